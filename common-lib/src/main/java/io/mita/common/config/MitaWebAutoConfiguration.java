@@ -1,0 +1,52 @@
+package io.mita.common.config;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+
+import io.mita.common.correlation.CorrelationIdLogging;
+import io.mita.common.correlation.CorrelationIdWebFilter;
+import io.mita.common.pii.PiiMasker;
+import io.mita.common.problem.ProblemMapper;
+import io.mita.common.problem.ProblemResponseWriter;
+import io.mita.common.problem.ProblemWebExceptionHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Correlation ids and problem+json errors for every reactive MITA web application. */
+@AutoConfiguration(beforeName = "org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+public class MitaWebAutoConfiguration {
+
+    static {
+        CorrelationIdLogging.register();
+    }
+
+    @Bean
+    CorrelationIdWebFilter correlationIdWebFilter() {
+        return new CorrelationIdWebFilter();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemMapper problemMapper() {
+        return new ProblemMapper();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemResponseWriter problemResponseWriter(JsonMapper jsonMapper) {
+        return new ProblemResponseWriter(jsonMapper);
+    }
+
+    @Bean
+    ProblemWebExceptionHandler problemWebExceptionHandler(ProblemMapper mapper, ProblemResponseWriter writer) {
+        return new ProblemWebExceptionHandler(mapper, writer);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PiiMasker piiMasker() {
+        return new PiiMasker();
+    }
+}

@@ -1,0 +1,25 @@
+package io.mita.common.outbox;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * What this service publishes and how its outbox relay behaves.
+ *
+ * @param topic        the topic the relay publishes to ({@code mita.<service>.v1}); no relay when unset
+ * @param source       the CloudEvents {@code source}, {@code /mita/<service>}
+ * @param pollInterval how often the relay looks for unpublished events
+ * @param batchSize    how many events one relay pass publishes at most
+ * @param retention    how long published events stay in the outbox table
+ */
+@ConfigurationProperties("mita.events")
+public record MitaEventsProperties(String topic, String source, Duration pollInterval, Integer batchSize,
+                                   Duration retention) {
+
+    public MitaEventsProperties {
+        pollInterval = pollInterval == null ? Duration.ofMillis(200) : pollInterval;
+        batchSize = batchSize == null ? 200 : batchSize;
+        retention = retention == null ? Duration.ofDays(7) : retention;
+    }
+}

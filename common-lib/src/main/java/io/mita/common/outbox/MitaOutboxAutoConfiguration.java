@@ -1,0 +1,61 @@
+package io.mita.common.outbox;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.mita.common.inbox.ProcessedEvents;
+import io.mita.common.pii.PiiMasker;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The transactional outbox (writer and relay) and the processed-event inbox of a data-owning service. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+        "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
+        "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "io.mita.common.config.MitaWebAutoConfiguration"})
+@ConditionalOnClass({DatabaseClient.class, KafkaTemplate.class})
+@ConditionalOnBean(DatabaseClient.class)
+@EnableConfigurationProperties(MitaEventsProperties.class)
+public class MitaOutboxAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxWriter outboxWriter(DatabaseClient database, JsonMapper jsonMapper, ObjectProvider<PiiMasker> masker,
+                              MitaEventsProperties properties, ObjectProvider<Clock> clock,
+                              ObjectProvider<Tracer> tracer) {
+        return new OutboxWriter(database, jsonMapper, masker.getIfAvailable(PiiMasker::new), properties.source(),
+                clock.getIfAvailable(Clock::systemUTC), Optional.ofNullable(tracer.getIfAvailable()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProcessedEvents processedEvents(DatabaseClient database) {
+        return new ProcessedEvents(database);
+    }
+
+    @Bean
+    @ConditionalOnProperty("mita.events.topic")
+    @ConditionalOnMissingBean
+    OutboxRelay outboxRelay(DatabaseClient database, ReactiveTransactionManager transactionManager,
+                            KafkaTemplate<String, CloudEvent> kafka, MitaEventsProperties properties,
+                            MeterRegistry meters) {
+        return new OutboxRelay(database, TransactionalOperator.create(transactionManager), kafka, properties, meters);
+    }
+}

@@ -1,0 +1,46 @@
+package io.mita.common.outbox;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.mita.common.events.EventExtensions;
+import io.r2dbc.spi.Readable;
+
+/** One row of the outbox, and the CloudEvent it is published as. */
+record OutboxRecord(long seq, UUID eventId, String source, String type, String subject, OffsetDateTime occurredAt,
+                    String correlationId, String actorId, String traceparent, String data) {
+
+    static final String COLUMNS = "seq, event_id, source, type, subject, occurred_at, correlation_id, actor_id, traceparent, data::text AS data";
+
+    static OutboxRecord from(Readable row) {
+        return new OutboxRecord(row.get("seq", Long.class), row.get("event_id", UUID.class), row.get("source", String.class),
+                row.get("type", String.class), row.get("subject", String.class), row.get("occurred_at", OffsetDateTime.class),
+                row.get("correlation_id", String.class), row.get("actor_id", String.class),
+                row.get("traceparent", String.class), row.get("data", String.class));
+    }
+
+    CloudEvent toCloudEvent() {
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(eventId.toString())
+                .withSource(URI.create(source))
+                .withType(type)
+                .withSubject(subject)
+                .withTime(occurredAt)
+                .withDataContentType("application/json")
+                .withData(data.getBytes(StandardCharsets.UTF_8));
+        if (correlationId != null) {
+            builder.withExtension(EventExtensions.CORRELATION_ID, correlationId);
+        }
+        if (actorId != null) {
+            builder.withExtension(EventExtensions.ACTOR_ID, actorId);
+        }
+        if (traceparent != null) {
+            builder.withExtension(EventExtensions.TRACEPARENT, traceparent);
+        }
+        return builder.build();
+    }
+}

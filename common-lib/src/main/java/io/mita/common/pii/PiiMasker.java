@@ -1,0 +1,95 @@
+package io.mita.common.pii;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Masks personal data and secrets before text reaches logs or events: e-mail addresses keep their
+ * first letter and domain suffix, card numbers (13–19 digits passing Luhn) keep their last four,
+ * bearer tokens and JWTs are replaced. In JSON, values under secret-looking keys are redacted whole.
+ */
+public class PiiMasker {
+
+    public static final String REDACTED = "[REDACTED]";
+
+    private static final Pattern EMAIL = Pattern.compile("([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\\.[A-Za-z]{2,})");
+    private static final Pattern CARD = Pattern.compile("(?<!\\d)(?:\\d[ -]?){12,18}\\d(?!\\d)");
+    private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
+    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+    private static final Set<String> SECRET_KEYS = Set.of("password", "newpassword", "oldpassword", "passwordhash",
+            "token", "accesstoken", "refreshtoken", "resettoken", "secret", "clientsecret", "apikey",
+            "authorization", "cardnumber", "pan", "cvv", "cvc");
+
+    public String mask(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String masked = BEARER.matcher(text).replaceAll("$1" + REDACTED);
+        masked = JWT.matcher(masked).replaceAll(REDACTED);
+        masked = maskCards(masked);
+        return EMAIL.matcher(masked).replaceAll(match -> match.group(1) + "***@" + Matcher.quoteReplacement(match.group(2)));
+    }
+
+    public static String maskEmail(String email) {
+        if (email == null) {
+            return null;
+        }
+        Matcher matcher = EMAIL.matcher(email);
+        return matcher.matches() ? matcher.group(1) + "***@" + matcher.group(2) : REDACTED;
+    }
+
+    /** Redacts, in place, every value under a secret-looking key, at any depth. */
+    public JsonNode redactSecrets(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (String name : object.propertyNames()) {
+                if (isSecretKey(name)) {
+                    object.put(name, REDACTED);
+                } else {
+                    redactSecrets(object.get(name));
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(this::redactSecrets);
+        }
+        return node;
+    }
+
+    static boolean isSecretKey(String name) {
+        return SECRET_KEYS.contains(name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", ""));
+    }
+
+    private static String maskCards(String text) {
+        Matcher matcher = CARD.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String digits = matcher.group().replaceAll("[ -]", "");
+            String replacement = luhnValid(digits) ? "**** **** **** " + digits.substring(digits.length() - 4) : matcher.group();
+            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    static boolean luhnValid(String digits) {
+        int sum = 0;
+        boolean doubleIt = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int digit = digits.charAt(i) - '0';
+            if (doubleIt) {
+                digit *= 2;
+                if (digit > 9) {
+                    digit -= 9;
+                }
+            }
+            sum += digit;
+            doubleIt = !doubleIt;
+        }
+        return sum % 10 == 0;
+    }
+}

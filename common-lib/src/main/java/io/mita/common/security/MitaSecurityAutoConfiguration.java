@@ -1,0 +1,104 @@
+package io.mita.common.security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+
+import io.mita.common.problem.ProblemResponseWriter;
+import io.mita.common.problem.Problem;
+import io.mita.common.problem.Problems;
+
+/**
+ * Every MITA process is a stateless JWT resource server: tokens are verified against auth-service's
+ * JWKS with issuer and audience checks, {@code roles} become authorities, 401/403 answer problem+json,
+ * and only actuator, API docs and the configured public paths are open.
+ */
+@AutoConfiguration(
+        beforeName = {
+                "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+                "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+                "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration"},
+        afterName = "io.mita.common.config.MitaWebAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableConfigurationProperties(MitaSecurityProperties.class)
+@EnableWebFluxSecurity
+@EnableReactiveMethodSecurity
+public class MitaSecurityAutoConfiguration {
+
+    static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**");
+
+    @Bean
+    @ConditionalOnMissingBean
+    ReactiveJwtDecoder mitaJwtDecoder(MitaSecurityProperties properties) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri())
+                .jwsAlgorithms(algorithms -> {
+                    algorithms.add(SignatureAlgorithm.ES256);
+                    algorithms.add(SignatureAlgorithm.RS256);
+                })
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                new AudienceValidator(properties.audience())));
+        return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityWebFilterChain mitaSecurityWebFilterChain(ServerHttpSecurity http, MitaSecurityProperties properties,
+                                                      ReactiveJwtDecoder jwtDecoder, ProblemResponseWriter writer) {
+        List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
+        open.addAll(properties.publicPaths());
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.OPTIONS).permitAll()
+                        .pathMatchers(open.toArray(String[]::new)).permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(new RolesClaimConverter()))
+                        .authenticationEntryPoint((exchange, failure) ->
+                                writer.write(exchange, Problems.unauthenticated(), Problem.newErrorId()))
+                        .accessDeniedHandler((exchange, denied) ->
+                                writer.write(exchange, Problems.forbidden(), Problem.newErrorId())))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((exchange, failure) ->
+                                writer.write(exchange, Problems.unauthenticated(), Problem.newErrorId()))
+                        .accessDeniedHandler((exchange, denied) ->
+                                writer.write(exchange, Problems.forbidden(), Problem.newErrorId())))
+                .build();
+    }
+
+    @Bean
+    WebFluxConfigurer currentUserArgumentResolverConfigurer() {
+        return new WebFluxConfigurer() {
+            @Override
+            public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+                configurer.addCustomResolver(new CurrentUserArgumentResolver());
+            }
+        };
+    }
+}
