@@ -1,0 +1,99 @@
+package io.mita.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * What every data-owning service promises operators, checked against the real database and broker:
+ * it migrates its own database, reports live and ready, exposes metrics and API docs, and refuses an
+ * anonymous API call with problem+json carrying the caller's correlation id. A service's
+ * {@code *OperationsIT} extends this and names one protected path.
+ */
+@MitaIntegrationTest
+public abstract class ServiceOperationsContract {
+
+    @Autowired
+    protected WebTestClient web;
+
+    @Value("${mita.service.database}")
+    protected String database;
+
+    /** A path of this service's API that needs a token. */
+    protected abstract String protectedPath();
+
+    /** Tables this service's own migrations create. */
+    protected abstract List<String> ownTables();
+
+    @Test
+    void migratesItsOwnDatabaseIncludingTheOutboxAndInbox() throws SQLException {
+        List<String> tables = tablesOf(database);
+        assertThat(tables).contains("outbox_event", "processed_event", "flyway_schema_history");
+        assertThat(tables).containsAll(ownTables());
+    }
+
+    @Test
+    void reportsLiveAndReadyWithDatabaseAndKafkaInTheReadinessGroup() {
+        web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        web.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.r2dbc.status").isEqualTo("UP")
+                .jsonPath("$.components.kafka.status").isEqualTo("UP");
+    }
+
+    @Test
+    void exposesPrometheusMetricsAndOpenApiWithoutAToken() {
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
+        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.openapi").exists();
+    }
+
+    @Test
+    void refusesAnAnonymousApiCallWithProblemJsonAndTheCallersCorrelationId() {
+        web.get().uri(protectedPath())
+                .header("X-Correlation-Id", "ops-contract-1")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals("X-Correlation-Id", "ops-contract-1")
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("AUTH_UNAUTHENTICATED")
+                .jsonPath("$.correlationId").isEqualTo("ops-contract-1")
+                .jsonPath("$.errorId").exists();
+    }
+
+    @Test
+    void replacesAMalformedCorrelationIdWithAFreshOne() {
+        web.get().uri("/actuator/health/liveness")
+                .header("X-Correlation-Id", "not ok <script>")
+                .exchange()
+                .expectHeader().value("X-Correlation-Id", id -> assertThat(id).matches("[0-9a-f-]{36}"));
+    }
+
+    private static List<String> tablesOf(String database) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(PostgresTestDatabase.jdbcUrl(database),
+                PostgresTestDatabase.user(), PostgresTestDatabase.password());
+             ResultSet rows = connection.createStatement()
+                     .executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")) {
+            List<String> names = new ArrayList<>();
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+            return names;
+        }
+    }
+}
