@@ -20,7 +20,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.ToStringSerializer;
-import org.springframework.util.backoff.FixedBackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 import io.mita.common.events.EventPayloads;
 import io.mita.common.events.NonRetryableEventException;
@@ -30,13 +30,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Kafka as every MITA service uses it: CloudEvents in binary mode; a poison record is retried a
  * bounded number of times and then published to {@code <topic>.dlt} with the reason in headers (never
- * skipped silently); malformed events go there at once; listener containers stop within a bound.
+ * skipped silently) — transient failures are retried with back-off for five minutes first; malformed
+ * events go there at once; listener containers stop within a bound.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @ConditionalOnClass(KafkaTemplate.class)
 public class MitaKafkaAutoConfiguration {
 
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
+    static final Duration RETRY_WINDOW = Duration.ofMinutes(5);
 
     @Bean
     @ConditionalOnMissingBean
@@ -55,7 +57,12 @@ public class MitaKafkaAutoConfiguration {
         var deadLetters = new KafkaTemplate<>(producerFactory);
         var recoverer = new DeadLetterPublishingRecoverer(deadLetters,
                 (record, failure) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1));
-        var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500L, 3L));
+        // transient failures (a database restart, a broker hiccup) are retried with a growing pause for
+        // up to five minutes before the record is dead-lettered: an outage must not empty a topic into the DLT
+        var backOff = new ExponentialBackOff(500L, 2.0);
+        backOff.setMaxInterval(30_000L);
+        backOff.setMaxElapsedTime(RETRY_WINDOW.toMillis());
+        var handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(NonRetryableEventException.class, DeserializationException.class,
                 JacksonException.class, IllegalArgumentException.class, ClassCastException.class);
         return handler;

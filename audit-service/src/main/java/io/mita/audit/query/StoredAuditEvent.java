@@ -1,0 +1,18 @@
+package io.mita.audit.query;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One row of the audit log as the query side reads it; {@code dataJson} is the stored jsonb as text. */
+record StoredAuditEvent(
+        long seq,
+        UUID eventId,
+        String source,
+        String type,
+        String subject,
+        String actorId,
+        String correlationId,
+        Instant occurredAt,
+        Instant receivedAt,
+        String dataJson) {
+}

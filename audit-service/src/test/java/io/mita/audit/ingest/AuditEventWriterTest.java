@@ -1,0 +1,49 @@
+package io.mita.audit.ingest;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuditEventWriterTest {
+
+    @Test
+    void aBatchIsOneStatementWithOneValuesTuplePerEvent() {
+        String sql = AuditEventWriter.insertSql(3);
+
+        assertThat(sql).startsWith("INSERT INTO audit_event (event_id, source, type, subject, actor_id, "
+                + "correlation_id, occurred_at, topic, partition, kafka_offset, data) VALUES (");
+        assertThat(sql).endsWith(" ON CONFLICT (event_id) DO NOTHING");
+        assertThat(count(sql, "\\(\\$\\d+(, \\$\\d+){10}\\)")).isEqualTo(3);
+    }
+
+    @Test
+    void everyValueIsABindParameterNumberedInOrder() {
+        String sql = AuditEventWriter.insertSql(2);
+
+        Matcher parameters = Pattern.compile("\\$(\\d+)").matcher(sql);
+        int expected = 1;
+        while (parameters.find()) {
+            assertThat(Integer.parseInt(parameters.group(1))).isEqualTo(expected++);
+        }
+        assertThat(expected - 1).isEqualTo(22);
+    }
+
+    @Test
+    void aFullChunkStaysWithinPostgresBindParameterLimit() {
+        String sql = AuditEventWriter.insertSql(AuditEventWriter.MAX_ROWS_PER_STATEMENT);
+
+        assertThat(count(sql, "\\$\\d+")).isEqualTo(AuditEventWriter.MAX_ROWS_PER_STATEMENT * 11).isLessThan(65_535);
+    }
+
+    private static int count(String text, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        int count = 0;
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+}

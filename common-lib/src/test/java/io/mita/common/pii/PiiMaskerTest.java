@@ -1,0 +1,52 @@
+package io.mita.common.pii;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class PiiMaskerTest {
+
+    private final PiiMasker masker = new PiiMasker();
+
+    @Test
+    void masksAnEmailAddressKeepingItsFirstLetterAndDomain() {
+        assertThat(masker.mask("login failed for jane.doe@example.com today"))
+                .isEqualTo("login failed for j***@example.com today");
+        assertThat(PiiMasker.maskEmail("Jane@Example.org")).isEqualTo("J***@Example.org");
+    }
+
+    @Test
+    void masksACardNumberThatPassesLuhnButLeavesOtherLongNumbersAlone() {
+        assertThat(masker.mask("card 4111 1111 1111 1111 used")).isEqualTo("card **** **** **** 1111 used");
+        assertThat(masker.mask("order 1234567890123 shipped")).isEqualTo("order 1234567890123 shipped");
+    }
+
+    @Test
+    void replacesBearerTokensAndJwts() {
+        String jwt = "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl";
+        assertThat(masker.mask("Authorization: Bearer abc.def-ghi")).isEqualTo("Authorization: Bearer [REDACTED]");
+        assertThat(masker.mask("token=" + jwt)).isEqualTo("token=[REDACTED]");
+    }
+
+    @Test
+    void redactsSecretValuesAtAnyDepthOfAJsonPayload() {
+        JsonMapper json = JsonMapper.builder().build();
+        JsonNode node = json.readTree("""
+                {"userId":"u1","password":"hunter2hunter2","nested":{"refresh_token":"r","items":[{"cardNumber":"4111"}]},"note":"ok"}""");
+        JsonNode redacted = masker.redactSecrets(node);
+        assertThat(redacted.get("password").asString()).isEqualTo(PiiMasker.REDACTED);
+        assertThat(redacted.get("nested").get("refresh_token").asString()).isEqualTo(PiiMasker.REDACTED);
+        assertThat(redacted.get("nested").get("items").get(0).get("cardNumber").asString()).isEqualTo(PiiMasker.REDACTED);
+        assertThat(redacted.get("userId").asString()).isEqualTo("u1");
+        assertThat(redacted.get("note").asString()).isEqualTo("ok");
+    }
+
+    @Test
+    void leavesTextWithoutPersonalDataUnchanged() {
+        assertThat(masker.mask("budget recalculated for 2026-11")).isEqualTo("budget recalculated for 2026-11");
+        assertThat(masker.mask(null)).isNull();
+    }
+}
