@@ -1,0 +1,63 @@
+package io.mita.e2e;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The mobile app as seen from the end-to-end suite: it talks only to the gateway, with the same
+ * calls and headers the app makes.
+ */
+final class MobileApp {
+
+    static final String GATEWAY = System.getenv().getOrDefault("MITA_E2E_GATEWAY_URL", "http://127.0.0.1:8080");
+    static final String ADMIN_EMAIL = System.getenv().getOrDefault("MITA_BOOTSTRAP_ADMIN_EMAIL", "admin@mita.local");
+    static final String ADMIN_PASSWORD = System.getenv().getOrDefault("MITA_BOOTSTRAP_ADMIN_PASSWORD", "change-me-admin-password");
+
+    final WebTestClient http = WebTestClient.bindToServer()
+            .baseUrl(GATEWAY)
+            .responseTimeout(Duration.ofSeconds(20))
+            .build();
+
+    record Account(UUID userId, String email, String password) {
+    }
+
+    Account register(String label) {
+        String email = label + "-" + UUID.randomUUID().toString().substring(0, 8) + "@e2e.mita.local";
+        String password = "correct horse battery " + UUID.randomUUID();
+        Map<?, ?> body = http.post().uri("/api/auth/register")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", password, "displayName", label))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return new Account(UUID.fromString((String) body.get("userId")), email, password);
+    }
+
+    String login(String email, String password) {
+        Map<?, ?> tokens = http.post().uri("/api/auth/login")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", password))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return (String) tokens.get("accessToken");
+    }
+
+    String login(Account account) {
+        return login(account.email(), account.password());
+    }
+
+    void grantRoles(String adminToken, UUID userId, List<String> roles) {
+        http.put().uri("/api/auth/admin/users/{id}/roles", userId)
+                .headers(headers -> headers.setBearerAuth(adminToken))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("roles", roles))
+                .exchange()
+                .expectStatus().isOk();
+    }
+}

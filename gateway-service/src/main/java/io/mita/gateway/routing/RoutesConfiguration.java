@@ -1,0 +1,85 @@
+package io.mita.gateway.routing;
+
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.gateway.route.builder.UriSpec;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+
+import io.mita.gateway.resilience.UpstreamFallbackController;
+
+/**
+ * Generates one route per downstream service from {@link GatewayRoutesProperties}, each with the same
+ * filters: a circuit breaker named after the route (falling back to a 503 problem) and, inside it, a
+ * retry of GET requests. Streaming paths get their own route first, with a breaker but no retry.
+ * Paths are forwarded unchanged; identity headers are stripped by {@link IdentityHeadersFilter}.
+ */
+@Configuration(proxyBeanMethods = false)
+class RoutesConfiguration {
+
+    /** Streaming routes are matched before their service's catch-all route. */
+    static final int STREAMING_ORDER = -1;
+
+    @Bean
+    RouteLocator mitaRoutes(RouteLocatorBuilder builder, GatewayRoutesProperties properties) {
+        RouteLocatorBuilder.Builder routes = builder.routes();
+        properties.routes().forEach((id, route) -> {
+            if (!route.streamingPaths().isEmpty()) {
+                String streamingId = GatewayRoutesProperties.streamingRouteId(id);
+                routes.route(streamingId, spec -> timeouts(spec.order(STREAMING_ORDER)
+                                .path(array(route.streamingPaths()))
+                                .filters(filters -> breaker(filters, streamingId)), properties, route)
+                        .uri(route.uri()));
+            }
+            routes.route(id, spec -> timeouts(spec
+                            .path(array(route.paths()))
+                            .filters(filters -> retry(breaker(filters, id), properties.retry())), properties, route)
+                    .uri(route.uri()));
+        });
+        return routes.build();
+    }
+
+    /** Outermost: the breaker sees one call per client request, however many tries the retry makes inside it. */
+    private static GatewayFilterSpec breaker(GatewayFilterSpec filters, String name) {
+        return filters.circuitBreaker(config -> config
+                .setName(name)
+                .setFallbackUri(UpstreamFallbackController.FORWARD_URI));
+    }
+
+    /** Only GET is safe to repeat: on connect errors and on 502/503/504, with a short exponential back-off. */
+    private static GatewayFilterSpec retry(GatewayFilterSpec filters, GatewayRoutesProperties.Retry retry) {
+        if (retry.retries() == 0) {
+            return filters;
+        }
+        return filters.retry(config -> config
+                .setRetries(retry.retries())
+                .setMethods(HttpMethod.GET)
+                .setSeries()
+                .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE, HttpStatus.GATEWAY_TIMEOUT)
+                .setExceptions(ConnectException.class)
+                .setBackoff(retry.firstBackoff(), retry.maxBackoff(), 2, true));
+    }
+
+    private static UriSpec timeouts(UriSpec spec, GatewayRoutesProperties properties,
+                                    GatewayRoutesProperties.DownstreamRoute route) {
+        return spec
+                .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, millis(properties.connectTimeoutOf(route)))
+                .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, millis(properties.responseTimeoutOf(route)));
+    }
+
+    private static int millis(Duration duration) {
+        return Math.toIntExact(duration.toMillis());
+    }
+
+    private static String[] array(List<String> paths) {
+        return paths.toArray(String[]::new);
+    }
+}

@@ -1,0 +1,14 @@
+package io.mita.insights.insight;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+record InsightResponse(UUID id, String kind, String severity, String text, @JsonRawValue String evidence,
+                       OffsetDateTime createdAt) {
+}
+
+record InsightListResponse(String month, List<InsightResponse> items) {
+}

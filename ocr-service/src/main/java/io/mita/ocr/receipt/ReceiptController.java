@@ -1,0 +1,28 @@
+package io.mita.ocr.receipt;
+
+import java.util.UUID;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.mita.common.security.CurrentUser;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/ocr/receipts")
+class ReceiptController {
+
+    private final ReceiptRepository receipts;
+
+    ReceiptController(ReceiptRepository receipts) {
+        this.receipts = receipts;
+    }
+
+    @GetMapping("/{id}")
+    Mono<ReceiptResponse> get(@PathVariable UUID id, CurrentUser user) {
+        return receipts.findOwned(id, user.userId())
+                .switchIfEmpty(Mono.error(() -> new ReceiptNotFoundException(id)));
+    }
+}
