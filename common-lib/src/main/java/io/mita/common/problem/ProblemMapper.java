@@ -126,10 +126,12 @@ public class ProblemMapper {
         };
     }
 
-    /** Logs a failure once, with its errorId: server errors with their stack, client errors briefly. */
+    /** Logs a failure once, with its errorId: unexpected errors with their stack, known ones in one line. */
     public void log(Problem problem, Throwable failure, String errorId) {
-        if (problem.status().is5xxServerError()) {
+        if (problem.status().is5xxServerError() && !(failure instanceof ProblemException)) {
             log.error("request failed errorId={} code={}", errorId, problem.code(), failure);
+        } else if (problem.status().is5xxServerError()) {
+            log.warn("request failed errorId={} code={} reason={}", errorId, problem.code(), failure.getMessage());
         } else if (log.isDebugEnabled()) {
             log.debug("request refused errorId={} code={} reason={}", errorId, problem.code(), failure.toString());
         }
