@@ -1,0 +1,18 @@
+package io.mita.auth.account;
+
+import io.mita.auth.account.domain.PasswordPolicy;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+
+/** Public with a public constructor: Hibernate Validator instantiates it reflectively outside Spring too. */
+public class PasswordPolicyValidator implements ConstraintValidator<ValidPassword, String> {
+
+    public PasswordPolicyValidator() {
+        // for the validator factory
+    }
+
+    @Override
+    public boolean isValid(String password, ConstraintValidatorContext context) {
+        return PasswordPolicy.isAcceptable(password);
+    }
+}

@@ -1,0 +1,55 @@
+package io.mita.auth.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * This service's own settings ({@code mita.auth.*}); issuer and audience of the tokens are the shared
+ * {@code mita.security.issuer}/{@code mita.security.audience} every service checks.
+ *
+ * @param accessTokenTtl   lifetime of an access token (15 minutes)
+ * @param refreshTokenTtl  lifetime of a refresh token; every rotation starts it again
+ * @param masterKey        base64 of the 32-byte AES key that encrypts signing keys at rest
+ * @param passwordHashing  how much Argon2 work may run at once
+ * @param bootstrapAdmin   the account made ADMIN at startup
+ */
+@Validated
+@ConfigurationProperties("mita.auth")
+public record AuthProperties(
+        @DefaultValue("15m") @NotNull Duration accessTokenTtl,
+        @DefaultValue("30d") @NotNull Duration refreshTokenTtl,
+        @NotBlank String masterKey,
+        @DefaultValue @Valid PasswordHashing passwordHashing,
+        @DefaultValue @Valid BootstrapAdmin bootstrapAdmin) {
+
+    /** @param maxConcurrency hashes computed at once (each needs 19 MiB); 0 means one per CPU */
+    public record PasswordHashing(@DefaultValue("0") @Min(0) int maxConcurrency) {
+
+        public int effectiveConcurrency() {
+            return maxConcurrency > 0 ? maxConcurrency : Math.max(1, Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    public record BootstrapAdmin(
+            @DefaultValue("admin@mita.local") @NotBlank @Email String email,
+            @NotBlank String password) {
+
+        @Override
+        public String toString() {
+            return "BootstrapAdmin[email=" + email + ", password=<redacted>]";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AuthProperties[accessTokenTtl=" + accessTokenTtl + ", refreshTokenTtl=" + refreshTokenTtl
+                + ", masterKey=<redacted>, passwordHashing=" + passwordHashing + ", bootstrapAdmin=" + bootstrapAdmin + "]";
+    }
+}

@@ -1,0 +1,50 @@
+package io.mita.auth.token;
+
+import io.mita.common.security.MitaSecurityProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+/**
+ * auth-service verifies access tokens against its own key store instead of fetching its own
+ * {@code /.well-known/jwks.json} over HTTP (common-lib's decoder backs off when this bean exists).
+ *
+ * <p>Why this is the cleanest choice: the JWKS endpoint serves exactly {@link SigningKeys#publishedKeys()},
+ * so the local lookup sees the same keys without a network hop to itself, without a startup race (the
+ * HTTP decoder would call a server that is not listening yet), without depending on {@code MITA_JWKS_URI}
+ * pointing back at this very instance, and with a key rotated by another instance found on the next
+ * unknown {@code kid} (from the shared database). Integration tests then verify the real tokens that
+ * login issues through the production path, rather than swapping in a test-only decoder. Everything
+ * else is as in every service: ES256 only, and the same issuer, audience and expiry checks.
+ */
+@Configuration(proxyBeanMethods = false)
+class SelfIssuedTokenVerification {
+
+    @Bean
+    ReactiveJwtDecoder selfIssuedJwtDecoder(SigningKeys signingKeys, MitaSecurityProperties security) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+                .withJwkSource(jwt -> signingKeys.verificationKey(jwt.getHeader().getKeyID()).flux())
+                .jwsAlgorithm(SignatureAlgorithm.ES256)
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(security.issuer()),
+                audience(security.audience())));
+        return decoder;
+    }
+
+    private static OAuth2TokenValidator<Jwt> audience(String audience) {
+        return token -> token.getAudience() != null && token.getAudience().contains(audience)
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+                        "The token is not for audience " + audience, null));
+    }
+}

@@ -1,0 +1,45 @@
+package io.mita.auth.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mita.auth.config.AuthProperties;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import reactor.test.StepVerifier;
+
+class PasswordHasherTest {
+
+    private final PasswordHasher hasher = new PasswordHasher(
+            new Argon2PasswordEncoder(16, 32, 1, 19_456, 2),
+            new AuthProperties(Duration.ofMinutes(15), Duration.ofDays(30), "unused",
+                    new AuthProperties.PasswordHashing(2), new AuthProperties.BootstrapAdmin("a@b.c", "unused")));
+
+    @AfterEach
+    void dispose() {
+        hasher.destroy();
+    }
+
+    @Test
+    void hashesOnItsOwnSchedulerNotOnTheCallersThread() {
+        AtomicReference<String> thread = new AtomicReference<>();
+        StepVerifier.create(hasher.hash("a perfectly fine password").doOnNext(h -> thread.set(Thread.currentThread().getName())))
+                .assertNext(hash -> assertThat(hash).startsWith("$argon2id$"))
+                .verifyComplete();
+        assertThat(thread.get()).startsWith("password-hashing");
+    }
+
+    @Test
+    void matchesTheRightPasswordOnly() {
+        String hash = hasher.hash("a perfectly fine password").block();
+        StepVerifier.create(hasher.matches("a perfectly fine password", hash)).expectNext(true).verifyComplete();
+        StepVerifier.create(hasher.matches("a perfectly fine passwort", hash)).expectNext(false).verifyComplete();
+    }
+
+    @Test
+    void aPasswordCheckedAgainstNobodyIsNeverAccepted() {
+        StepVerifier.create(hasher.matchesNobody("a perfectly fine password")).expectNext(false).verifyComplete();
+    }
+}

@@ -1,0 +1,105 @@
+package io.mita.auth.token;
+
+import static io.mita.auth.AuthFixtures.kidOf;
+import static io.mita.auth.AuthFixtures.loginAsBootstrapAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import io.mita.auth.AuthFixtures;
+import io.mita.auth.config.AuthProperties;
+import io.mita.testsupport.MitaIntegrationTest;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@MitaIntegrationTest
+class SigningKeyPersistenceIT {
+
+    @Autowired
+    WebTestClient client;
+    @Autowired
+    DatabaseClient db;
+    @Autowired
+    SigningKeys signingKeys;
+    @Autowired
+    SigningKeyRepository repository;
+    @Autowired
+    AuthProperties properties;
+
+    @Test
+    void theJwksPublishesTheActivePublicKeyWithoutAToken() throws Exception {
+        String body = client.get().uri("/.well-known/jwks.json").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        JWKSet published = JWKSet.parse(body);
+        assertThat(published.getKeys()).singleElement().satisfies(key -> {
+            assertThat(key.getKeyID()).isEqualTo(signingKeys.activeKey().getKeyID());
+            assertThat(key.isPrivate()).isFalse();
+            assertThat(key.toECKey().getCurve().getName()).isEqualTo("P-256");
+            assertThat(key.getAlgorithm().getName()).isEqualTo("ES256");
+        });
+        assertThat(body).doesNotContain("\"d\"");
+    }
+
+    @Test
+    void accessTokensNameThePublishedKey() {
+        String token = loginAsBootstrapAdmin(AuthFixtures.patient(client)).accessToken();
+
+        assertThat(kidOf(token)).isEqualTo(signingKeys.activeKey().getKeyID());
+    }
+
+    @Test
+    void aRestartedInstanceLoadsTheSameKeyFromTheDatabase() {
+        String running = signingKeys.activeKey().getKeyID();
+
+        SigningKeys restarted = new SigningKeys(repository, SigningKeyCipher.fromBase64(properties.masterKey()),
+                properties.accessTokenTtl(), Clock.systemUTC());
+        ECKey loaded = restarted.load().block(Duration.ofSeconds(10));
+
+        assertThat(loaded.getKeyID()).isEqualTo(running);
+        assertThat(loaded.toJSONString()).isEqualTo(signingKeys.activeKey().toJSONString());
+        assertThat(db.sql("SELECT count(*) AS n FROM signing_key").map(r -> r.get("n", Long.class)).one().block())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anInstanceWithAnotherMasterKeyRefusesTheStoredKey() {
+        SigningKeys misconfigured = new SigningKeys(repository,
+                SigningKeyCipher.fromBase64(SigningKeyCipherTest.randomMasterKey()), properties.accessTokenTtl(),
+                Clock.systemUTC());
+
+        assertThatThrownBy(() -> misconfigured.load().block(Duration.ofSeconds(10)))
+                .isInstanceOf(SigningKeyDecryptionException.class);
+    }
+
+    @Test
+    void theDatabaseHoldsThePrivateKeyOnlyEncrypted() throws Exception {
+        byte[] pkcs8 = signingKeys.activeKey().toECPrivateKey().getEncoded();
+        byte[] stored = db.sql("SELECT private_key_encrypted FROM signing_key WHERE active")
+                .map(r -> r.get("private_key_encrypted", byte[].class)).one().block();
+
+        assertThat(stored).isNotEqualTo(pkcs8);
+        assertThat(indexOf(stored, signingKeys.activeKey().getD().decode())).isEqualTo(-1);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,122 @@
+package io.mita.budget.transaction;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The transaction use cases. Each one is one database transaction that holds the row change, the
+ * idempotency claim and the outbox event together. Every read and write is scoped to the caller's
+ * user id: someone else's transaction is indistinguishable from a missing one.
+ */
+@Service
+class TransactionService {
+
+    private final TransactionRepository transactions;
+    private final TransactionListing listing;
+    private final IdempotencyKeys idempotencyKeys;
+    private final TransactionPublisher publisher;
+    private final TransactionalOperator inTransaction;
+    private final Clock clock;
+
+    TransactionService(TransactionRepository transactions, TransactionListing listing,
+                       IdempotencyKeys idempotencyKeys, TransactionPublisher publisher,
+                       TransactionalOperator inTransaction, Clock clock) {
+        this.transactions = transactions;
+        this.listing = listing;
+        this.idempotencyKeys = idempotencyKeys;
+        this.publisher = publisher;
+        this.inTransaction = inTransaction;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a transaction. With an idempotency key, a repeated request (same key, same content) answers
+     * the transaction the first one made, without a second row or event; the same key with other content
+     * is refused. If that first transaction has been deleted since, the replay answers 404 like any read
+     * of it would.
+     */
+    Mono<Transaction> create(UUID userId, TransactionDraft draft, String idempotencyKey) {
+        UUID id = UUID.randomUUID();
+        Instant now = now();
+        Mono<Transaction> work = idempotencyKey == null
+                ? insert(Transaction.record(id, userId, draft, now))
+                : idempotencyKeys.claim(userId, idempotencyKey, draft.fingerprint(), id, now)
+                        .flatMap(claimed -> claimed
+                                ? insert(Transaction.record(id, userId, draft, now))
+                                : replay(userId, idempotencyKey, draft.fingerprint()));
+        return inTransaction.transactional(work);
+    }
+
+    Mono<Transaction> get(UUID userId, UUID id) {
+        return live(userId, id);
+    }
+
+    Mono<TransactionPage> list(TransactionQuery query) {
+        return listing.page(query);
+    }
+
+    /**
+     * Applies a patch. {@code expectedVersion} (from If-Match) must match when given; a concurrent change
+     * between read and write is caught by the version check of the UPDATE. A patch that changes nothing
+     * writes nothing and publishes nothing.
+     */
+    Mono<Transaction> update(UUID userId, UUID id, UpdateTransactionRequest patch, Long expectedVersion) {
+        Mono<Transaction> work = live(userId, id)
+                .flatMap(current -> {
+                    checkVersion(current, expectedVersion);
+                    TransactionDraft changed = patch.applyTo(current.content());
+                    if (changed.equals(current.content())) {
+                        return Mono.just(current);
+                    }
+                    return transactions.save(current.withContent(changed, now()))
+                            .flatMap(saved -> publisher.updated(saved).thenReturn(saved));
+                });
+        return inTransaction.transactional(work)
+                .onErrorMap(OptimisticLockingFailureException.class, e -> new TransactionVersionConflictException(id));
+    }
+
+    /** Soft-deletes: the row stays (for events and audits) but is gone for every read. */
+    Mono<Void> delete(UUID userId, UUID id) {
+        Mono<Void> work = live(userId, id)
+                .flatMap(current -> transactions.save(current.deleted(now())))
+                .flatMap(publisher::deleted);
+        return inTransaction.transactional(work)
+                .onErrorMap(OptimisticLockingFailureException.class, e -> new TransactionVersionConflictException(id));
+    }
+
+    private Mono<Transaction> insert(Transaction transaction) {
+        return transactions.save(transaction)
+                .flatMap(saved -> publisher.created(saved).thenReturn(saved));
+    }
+
+    private Mono<Transaction> replay(UUID userId, String key, String fingerprint) {
+        return idempotencyKeys.find(userId, key)
+                .flatMap(claim -> claim.requestHash().equals(fingerprint)
+                        ? live(userId, claim.transactionId())
+                        : Mono.error(new IdempotencyKeyReusedException()));
+    }
+
+    private Mono<Transaction> live(UUID userId, UUID id) {
+        return transactions.findByIdAndUserIdAndDeletedAtIsNull(id, userId)
+                .switchIfEmpty(Mono.error(() -> new TransactionNotFoundException(id)));
+    }
+
+    private static void checkVersion(Transaction current, Long expectedVersion) {
+        if (expectedVersion != null && !expectedVersion.equals(current.version())) {
+            throw new TransactionVersionConflictException(current.id());
+        }
+    }
+
+    /** PostgreSQL keeps microseconds: truncating here makes a replayed answer equal the first one. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
