@@ -25,7 +25,7 @@ import com.sun.net.httpserver.HttpServer;
  * request it receives and answers by the path's last segment —
  * {@code unavailable} 503, {@code fail-once-*} 503 the first time then 200, {@code slow} after 1.5 s,
  * {@code stream} two Server-Sent Events 1.2 s apart, anything else 200 with a small JSON body.
- * It never sends {@code X-Correlation-Id} back, so the gateway alone is responsible for that header.
+ * Like every MITA service it answers with the {@code X-Correlation-Id} it received.
  */
 final class FakeDownstream {
 
@@ -111,6 +111,10 @@ final class FakeDownstream {
 
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        String correlationId = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
+        if (correlationId != null) {
+            exchange.getResponseHeaders().set("X-Correlation-Id", correlationId);
+        }
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);

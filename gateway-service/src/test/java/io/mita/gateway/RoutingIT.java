@@ -54,7 +54,8 @@ class RoutingIT extends GatewayTestSupport {
                 .header(CorrelationId.HEADER, "app-7f3a:42")
                 .exchange()
                 .expectStatus().isOk()
-                .expectHeader().valueEquals(CorrelationId.HEADER, "app-7f3a:42");
+                .expectHeader().valueEquals(CorrelationId.HEADER, "app-7f3a:42")
+                .expectHeader().values(CorrelationId.HEADER, values -> assertThat(values).hasSize(1));
 
         assertThat(DOWNSTREAM.receivedAt(path)).singleElement()
                 .extracting(request -> request.header(CorrelationId.HEADER)).isEqualTo("app-7f3a:42");

@@ -12,6 +12,8 @@ import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+
+import io.mita.common.correlation.CorrelationId;
 import org.springframework.http.HttpStatus;
 
 import io.mita.gateway.resilience.UpstreamFallbackController;
@@ -36,15 +38,23 @@ class RoutesConfiguration {
                 String streamingId = GatewayRoutesProperties.streamingRouteId(id);
                 routes.route(streamingId, spec -> timeouts(spec.order(STREAMING_ORDER)
                                 .path(array(route.streamingPaths()))
-                                .filters(filters -> breaker(filters, streamingId)), properties, route)
+                                .filters(filters -> breaker(oneCorrelationId(filters), streamingId)), properties, route)
                         .uri(route.uri()));
             }
             routes.route(id, spec -> timeouts(spec
                             .path(array(route.paths()))
-                            .filters(filters -> retry(breaker(filters, id), properties.retry())), properties, route)
+                            .filters(filters -> retry(breaker(oneCorrelationId(filters), id), properties.retry())), properties, route)
                     .uri(route.uri()));
         });
         return routes.build();
+    }
+
+    /**
+     * The gateway set the response's correlation id before routing and the service answers with the
+     * same one: the client gets it once.
+     */
+    private static GatewayFilterSpec oneCorrelationId(GatewayFilterSpec filters) {
+        return filters.dedupeResponseHeader(CorrelationId.HEADER, "RETAIN_FIRST");
     }
 
     /** Outermost: the breaker sees one call per client request, however many tries the retry makes inside it. */
