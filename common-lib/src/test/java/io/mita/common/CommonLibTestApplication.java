@@ -1,21 +1,36 @@
 package io.mita.common;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 import io.cloudevents.CloudEvent;
 import io.mita.common.events.NonRetryableEventException;
+import io.mita.common.security.CurrentUser;
+import reactor.core.publisher.Mono;
 
 /** A minimal service built only from common-lib, for testing its mechanisms against real infrastructure. */
 @SpringBootApplication
 public class CommonLibTestApplication {
 
     public static final String INBOUND_TOPIC = "mita.commontest-in.v1";
+
+    /** An endpoint that needs a token, for request-level tests. */
+    @RestController
+    public static class GreetingController {
+
+        @GetMapping("/api/test/greeting")
+        Mono<Map<String, String>> greet(CurrentUser user) {
+            return Mono.just(Map.of("userId", user.userId().toString()));
+        }
+    }
 
     @Bean
     RecordingListener recordingListener() {

@@ -2,11 +2,13 @@ package io.mita.common.config;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 
 import io.mita.common.correlation.CorrelationIdLogging;
 import io.mita.common.correlation.CorrelationIdWebFilter;
+import io.mita.common.correlation.RequestLogWebFilter;
 import io.mita.common.pii.PiiMasker;
 import io.mita.common.problem.ProblemMapper;
 import io.mita.common.problem.ProblemResponseWriter;
@@ -25,6 +27,12 @@ public class MitaWebAutoConfiguration {
     @Bean
     CorrelationIdWebFilter correlationIdWebFilter() {
         return new CorrelationIdWebFilter();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "mita.request-log.enabled", matchIfMissing = true)
+    RequestLogWebFilter requestLogWebFilter() {
+        return new RequestLogWebFilter();
     }
 
     @Bean

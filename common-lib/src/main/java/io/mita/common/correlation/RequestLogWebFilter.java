@@ -1,0 +1,45 @@
+package io.mita.common.correlation;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * One log line per answered request — method, path (never the query, which may carry personal data),
+ * status and duration — written inside the request's context, so the structured log line carries its
+ * {@code correlationId}, {@code traceId} and {@code spanId}. Operations endpoints are not logged.
+ */
+public class RequestLogWebFilter implements WebFilter, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger("mita.request");
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().value();
+        if (path.startsWith("/actuator")) {
+            return chain.filter(exchange);
+        }
+        long started = System.nanoTime();
+        return chain.filter(exchange)
+                .doOnEach(signal -> {
+                    if (signal.isOnComplete() || signal.isOnError()) {
+                        HttpStatusCode status = exchange.getResponse().getStatusCode();
+                        log.info("{} {} -> {} in {} ms", exchange.getRequest().getMethod(), path,
+                                status == null ? (signal.isOnError() ? 500 : 200) : status.value(),
+                                (System.nanoTime() - started) / 1_000_000);
+                    }
+                });
+    }
+
+    /** Just inside the correlation id filter, so the id is in the context it logs from. */
+    @Override
+    public int getOrder() {
+        return CorrelationIdWebFilter.ORDER + 1;
+    }
+}
