@@ -72,17 +72,27 @@ class DockerComposeMatchesModulesTest {
         assertThat(composeServices).as("services in docker-compose.yml").containsKey(module);
     }
 
-    @ParameterizedTest(name = "{0} is built from {0}/Dockerfile, which copies its exec jar")
+    @ParameterizedTest(name = "{0} is built from the shared service Dockerfile with its own module and port")
     @MethodSource("serviceModules")
-    void every_service_is_built_from_its_module_Dockerfile(String module) throws IOException {
+    void every_service_is_built_from_the_shared_Dockerfile_with_its_module_and_port(String module) throws IOException {
         Map<String, Object> build = map(service(module).get("build"), module + ".build");
         Path context = root.resolve(String.valueOf(build.getOrDefault("context", "."))).normalize();
         Path dockerfile = context.resolve(String.valueOf(build.getOrDefault("dockerfile", "Dockerfile"))).normalize();
+        Map<String, Object> args = map(build.get("args"), module + ".build.args");
 
-        assertThat(dockerfile).isEqualTo(root.resolve(module).resolve("Dockerfile"));
-        assertThat(dockerfile).exists();
-        String text = Files.readString(dockerfile);
-        assertThat(text).contains(module + "-0.1.0-SNAPSHOT-exec.jar").contains("/actuator/health/readiness");
+        assertThat(dockerfile).isEqualTo(root.resolve("infra/docker/service.Dockerfile"));
+        assertThat(context).isEqualTo(root);
+        assertThat(args).containsEntry("MODULE", module).containsEntry("PORT", String.valueOf(defaultPort(module)));
+    }
+
+    @Test
+    void the_service_image_runs_as_a_non_root_user_and_checks_readiness() throws IOException {
+        String dockerfile = Files.readString(root.resolve("infra/docker/service.Dockerfile"));
+
+        assertThat(dockerfile).contains("COPY ${MODULE}/target/${MODULE}-0.1.0-SNAPSHOT-exec.jar")
+                .contains("USER mita")
+                .contains("HEALTHCHECK")
+                .contains("/actuator/health/readiness");
     }
 
     @ParameterizedTest(name = "{0} publishes the default port of its application.yml")

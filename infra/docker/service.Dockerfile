@@ -1,0 +1,23 @@
+# The image of every MITA service, parameterised by module (docker-compose.yml passes the build args).
+# Build context: the repository root; the jars are built first:
+#   mvn -B -DskipTests package && docker-compose build
+FROM eclipse-temurin:17-jre
+ARG MODULE
+ARG PORT
+# Debian packages a service needs at run time (ocr-service: Tesseract with the English model).
+ARG APT_PACKAGES=""
+RUN if [ -n "$APT_PACKAGES" ]; then \
+      apt-get update && apt-get install -y --no-install-recommends $APT_PACKAGES && rm -rf /var/lib/apt/lists/*; \
+    fi
+# Tesseract's OpenMP threads are slower than one thread per job (known-pitfalls.md).
+ENV OMP_THREAD_LIMIT=1
+RUN groupadd --system mita && useradd --system --gid mita --home-dir /app --shell /usr/sbin/nologin mita
+WORKDIR /app
+COPY ${MODULE}/target/${MODULE}-0.1.0-SNAPSHOT-exec.jar /app/app.jar
+USER mita
+ENV SERVICE_PORT=${PORT}
+EXPOSE ${PORT}
+# Readiness over plain bash (/dev/tcp): no curl or wget needed in the image.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=90s --retries=6 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SERVICE_PORT} && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && read -r status <&3 && [[ $status == *' 200 '* ]]"]
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]
