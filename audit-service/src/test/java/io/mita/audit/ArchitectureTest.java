@@ -9,6 +9,8 @@ import org.springframework.data.relational.core.mapping.Table;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.mita.testsupport.MitaArchitectureRules;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -26,17 +28,20 @@ class ArchitectureTest {
 
     @Test
     void theAuditServiceImportsNoOtherServicesPackages() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "io.mita.auth..", "io.mita.budget..", "io.mita.ocr..", "io.mita.insights..",
-                        "io.mita.notification..", "io.mita.gateway..")
-                .check(audit);
+        MitaArchitectureRules.noDependencyOnOtherServices("audit").check(audit);
     }
 
     @Test
     void controllersNeverHandOutEntities() {
+        MitaArchitectureRules.controllersNeverReturnEntities("audit").check(audit);
         noClasses().that().areAnnotatedWith(RestController.class)
                 .should().dependOnClassesThat().areAnnotatedWith(Table.class)
                 .check(audit);
+    }
+
+    @Test
+    void nothingIsCalledImpl() {
+        MitaArchitectureRules.noImplSuffix("audit").check(audit);
     }
 
     @Test

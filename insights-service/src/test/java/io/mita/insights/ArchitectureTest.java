@@ -18,4 +18,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule controllersNeverReturnEntities = MitaArchitectureRules.controllersNeverReturnEntities("insights");
+
+    @ArchTest
+    static final ArchRule noImplSuffix = MitaArchitectureRules.noImplSuffix("insights");
 }

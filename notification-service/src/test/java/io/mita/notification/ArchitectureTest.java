@@ -18,4 +18,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule controllersNeverReturnEntities = MitaArchitectureRules.controllersNeverReturnEntities("notification");
+
+    @ArchTest
+    static final ArchRule noImplSuffix = MitaArchitectureRules.noImplSuffix("notification");
 }

@@ -18,4 +18,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule controllersNeverReturnEntities = MitaArchitectureRules.controllersNeverReturnEntities("ocr");
+
+    @ArchTest
+    static final ArchRule noImplSuffix = MitaArchitectureRules.noImplSuffix("ocr");
 }

@@ -52,8 +52,15 @@ public final class MitaArchitectureRules {
                 .because("an entity in an answer leaks internal fields and couples the API to the schema");
     }
 
+    /** A use case is {@code XService}; there is no {@code XServiceImpl} twin anywhere. */
+    public static ArchRule noImplSuffix(String service) {
+        return noClasses().that().resideInAPackage("io.mita." + service + "..")
+                .should().haveSimpleNameEndingWith("Impl")
+                .because("a use case is XService, without an XServiceImpl twin");
+    }
+
     private static ArchCondition<com.tngtech.archunit.core.domain.JavaMethod> notExposeEntities() {
-        return new ArchCondition<>("not return an entity (a @Table class), directly or inside a generic type") {
+        return new ArchCondition<>("not return an entity (a @Table class), directly or inside a generic type such as Mono<ResponseEntity<List<X>>>") {
             @Override
             public void check(com.tngtech.archunit.core.domain.JavaMethod method, ConditionEvents events) {
                 boolean exposes = method.getReturnType().getAllInvolvedRawTypes().stream().anyMatch(IS_ENTITY);
