@@ -3,11 +3,13 @@
 #
 #   bench/cold-start.sh [--keep] [--baseline MODULE] [--idle SECONDS]
 #
+# 0. `mita prepare`: jars and class-data archives are build products, made before any timing.
 # 1. Baseline: with everything stopped, `mita up --only MODULE` (default audit-service); the time from
 #    Kafka ready to that one service ready is the single-service cold start.
 # 2. Stack: `mita down; mita up --detach --no-build`; wall time from launch to all seven services ready,
 #    Kafka ready separately, each service's ready time.
 # 3. After SECONDS of idle (default 20) the VmRSS of every service process (/proc/<pid>/status).
+# 4. The same stack from plain jars (MITA_CDS=0), for the ratio with / without class-data archives.
 # Prints a table and rewrites bench/RESULTS.md (latest run + history). Stops the stack unless --keep.
 # Goal: all ready within 60 s of launch, at most 300 MB RSS per service. The jars must be built.
 set -euo pipefail
@@ -57,8 +59,11 @@ timed_up() {
 stop_stack() { "$MITA" down >/dev/null || true; }
 trap 'stop_stack' EXIT
 
-say "baseline: $baseline alone (Kafka started first, not counted)"
+say "prepare: jars and class-data archives (build products, not part of a start)"
 stop_stack
+"$MITA" prepare >&2
+
+say "baseline: $baseline alone (Kafka started first, not counted)"
 timed_up --only "$baseline" >/dev/null
 kafka_baseline=$(timing kafka_ready_seconds)
 single=$(minus "$(timing "${baseline//-/_}_ready_seconds")" "$kafka_baseline")
@@ -80,6 +85,11 @@ for module in "${MODULES[@]}"; do
   if ((rss[$module] > max_rss)); then max_rss=${rss[$module]}; fi
 done
 kafka_rss=$(rss_mb kafka)
+stop_stack
+
+say "comparison: all seven services from plain jars (MITA_CDS=0), same invocation"
+plain_total=$(MITA_CDS=0 timed_up)
+plain_services_phase=$(minus "$(timing all_ready_seconds)" "$(timing kafka_ready_seconds)")
 
 summary_table() {
   printf '| measure | value | goal |\n|---|---|---|\n'
@@ -88,6 +98,8 @@ summary_table() {
   printf '| Kafka ready → all services ready | %s s | |\n' "$services_phase"
   printf '| one service alone (%s, Kafka already up) | %s s | |\n' "$baseline" "$single"
   printf '| ratio: seven services / one service | %s× | |\n' "$(ratio "$services_phase" "$single")"
+  printf '| launch → all ready from plain jars, without class-data archives | %s s | |\n' "$plain_total"
+  printf '| ratio: services phase with archives / without | %s× | |\n' "$(ratio "$services_phase" "$plain_services_phase")"
   printf '| largest service RSS after %s s idle | %s MB | ≤ %s MB (%s) |\n' "$idle" "$max_rss" "$GOAL_RSS_MB" "$(verdict "$max_rss" "$GOAL_RSS_MB")"
 }
 service_table() {
