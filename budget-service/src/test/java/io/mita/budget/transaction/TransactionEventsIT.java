@@ -72,6 +72,8 @@ class TransactionEventsIT {
         assertThat(event.getSource().toString()).isEqualTo("/mita/budget");
         assertThat(EventExtensions.correlationId(event)).isEqualTo(correlationId);
         assertThat(EventExtensions.actorId(event)).isEqualTo(user.toString());
+        assertThat(EventExtensions.traceparent(event)).as("the request's W3C trace context")
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
 
         JsonNode data = data(event);
         assertThat(GoldenEvents.shape(data)).isEqualTo(GoldenEvents.shape(GoldenEvents.read(event.getType())));

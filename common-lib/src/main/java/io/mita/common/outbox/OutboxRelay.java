@@ -1,5 +1,6 @@
 package io.mita.common.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -12,6 +13,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import io.cloudevents.CloudEvent;
+import io.mita.common.events.EventExtensions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -99,6 +101,10 @@ public class OutboxRelay implements SmartLifecycle {
     private Mono<Void> send(OutboxRecord record) {
         ProducerRecord<String, CloudEvent> message = new ProducerRecord<>(properties.topic(), record.subject(),
                 record.toCloudEvent());
+        if (record.traceparent() != null) {
+            // besides the ce_traceparent attribute: the plain W3C header a consumer's observation continues from
+            message.headers().add(EventExtensions.TRACEPARENT, record.traceparent().getBytes(StandardCharsets.US_ASCII));
+        }
         return Mono.fromFuture(() -> kafka.send(message)).then();
     }
 

@@ -61,6 +61,8 @@ public class OutboxWriter {
     /** Appends with an explicit actor, e.g. the user who just registered or logged in. */
     public Mono<UUID> append(OutgoingEvent event, String actorId) {
         UUID eventId = UUID.randomUUID();
+        // read while the caller's span is current: the insert itself runs later, on a database thread
+        String traceparent = traceparent();
         JsonNode data = masker.redactSecrets(jsonMapper.valueToTree(event.data()));
         return CorrelationId.current()
                 .map(Optional::of)
@@ -75,7 +77,7 @@ public class OutboxWriter {
                             .bind("data", Json.of(jsonMapper.writeValueAsString(data)));
                     insert = bindNullable(insert, "correlationId", correlationId.orElse(null));
                     insert = bindNullable(insert, "actorId", actorId);
-                    insert = bindNullable(insert, "traceparent", traceparent());
+                    insert = bindNullable(insert, "traceparent", traceparent);
                     return insert.then();
                 })
                 .thenReturn(eventId);

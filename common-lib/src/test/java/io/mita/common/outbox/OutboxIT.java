@@ -23,6 +23,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import io.mita.common.correlation.CorrelationId;
 import io.mita.common.events.EventExtensions;
 import io.mita.common.events.OutgoingEvent;
@@ -48,15 +50,23 @@ class OutboxIT {
     ReactiveTransactionManager transactionManager;
     @Autowired
     MitaEventsProperties properties;
+    @Autowired
+    Tracer tracer;
 
     @Test
     void anEventWrittenInACommittedTransactionReachesKafkaAsACloudEventKeyedByItsSubject() {
         String subject = UUID.randomUUID().toString();
-        UUID eventId = TransactionalOperator.create(transactionManager)
-                .transactional(outbox.append(new OutgoingEvent("mita.commontest.password.changed.v1", subject,
-                        new PasswordChanged(subject, "hunter2hunter2", "mail jane.doe@example.com")), "actor-7"))
-                .contextWrite(context -> context.put(CorrelationId.CONTEXT_KEY, "corr-outbox-1"))
-                .block();
+        Span span = tracer.nextSpan().name("change-password").start();
+        UUID eventId;
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            eventId = TransactionalOperator.create(transactionManager)
+                    .transactional(outbox.append(new OutgoingEvent("mita.commontest.password.changed.v1", subject,
+                            new PasswordChanged(subject, "hunter2hunter2", "mail jane.doe@example.com")), "actor-7"))
+                    .contextWrite(context -> context.put(CorrelationId.CONTEXT_KEY, "corr-outbox-1"))
+                    .block();
+        } finally {
+            span.end();
+        }
 
         ConsumerRecord<String, CloudEvent> record = awaitRecord(properties.topic(), eventId.toString());
         CloudEvent event = record.value();
@@ -67,6 +77,10 @@ class OutboxIT {
         assertThat(event.getTime()).isNotNull();
         assertThat(EventExtensions.correlationId(event)).isEqualTo("corr-outbox-1");
         assertThat(EventExtensions.actorId(event)).isEqualTo("actor-7");
+        String traceparent = "00-" + span.context().traceId() + "-" + span.context().spanId();
+        assertThat(EventExtensions.traceparent(event)).startsWith(traceparent);
+        assertThat(new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.US_ASCII))
+                .startsWith(traceparent);
         String data = new String(event.getData().toBytes(), StandardCharsets.UTF_8);
         assertThat(JsonMapper.builder().build().readTree(data).get("password").asString()).isEqualTo("[REDACTED]");
         assertThat(data).doesNotContain("hunter2");
