@@ -129,7 +129,7 @@ $GOAL_READY_SECONDS s of launch on the 2-core machine, and at most $GOAL_RSS_MB 
 
 ## Latest run: $date_utc
 
-Machine: $(nproc) cores, $(awk '/^MemTotal:/ { printf "%.0f", $2 / 1024 }' /proc/meminfo) MB RAM, $(java -version 2>&1 | head -1 | tr -d '"'). Commit: $commit.
+Machine: $(nproc) cores, $(awk '/^MemTotal:/ { printf "%.0f", $2 / 1024 }' /proc/meminfo) MB RAM, $(java -version 2>&1 | sed -n 1p | tr -d '"'). Commit: $commit.
 Service JVM options: \`${MITA_JVM_OPTS:-the infra/local/mita defaults}\`.
 
 EOF
