@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -16,12 +17,16 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.ToStringSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mita.common.events.EventPayloads;
 import io.mita.common.events.NonRetryableEventException;
 import tools.jackson.core.JacksonException;
@@ -48,7 +53,7 @@ public class MitaKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(DefaultErrorHandler.class)
-    DefaultErrorHandler mitaKafkaErrorHandler(KafkaProperties properties) {
+    DefaultErrorHandler mitaKafkaErrorHandler(KafkaProperties properties, ObjectProvider<MeterRegistry> meters) {
         Map<String, Object> config = properties.buildProducerProperties();
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         var producerFactory = new DefaultKafkaProducerFactory<Object, Object>(config,
@@ -62,7 +67,15 @@ public class MitaKafkaAutoConfiguration {
         var backOff = new ExponentialBackOff(500L, 2.0);
         backOff.setMaxInterval(30_000L);
         backOff.setMaxElapsedTime(RETRY_WINDOW.toMillis());
-        var handler = new DefaultErrorHandler(recoverer, backOff);
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        ConsumerRecordRecoverer counted = (record, failure) -> {
+            recoverer.accept(record, failure);
+            Counter.builder("mita.kafka.dead.letters").description("records published to a dead-letter topic")
+                    .tag("topic", record.topic())
+                    .register(registry)
+                    .increment();
+        };
+        var handler = new DefaultErrorHandler(counted, backOff);
         handler.addNotRetryableExceptions(NonRetryableEventException.class, DeserializationException.class,
                 JacksonException.class, IllegalArgumentException.class, ClassCastException.class);
         return handler;

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.mita.common.CommonLibTestApplication;
@@ -38,6 +39,8 @@ class DeadLetterIT {
 
     @Autowired
     CommonLibTestApplication.RecordingListener listener;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aWellFormedEventIsDeliveredToTheListener() throws Exception {
@@ -56,6 +59,7 @@ class DeadLetterIT {
         assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(TOPIC);
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{\"n\":1}");
         assertThat(listener.received).noneMatch(seen -> seen.getId().equals(poison.getId()));
+        assertThat(meters.get("mita.kafka.dead.letters").tag("topic", TOPIC).counter().count()).isGreaterThanOrEqualTo(1.0);
     }
 
     @Test
