@@ -13,6 +13,6 @@ class NotificationServiceOperationsIT extends ServiceOperationsContract {
 
     @Override
     protected List<String> ownTables() {
-        return List.of("notification");
+        return List.of("notification", "email_delivery");
     }
 }

@@ -1,0 +1,27 @@
+package io.mita.notification.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.NotBlank;
+
+/**
+ * This service's own settings ({@code mita.notification.*}).
+ *
+ * @param mailFrom      the sender of every e-mail ({@code MITA_MAIL_FROM})
+ * @param resetLinkBase the web page that takes a reset token; the mail links to {@code <base>?token=<token>}
+ * @param deliveryKey   base64 of the 32-byte AES key shared with auth-service that opens sealed deliveries
+ *                      ({@code MITA_NOTIFICATION_DELIVERY_KEY})
+ */
+@Validated
+@ConfigurationProperties("mita.notification")
+public record NotificationProperties(@NotBlank String mailFrom, @NotBlank String resetLinkBase, @NotBlank String deliveryKey) {
+
+    /** The development default of {@code deliveryKey}: public in this repository, never for a real deployment. */
+    public static final String DEVELOPMENT_DELIVERY_KEY = "I9ng6ikFYMyi+JXiHPambOeu8gJL53pIdtHYqlGUa30=";
+
+    @Override
+    public String toString() {
+        return "NotificationProperties[mailFrom=" + mailFrom + ", resetLinkBase=" + resetLinkBase + ", deliveryKey=[REDACTED]]";
+    }
+}
