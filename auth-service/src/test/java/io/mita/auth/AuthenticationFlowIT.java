@@ -10,6 +10,9 @@ import static io.mita.auth.AuthFixtures.register;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mita.auth.account.PasswordHasher;
 import io.mita.auth.account.domain.Role;
 import io.mita.auth.registration.RegistrationService;
 import io.mita.auth.session.LoginFailed;
@@ -50,6 +53,8 @@ class AuthenticationFlowIT {
     RegistrationService registration;
     @Autowired
     AccessTokenIssuer accessTokens;
+    @Autowired
+    MeterRegistry meters;
     @LocalServerPort
     int port;
 
@@ -220,6 +225,34 @@ class AuthenticationFlowIT {
         assertProblem(client.get().uri("/api/auth/me")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + forged)
                 .exchange(), HttpStatus.UNAUTHORIZED, "AUTH_UNAUTHENTICATED");
+    }
+
+    @Test
+    void anUnknownEmailCostsTheSameArgon2WorkAsAWrongPassword() {
+        String email = aUniqueEmail();
+        register(client, email);
+        Counter verifications = meters.get(PasswordHasher.METRIC).tag("operation", "verify").counter();
+
+        double before = verifications.count();
+        failedLogin(email, "not the right password");
+        double afterWrongPassword = verifications.count();
+        failedLogin(aUniqueEmail(), PASSWORD);
+        double afterUnknownEmail = verifications.count();
+
+        assertThat(afterWrongPassword - before).isEqualTo(1);
+        assertThat(afterUnknownEmail - afterWrongPassword).isEqualTo(1);
+    }
+
+    @Test
+    void registeringWithACommonPasswordAnswers400WithItsOwnCodeWhateverTheCase() {
+        String email = aUniqueEmail();
+
+        assertProblem(client.post().uri("/api/auth/register")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", "Scandinavian"))
+                .exchange(), HttpStatus.BAD_REQUEST, "AUTH_PASSWORD_TOO_COMMON");
+        assertThat(db.sql("SELECT count(*) AS n FROM user_account WHERE email = :email").bind("email", email)
+                .map(r -> r.get("n", Long.class)).one().block()).isZero();
     }
 
     private EntityExchangeResult<byte[]> failedLogin(String email, String password) {

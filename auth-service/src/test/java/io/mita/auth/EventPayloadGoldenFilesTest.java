@@ -3,10 +3,15 @@ package io.mita.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mita.auth.admin.RolesGranted;
+import io.mita.auth.lockout.AccountLocked;
+import io.mita.auth.lockout.AccountUnlocked;
+import io.mita.auth.password.PasswordChanged;
+import io.mita.auth.password.PasswordResetRequested;
 import io.mita.auth.registration.UserRegistered;
 import io.mita.auth.session.LoginFailed;
 import io.mita.auth.session.LoginSucceeded;
 import io.mita.auth.session.UserLoggedOut;
+import io.mita.auth.token.SigningKeyRotated;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,7 +38,14 @@ class EventPayloadGoldenFilesTest {
                 Arguments.of(LoginSucceeded.TYPE, new LoginSucceeded(user, session)),
                 Arguments.of(LoginFailed.TYPE, new LoginFailed(user, LoginFailed.WRONG_PASSWORD)),
                 Arguments.of(RolesGranted.TYPE, new RolesGranted(user, List.of("ADMIN", "USER"), UUID.randomUUID())),
-                Arguments.of(UserLoggedOut.TYPE, new UserLoggedOut(user, session)));
+                Arguments.of(UserLoggedOut.TYPE, new UserLoggedOut(user, session)),
+                Arguments.of(LoginFailed.TYPE, new LoginFailed(user, LoginFailed.ACCOUNT_LOCKED)),
+                Arguments.of(AccountLocked.TYPE, new AccountLocked(user, 5, Instant.now())),
+                Arguments.of(AccountUnlocked.TYPE, new AccountUnlocked(user, AccountUnlocked.ADMIN, UUID.randomUUID())),
+                Arguments.of(PasswordChanged.TYPE, new PasswordChanged(user, PasswordChanged.RESET, 2)),
+                Arguments.of(PasswordResetRequested.TYPE,
+                        new PasswordResetRequested(user, UUID.randomUUID(), Instant.now(), "v1.aXY.Y2lwaGVy")),
+                Arguments.of(SigningKeyRotated.TYPE, new SigningKeyRotated("new-kid", "old-kid")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -11,8 +11,9 @@ public class PasswordPolicyValidator implements ConstraintValidator<ValidPasswor
         // for the validator factory
     }
 
+    /** The length rule only: a too common password answers its own code, {@code AUTH_PASSWORD_TOO_COMMON}. */
     @Override
     public boolean isValid(String password, ConstraintValidatorContext context) {
-        return PasswordPolicy.isAcceptable(password);
+        return PasswordPolicy.lengthViolation(password).isEmpty();
     }
 }

@@ -17,22 +17,27 @@ public class UserAccount {
     private final String displayName;
     private final String passwordHash;
     private final Instant createdAt;
+    private final int failedAttempts;
+    private final Instant lockedUntil;
     @Version
     private final Long version;
 
     @PersistenceCreator
-    UserAccount(UUID id, String email, String displayName, String passwordHash, Instant createdAt, Long version) {
+    UserAccount(UUID id, String email, String displayName, String passwordHash, Instant createdAt, int failedAttempts,
+            Instant lockedUntil, Long version) {
         this.id = id;
         this.email = email;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.createdAt = createdAt;
+        this.failedAttempts = failedAttempts;
+        this.lockedUntil = lockedUntil;
         this.version = version;
     }
 
     /** A new account (not yet stored) with a normalised e-mail. */
     public static UserAccount create(String normalisedEmail, String displayName, String passwordHash, Instant now) {
-        return new UserAccount(UUID.randomUUID(), normalisedEmail, displayName, passwordHash, now, null);
+        return new UserAccount(UUID.randomUUID(), normalisedEmail, displayName, passwordHash, now, 0, null, null);
     }
 
     public UUID id() {
@@ -55,12 +60,27 @@ public class UserAccount {
         return createdAt;
     }
 
+    /** Consecutive failed logins since the last success or lock (written only by LoginAttemptRepository). */
+    public int failedAttempts() {
+        return failedAttempts;
+    }
+
+    /** When the login lock ends; null when none was recorded. A past instant is a lock that has ended. */
+    public Instant lockedUntil() {
+        return lockedUntil;
+    }
+
+    /** Whether logins are refused at {@code now} because of too many failures. */
+    public boolean isLockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
     public Long version() {
         return version;
     }
 
     /** Spring Data sets the version of an immutable entity through this wither. */
     UserAccount withVersion(Long version) {
-        return new UserAccount(id, email, displayName, passwordHash, createdAt, version);
+        return new UserAccount(id, email, displayName, passwordHash, createdAt, failedAttempts, lockedUntil, version);
     }
 }

@@ -9,7 +9,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A new password that satisfies the {@link PasswordPolicy}. */
+/**
+ * A new password of the {@link PasswordPolicy}'s length. Whether it is too common is checked where it is
+ * hashed ({@link PasswordHasher#hashNew}), answering {@code AUTH_PASSWORD_TOO_COMMON}.
+ */
 @Documented
 @Constraint(validatedBy = PasswordPolicyValidator.class)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})

@@ -35,7 +35,7 @@ import reactor.core.publisher.Mono;
 class BootstrapAdmin implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
-    private static final String DEFAULT_PASSWORD = "change-me-admin-password";
+    private static final String DEFAULT_PASSWORD = AuthProperties.BootstrapAdmin.DEFAULT_PASSWORD;
     private static final String DISPLAY_NAME = "Administrator";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 

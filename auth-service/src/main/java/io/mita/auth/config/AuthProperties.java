@@ -29,6 +29,9 @@ public record AuthProperties(
         @DefaultValue @Valid PasswordHashing passwordHashing,
         @DefaultValue @Valid BootstrapAdmin bootstrapAdmin) {
 
+    /** The master key application.yml falls back to: public in this repository, refused by the prod profile. */
+    public static final String DEVELOPMENT_MASTER_KEY = "pjwg+m8wO6kkFSkYSaPW+Mjrg72oaq4Mlm5h3zA+L9g=";
+
     /** @param maxConcurrency hashes computed at once (each needs 19 MiB); 0 means one per CPU */
     public record PasswordHashing(@DefaultValue("0") @Min(0) int maxConcurrency) {
 
@@ -40,6 +43,9 @@ public record AuthProperties(
     public record BootstrapAdmin(
             @DefaultValue("admin@mita.local") @NotBlank @Email String email,
             @NotBlank String password) {
+
+        /** The password application.yml falls back to: public, refused by the prod profile. */
+        public static final String DEFAULT_PASSWORD = "change-me-admin-password";
 
         @Override
         public String toString() {

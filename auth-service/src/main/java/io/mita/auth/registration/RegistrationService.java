@@ -38,7 +38,7 @@ public class RegistrationService {
         this.clock = clock;
     }
 
-    /** A self-registration: the new account has role USER. */
+    /** A self-registration: the new account has role USER. A too common password answers AUTH_PASSWORD_TOO_COMMON. */
     Mono<UUID> register(String email, String password, String displayName) {
         String normalised = EmailAddress.normalise(email);
         return accounts.existsByEmail(normalised)
@@ -54,7 +54,7 @@ public class RegistrationService {
      * e-mail is taken.
      */
     public Mono<UserAccount> create(String normalisedEmail, String password, String displayName, Set<Role> grantedRoles) {
-        return hasher.hash(password).flatMap(hash -> {
+        return hasher.hashNew(password).flatMap(hash -> {
             UserAccount account = UserAccount.create(normalisedEmail, displayName, hash, clock.instant());
             UserRegistered registered = new UserRegistered(account.id(), displayName, account.createdAt());
             return accounts.save(account)

@@ -5,16 +5,20 @@ import io.mita.auth.account.UserAccount;
 import io.mita.auth.account.UserAccountRepository;
 import io.mita.auth.account.UserRoleRepository;
 import io.mita.auth.account.domain.EmailAddress;
+import io.mita.auth.lockout.AccountLockedException;
+import io.mita.auth.lockout.AccountLockout;
 import io.mita.auth.token.AccessTokenIssuer;
 import io.mita.common.events.OutgoingEvent;
 import io.mita.common.outbox.OutboxWriter;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
  * Checks a password and opens a session. A wrong password and an unknown e-mail answer alike, after
- * the same Argon2 work; only a failure on an existing account is recorded as an event.
+ * the same Argon2 work; only a failure on an existing account is recorded (event and lockout count). A
+ * locked account answers {@code AUTH_ACCOUNT_LOCKED} whatever the password, without checking it.
  */
 @Service
 class LoginService {
@@ -24,30 +28,42 @@ class LoginService {
     private final PasswordHasher hasher;
     private final SessionService sessions;
     private final AccessTokenIssuer accessTokens;
+    private final AccountLockout lockout;
     private final OutboxWriter outbox;
     private final TransactionalOperator transaction;
 
     LoginService(UserAccountRepository accounts, UserRoleRepository roles, PasswordHasher hasher,
-            SessionService sessions, AccessTokenIssuer accessTokens, OutboxWriter outbox,
+            SessionService sessions, AccessTokenIssuer accessTokens, AccountLockout lockout, OutboxWriter outbox,
             TransactionalOperator transaction) {
         this.accounts = accounts;
         this.roles = roles;
         this.hasher = hasher;
         this.sessions = sessions;
         this.accessTokens = accessTokens;
+        this.lockout = lockout;
         this.outbox = outbox;
         this.transaction = transaction;
     }
 
     Mono<TokenPairResponse> login(String email, String password) {
         return accounts.findByEmail(EmailAddress.normalise(email))
-                .flatMap(account -> hasher.matches(password, account.passwordHash())
-                        .flatMap(matches -> matches ? succeed(account) : fail(account)))
+                .flatMap(account -> lockout.isLocked(account) ? refuseLocked(account)
+                        : hasher.matches(password, account.passwordHash())
+                                .flatMap(matches -> matches ? succeed(account) : fail(account)))
                 .switchIfEmpty(Mono.defer(() -> hasher.matchesNobody(password)
                         .then(Mono.error(InvalidCredentialsException::new))));
     }
 
     private Mono<TokenPairResponse> succeed(UserAccount account) {
+        // the transaction commits before the answer: a refusal keeps its event
+        return lockout.loginSucceeded(account.id())
+                .flatMap(allowed -> allowed ? openSession(account).map(Attempt::succeeded)
+                        : failed(account, LoginFailed.ACCOUNT_LOCKED).thenReturn(Attempt.LOCKED))
+                .as(transaction::transactional)
+                .flatMap(Attempt::answer);
+    }
+
+    private Mono<TokenPairResponse> openSession(UserAccount account) {
         String userId = account.id().toString();
         return roles.rolesOf(account.id())
                 .flatMap(granted -> sessions.open(account.id())
@@ -55,14 +71,41 @@ class LoginService {
                                         new LoginSucceeded(account.id(), session.sessionId())), userId)
                                 .thenReturn(session))
                         .map(session -> TokenPairResponse.of(accessTokens.issue(account.id(), granted),
-                                session.refreshToken())))
-                .as(transaction::transactional);
+                                session.refreshToken())));
     }
 
     private Mono<TokenPairResponse> fail(UserAccount account) {
+        return lockout.loginFailed(account.id())
+                .flatMap(locked -> failed(account, LoginFailed.WRONG_PASSWORD)
+                        .thenReturn(locked ? Attempt.LOCKED : Attempt.INVALID))
+                .as(transaction::transactional)
+                .flatMap(Attempt::answer);
+    }
+
+    private Mono<TokenPairResponse> refuseLocked(UserAccount account) {
+        return failed(account, LoginFailed.ACCOUNT_LOCKED).then(Mono.error(AccountLockedException::new));
+    }
+
+    private Mono<UUID> failed(UserAccount account, String reason) {
         String userId = account.id().toString();
-        return outbox.append(new OutgoingEvent(LoginFailed.TYPE, userId,
-                        new LoginFailed(account.id(), LoginFailed.WRONG_PASSWORD)), userId)
-                .then(Mono.error(InvalidCredentialsException::new));
+        return outbox.append(new OutgoingEvent(LoginFailed.TYPE, userId, new LoginFailed(account.id(), reason)), userId);
+    }
+
+    /** How an attempt ended, decided inside the transaction and answered after it committed. */
+    private record Attempt(TokenPairResponse tokens, boolean locked) {
+
+        static final Attempt LOCKED = new Attempt(null, true);
+        static final Attempt INVALID = new Attempt(null, false);
+
+        static Attempt succeeded(TokenPairResponse tokens) {
+            return new Attempt(tokens, false);
+        }
+
+        Mono<TokenPairResponse> answer() {
+            if (tokens != null) {
+                return Mono.just(tokens);
+            }
+            return Mono.error(locked ? new AccountLockedException() : new InvalidCredentialsException());
+        }
     }
 }

@@ -58,6 +58,17 @@ class RefreshTokenRepository {
                 .rowsUpdated();
     }
 
+    /** Revokes every token of every family of the user not revoked yet; answers how many families that ended. */
+    Mono<Long> revokeAllOf(UUID userId, Instant now) {
+        return db.sql("WITH revoked AS (UPDATE refresh_token SET revoked_at = :now"
+                        + " WHERE user_id = :userId AND revoked_at IS NULL RETURNING family_id)"
+                        + " SELECT count(DISTINCT family_id) AS families FROM revoked")
+                .bind("userId", userId)
+                .bind("now", now)
+                .map(row -> row.get("families", Long.class))
+                .one();
+    }
+
     private static RefreshToken read(Readable row) {
         return new RefreshToken(
                 row.get("id", UUID.class),

@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  * (someone holds a copy: the legitimate client and the thief both lose the session).
  */
 @Service
-class SessionService {
+public class SessionService {
 
     private static final Logger log = LoggerFactory.getLogger(SessionService.class);
 
@@ -77,6 +77,15 @@ class SessionService {
                                 new UserLoggedOut(token.userId(), token.familyId())), token.userId().toString())))
                 .as(transaction::transactional)
                 .then();
+    }
+
+    /**
+     * Ends every session of the user (password changed or reset); runs in the caller's transaction.
+     * Answers how many sessions that were still open ended. Access tokens already issued stay valid until
+     * they expire (at most the access-token lifetime).
+     */
+    public Mono<Long> revokeAll(UUID userId) {
+        return tokens.revokeAllOf(userId, clock.instant());
     }
 
     private Mono<Outcome> rotate(RefreshToken token, Instant now) {

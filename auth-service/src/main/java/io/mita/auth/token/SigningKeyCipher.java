@@ -1,8 +1,10 @@
 package io.mita.auth.token;
 
+import io.mita.auth.config.AuthProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -16,16 +18,20 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class SigningKeyCipher {
 
+    /** The development master key in application.yml: public, so never acceptable outside a laptop. */
+    static final String DEVELOPMENT_MASTER_KEY = AuthProperties.DEVELOPMENT_MASTER_KEY;
     static final int MASTER_KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
 
     private final SecretKey masterKey;
+    private final boolean developmentKey;
     private final SecureRandom random = new SecureRandom();
 
-    private SigningKeyCipher(SecretKey masterKey) {
+    private SigningKeyCipher(SecretKey masterKey, boolean developmentKey) {
         this.masterKey = masterKey;
+        this.developmentKey = developmentKey;
     }
 
     /** @param base64MasterKey standard base64 of exactly 32 bytes */
@@ -40,7 +46,13 @@ final class SigningKeyCipher {
             throw new IllegalStateException("mita.auth.master-key (MITA_AUTH_MASTER_KEY) must be base64 of "
                     + MASTER_KEY_BYTES + " bytes, but it decodes to " + key.length + " bytes");
         }
-        return new SigningKeyCipher(new SecretKeySpec(key, "AES"));
+        boolean development = Arrays.equals(key, Base64.getDecoder().decode(DEVELOPMENT_MASTER_KEY));
+        return new SigningKeyCipher(new SecretKeySpec(key, "AES"), development);
+    }
+
+    /** Whether this is the public development master key. */
+    boolean isDevelopmentKey() {
+        return developmentKey;
     }
 
     Sealed encrypt(String kid, byte[] plaintext) {

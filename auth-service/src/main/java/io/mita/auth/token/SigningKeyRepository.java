@@ -11,7 +11,9 @@ import reactor.core.publisher.Mono;
 class SigningKeyRepository {
 
     private static final String COLUMNS =
-            "kid, algorithm, public_jwk, private_key_encrypted, iv, created_at, active, retired_at";
+            "kid, algorithm, public_jwk, private_key_encrypted, iv, created_at, active, retired_at, created_under_dev_key";
+    /** The advisory lock that makes rotations (on any instance) happen one after the other. */
+    private static final long ROTATION_LOCK = 0x6d6974615f6b6579L;
 
     private final DatabaseClient db;
 
@@ -35,7 +37,7 @@ class SigningKeyRepository {
     /** Fails with a {@code DuplicateKeyException} when another instance stored an active key first. */
     Mono<Void> insert(StoredSigningKey key) {
         return db.sql("INSERT INTO signing_key (" + COLUMNS + ") VALUES (:kid, :algorithm, :publicJwk,"
-                        + " :privateKeyEncrypted, :iv, :createdAt, :active, NULL)")
+                        + " :privateKeyEncrypted, :iv, :createdAt, :active, NULL, :createdUnderDevKey)")
                 .bind("kid", key.kid())
                 .bind("algorithm", key.algorithm())
                 .bind("publicJwk", key.publicJwk())
@@ -43,6 +45,27 @@ class SigningKeyRepository {
                 .bind("iv", key.iv())
                 .bind("createdAt", key.createdAt())
                 .bind("active", key.active())
+                .bind("createdUnderDevKey", key.createdUnderDevelopmentKey())
+                .then();
+    }
+
+    /** Waits until no other transaction rotates; held until the caller's transaction ends. */
+    Mono<Void> lockForRotation() {
+        return db.sql("SELECT pg_advisory_xact_lock(:lock)").bind("lock", ROTATION_LOCK).then();
+    }
+
+    /** Retires the active key as of {@code now}; answers its kid, or empty when no key was active. */
+    Mono<String> retireActive(Instant now) {
+        return db.sql("UPDATE signing_key SET active = false, retired_at = :now WHERE active RETURNING kid")
+                .bind("now", now)
+                .map(row -> row.get("kid", String.class))
+                .one();
+    }
+
+    /** Records that the key decrypts under the development master key (so it was sealed under it). */
+    Mono<Void> markCreatedUnderDevelopmentKey(String kid) {
+        return db.sql("UPDATE signing_key SET created_under_dev_key = true WHERE kid = :kid AND NOT created_under_dev_key")
+                .bind("kid", kid)
                 .then();
     }
 
@@ -55,7 +78,8 @@ class SigningKeyRepository {
                 bytes(row, "iv"),
                 row.get("created_at", Instant.class),
                 Boolean.TRUE.equals(row.get("active", Boolean.class)),
-                row.get("retired_at", Instant.class));
+                row.get("retired_at", Instant.class),
+                Boolean.TRUE.equals(row.get("created_under_dev_key", Boolean.class)));
     }
 
     private static byte[] bytes(Readable row, String column) {

@@ -29,7 +29,10 @@ import reactor.core.publisher.Mono;
  * The keys that sign and verify access tokens (ES256 on P-256), kept in {@code signing_key} so they
  * survive restarts and are shared by every instance. {@link #load()} (at startup) takes the active key
  * from the database, or generates and stores one when there is none; concurrent first startups agree on
- * one key through the unique index on the active flag.
+ * one key through the unique index on the active flag. After a rotation (by any instance) every instance
+ * signs with the new key once {@link #refreshActive()} has run, at most {@link #RELOAD_INTERVAL} later;
+ * a retired key stays published until every token it may have signed has expired: retirement + access
+ * token lifetime + {@link #RELOAD_INTERVAL} (another instance may still sign with it that long) + clock skew.
  */
 public class SigningKeys {
 
@@ -38,14 +41,17 @@ public class SigningKeys {
     static final JWSAlgorithm ALGORITHM = JWSAlgorithm.ES256;
     /** The allowance for clock skew resource servers grant when checking {@code exp}. */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
-    /** How often an unknown {@code kid} may send us to the database for keys another instance created. */
-    private static final Duration RELOAD_INTERVAL = Duration.ofSeconds(30);
+    /**
+     * How often an unknown {@code kid} may send us to the database for keys another instance created, and
+     * how often every instance looks for a new active key ({@link SigningKeyRefresher}).
+     */
+    static final Duration RELOAD_INTERVAL = Duration.ofSeconds(30);
 
     private final SigningKeyRepository repository;
     private final SigningKeyCipher cipher;
     private final Duration accessTokenTtl;
     private final Clock clock;
-    private final AtomicReference<ECKey> active = new AtomicReference<>();
+    private final AtomicReference<ActiveKey> active = new AtomicReference<>();
     private final AtomicReference<VerificationKeys> verification =
             new AtomicReference<>(new VerificationKeys(Map.of(), Instant.MIN));
 
@@ -58,23 +64,53 @@ public class SigningKeys {
 
     /** Loads (or first creates) the active key and the keys tokens can still be verified with. */
     public Mono<ECKey> load() {
+        return load(false);
+    }
+
+    /**
+     * As {@link #load()}; with {@code refuseDevelopmentKey} (the prod profile) an active key sealed under the
+     * public development master key stops the startup with {@link DevelopmentSigningKeyException}.
+     */
+    public Mono<ECKey> load(boolean refuseDevelopmentKey) {
         return repository.findActive()
                 .switchIfEmpty(Mono.defer(this::createFirstKey))
-                .map(this::unseal)
-                .doOnNext(key -> {
-                    active.set(key);
-                    log.info("Signing access tokens with key {}", key.getKeyID());
+                .flatMap(stored -> refuseDevelopmentKey && stored.createdUnderDevelopmentKey()
+                        ? Mono.error(new DevelopmentSigningKeyException(stored.kid()))
+                        : Mono.just(stored))
+                .flatMap(stored -> unsealAndRecordProvenance(stored)
+                        .doOnNext(key -> active.set(new ActiveKey(key, stored.createdAt()))))
+                .doOnNext(key -> log.info("Signing access tokens with key {}", key.getKeyID()))
+                .flatMap(key -> reloadVerificationKeys().thenReturn(key));
+    }
+
+    /**
+     * Takes up the database's active key if another instance (or a rotation here) replaced the one this
+     * instance signs with, and reloads the verification keys. Answers the key signing from now on.
+     */
+    public Mono<ECKey> refreshActive() {
+        return repository.findActive()
+                .flatMap(stored -> {
+                    ActiveKey current = active.get();
+                    if (current != null && current.key().getKeyID().equals(stored.kid())) {
+                        return Mono.just(current.key());
+                    }
+                    // two refreshes racing (two rotations in a row): the newer key wins, never the older
+                    return unsealAndRecordProvenance(stored).map(key -> active.updateAndGet(now ->
+                                    now == null || !stored.createdAt().isBefore(now.createdAt())
+                                            ? new ActiveKey(key, stored.createdAt()) : now).key())
+                            .doOnNext(key -> log.info("Signing access tokens with key {} (was {})", key.getKeyID(),
+                                    current == null ? "none" : current.key().getKeyID()));
                 })
                 .flatMap(key -> reloadVerificationKeys().thenReturn(key));
     }
 
     /** The private key new access tokens are signed with. */
     ECKey activeKey() {
-        ECKey key = active.get();
+        ActiveKey key = active.get();
         if (key == null) {
             throw new IllegalStateException("signing keys are not loaded yet");
         }
-        return key;
+        return key.key();
     }
 
     /**
@@ -116,7 +152,16 @@ public class SigningKeys {
 
     /** A token signed with a key retired before this instant has expired everywhere. */
     private Instant oldestRetirementStillPublished() {
-        return clock.instant().minus(accessTokenTtl).minus(CLOCK_SKEW);
+        return clock.instant().minus(accessTokenTtl).minus(RELOAD_INTERVAL).minus(CLOCK_SKEW);
+    }
+
+    /** A key that decrypts under the development master key was sealed under it: say so in its row. */
+    private Mono<ECKey> unsealAndRecordProvenance(StoredSigningKey stored) {
+        ECKey key = unseal(stored);
+        if (cipher.isDevelopmentKey() && !stored.createdUnderDevelopmentKey()) {
+            return repository.markCreatedUnderDevelopmentKey(stored.kid()).thenReturn(key);
+        }
+        return Mono.just(key);
     }
 
     private Mono<StoredSigningKey> createFirstKey() {
@@ -135,7 +180,7 @@ public class SigningKeys {
                 .generate();
         SigningKeyCipher.Sealed sealed = cipher.encrypt(key.getKeyID(), key.toECPrivateKey().getEncoded());
         return new StoredSigningKey(key.getKeyID(), ALGORITHM.getName(), key.toPublicJWK().toJSONString(),
-                sealed.ciphertext(), sealed.iv(), clock.instant(), true, null);
+                sealed.ciphertext(), sealed.iv(), clock.instant(), true, null, cipher.isDevelopmentKey());
     }
 
     ECKey unseal(StoredSigningKey stored) {
@@ -155,6 +200,9 @@ public class SigningKeys {
         } catch (ParseException e) {
             throw new IllegalStateException("A stored public JWK does not parse", e);
         }
+    }
+
+    private record ActiveKey(ECKey key, Instant createdAt) {
     }
 
     private record VerificationKeys(Map<String, JWK> byKid, Instant loadedAt) {

@@ -8,32 +8,39 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 @Configuration(proxyBeanMethods = false)
 class SigningKeysConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKeysConfiguration.class);
 
-    /** The development master key in application.yml: public, so never acceptable outside a laptop. */
-    static final String DEVELOPMENT_MASTER_KEY = "pjwg+m8wO6kkFSkYSaPW+Mjrg72oaq4Mlm5h3zA+L9g=";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
 
     @Bean
     SigningKeys signingKeys(SigningKeyRepository repository, AuthProperties properties, Clock clock) {
-        if (DEVELOPMENT_MASTER_KEY.equals(properties.masterKey().strip())) {
+        SigningKeyCipher cipher = SigningKeyCipher.fromBase64(properties.masterKey());
+        if (cipher.isDevelopmentKey()) {
             log.warn("MITA_AUTH_MASTER_KEY is not set: signing keys are encrypted with the public development key");
         }
-        return new SigningKeys(repository, SigningKeyCipher.fromBase64(properties.masterKey()),
-                properties.accessTokenTtl(), clock);
+        return new SigningKeys(repository, cipher, properties.accessTokenTtl(), clock);
     }
 
     /**
      * Loads the signing keys once every singleton exists (so Flyway has migrated) and before the web
      * server takes requests, on the startup thread (blocking is fine there). A key that does not
-     * decrypt stops the startup.
+     * decrypt stops the startup, and so does, in the prod profile, a key sealed under the development key.
      */
     @Bean
-    SmartInitializingSingleton signingKeysLoader(SigningKeys signingKeys) {
-        return () -> signingKeys.load().block(STARTUP_TIMEOUT);
+    SmartInitializingSingleton signingKeysLoader(SigningKeys signingKeys, Environment environment) {
+        boolean production = environment.acceptsProfiles(Profiles.of("prod"));
+        return () -> signingKeys.load(production).block(STARTUP_TIMEOUT);
+    }
+
+    /** Takes up keys that other instances rotated in, every 30 s. */
+    @Bean
+    SigningKeyRefresher signingKeyRefresher(SigningKeys signingKeys) {
+        return new SigningKeyRefresher(signingKeys, SigningKeys.RELOAD_INTERVAL);
     }
 }

@@ -2,6 +2,7 @@ package io.mita.auth.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mita.auth.config.AuthProperties;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,10 +13,12 @@ import reactor.test.StepVerifier;
 
 class PasswordHasherTest {
 
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final PasswordHasher hasher = new PasswordHasher(
             new Argon2PasswordEncoder(16, 32, 1, 19_456, 2),
             new AuthProperties(Duration.ofMinutes(15), Duration.ofDays(30), "unused",
-                    new AuthProperties.PasswordHashing(2), new AuthProperties.BootstrapAdmin("a@b.c", "unused")));
+                    new AuthProperties.PasswordHashing(2), new AuthProperties.BootstrapAdmin("a@b.c", "unused")),
+            meters);
 
     @AfterEach
     void dispose() {
@@ -41,5 +44,24 @@ class PasswordHasherTest {
     @Test
     void aPasswordCheckedAgainstNobodyIsNeverAccepted() {
         StepVerifier.create(hasher.matchesNobody("a perfectly fine password")).expectNext(false).verifyComplete();
+    }
+
+    @Test
+    void countsEveryArgon2ComputationIncludingTheCheckAgainstNobody() {
+        String hash = hasher.hash("a perfectly fine password").block();
+        hasher.matches("a perfectly fine password", hash).block();
+        hasher.matchesNobody("a perfectly fine password").block();
+
+        assertThat(meters.get(PasswordHasher.METRIC).tag("operation", "hash").counter().count()).isEqualTo(1);
+        assertThat(meters.get(PasswordHasher.METRIC).tag("operation", "verify").counter().count()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesATooCommonNewPasswordWithoutHashingIt() {
+        StepVerifier.create(hasher.hashNew("Scandinavian")).expectError(PasswordTooCommonException.class).verify();
+        StepVerifier.create(hasher.hashNew("a perfectly fine password"))
+                .assertNext(hash -> assertThat(hash).startsWith("$argon2id$")).verifyComplete();
+
+        assertThat(meters.get(PasswordHasher.METRIC).tag("operation", "hash").counter().count()).isEqualTo(1);
     }
 }

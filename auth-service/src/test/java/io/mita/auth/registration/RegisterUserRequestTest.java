@@ -34,6 +34,11 @@ class RegisterUserRequestTest {
     }
 
     @Test
+    void aCommonPasswordOfTheRightLengthPassesValidationItHasItsOwnProblemCode() {
+        assertThat(validator.validate(new RegisterUserRequest("ann@example.com", "unbelievable", null))).isEmpty();
+    }
+
+    @Test
     void refusesAMalformedOrMissingEmail() {
         assertThat(invalidFields(new RegisterUserRequest("not-an-email", "twelve chars", null))).containsExactly("email");
         assertThat(invalidFields(new RegisterUserRequest("  ", "twelve chars", null))).containsExactly("email");

@@ -29,6 +29,33 @@ class InMemorySigningKeyRepository extends SigningKeyRepository {
     }
 
     @Override
+    Mono<Void> lockForRotation() {
+        return Mono.empty();
+    }
+
+    @Override
+    synchronized Mono<String> retireActive(Instant now) {
+        for (int i = 0; i < rows.size(); i++) {
+            StoredSigningKey key = rows.get(i);
+            if (key.active()) {
+                rows.set(i, new StoredSigningKey(key.kid(), key.algorithm(), key.publicJwk(), key.privateKeyEncrypted(),
+                        key.iv(), key.createdAt(), false, now, key.createdUnderDevelopmentKey()));
+                return Mono.just(key.kid());
+            }
+        }
+        return Mono.empty();
+    }
+
+    @Override
+    synchronized Mono<Void> markCreatedUnderDevelopmentKey(String kid) {
+        rows.replaceAll(key -> key.kid().equals(kid)
+                ? new StoredSigningKey(key.kid(), key.algorithm(), key.publicJwk(), key.privateKeyEncrypted(), key.iv(),
+                        key.createdAt(), key.active(), key.retiredAt(), true)
+                : key);
+        return Mono.empty();
+    }
+
+    @Override
     synchronized Mono<Void> insert(StoredSigningKey key) {
         if (key.active() && rows.stream().anyMatch(StoredSigningKey::active)) {
             return Mono.error(new DuplicateKeyException("signing_key_one_active"));

@@ -85,6 +85,92 @@ class SigningKeysTest {
 
     private static StoredSigningKey retired(StoredSigningKey key, String kid, Instant retiredAt) {
         return new StoredSigningKey(kid, key.algorithm(), key.publicJwk().replace(key.kid(), kid),
-                key.privateKeyEncrypted(), key.iv(), key.createdAt(), false, retiredAt);
+                key.privateKeyEncrypted(), key.iv(), key.createdAt(), false, retiredAt, key.createdUnderDevelopmentKey());
+    }
+
+    @Test
+    void anotherInstanceTakesUpARotatedKeyOnItsNextRefreshAndStillVerifiesTheOldOne() throws Exception {
+        SigningKeys here = keys(masterKey);
+        ECKey before = here.load().block();
+        SigningKeys elsewhere = keys(masterKey);
+        elsewhere.load().block();
+        // a rotation on the other instance
+        repository.retireActive(Instant.now()).block();
+        repository.insert(elsewhere.generate()).block();
+        ECKey rotated = elsewhere.refreshActive().block();
+
+        assertThat(here.activeKey().getKeyID()).as("until it refreshes").isEqualTo(before.getKeyID());
+        ECKey refreshed = here.refreshActive().block();
+
+        assertThat(rotated.getKeyID()).isNotEqualTo(before.getKeyID());
+        assertThat(refreshed.getKeyID()).isEqualTo(rotated.getKeyID());
+        assertThat(here.activeKey().getKeyID()).isEqualTo(rotated.getKeyID());
+        assertThat(here.verificationKey(before.getKeyID()).blockOptional()).isPresent();
+        assertThat(here.verificationKey(rotated.getKeyID()).blockOptional()).isPresent();
+        assertThat(here.publishedKeys().block().getKeys()).extracting(k -> k.getKeyID())
+                .containsExactlyInAnyOrder(before.getKeyID(), rotated.getKeyID());
+    }
+
+    @Test
+    void aRetiredKeyStaysPublishedForTheTokenLifetimePlusTheRefreshIntervalAndClockSkew() throws Exception {
+        MutableClock clock = new MutableClock(Instant.now());
+        SigningKeys keys = new SigningKeys(repository, SigningKeyCipher.fromBase64(masterKey), TTL, clock);
+        ECKey first = keys.load().block();
+        repository.retireActive(clock.instant()).block();
+        repository.insert(keys.generate()).block();
+
+        clock.advance(TTL.plus(SigningKeys.RELOAD_INTERVAL).plus(SigningKeys.CLOCK_SKEW).minusSeconds(1));
+        assertThat(keys.publishedKeys().block().getKeys()).extracting(k -> k.getKeyID()).contains(first.getKeyID());
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(keys.publishedKeys().block().getKeys()).extracting(k -> k.getKeyID()).doesNotContain(first.getKeyID());
+    }
+
+    @Test
+    void aKeyMadeUnderTheDevelopmentMasterKeyIsMarkedSoAndTheProdProfileRefusesIt() {
+        SigningKeys development = keys(SigningKeyCipher.DEVELOPMENT_MASTER_KEY);
+        development.load().block();
+
+        assertThat(repository.rows).singleElement().satisfies(row -> assertThat(row.createdUnderDevelopmentKey()).isTrue());
+        assertThatThrownBy(() -> keys(SigningKeyCipher.DEVELOPMENT_MASTER_KEY).load(true).block())
+                .isInstanceOf(DevelopmentSigningKeyException.class)
+                .hasMessageContaining(repository.rows.get(0).kid())
+                .hasMessageContaining("MITA_AUTH_MASTER_KEY");
+    }
+
+    @Test
+    void aKeyStoredUnmarkedIsMarkedWhenItDecryptsUnderTheDevelopmentKey() throws Exception {
+        SigningKeys development = keys(SigningKeyCipher.DEVELOPMENT_MASTER_KEY);
+        StoredSigningKey generated = development.generate();
+        repository.insert(new StoredSigningKey(generated.kid(), generated.algorithm(), generated.publicJwk(),
+                generated.privateKeyEncrypted(), generated.iv(), generated.createdAt(), true, null, false)).block();
+
+        development.load().block();
+
+        assertThat(repository.rows).singleElement().satisfies(row -> assertThat(row.createdUnderDevelopmentKey()).isTrue());
+    }
+
+    @Test
+    void theProdProfileAcceptsAKeyMadeUnderARealMasterKey() {
+        ECKey key = keys(masterKey).load(true).block();
+
+        assertThat(key.getKeyID()).isEqualTo(repository.rows.get(0).kid());
+        assertThat(repository.rows.get(0).createdUnderDevelopmentKey()).isFalse();
+    }
+
+    @Test
+    void aRefreshThatReadAnOlderActiveKeyNeverReplacesANewerOne() throws Exception {
+        MutableClock clock = new MutableClock(Instant.now());
+        SigningKeys keys = new SigningKeys(repository, SigningKeyCipher.fromBase64(masterKey), TTL, clock);
+        StoredSigningKey older = keys.generate();
+        clock.advance(Duration.ofSeconds(1));
+        StoredSigningKey newer = keys.generate();
+        repository.insert(newer).block();
+        keys.load().block();
+        // what a refresh racing a second rotation may read: the first rotation's key, active a moment ago
+        repository.retireActive(clock.instant()).block();
+        repository.insert(older).block();
+
+        assertThat(keys.refreshActive().block().getKeyID()).isEqualTo(newer.kid());
+        assertThat(keys.activeKey().getKeyID()).isEqualTo(newer.kid());
     }
 }

@@ -32,4 +32,19 @@ class PasswordPolicyTest {
         assertThat(PasswordPolicy.violation("short")).hasValue("must be between 12 and 128 characters long");
         assertThat(PasswordPolicy.violation("long enough password")).isEmpty();
     }
+
+    @Test
+    void refusesAListedPasswordOfAcceptableLengthWhateverItsCase() {
+        // twelve characters and more, yet among the 10,000 most common passwords
+        assertThat(PasswordPolicy.violation("scandinavian")).hasValue(PasswordPolicy.TOO_COMMON);
+        assertThat(PasswordPolicy.violation("Unbelievable")).hasValue(PasswordPolicy.TOO_COMMON);
+        assertThat(PasswordPolicy.isAcceptable("MOTHERFUCKER")).isFalse();
+        assertThat(PasswordPolicy.isTooCommon("unbelievable!")).isFalse();
+    }
+
+    @Test
+    void theLengthRuleComesFirstAndAloneIsWhatRequestValidationChecks() {
+        assertThat(PasswordPolicy.violation("password")).hasValue("must be between 12 and 128 characters long");
+        assertThat(PasswordPolicy.lengthViolation("scandinavian")).isEmpty();
+    }
 }
