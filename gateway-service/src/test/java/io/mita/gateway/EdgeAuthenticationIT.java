@@ -2,6 +2,8 @@ package io.mita.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,26 @@ class EdgeAuthenticationIT extends GatewayTestSupport {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.signedByUnknownKey(UUID.randomUUID()))
                 .exchange());
         assertThat(DOWNSTREAM.receivedAt(path)).isEmpty();
+    }
+
+    @Test
+    void refusesTokensWithKeyIdsTheJwksDoesNotHoldEvenWhenManyArrive() {
+        for (int i = 0; i < 5; i++) {
+            String path = "/api/budget/transactions/unknown-kid-" + i;
+            expectUnauthenticated(client.get().uri(path)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + withKeyId(TestTokens.forUser(UUID.randomUUID()), "made-up-" + i))
+                    .exchange());
+            assertThat(DOWNSTREAM.receivedAt(path)).isEmpty();
+        }
+    }
+
+    /** The same token with another {@code kid} in its header (its signature no longer matters: no key is found). */
+    private static String withKeyId(String token, String kid) {
+        String[] parts = token.split("\\.");
+        String header = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8)
+                .replaceFirst("\"kid\":\"[^\"]*\"", "\"kid\":\"" + kid + "\"");
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + "." + parts[2];
     }
 
     @Test

@@ -24,15 +24,18 @@ import com.sun.net.httpserver.HttpServer;
  * Stands in for a downstream service (the real ones are exercised by the e2e suite): records every
  * request it receives and answers by the path's last segment —
  * {@code unavailable} 503, {@code fail-once-*} 503 the first time then 200, {@code slow} after 1.5 s,
- * {@code stream} two Server-Sent Events 1.2 s apart, anything else 200 with a small JSON body.
- * Like every MITA service it answers with the {@code X-Correlation-Id} it received.
+ * {@code stream} two Server-Sent Events 1.2 s apart, {@code with-own-security-headers} 200 with its own
+ * (weaker) security headers, {@code with-own-cors-headers} 200 with a CORS wildcard, anything else 200 with a small JSON body.
+ * Like every MITA service it answers with the {@code X-Correlation-Id} it received. A request whose body
+ * could not be read to its end (the gateway aborted it) is recorded as incomplete, with the bytes that arrived.
  */
 final class FakeDownstream {
 
     static final long SLOW_MILLIS = 1_500;
     static final long STREAM_GAP_MILLIS = 1_200;
 
-    record ReceivedRequest(String method, String path, String query, Map<String, List<String>> headers) {
+    record ReceivedRequest(String method, String path, String query, Map<String, List<String>> headers,
+                           long bodyLength, boolean complete) {
 
         String header(String name) {
             List<String> values = headers.get(name);
@@ -88,11 +91,24 @@ final class FakeDownstream {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange; InputStream body = exchange.getRequestBody()) {
-            body.readAllBytes();
+            long bodyLength = 0;
+            boolean complete = true;
+            byte[] chunk = new byte[64 * 1024];
+            try {
+                for (int read = body.read(chunk); read >= 0; read = body.read(chunk)) {
+                    bodyLength += read;
+                }
+            } catch (IOException aborted) {
+                complete = false;
+            }
             URI uri = exchange.getRequestURI();
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
-            received.add(new ReceivedRequest(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(), headers));
+            received.add(new ReceivedRequest(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(), headers,
+                    bodyLength, complete));
+            if (!complete) {
+                return;
+            }
 
             String path = uri.getPath();
             String last = path.substring(path.lastIndexOf('/') + 1);
@@ -103,6 +119,16 @@ final class FakeDownstream {
                 respond(exchange, 200, "{\"slow\":true}");
             } else if (last.equals("stream")) {
                 stream(exchange);
+            } else if (last.equals("with-own-cors-headers")) {
+                exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+                exchange.getResponseHeaders().set("Access-Control-Expose-Headers", "X-Internal");
+                respond(exchange, 200, "{\"path\":\"" + path + "\"}");
+            } else if (last.equals("with-own-security-headers")) {
+                exchange.getResponseHeaders().set("X-Frame-Options", "SAMEORIGIN");
+                exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+                exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'");
+                exchange.getResponseHeaders().set("Referrer-Policy", "origin");
+                respond(exchange, 200, "{\"path\":\"" + path + "\"}");
             } else {
                 respond(exchange, 200, "{\"path\":\"" + path + "\"}");
             }

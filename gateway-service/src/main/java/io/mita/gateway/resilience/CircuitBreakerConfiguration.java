@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.mita.gateway.bodylimit.BodyTooLargeException;
 import io.mita.gateway.routing.GatewayRoutesProperties;
 
 /**
@@ -49,6 +50,8 @@ class CircuitBreakerConfiguration {
                 .waitDurationInOpenState(tuning.waitDurationInOpenState())
                 .permittedNumberOfCallsInHalfOpenState(tuning.permittedCallsInHalfOpenState())
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                // a client's oversize body is the client's fault: it must not count against the service
+                .ignoreException(failure -> BodyTooLargeException.findIn(failure) != null)
                 .build();
     }
 }

@@ -11,13 +11,15 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
+import io.mita.gateway.bodylimit.BodyTooLargeException;
 import io.swagger.v3.oas.annotations.Hidden;
 import reactor.core.publisher.Mono;
 
 /**
  * Where every route's circuit breaker forwards when its downstream service fails (connection refused,
  * timeout, open breaker): a 503 problem {@code GATEWAY_UPSTREAM_UNAVAILABLE} with {@code Retry-After}
- * (the breaker's wait in the open state), whatever the request's method. Only the gateway's internal
+ * (the breaker's wait in the open state), whatever the request's method. A chunked request body that
+ * passed its size limit while being forwarded also ends here and is answered 413, as it should. Only the gateway's internal
  * forward reaches it meaningfully: called directly, it answers 404 like any unknown path.
  */
 @Hidden
@@ -43,6 +45,11 @@ public class UpstreamFallbackController {
             return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
         }
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        BodyTooLargeException tooLarge = cause == null ? null : BodyTooLargeException.findIn(cause);
+        if (tooLarge != null) {
+            // a chunked body passed its limit while being forwarded: the client's fault, not the service's
+            return Mono.error(tooLarge);
+        }
         log.warn("upstream unavailable route={} cause={}", route.getId(),
                 cause == null ? "none" : cause.toString());
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfterSeconds);

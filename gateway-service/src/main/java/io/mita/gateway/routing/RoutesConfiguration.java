@@ -11,6 +11,7 @@ import org.springframework.cloud.gateway.route.builder.UriSpec;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
 import io.mita.common.correlation.CorrelationId;
@@ -50,11 +51,14 @@ class RoutesConfiguration {
     }
 
     /**
-     * The gateway set the response's correlation id before routing and the service answers with the
-     * same one: the client gets it once.
+     * The gateway set the response's correlation id (and, for a browser, its CORS headers) before
+     * routing; a service that answers with its own copies must not make the client see two: the
+     * gateway's come first and stay.
      */
     private static GatewayFilterSpec oneCorrelationId(GatewayFilterSpec filters) {
-        return filters.dedupeResponseHeader(CorrelationId.HEADER, "RETAIN_FIRST");
+        return filters.dedupeResponseHeader(String.join(" ", CorrelationId.HEADER,
+                HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS,
+                HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS), "RETAIN_FIRST");
     }
 
     /** Outermost: the breaker sees one call per client request, however many tries the retry makes inside it. */

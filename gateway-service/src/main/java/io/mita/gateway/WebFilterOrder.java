@@ -1,0 +1,33 @@
+package io.mita.gateway;
+
+import org.springframework.core.Ordered;
+
+import io.mita.common.correlation.CorrelationIdWebFilter;
+
+/**
+ * Where each of the gateway's web filters runs, in one place. Every request goes through them in this
+ * order before a route forwards it:
+ * <ol>
+ * <li>{@link #SECURITY_HEADERS}: registers the security headers written just before any answer is committed</li>
+ * <li>common-lib's correlation id filter ({@code CorrelationIdWebFilter.ORDER}) and request log</li>
+ * <li>{@link #DENIED_REQUESTS}: notes every 401/403/429 answer for the aggregated security events</li>
+ * <li>{@link #CORS}: answers preflights, refuses foreign origins</li>
+ * <li>{@link #BODY_LIMIT}: refuses or cuts request bodies above the path's limit</li>
+ * <li>Spring Security's chain (order -100): the JWT check</li>
+ * <li>{@link #AUTHENTICATED_CLIENT}: remembers the verified user id on the exchange</li>
+ * <li>{@link #RATE_LIMIT}: the token buckets</li>
+ * </ol>
+ */
+public final class WebFilterOrder {
+
+    public static final int SECURITY_HEADERS = Ordered.HIGHEST_PRECEDENCE;
+    public static final int DENIED_REQUESTS = CorrelationIdWebFilter.ORDER + 2;
+    public static final int CORS = CorrelationIdWebFilter.ORDER + 3;
+    public static final int BODY_LIMIT = CorrelationIdWebFilter.ORDER + 4;
+    /** Spring Security's {@code WebFilterChainProxy} runs at -100. */
+    public static final int AUTHENTICATED_CLIENT = -99;
+    public static final int RATE_LIMIT = -98;
+
+    private WebFilterOrder() {
+    }
+}

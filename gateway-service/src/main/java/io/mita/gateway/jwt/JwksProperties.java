@@ -1,0 +1,25 @@
+package io.mita.gateway.jwt;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * How the gateway caches auth-service's public keys.
+ *
+ * @param maxAge             a key set older than this is fetched again on the next token (removed keys go away)
+ * @param minRefreshInterval a token whose {@code kid} the cached set lacks triggers one refresh, but not
+ *                           more often than this: tokens with made-up key ids cannot make the gateway
+ *                           hammer auth-service
+ * @param fetchTimeout       the longest a fetch of the key set may take
+ */
+@Validated
+@ConfigurationProperties("mita.gateway.jwks")
+record JwksProperties(@DefaultValue("5m") @NotNull Duration maxAge,
+                      @DefaultValue("10s") @NotNull Duration minRefreshInterval,
+                      @DefaultValue("2s") @NotNull Duration fetchTimeout) {
+}

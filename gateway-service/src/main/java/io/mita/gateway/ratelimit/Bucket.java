@@ -1,0 +1,15 @@
+package io.mita.gateway.ratelimit;
+
+import java.time.Duration;
+
+/**
+ * A bucket a request takes a token from.
+ *
+ * @param rule     the rule's name (metrics)
+ * @param key      the storage key: {@code <prefix>:{<rule>:<sha-256 of kind and value>}}; the braces are a
+ *                 Redis Cluster hash tag, so everything stored for one bucket shares a slot
+ * @param capacity the bucket's size
+ * @param period   time to fill up from empty
+ */
+record Bucket(String rule, String key, int capacity, Duration period) {
+}

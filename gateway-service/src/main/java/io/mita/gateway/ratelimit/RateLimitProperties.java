@@ -1,0 +1,63 @@
+package io.mita.gateway.ratelimit;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The gateway's rate limits: token buckets in Redis, with an in-memory fallback while Redis is away.
+ *
+ * @param enabled          off only for benchmarks of the bare proxy
+ * @param keyPrefix        prefix of every Redis key (tests use one per run)
+ * @param redisTimeout     the longest a request waits for Redis before the fallback decides
+ * @param redisRetryAfter  after a Redis failure, how long the fallback decides alone before Redis is tried again
+ * @param fallbackMaxKeys  most buckets the in-memory fallback keeps (least recently used go first)
+ * @param excludedPaths    never limited (operations endpoints: probes and scrapes come from one address)
+ * @param rules            name → rule; every rule whose paths and methods match a request applies
+ *                         (a login counts against its IP bucket and its e-mail bucket); names are
+ *                         lower-case words so an environment variable can address them
+ *                         ({@code MITA_GATEWAY_RATELIMITS_RULES_LOGINIP_CAPACITY})
+ * @param defaultRule      applies to a request no rule matches (its paths and methods are ignored)
+ */
+@Validated
+@ConfigurationProperties("mita.gateway.rate-limits")
+record RateLimitProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("mita:rl") @NotBlank String keyPrefix,
+        @DefaultValue("200ms") @NotNull Duration redisTimeout,
+        @DefaultValue("5s") @NotNull Duration redisRetryAfter,
+        @DefaultValue("100000") @Min(1) int fallbackMaxKeys,
+        @DefaultValue("/actuator/**") List<String> excludedPaths,
+        Map<String, @Valid Rule> rules,
+        @NotNull @Valid Rule defaultRule) {
+
+    RateLimitProperties {
+        rules = rules == null ? Map.of() : rules;
+        excludedPaths = excludedPaths == null ? List.of() : excludedPaths;
+    }
+
+    /**
+     * @param paths    path patterns ({@code /api/auth/password-reset/**})
+     * @param methods  methods (all when empty)
+     * @param capacity requests allowed in a burst: the bucket's size
+     * @param period   time in which an empty bucket fills up again (capacity / period is the sustained rate)
+     * @param key      what the bucket counts per
+     */
+    record Rule(List<String> paths, List<String> methods, @Min(1) int capacity, @NotNull Duration period,
+                @NotNull KeyKind key) {
+
+        Rule {
+            paths = paths == null ? List.of() : paths;
+            methods = methods == null ? List.of() : methods;
+        }
+    }
+}

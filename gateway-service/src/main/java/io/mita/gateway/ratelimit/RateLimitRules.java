@@ -1,0 +1,60 @@
+package io.mita.gateway.ratelimit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.springframework.http.server.reactive.ServerHttpRequest;
+
+import io.mita.gateway.routing.RequestPatterns;
+
+/** The configured rules, parsed once: which of them apply to a request. */
+class RateLimitRules {
+
+    record Rule(String name, RequestPatterns patterns, int capacity, Duration period, KeyKind key) {
+    }
+
+    private final List<Rule> rules;
+    private final Rule defaultRule;
+    private final RequestPatterns excluded;
+
+    RateLimitRules(RateLimitProperties properties) {
+        List<Rule> parsed = new ArrayList<>();
+        for (Map.Entry<String, RateLimitProperties.Rule> entry : properties.rules().entrySet()) {
+            RateLimitProperties.Rule rule = entry.getValue();
+            if (rule.paths().isEmpty()) {
+                throw new IllegalArgumentException("mita.gateway.rate-limits.rules." + entry.getKey() + ".paths is empty");
+            }
+            parsed.add(new Rule(entry.getKey(), RequestPatterns.of(rule.paths(), rule.methods()), rule.capacity(),
+                    rule.period(), rule.key()));
+        }
+        this.rules = List.copyOf(parsed);
+        RateLimitProperties.Rule fallback = properties.defaultRule();
+        this.defaultRule = new Rule("default", null, fallback.capacity(), fallback.period(), fallback.key());
+        this.excluded = RequestPatterns.of(properties.excludedPaths(), List.of());
+    }
+
+    /** Every matching rule, or the default rule when none matches; empty for excluded paths. */
+    List<Rule> applicable(ServerHttpRequest request) {
+        if (excluded.matches(request)) {
+            return List.of();
+        }
+        List<Rule> matching = null;
+        for (Rule rule : rules) {
+            if (rule.patterns().matches(request)) {
+                if (matching == null) {
+                    matching = new ArrayList<>(2);
+                }
+                matching.add(rule);
+            }
+        }
+        return matching == null ? List.of(defaultRule) : matching;
+    }
+
+    Duration longestPeriod() {
+        return Stream.concat(rules.stream(), Stream.of(defaultRule)).map(Rule::period)
+                .max(Duration::compareTo).orElseThrow();
+    }
+}
