@@ -18,10 +18,34 @@ final class MobileApp {
     static final String ADMIN_EMAIL = System.getenv().getOrDefault("MITA_BOOTSTRAP_ADMIN_EMAIL", "admin@mita.local");
     static final String ADMIN_PASSWORD = System.getenv().getOrDefault("MITA_BOOTSTRAP_ADMIN_PASSWORD", "change-me-admin-password");
 
+    /** This app's address as the gateway sees it (loopback is a trusted proxy in the test stack). */
+    final String clientIp = randomDocumentationAddress();
+
     final WebTestClient http = WebTestClient.bindToServer()
             .baseUrl(GATEWAY)
+            .defaultHeader("X-Forwarded-For", clientIp)
             .responseTimeout(Duration.ofSeconds(20))
             .build();
+
+    /**
+     * A random address of the IPv6 documentation prefix 2001:db8::/32 (RFC 3849), so no two apps, in
+     * this run or an earlier one, share rate-limit buckets; it only ever travels in a header.
+     */
+    static String randomDocumentationAddress() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        return "2001:db8:%x:%x:%x:%x:%x:%x".formatted(random.nextInt(0x10000), random.nextInt(0x10000),
+                random.nextInt(0x10000), random.nextInt(0x10000), random.nextInt(0x10000), random.nextInt(0x10000));
+    }
+
+    /** The same app calling from another address. */
+    WebTestClient from(String ip) {
+        return http.mutate().defaultHeader("X-Forwarded-For", ip).build();
+    }
+
+    /** A client for a service's own port, bypassing the gateway (as an attacker inside the network would). */
+    WebTestClient direct(String baseUrl) {
+        return WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(20)).build();
+    }
 
     record Account(UUID userId, String email, String password) {
     }
