@@ -90,9 +90,15 @@ class EdgeProtectionE2E {
         } finally {
             LocalRedis.start();
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                app.from(MobileApp.randomDocumentationAddress()).get().uri("/.well-known/jwks.json").exchange()
-                        .expectStatus().isOk().expectHeader().exists("X-RateLimit-Remaining"));
+        // the gateway probes Redis in the background and goes back to it on its own
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                app.http.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build()
+                        .get().uri("/actuator/prometheus").exchange()
+                        .expectStatus().isOk()
+                        .expectBody(String.class)
+                        .value(metrics -> assertThat(metrics).containsPattern("mita_gateway_ratelimit_redis_usable\\{[^}]*\\} 1\\.0")));
+        app.from(MobileApp.randomDocumentationAddress()).get().uri("/.well-known/jwks.json").exchange()
+                .expectStatus().isOk().expectHeader().exists("X-RateLimit-Remaining");
     }
 
     @Test

@@ -39,7 +39,8 @@ class CachingJwkSource implements Function<SignedJWT, Flux<JWK>> {
     private final long minRefreshNanos;
     private final LongSupplier nanoClock;
     private volatile Snapshot snapshot;
-    private volatile long lastAttempt;
+    /** When an unknown key id last caused a fetch: only such fetches are rate-limited. */
+    private volatile long lastUnknownKidRefresh;
     private Mono<Snapshot> inFlight;
 
     CachingJwkSource(Mono<String> fetch, Duration maxAge, Duration minRefreshInterval, LongSupplier nanoClock) {
@@ -47,7 +48,7 @@ class CachingJwkSource implements Function<SignedJWT, Flux<JWK>> {
         this.maxAgeNanos = maxAge.toNanos();
         this.minRefreshNanos = minRefreshInterval.toNanos();
         this.nanoClock = nanoClock;
-        this.lastAttempt = nanoClock.getAsLong() - minRefreshNanos;
+        this.lastUnknownKidRefresh = nanoClock.getAsLong() - minRefreshNanos;
     }
 
     static CachingJwkSource over(WebClient web, String jwksUri, JwksProperties properties) {
@@ -77,11 +78,17 @@ class CachingJwkSource implements Function<SignedJWT, Flux<JWK>> {
         return refresh().onErrorResume(failure -> cached == null ? Mono.error(failure) : Mono.just(cached));
     }
 
-    /** A token's key is missing from the set: fetch once, unless a fetch happened moments ago. */
+    /**
+     * A token's key is missing from the set: fetch once, unless another unknown key id caused a fetch
+     * moments ago. The first load and the periodic reload do not count, so a key rotated just after
+     * the gateway fetched the set is still picked up by the first token that carries it.
+     */
     private Mono<Snapshot> refreshIfAllowed(Snapshot cached) {
-        if (nanoClock.getAsLong() - lastAttempt < minRefreshNanos) {
+        long now = nanoClock.getAsLong();
+        if (now - lastUnknownKidRefresh < minRefreshNanos) {
             return Mono.just(cached);
         }
+        lastUnknownKidRefresh = now;
         return refresh().onErrorResume(failure -> Mono.just(cached));
     }
 
@@ -90,7 +97,6 @@ class CachingJwkSource implements Function<SignedJWT, Flux<JWK>> {
         if (inFlight != null) {
             return inFlight;
         }
-        lastAttempt = nanoClock.getAsLong();
         Mono<Snapshot> shared = fetch
                 .map(CachingJwkSource::parse)
                 .map(keys -> new Snapshot(keys, nanoClock.getAsLong()))

@@ -14,12 +14,13 @@ import jakarta.validation.constraints.NotNull;
  * @param maxAge             a key set older than this is fetched again on the next token (removed keys go away)
  * @param minRefreshInterval a token whose {@code kid} the cached set lacks triggers one refresh, but not
  *                           more often than this: tokens with made-up key ids cannot make the gateway
- *                           hammer auth-service
+ *                           hammer auth-service (one fetch a second at most), yet a freshly rotated key
+ *                           is learnt within a second even while such tokens keep arriving
  * @param fetchTimeout       the longest a fetch of the key set may take
  */
 @Validated
 @ConfigurationProperties("mita.gateway.jwks")
 record JwksProperties(@DefaultValue("5m") @NotNull Duration maxAge,
-                      @DefaultValue("10s") @NotNull Duration minRefreshInterval,
+                      @DefaultValue("1s") @NotNull Duration minRefreshInterval,
                       @DefaultValue("2s") @NotNull Duration fetchTimeout) {
 }

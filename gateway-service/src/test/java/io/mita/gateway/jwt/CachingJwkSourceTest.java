@@ -59,6 +59,15 @@ class CachingJwkSourceTest {
     }
 
     @Test
+    void aKeyRotatedMomentsAfterTheFirstFetchIsStillAcceptedByItsFirstToken() {
+        keyIds(token(first));
+        published.set(new JWKSet(List.of(first.toPublicJWK(), second.toPublicJWK())));
+
+        assertThat(keyIds(token(second))).containsExactly("key-2");
+        assertThat(fetches).hasValue(2);
+    }
+
+    @Test
     void refreshesAtMostOncePerIntervalHoweverManyUnknownKeyIdsArrive() {
         keyIds(token(first));
         nanos.addAndGet(Duration.ofSeconds(30).toNanos());
