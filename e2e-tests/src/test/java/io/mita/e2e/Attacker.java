@@ -2,6 +2,7 @@ package io.mita.e2e;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
+import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
@@ -23,6 +24,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -77,7 +79,7 @@ final class Attacker {
         try (Connection db = DriverManager.getConnection(AUTH_DB, System.getenv().getOrDefault("MITA_DB_USER", "postgres"),
                 System.getenv().getOrDefault("MITA_DB_PASSWORD", ""));
              ResultSet row = db.createStatement().executeQuery(
-                     "SELECT kid, private_key_encrypted, iv FROM signing_key WHERE active")) {
+                     "SELECT kid, algorithm, private_key_encrypted, iv FROM signing_key WHERE active")) {
             if (!row.next()) {
                 throw new IllegalStateException("auth-service has no active signing key");
             }
@@ -87,10 +89,12 @@ final class Attacker {
                     new GCMParameterSpec(128, row.getBytes("iv")));
             cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
             byte[] pkcs8 = cipher.doFinal(row.getBytes("private_key_encrypted"));
-            ECPrivateKey key = (ECPrivateKey) KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(kid).type(JOSEObjectType.JWT).build(),
+            JWSAlgorithm algorithm = JWSAlgorithm.parse(row.getString("algorithm"));
+            boolean rsa = JWSAlgorithm.Family.RSA.contains(algorithm);
+            PrivateKey key = KeyFactory.getInstance(rsa ? "RSA" : "EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(kid).type(JOSEObjectType.JWT).build(),
                     claims.toJwt());
-            jwt.sign(new ECDSASigner(key));
+            jwt.sign(rsa ? new RSASSASigner(key) : new ECDSASigner((ECPrivateKey) key));
             return jwt.serialize();
         }
     }

@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param accessTokenTtl   lifetime of an access token (15 minutes)
  * @param refreshTokenTtl  lifetime of a refresh token; every rotation starts it again
  * @param masterKey        base64 of the 32-byte AES key that encrypts signing keys at rest
+ * @param signingAlgorithm the algorithm of new signing keys (RS256, the default, or ES256); an active key
+ *                         of the other one is rotated out at startup
  * @param passwordHashing  how much Argon2 work may run at once
  * @param bootstrapAdmin   the account made ADMIN at startup
  */
@@ -26,11 +28,20 @@ public record AuthProperties(
         @DefaultValue("15m") @NotNull Duration accessTokenTtl,
         @DefaultValue("30d") @NotNull Duration refreshTokenTtl,
         @NotBlank String masterKey,
+        @DefaultValue("RS256") @NotNull SigningAlgorithm signingAlgorithm,
         @DefaultValue @Valid PasswordHashing passwordHashing,
         @DefaultValue @Valid BootstrapAdmin bootstrapAdmin) {
 
     /** The master key application.yml falls back to: public in this repository, refused by the prod profile. */
     public static final String DEVELOPMENT_MASTER_KEY = "pjwg+m8wO6kkFSkYSaPW+Mjrg72oaq4Mlm5h3zA+L9g=";
+
+    /**
+     * The JWS algorithms access tokens may be signed with: RS256 (RSA-3072, the default: its signatures verify
+     * ~10x faster than ES256's in JDK 17, see docs/auth.md) or ES256 (P-256). No other value binds.
+     */
+    public enum SigningAlgorithm {
+        RS256, ES256
+    }
 
     /** @param maxConcurrency hashes computed at once (each needs 19 MiB); 0 means one per CPU */
     public record PasswordHashing(@DefaultValue("0") @Min(0) int maxConcurrency) {
@@ -56,6 +67,6 @@ public record AuthProperties(
     @Override
     public String toString() {
         return "AuthProperties[accessTokenTtl=" + accessTokenTtl + ", refreshTokenTtl=" + refreshTokenTtl
-                + ", masterKey=<redacted>, passwordHashing=" + passwordHashing + ", bootstrapAdmin=" + bootstrapAdmin + "]";
+                + ", masterKey=<redacted>, signingAlgorithm=" + signingAlgorithm + ", passwordHashing=" + passwordHashing + ", bootstrapAdmin=" + bootstrapAdmin + "]";
     }
 }

@@ -2,9 +2,14 @@ package io.mita.auth.token;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.mita.auth.account.domain.Role;
@@ -20,9 +25,11 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs access tokens (JWT, ES256, {@code kid} in the header) with the active signing key. Claims:
+ * Signs access tokens (JWT, {@code kid} in the header) with the active signing key, in that key's algorithm:
+ * RS256 for the RSA-3072 keys made now, ES256 for an EC key made before (until it is rotated out). Claims:
  * {@code iss}, {@code aud}, {@code sub} (user id), {@code roles}, {@code jti}, {@code iat}, {@code exp}.
- * Signing an EC key is cheap (well under a millisecond), so it runs wherever it is called.
+ * An RSA-3072 signature takes ~2–4 ms of CPU, once per login or refresh, beside Argon2id's ~40 ms per login;
+ * it runs wherever it is called.
  */
 @Component
 public class AccessTokenIssuer {
@@ -46,7 +53,7 @@ public class AccessTokenIssuer {
     public IssuedAccessToken issue(UUID userId, Collection<Role> roles) {
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = issuedAt.plus(ttl);
-        ECKey key = signingKeys.activeKey();
+        JWK key = signingKeys.activeKey();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .audience(audience)
@@ -56,16 +63,26 @@ public class AccessTokenIssuer {
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(expiresAt))
                 .build();
-        JWSHeader header = new JWSHeader.Builder(SigningKeys.ALGORITHM)
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.parse(key.getAlgorithm().getName()))
                 .keyID(key.getKeyID())
                 .type(JOSEObjectType.JWT)
                 .build();
         SignedJWT jwt = new SignedJWT(header, claims);
         try {
-            jwt.sign(new ECDSASigner(key));
+            jwt.sign(signerFor(key));
         } catch (JOSEException e) {
             throw new IllegalStateException("Signing an access token failed", e);
         }
         return new IssuedAccessToken(jwt.serialize(), expiresAt, ttl.toSeconds());
+    }
+
+    private static JWSSigner signerFor(JWK key) throws JOSEException {
+        if (key instanceof RSAKey rsa) {
+            return new RSASSASigner(rsa);
+        }
+        if (key instanceof ECKey ec) {
+            return new ECDSASigner(ec);
+        }
+        throw new IllegalStateException("Signing key " + key.getKeyID() + " is neither RSA nor EC");
     }
 }

@@ -1,5 +1,8 @@
 package io.mita.auth.token;
 
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.JWKSecurityContext;
+import com.nimbusds.jose.jwk.source.JWKSecurityContextJWKSet;
 import io.mita.common.security.MitaSecurityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,7 +11,6 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -24,7 +26,12 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
  * pointing back at this very instance, and with a key rotated by another instance found on the next
  * unknown {@code kid} (from the shared database). Integration tests then verify the real tokens that
  * login issues through the production path, rather than swapping in a test-only decoder. Everything
- * else is as in every service: ES256 only, and the same issuer, audience and expiry checks.
+ * else is as in every service: the same issuer, audience and expiry checks.
+ *
+ * <p>Algorithms: RS256 and ES256 ({@link SigningKeys#SUPPORTED_ALGORITHMS}), because a retired ES256 key made
+ * before the switch to RS256 still verifies the tokens it signed until they expire. The header's {@code alg}
+ * must match the key its {@code kid} names (type and the JWK's {@code alg}): an RS256 header never selects an
+ * EC key nor the other way round, and {@code none}/HMAC never select anything.
  */
 @Configuration(proxyBeanMethods = false)
 class SelfIssuedTokenVerification {
@@ -33,7 +40,9 @@ class SelfIssuedTokenVerification {
     ReactiveJwtDecoder selfIssuedJwtDecoder(SigningKeys signingKeys, MitaSecurityProperties security) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
                 .withJwkSource(jwt -> signingKeys.verificationKey(jwt.getHeader().getKeyID()).flux())
-                .jwsAlgorithm(SignatureAlgorithm.ES256)
+                .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(
+                        new JWSVerificationKeySelector<JWKSecurityContext>(SigningKeys.SUPPORTED_ALGORITHMS,
+                                new JWKSecurityContextJWKSet())))
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(security.issuer()),

@@ -3,8 +3,8 @@ package io.mita.auth.token;
 import io.mita.common.events.OutgoingEvent;
 import io.mita.common.outbox.OutboxWriter;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -38,21 +38,48 @@ class SigningKeyRotation {
 
     /** @param actorId the administrator who asked, or null for a command */
     Mono<SigningKeyRotated> rotate(String actorId) {
-        return Mono.fromCallable(signingKeys::generate)
-                .flatMap(next -> repository.lockForRotation()
-                        .then(Mono.defer(() -> {
-                            Instant now = clock.instant();
-                            return repository.retireActive(now).map(Optional::of)
-                                    .defaultIfEmpty(Optional.empty());
-                        }))
-                        .flatMap(previous -> {
-                            SigningKeyRotated rotated = new SigningKeyRotated(next.kid(), previous.orElse(null));
-                            return repository.insert(next)
-                                    .then(outbox.append(new OutgoingEvent(SigningKeyRotated.TYPE, next.kid(), rotated),
-                                            actorId))
-                                    .thenReturn(rotated);
-                        })
-                        .as(transaction::transactional))
+        return signingKeys.generateOffTheEventLoop().flatMap(next -> rotateTo(next, active -> true, actorId));
+    }
+
+    /**
+     * At startup: when the active key is not of the configured algorithm (an ES256 key made before the
+     * switch to RS256), rotates once to a key of the configured one, as {@link #rotate} does (event, the old
+     * key stays published until its tokens have expired). The check is repeated under the rotation lock, so
+     * instances starting together rotate once: the later ones find the new key and take it up. Empty when
+     * nothing was rotated here.
+     */
+    Mono<SigningKeyRotated> rotateToConfiguredAlgorithm() {
+        String configured = signingKeys.algorithm().getName();
+        Predicate<Optional<StoredSigningKey>> ofAnotherAlgorithm =
+                active -> active.map(key -> !configured.equals(key.algorithm())).orElse(false);
+        return repository.findActive().map(Optional::of).defaultIfEmpty(Optional.empty())
+                .filter(ofAnotherAlgorithm)
+                .doOnNext(active -> log.info("The active signing key {} is {}, but {} is configured: rotating",
+                        active.get().kid(), active.get().algorithm(), configured))
+                .flatMap(active -> signingKeys.generateOffTheEventLoop())
+                .flatMap(next -> rotateTo(next, ofAnotherAlgorithm, null)
+                        // another instance rotated first: sign with its key
+                        .switchIfEmpty(Mono.defer(() -> signingKeys.refreshActive().then(Mono.empty()))));
+    }
+
+    /**
+     * Under the rotation lock, in one transaction: if {@code condition} holds for the key active then, retires
+     * it and makes {@code next} active, and writes the event. Empty when the condition did not hold.
+     */
+    private Mono<SigningKeyRotated> rotateTo(StoredSigningKey next, Predicate<Optional<StoredSigningKey>> condition,
+            String actorId) {
+        return repository.lockForRotation()
+                .then(Mono.defer(() -> repository.findActive().map(Optional::of).defaultIfEmpty(Optional.empty())))
+                .filter(condition)
+                .flatMap(active -> repository.retireActive(clock.instant()).map(Optional::of)
+                        .defaultIfEmpty(Optional.empty()))
+                .flatMap(previous -> {
+                    SigningKeyRotated rotated = new SigningKeyRotated(next.kid(), previous.orElse(null));
+                    return repository.insert(next)
+                            .then(outbox.append(new OutgoingEvent(SigningKeyRotated.TYPE, next.kid(), rotated), actorId))
+                            .thenReturn(rotated);
+                })
+                .as(transaction::transactional)
                 .flatMap(rotated -> signingKeys.refreshActive().thenReturn(rotated))
                 .doOnNext(rotated -> log.info("Rotated the signing key: {} signs, {} is retired", rotated.kid(),
                         rotated.previousKid()));

@@ -1,5 +1,6 @@
 package io.mita.auth.token;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import io.mita.auth.config.AuthProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import reactor.core.publisher.Mono;
 
 @Configuration(proxyBeanMethods = false)
 class SigningKeysConfiguration {
@@ -24,18 +26,27 @@ class SigningKeysConfiguration {
         if (cipher.isDevelopmentKey()) {
             log.warn("MITA_AUTH_MASTER_KEY is not set: signing keys are encrypted with the public development key");
         }
-        return new SigningKeys(repository, cipher, properties.accessTokenTtl(), clock);
+        return new SigningKeys(repository, cipher, properties.accessTokenTtl(), clock,
+                JWSAlgorithm.parse(properties.signingAlgorithm().name()));
     }
 
     /**
      * Loads the signing keys once every singleton exists (so Flyway has migrated) and before the web
      * server takes requests, on the startup thread (blocking is fine there). A key that does not
      * decrypt stops the startup, and so does, in the prod profile, a key sealed under the development key.
+     * Then an active key of another algorithm than the configured one is rotated out (once, whatever the
+     * number of instances starting).
      */
     @Bean
-    SmartInitializingSingleton signingKeysLoader(SigningKeys signingKeys, Environment environment) {
+    SmartInitializingSingleton signingKeysLoader(SigningKeys signingKeys, SigningKeyRotation rotation,
+            Environment environment) {
         boolean production = environment.acceptsProfiles(Profiles.of("prod"));
-        return () -> signingKeys.load(production).block(STARTUP_TIMEOUT);
+        return () -> startup(signingKeys, rotation, production).block(STARTUP_TIMEOUT);
+    }
+
+    /** What an instance does with its keys before it takes requests. */
+    static Mono<Void> startup(SigningKeys signingKeys, SigningKeyRotation rotation, boolean production) {
+        return signingKeys.load(production).then(rotation.rotateToConfiguredAlgorithm()).then();
     }
 
     /** Takes up keys that other instances rotated in, every 30 s. */

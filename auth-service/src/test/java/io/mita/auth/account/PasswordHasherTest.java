@@ -16,7 +16,7 @@ class PasswordHasherTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final PasswordHasher hasher = new PasswordHasher(
             new Argon2PasswordEncoder(16, 32, 1, 19_456, 2),
-            new AuthProperties(Duration.ofMinutes(15), Duration.ofDays(30), "unused",
+            new AuthProperties(Duration.ofMinutes(15), Duration.ofDays(30), "unused", AuthProperties.SigningAlgorithm.RS256,
                     new AuthProperties.PasswordHashing(2), new AuthProperties.BootstrapAdmin("a@b.c", "unused")),
             meters);
 

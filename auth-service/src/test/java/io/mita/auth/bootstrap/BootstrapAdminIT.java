@@ -131,7 +131,8 @@ class BootstrapAdminIT {
 
     private BootstrapAdmin bootstrapAdminFor(String email, String password) {
         AuthProperties configured = new AuthProperties(properties.accessTokenTtl(), properties.refreshTokenTtl(),
-                properties.masterKey(), properties.passwordHashing(), new AuthProperties.BootstrapAdmin(email, password));
+                properties.masterKey(), properties.signingAlgorithm(), properties.passwordHashing(),
+                new AuthProperties.BootstrapAdmin(email, password));
         return new BootstrapAdmin(configured, accounts, roles, registration, outbox, transaction);
     }
 }

@@ -107,7 +107,7 @@ class ProductionSafetyCheckTest {
     }
 
     private static AuthProperties auth(String masterKey, String bootstrapPassword) {
-        return new AuthProperties(Duration.ofMinutes(15), Duration.ofDays(30), masterKey,
+        return new AuthProperties(Duration.ofMinutes(15), Duration.ofDays(30), masterKey, AuthProperties.SigningAlgorithm.RS256,
                 new AuthProperties.PasswordHashing(1), new AuthProperties.BootstrapAdmin("admin@mita.local", bootstrapPassword));
     }
 

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.mita.auth.account.domain.Role;
@@ -25,7 +26,7 @@ class AccessTokenIssuerTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final SigningKeys keys = new SigningKeys(new InMemorySigningKeyRepository(),
             SigningKeyCipher.fromBase64(SigningKeyCipherTest.randomMasterKey()), Duration.ofMinutes(15), clock);
-    private final ECKey signingKey = keys.load().block();
+    private final JWK signingKey = keys.load().block();
     private final AccessTokenIssuer issuer = new AccessTokenIssuer(keys,
             new MitaSecurityProperties("unused", "mita-auth", "mita-api", List.of()), properties(Duration.ofMinutes(15)),
             clock);
@@ -34,9 +35,26 @@ class AccessTokenIssuerTest {
     void signsWithTheActiveKeyAndNamesItInTheHeader() throws Exception {
         SignedJWT jwt = SignedJWT.parse(issuer.issue(UUID.randomUUID(), EnumSet.of(Role.USER)).value());
 
-        assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
         assertThat(jwt.getHeader().getKeyID()).isEqualTo(signingKey.getKeyID());
-        assertThat(jwt.verify(new ECDSAVerifier(signingKey.toPublicJWK()))).isTrue();
+        assertThat(jwt.verify(new RSASSAVerifier(signingKey.toRSAKey().toPublicJWK()))).isTrue();
+    }
+
+    @Test
+    void anActiveEs256KeyFromBeforeTheSwitchSignsEs256() throws Exception {
+        SigningKeys es256Keys = new SigningKeys(new InMemorySigningKeyRepository(),
+                SigningKeyCipher.fromBase64(SigningKeyCipherTest.randomMasterKey()), Duration.ofMinutes(15), clock,
+                JWSAlgorithm.ES256);
+        JWK es256 = es256Keys.load().block();
+        AccessTokenIssuer es256Issuer = new AccessTokenIssuer(es256Keys,
+                new MitaSecurityProperties("unused", "mita-auth", "mita-api", List.of()), properties(Duration.ofMinutes(15)),
+                clock);
+
+        SignedJWT jwt = SignedJWT.parse(es256Issuer.issue(UUID.randomUUID(), EnumSet.of(Role.USER)).value());
+
+        assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        assertThat(jwt.getHeader().getKeyID()).isEqualTo(es256.getKeyID());
+        assertThat(jwt.verify(new ECDSAVerifier(es256.toECKey().toPublicJWK()))).isTrue();
     }
 
     @Test
@@ -82,7 +100,7 @@ class AccessTokenIssuerTest {
     }
 
     static AuthProperties properties(Duration accessTokenTtl) {
-        return new AuthProperties(accessTokenTtl, Duration.ofDays(30), SigningKeyCipherTest.randomMasterKey(),
+        return new AuthProperties(accessTokenTtl, Duration.ofDays(30), SigningKeyCipherTest.randomMasterKey(), AuthProperties.SigningAlgorithm.RS256,
                 new AuthProperties.PasswordHashing(1), new AuthProperties.BootstrapAdmin("admin@mita.local", "unused"));
     }
 }

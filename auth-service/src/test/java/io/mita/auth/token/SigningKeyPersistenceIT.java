@@ -5,8 +5,10 @@ import static io.mita.auth.AuthFixtures.loginAsBootstrapAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.mita.auth.AuthFixtures;
 import io.mita.auth.config.AuthProperties;
 import io.mita.testsupport.MitaIntegrationTest;
@@ -43,17 +45,20 @@ class SigningKeyPersistenceIT {
         assertThat(published.getKeys()).singleElement().satisfies(key -> {
             assertThat(key.getKeyID()).isEqualTo(signingKeys.activeKey().getKeyID());
             assertThat(key.isPrivate()).isFalse();
-            assertThat(key.toECKey().getCurve().getName()).isEqualTo("P-256");
-            assertThat(key.getAlgorithm().getName()).isEqualTo("ES256");
+            assertThat(key.toRSAKey().size()).isEqualTo(3072);
+            assertThat(key.getAlgorithm().getName()).isEqualTo("RS256");
         });
         assertThat(body).doesNotContain("\"d\"");
     }
 
     @Test
-    void accessTokensNameThePublishedKey() {
+    void accessTokensNameThePublishedKeyAndAreRs256() throws Exception {
         String token = loginAsBootstrapAdmin(AuthFixtures.patient(client)).accessToken();
 
         assertThat(kidOf(token)).isEqualTo(signingKeys.activeKey().getKeyID());
+        assertThat(SignedJWT.parse(token).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+        assertThat(db.sql("SELECT algorithm FROM signing_key WHERE active").map(r -> r.get("algorithm", String.class))
+                .one().block()).isEqualTo("RS256");
     }
 
     @Test
@@ -62,7 +67,7 @@ class SigningKeyPersistenceIT {
 
         SigningKeys restarted = new SigningKeys(repository, SigningKeyCipher.fromBase64(properties.masterKey()),
                 properties.accessTokenTtl(), Clock.systemUTC());
-        ECKey loaded = restarted.load().block(Duration.ofSeconds(10));
+        JWK loaded = restarted.load().block(Duration.ofSeconds(10));
 
         assertThat(loaded.getKeyID()).isEqualTo(running);
         assertThat(loaded.toJSONString()).isEqualTo(signingKeys.activeKey().toJSONString());
@@ -82,12 +87,12 @@ class SigningKeyPersistenceIT {
 
     @Test
     void theDatabaseHoldsThePrivateKeyOnlyEncrypted() throws Exception {
-        byte[] pkcs8 = signingKeys.activeKey().toECPrivateKey().getEncoded();
+        byte[] pkcs8 = signingKeys.activeKey().toRSAKey().toRSAPrivateKey().getEncoded();
         byte[] stored = db.sql("SELECT private_key_encrypted FROM signing_key WHERE active")
                 .map(r -> r.get("private_key_encrypted", byte[].class)).one().block();
 
         assertThat(stored).isNotEqualTo(pkcs8);
-        assertThat(indexOf(stored, signingKeys.activeKey().getD().decode())).isEqualTo(-1);
+        assertThat(indexOf(stored, signingKeys.activeKey().toRSAKey().getPrivateExponent().decode())).isEqualTo(-1);
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -2,7 +2,7 @@ package io.mita.auth.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +16,7 @@ class SigningKeyRefresherTest {
     @Test
     void takesUpAKeyRotatedElsewhereWithoutBeingAsked() throws Exception {
         SigningKeys here = keys();
-        ECKey before = here.load().block();
+        JWK before = here.load().block();
         SigningKeyRefresher refresher = new SigningKeyRefresher(here, Duration.ofMillis(50));
         refresher.start();
         try {
@@ -40,7 +40,7 @@ class SigningKeyRefresherTest {
     @Test
     void aFailingLookKeepsTheKeyAndTheRefresherRunning() throws Exception {
         SigningKeys here = keys();
-        ECKey before = here.load().block();
+        JWK before = here.load().block();
         FailingOnceRepository failing = new FailingOnceRepository(repository);
         SigningKeys reading = new SigningKeys(failing, SigningKeyCipher.fromBase64(masterKey), Duration.ofMinutes(15),
                 Clock.systemUTC());

@@ -3,7 +3,11 @@ package io.mita.auth.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyType;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,23 +21,74 @@ class SigningKeysTest {
     private final String masterKey = SigningKeyCipherTest.randomMasterKey();
 
     @Test
-    void generatesAnEs256KeyOnFirstLoadAndStoresItsPrivateHalfEncrypted() throws Exception {
-        ECKey key = keys(masterKey).load().block();
+    void aFreshStoreGeneratesAnRs256Rsa3072KeyOnFirstLoadAndStoresItsPrivateHalfEncrypted() throws Exception {
+        JWK key = keys(masterKey).load().block();
 
         assertThat(key.isPrivate()).isTrue();
-        assertThat(key.getAlgorithm().getName()).isEqualTo("ES256");
+        assertThat(key.getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+        assertThat(key).isInstanceOfSatisfying(RSAKey.class, rsa -> assertThat(rsa.size()).isEqualTo(3072));
+        assertThat(key.getKeyID()).isEqualTo(key.computeThumbprint().toString());
+        byte[] pkcs8 = key.toRSAKey().toRSAPrivateKey().getEncoded();
         assertThat(repository.rows).singleElement().satisfies(stored -> {
             assertThat(stored.kid()).isEqualTo(key.getKeyID());
+            assertThat(stored.algorithm()).isEqualTo("RS256");
             assertThat(stored.active()).isTrue();
-            assertThat(stored.publicJwk()).doesNotContain("\"d\"");
-            assertThat(stored.privateKeyEncrypted()).isNotEqualTo(key.toECPrivateKey().getEncoded());
+            assertThat(stored.publicJwk()).contains("\"kty\":\"RSA\"").doesNotContain("\"d\"");
+            assertThat(stored.privateKeyEncrypted()).isNotEqualTo(pkcs8);
+            assertThat(SigningKeyCipher.fromBase64(masterKey).decrypt(stored.kid(),
+                    new SigningKeyCipher.Sealed(stored.privateKeyEncrypted(), stored.iv()))).isEqualTo(pkcs8);
         });
     }
 
     @Test
+    void configuredForEs256ItGeneratesAP256Key() {
+        JWK key = keys(masterKey, JWSAlgorithm.ES256).load().block();
+
+        assertThat(key.getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        assertThat(key).isInstanceOfSatisfying(ECKey.class, ec -> assertThat(ec.getCurve().getName()).isEqualTo("P-256"));
+        assertThat(repository.rows).singleElement().satisfies(stored -> assertThat(stored.algorithm()).isEqualTo("ES256"));
+    }
+
+    @Test
+    void anActiveEs256KeyFromBeforeTheSwitchStillLoadsSignsAndIsPublishedBesideAnRs256One() throws Exception {
+        JWK es256 = keys(masterKey, JWSAlgorithm.ES256).load().block();
+        SigningKeys rs256 = keys(masterKey);
+
+        JWK loaded = rs256.load().block();
+
+        assertThat(loaded).as("the stored key, whatever is configured now").isInstanceOf(ECKey.class);
+        assertThat(loaded.getKeyID()).isEqualTo(es256.getKeyID());
+        assertThat(loaded.isPrivate()).isTrue();
+        repository.retireActive(Instant.now()).block();
+        repository.insert(rs256.generate()).block();
+        JWK rotated = rs256.refreshActive().block();
+
+        assertThat(rotated).isInstanceOf(RSAKey.class);
+        assertThat(rs256.verificationKey(es256.getKeyID()).block()).isInstanceOf(ECKey.class);
+        assertThat(rs256.publishedKeys().block().getKeys()).extracting(JWK::getKeyType)
+                .containsExactlyInAnyOrder(KeyType.EC, KeyType.RSA);
+    }
+
+    @Test
+    void aRowWhoseAlgorithmDoesNotMatchItsKeyIsRefused() throws Exception {
+        StoredSigningKey rsa = keys(masterKey).generate();
+        repository.insert(new StoredSigningKey(rsa.kid(), "ES256", rsa.publicJwk(), rsa.privateKeyEncrypted(),
+                rsa.iv(), rsa.createdAt(), true, null, false)).block();
+
+        assertThatThrownBy(() -> keys(masterKey).load().block()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(rsa.kid()).hasMessageContaining("ES256");
+    }
+
+    @Test
+    void onlyRs256AndEs256KeysAreMade() {
+        assertThatThrownBy(() -> keys(masterKey, JWSAlgorithm.HS256)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> keys(masterKey, JWSAlgorithm.PS256)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aSecondLoadUsesTheStoredKeyInsteadOfMakingANewOne() {
-        ECKey first = keys(masterKey).load().block();
-        ECKey second = keys(masterKey).load().block();
+        JWK first = keys(masterKey).load().block();
+        JWK second = keys(masterKey).load().block();
 
         assertThat(second.getKeyID()).isEqualTo(first.getKeyID());
         assertThat(second.toJSONString()).isEqualTo(first.toJSONString());
@@ -51,7 +106,7 @@ class SigningKeysTest {
     @Test
     void publishesTheActiveAndRecentlyRetiredKeysButNotLongRetiredOnes() throws Exception {
         SigningKeys keys = keys(masterKey);
-        ECKey active = keys.load().block();
+        JWK active = keys.load().block();
         StoredSigningKey template = keys.generate();
         repository.rows.add(retired(template, "recently-retired", Instant.now().minus(Duration.ofMinutes(10))));
         repository.rows.add(retired(keys.generate(), "long-retired", Instant.now().minus(Duration.ofHours(1))));
@@ -67,7 +122,7 @@ class SigningKeysTest {
     void findsAKeyAnotherInstanceAddedWhenAnUnknownKidArrivesButAtMostEveryThirtySeconds() throws Exception {
         MutableClock clock = new MutableClock(Instant.now());
         SigningKeys keys = new SigningKeys(repository, SigningKeyCipher.fromBase64(masterKey), TTL, clock);
-        ECKey active = keys.load().block();
+        JWK active = keys.load().block();
         repository.rows.add(retired(keys.generate(), "added-later", clock.instant()));
 
         assertThat(keys.verificationKey(active.getKeyID()).blockOptional()).isPresent();
@@ -80,7 +135,11 @@ class SigningKeysTest {
     }
 
     private SigningKeys keys(String master) {
-        return new SigningKeys(repository, SigningKeyCipher.fromBase64(master), TTL, Clock.systemUTC());
+        return keys(master, JWSAlgorithm.RS256);
+    }
+
+    private SigningKeys keys(String master, JWSAlgorithm algorithm) {
+        return new SigningKeys(repository, SigningKeyCipher.fromBase64(master), TTL, Clock.systemUTC(), algorithm);
     }
 
     private static StoredSigningKey retired(StoredSigningKey key, String kid, Instant retiredAt) {
@@ -91,16 +150,16 @@ class SigningKeysTest {
     @Test
     void anotherInstanceTakesUpARotatedKeyOnItsNextRefreshAndStillVerifiesTheOldOne() throws Exception {
         SigningKeys here = keys(masterKey);
-        ECKey before = here.load().block();
+        JWK before = here.load().block();
         SigningKeys elsewhere = keys(masterKey);
         elsewhere.load().block();
         // a rotation on the other instance
         repository.retireActive(Instant.now()).block();
         repository.insert(elsewhere.generate()).block();
-        ECKey rotated = elsewhere.refreshActive().block();
+        JWK rotated = elsewhere.refreshActive().block();
 
         assertThat(here.activeKey().getKeyID()).as("until it refreshes").isEqualTo(before.getKeyID());
-        ECKey refreshed = here.refreshActive().block();
+        JWK refreshed = here.refreshActive().block();
 
         assertThat(rotated.getKeyID()).isNotEqualTo(before.getKeyID());
         assertThat(refreshed.getKeyID()).isEqualTo(rotated.getKeyID());
@@ -115,7 +174,7 @@ class SigningKeysTest {
     void aRetiredKeyStaysPublishedForTheTokenLifetimePlusTheRefreshIntervalAndClockSkew() throws Exception {
         MutableClock clock = new MutableClock(Instant.now());
         SigningKeys keys = new SigningKeys(repository, SigningKeyCipher.fromBase64(masterKey), TTL, clock);
-        ECKey first = keys.load().block();
+        JWK first = keys.load().block();
         repository.retireActive(clock.instant()).block();
         repository.insert(keys.generate()).block();
 
@@ -151,7 +210,7 @@ class SigningKeysTest {
 
     @Test
     void theProdProfileAcceptsAKeyMadeUnderARealMasterKey() {
-        ECKey key = keys(masterKey).load(true).block();
+        JWK key = keys(masterKey).load(true).block();
 
         assertThat(key.getKeyID()).isEqualTo(repository.rows.get(0).kid());
         assertThat(repository.rows.get(0).createdUnderDevelopmentKey()).isFalse();
