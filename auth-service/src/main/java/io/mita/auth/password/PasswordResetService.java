@@ -1,5 +1,6 @@
 package io.mita.auth.password;
 
+import io.mita.auth.secret.OpaqueToken;
 import io.mita.auth.account.PasswordHasher;
 import io.mita.auth.account.UserAccount;
 import io.mita.auth.account.UserAccountRepository;
@@ -65,7 +66,7 @@ class PasswordResetService {
     private Mono<UUID> issue(UserAccount account) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(tokenTtl).truncatedTo(ChronoUnit.SECONDS);
-        ResetToken token = ResetToken.generate();
+        OpaqueToken token = OpaqueToken.generate();
         UUID requestId = UUID.randomUUID();
         String delivery = cipher.seal(
                 json.writeValueAsBytes(new Delivery(account.email(), token.value(), account.displayName())),
@@ -79,7 +80,7 @@ class PasswordResetService {
     }
 
     Mono<Void> confirm(String token, String newPassword) {
-        String tokenHash = ResetToken.hashOf(token);
+        String tokenHash = OpaqueToken.hashOf(token);
         // a token that cannot work costs no Argon2 work
         return resetTokens.findUsable(tokenHash, clock.instant())
                 .switchIfEmpty(Mono.error(ResetTokenInvalidException::new))

@@ -1,5 +1,6 @@
 package io.mita.auth.session;
 
+import io.mita.auth.secret.OpaqueToken;
 import io.mita.auth.account.UserRoleRepository;
 import io.mita.auth.account.domain.Role;
 import io.mita.auth.config.AuthProperties;
@@ -49,14 +50,14 @@ public class SessionService {
     /** Starts a new family with its first refresh token; runs in the caller's transaction. */
     Mono<OpenedSession> open(UUID userId) {
         UUID familyId = UUID.randomUUID();
-        RefreshTokenValue first = RefreshTokenValue.generate();
+        OpaqueToken first = OpaqueToken.generate();
         return tokens.insert(newToken(userId, familyId, first, clock.instant()))
                 .thenReturn(new OpenedSession(familyId, first));
     }
 
     Mono<TokenPairResponse> refresh(String presented) {
         Instant now = clock.instant();
-        return tokens.findByHash(RefreshTokenValue.hashOf(presented))
+        return tokens.findByHash(OpaqueToken.hashOf(presented))
                 .flatMap(token -> rotate(token, now))
                 .defaultIfEmpty(Outcome.INVALID)
                 // commit first: the revocation of a reused token's family must stay even though we refuse
@@ -70,7 +71,7 @@ public class SessionService {
     /** Ends the token's session. Unknown or already revoked tokens change nothing and are not an error. */
     Mono<Void> logout(String presented) {
         Instant now = clock.instant();
-        return tokens.findByHash(RefreshTokenValue.hashOf(presented))
+        return tokens.findByHash(OpaqueToken.hashOf(presented))
                 .flatMap(token -> tokens.revokeFamily(token.familyId(), now)
                         .filter(revoked -> revoked > 0)
                         .flatMap(revoked -> outbox.append(new OutgoingEvent(UserLoggedOut.TYPE, token.userId().toString(),
@@ -100,7 +101,7 @@ public class SessionService {
                 // a concurrent request spent it between our read and our update: the same as reuse
                 return revokeReusedFamily(token, now);
             }
-            RefreshTokenValue next = RefreshTokenValue.generate();
+            OpaqueToken next = OpaqueToken.generate();
             return tokens.insert(newToken(token.userId(), token.familyId(), next, now))
                     .then(roles.rolesOf(token.userId()))
                     .map(granted -> (Outcome) new Rotated(token.userId(), granted, next));
@@ -114,13 +115,13 @@ public class SessionService {
                 .thenReturn(Outcome.REUSED);
     }
 
-    private RefreshToken newToken(UUID userId, UUID familyId, RefreshTokenValue value, Instant now) {
+    private RefreshToken newToken(UUID userId, UUID familyId, OpaqueToken value, Instant now) {
         return new RefreshToken(UUID.randomUUID(), userId, familyId, value.hash(), now.plus(refreshTokenTtl), null, null,
                 now);
     }
 
     /** A new session: its id (the family) and the refresh token to hand out. */
-    record OpenedSession(UUID sessionId, RefreshTokenValue refreshToken) {
+    record OpenedSession(UUID sessionId, OpaqueToken refreshToken) {
     }
 
     private sealed interface Outcome permits Rotated, Refused {
@@ -128,7 +129,7 @@ public class SessionService {
         Refused REUSED = new Refused("reused");
     }
 
-    private record Rotated(UUID userId, Set<Role> roles, RefreshTokenValue next) implements Outcome {
+    private record Rotated(UUID userId, Set<Role> roles, OpaqueToken next) implements Outcome {
     }
 
     private record Refused(String reason) implements Outcome {

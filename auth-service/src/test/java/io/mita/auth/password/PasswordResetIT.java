@@ -1,5 +1,6 @@
 package io.mita.auth.password;
 
+import io.mita.auth.secret.OpaqueToken;
 import static io.mita.auth.AuthFixtures.PASSWORD;
 import static io.mita.auth.AuthFixtures.aUniqueEmail;
 import static io.mita.auth.AuthFixtures.assertProblem;
@@ -100,7 +101,7 @@ class PasswordResetIT {
         assertThat(db.sql("SELECT count(*) AS n FROM password_reset_token WHERE token_hash = :token")
                 .bind("token", mail.token()).map(r -> r.get("n", Long.class)).one().block()).isZero();
         assertThat(db.sql("SELECT count(*) AS n FROM password_reset_token WHERE token_hash = :hash")
-                .bind("hash", ResetToken.hashOf(mail.token())).map(r -> r.get("n", Long.class)).one().block()).isOne();
+                .bind("hash", OpaqueToken.hashOf(mail.token())).map(r -> r.get("n", Long.class)).one().block()).isOne();
 
         CloudEvent published = awaitPublished(PasswordResetRequested.TYPE, userId.toString());
         String publishedData = new String(published.getData().toBytes(), StandardCharsets.UTF_8);
@@ -137,7 +138,7 @@ class PasswordResetIT {
         requestReset(email).expectStatus().isAccepted();
         String token = mailTo(userId).token();
         db.sql("UPDATE password_reset_token SET expires_at = now() - interval '1 second' WHERE token_hash = :hash")
-                .bind("hash", ResetToken.hashOf(token)).then().block();
+                .bind("hash", OpaqueToken.hashOf(token)).then().block();
 
         assertProblem(confirm(token, NEW_PASSWORD), HttpStatus.BAD_REQUEST, "AUTH_RESET_TOKEN_INVALID");
         assertProblem(confirm("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", NEW_PASSWORD), HttpStatus.BAD_REQUEST,

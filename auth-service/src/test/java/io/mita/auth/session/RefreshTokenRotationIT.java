@@ -1,5 +1,6 @@
 package io.mita.auth.session;
 
+import io.mita.auth.secret.OpaqueToken;
 import static io.mita.auth.AuthFixtures.aUniqueEmail;
 import static io.mita.auth.AuthFixtures.assertProblem;
 import static io.mita.auth.AuthFixtures.assertTokenPair;
@@ -128,7 +129,7 @@ class RefreshTokenRotationIT {
         register(client, email);
         Tokens tokens = login(client, email);
         db.sql("UPDATE refresh_token SET expires_at = now() - interval '1 second' WHERE token_hash = :hash")
-                .bind("hash", RefreshTokenValue.hashOf(tokens.refreshToken()))
+                .bind("hash", OpaqueToken.hashOf(tokens.refreshToken()))
                 .then().block();
 
         assertProblem(refresh(client, tokens.refreshToken()), HttpStatus.UNAUTHORIZED, "AUTH_INVALID_REFRESH_TOKEN");
@@ -188,7 +189,7 @@ class RefreshTokenRotationIT {
 
     private RefreshToken row(String refreshToken) {
         return db.sql("SELECT * FROM refresh_token WHERE token_hash = :hash")
-                .bind("hash", RefreshTokenValue.hashOf(refreshToken))
+                .bind("hash", OpaqueToken.hashOf(refreshToken))
                 .map(r -> new RefreshToken(r.get("id", UUID.class), r.get("user_id", UUID.class),
                         r.get("family_id", UUID.class), r.get("token_hash", String.class),
                         r.get("expires_at", Instant.class), r.get("used_at", Instant.class),

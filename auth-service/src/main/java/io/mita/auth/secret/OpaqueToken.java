@@ -1,4 +1,4 @@
-package io.mita.auth.password;
+package io.mita.auth.secret;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,22 +8,23 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * A password-reset token: 32 random bytes, base64url without padding (43 characters). Only its SHA-256
- * hash is stored; the token itself exists only sealed in the event and in the user's e-mail.
+ * A random opaque token handed to a client (refresh token, password-reset token): 32 random bytes,
+ * base64url without padding (43 characters). Only its SHA-256 hash is stored — a fast hash suffices,
+ * since 256 bits of entropy cannot be guessed from it. Never printed.
  */
-record ResetToken(String value) {
+public record OpaqueToken(String value) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int BYTES = 32;
 
-    static ResetToken generate() {
+    public static OpaqueToken generate() {
         byte[] bytes = new byte[BYTES];
         RANDOM.nextBytes(bytes);
-        return new ResetToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        return new OpaqueToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
-    /** Lower-case hex SHA-256 of the token as presented: the {@code token_hash} column. */
-    static String hashOf(String presented) {
+    /** Lower-case hex SHA-256 of the token as presented: what the database keeps. */
+    public static String hashOf(String presented) {
         try {
             return HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest(presented.getBytes(StandardCharsets.UTF_8)));
@@ -32,12 +33,12 @@ record ResetToken(String value) {
         }
     }
 
-    String hash() {
+    public String hash() {
         return hashOf(value);
     }
 
     @Override
     public String toString() {
-        return "ResetToken[<redacted>]";
+        return "OpaqueToken[<redacted>]";
     }
 }
