@@ -36,7 +36,8 @@ body=$(printf '{"email":"%s","password":"%s"}' "$email" "$password")
 curl -sf -o /dev/null -H 'Content-Type: application/json' \
   -d "$(printf '{"email":"%s","password":"%s","displayName":"bench"}' "$email" "$password")" "$AUTH/api/auth/register"
 
-probe() { java "$ROOT/bench/LoadProbe.java" "$@"; }
+# 10 s of warm-up: the C2 compiler needs a few hundred hashes before Argon2's inner loop runs at full speed
+probe() { java "$ROOT/bench/LoadProbe.java" "$@" --warmup 10; }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
 echo "== baseline: GET /actuator/health/liveness, $clients clients"

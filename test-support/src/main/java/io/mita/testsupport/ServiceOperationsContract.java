@@ -2,6 +2,7 @@ package io.mita.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -30,6 +31,9 @@ public abstract class ServiceOperationsContract {
     @Value("${mita.service.database}")
     protected String database;
 
+    @Value("${local.server.port}")
+    protected int port;
+
     /** A path of this service's API that needs a token. */
     protected abstract String protectedPath();
 
@@ -52,6 +56,13 @@ public abstract class ServiceOperationsContract {
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.r2dbc.status").isEqualTo("UP")
                 .jsonPath("$.components.kafka.status").isEqualTo("UP");
+    }
+
+    @Test
+    void answersEveryHealthCheckOnOneKeepAliveConnection() throws IOException {
+        // Reactor Netty 1.3.6 stopped answering such a connection after a few hundred checks (docs/decisions.md)
+        assertThat(KeepAliveProbe.answeredInARow(port, "/actuator/health/liveness", 1500, 5000)).isEqualTo(1500);
+        assertThat(KeepAliveProbe.answeredInARow(port, "/actuator/health/readiness", 500, 5000)).isEqualTo(500);
     }
 
     @Test

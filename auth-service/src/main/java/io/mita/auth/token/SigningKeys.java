@@ -56,11 +56,14 @@ public class SigningKeys {
     static final int RSA_KEY_BITS = 3072;
     /** The allowance for clock skew resource servers grant when checking {@code exp}. */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
-    /**
-     * How often an unknown {@code kid} may send us to the database for keys another instance created, and
-     * how often every instance looks for a new active key ({@link SigningKeyRefresher}).
-     */
+    /** How often every instance looks for a new active key another instance rotated in ({@link SigningKeyRefresher}). */
     static final Duration RELOAD_INTERVAL = Duration.ofSeconds(30);
+    /**
+     * How often an unknown {@code kid} may send us to the database for keys another instance created: a token
+     * signed by a key rotated in elsewhere verifies here within a second, and made-up key ids cost the database
+     * at most one query a second (as the gateway's JWKS cache allows one fetch a second).
+     */
+    static final Duration UNKNOWN_KID_RELOAD_INTERVAL = Duration.ofSeconds(1);
 
     private final SigningKeyRepository repository;
     private final SigningKeyCipher cipher;
@@ -70,6 +73,8 @@ public class SigningKeys {
     private final AtomicReference<ActiveKey> active = new AtomicReference<>();
     private final AtomicReference<VerificationKeys> verification =
             new AtomicReference<>(new VerificationKeys(Map.of(), Instant.MIN));
+    /** When an unknown key id last sent us to the database (claimed before the query, so concurrent ones wait). */
+    private final AtomicReference<Instant> lastUnknownKidReload = new AtomicReference<>(Instant.MIN);
 
     SigningKeys(SigningKeyRepository repository, SigningKeyCipher cipher, Duration accessTokenTtl, Clock clock) {
         this(repository, cipher, accessTokenTtl, clock, DEFAULT_ALGORITHM);
@@ -146,7 +151,8 @@ public class SigningKeys {
 
     /**
      * The public key with this id, if tokens signed with it may still be valid. An id we do not know
-     * may belong to a key another instance created since we loaded: look again, at most every 30 s.
+     * may belong to a key another instance created since we loaded: look again, unless keys were loaded or
+     * another unknown id sent us to the database less than {@link #UNKNOWN_KID_RELOAD_INTERVAL} ago.
      */
     Mono<JWK> verificationKey(String kid) {
         if (kid == null) {
@@ -157,7 +163,11 @@ public class SigningKeys {
         if (key != null) {
             return Mono.just(key);
         }
-        if (known.loadedAt().isAfter(clock.instant().minus(RELOAD_INTERVAL))) {
+        Instant now = clock.instant();
+        Instant threshold = now.minus(UNKNOWN_KID_RELOAD_INTERVAL);
+        Instant last = lastUnknownKidReload.get();
+        if (known.loadedAt().isAfter(threshold) || last.isAfter(threshold)
+                || !lastUnknownKidReload.compareAndSet(last, now)) {
             return Mono.empty();
         }
         return reloadVerificationKeys().flatMap(reloaded -> Mono.justOrEmpty(reloaded.byKid().get(kid)));

@@ -8,14 +8,15 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import io.mita.auth.account.argon2.Argon2Cost;
+import io.mita.auth.account.argon2.Argon2idPasswordEncoder;
 import reactor.test.StepVerifier;
 
 class PasswordHasherTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final PasswordHasher hasher = new PasswordHasher(
-            new Argon2PasswordEncoder(16, 32, 1, 19_456, 2),
+            new Argon2idPasswordEncoder(new Argon2Cost(19_456, 2, 1, 32), 16, 2),
             new AuthProperties(Duration.ofMinutes(15), Duration.ofDays(30), "unused", AuthProperties.SigningAlgorithm.RS256,
                     new AuthProperties.PasswordHashing(2), new AuthProperties.BootstrapAdmin("a@b.c", "unused")),
             meters);

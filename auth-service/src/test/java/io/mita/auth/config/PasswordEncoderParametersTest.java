@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import io.mita.auth.account.argon2.Argon2idPasswordEncoder;
+import java.time.Duration;
 
 class PasswordEncoderParametersTest {
 
-    private final Argon2PasswordEncoder encoder = new AuthConfiguration().passwordEncoder();
+    private final Argon2idPasswordEncoder encoder = new AuthConfiguration().passwordEncoder(new AuthProperties(
+            Duration.ofMinutes(15), Duration.ofDays(30), "unused", AuthProperties.SigningAlgorithm.RS256,
+            new AuthProperties.PasswordHashing(1), new AuthProperties.BootstrapAdmin("a@b.c", "unused")));
 
     @Test
     void storedHashIsArgon2idWithTheOwaspParameters() {

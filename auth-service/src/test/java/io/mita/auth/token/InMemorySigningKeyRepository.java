@@ -21,8 +21,16 @@ class InMemorySigningKeyRepository extends SigningKeyRepository {
         return Mono.justOrEmpty(rows.stream().filter(StoredSigningKey::active).findFirst());
     }
 
+    private int publishedQueries;
+
+    /** How many times the published keys were read. */
+    synchronized int publishedQueries() {
+        return publishedQueries;
+    }
+
     @Override
     synchronized Flux<StoredSigningKey> findPublished(Instant retiredAfter) {
+        publishedQueries++;
         return Flux.fromIterable(rows.stream()
                 .filter(key -> key.active() || key.retiredAt().isAfter(retiredAfter))
                 .toList());

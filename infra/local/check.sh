@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# infra/local/check.sh — tests of the local-stack script's own logic (called by .ci/run; runs anywhere,
+# starts nothing). Exit status: 0 when every check passes, 1 otherwise.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+SCRATCH=$(mktemp -d)
+trap 'rm -rf "$SCRATCH"' EXIT
+
+failures=0
+check() {
+  local description=$1; shift
+  if "$@"; then echo "ok    $description"; else echo "FAIL  $description"; failures=$((failures + 1)); fi
+}
+
+# shellcheck source=infra/local/mita
+MITA_WORK_DIR="$SCRATCH/work" source "$HERE/mita"
+mkdir -p "$KAFKA_DIR"
+
+is_kafka_uuid() { [[ $1 =~ ^[A-Za-z0-9_][A-Za-z0-9_-]{21}$ ]]; }
+
+every_new_cluster_id_is_a_kafka_uuid_that_does_not_start_with_a_dash() {
+  local i id
+  for ((i = 0; i < 500; i++)); do
+    id=$(new_kafka_cluster_id)
+    is_kafka_uuid "$id" || { echo "      not a usable cluster id: '$id'"; return 1; }
+  done
+}
+
+a_kept_cluster_id_is_reused() {
+  printf 'q1zsUqRgTUiT9YXeLcgEYw' >"$KAFKA_DIR/cluster.id"
+  [[ $(kafka_cluster_id) == q1zsUqRgTUiT9YXeLcgEYw && $(kafka_cluster_id) == q1zsUqRgTUiT9YXeLcgEYw ]]
+}
+
+a_kept_cluster_id_that_starts_with_a_dash_is_drawn_again() {
+  printf -- '-1zsUqRgTUiT9YXeLcgEYw' >"$KAFKA_DIR/cluster.id"
+  local id
+  id=$(kafka_cluster_id)
+  is_kafka_uuid "$id" && [[ $(<"$KAFKA_DIR/cluster.id") == "$id" ]]
+}
+
+a_missing_cluster_id_is_made_once() {
+  rm -f "$KAFKA_DIR/cluster.id"
+  local first
+  first=$(kafka_cluster_id)
+  is_kafka_uuid "$first" && [[ $(kafka_cluster_id) == "$first" ]]
+}
+
+check "every new cluster id is a Kafka uuid that does not start with a dash" \
+  every_new_cluster_id_is_a_kafka_uuid_that_does_not_start_with_a_dash
+check "a kept cluster id is reused" a_kept_cluster_id_is_reused
+check "a kept cluster id that starts with a dash is drawn again" a_kept_cluster_id_that_starts_with_a_dash_is_drawn_again
+check "a missing cluster id is made once" a_missing_cluster_id_is_made_once
+
+((failures == 0)) || { echo "check.sh: $failures check(s) failed" >&2; exit 1; }
