@@ -8,7 +8,8 @@
 #    t=1 (ASVS) and bcrypt cost 12; plus the cost of checking a wrong password.
 # 2. io.mita.auth.LoginTimingReport (skipped with --hash-only): starts auth-service on a fresh database
 #    (local PostgreSQL) and the test Kafka broker, then times POST /api/auth/login for a wrong password,
-#    an unknown e-mail and the right password, alternating, 40 runs each.
+#    an unknown e-mail and the right password, alternating, 40 runs each; then POST
+#    /api/auth/password-reset/request for the existing account and for unknown e-mails, the same way.
 # Both print Markdown tables; the figures in docs/auth.md come from this script. Nothing else may be
 # running for the figures to mean anything (2 cores).
 set -euo pipefail

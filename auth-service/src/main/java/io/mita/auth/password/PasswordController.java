@@ -15,10 +15,12 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/auth")
 class PasswordController {
 
+    private final PasswordResetRequests resetRequests;
     private final PasswordResetService reset;
     private final PasswordChangeService change;
 
-    PasswordController(PasswordResetService reset, PasswordChangeService change) {
+    PasswordController(PasswordResetRequests resetRequests, PasswordResetService reset, PasswordChangeService change) {
+        this.resetRequests = resetRequests;
         this.reset = reset;
         this.change = change;
     }
@@ -27,7 +29,7 @@ class PasswordController {
     @PostMapping("/password-reset/request")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Mono<Void> requestReset(@Valid @RequestBody PasswordResetRequest request) {
-        return reset.request(request.email());
+        return resetRequests.request(request.email());
     }
 
     @PostMapping("/password-reset/confirm")

@@ -2,30 +2,22 @@ package io.mita.auth.password;
 
 import io.mita.auth.secret.OpaqueToken;
 import io.mita.auth.account.PasswordHasher;
-import io.mita.auth.account.UserAccount;
 import io.mita.auth.account.UserAccountRepository;
-import io.mita.auth.account.domain.EmailAddress;
 import io.mita.auth.lockout.AccountLockout;
 import io.mita.auth.lockout.AccountUnlocked;
 import io.mita.auth.session.SessionService;
 import io.mita.common.events.OutgoingEvent;
 import io.mita.common.outbox.OutboxWriter;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Password reset by e-mail. A request for an existing account stores the hash of a fresh single-use token
- * (valid {@code mita.auth.password-reset.token-ttl}) and publishes {@link PasswordResetRequested} with the
- * e-mail address and the token sealed for notification-service; a request for an unknown address does
- * nothing, and both answer alike. Confirming spends the token, sets the new password, clears a lockout,
- * spends the user's other reset tokens and ends every session.
+ * Confirms a password reset ({@link PasswordResetRequests} issues the token): spends the token, sets the new
+ * password, clears a lockout, spends the user's other reset tokens and ends every session.
  */
 @Service
 class PasswordResetService {
@@ -37,14 +29,11 @@ class PasswordResetService {
     private final SessionService sessions;
     private final OutboxWriter outbox;
     private final TransactionalOperator transaction;
-    private final DeliveryCipher cipher;
-    private final JsonMapper json;
-    private final Duration tokenTtl;
     private final Clock clock;
 
     PasswordResetService(UserAccountRepository accounts, PasswordResetTokenRepository resetTokens, PasswordHasher hasher,
             AccountLockout lockout, SessionService sessions, OutboxWriter outbox, TransactionalOperator transaction,
-            PasswordResetProperties properties, JsonMapper json, Clock clock) {
+            Clock clock) {
         this.accounts = accounts;
         this.resetTokens = resetTokens;
         this.hasher = hasher;
@@ -52,31 +41,7 @@ class PasswordResetService {
         this.sessions = sessions;
         this.outbox = outbox;
         this.transaction = transaction;
-        this.cipher = DeliveryCipher.fromBase64(properties.deliveryKey());
-        this.json = json;
-        this.tokenTtl = properties.tokenTtl();
         this.clock = clock;
-    }
-
-    /** Completes alike whether or not an account has this e-mail. */
-    Mono<Void> request(String email) {
-        return accounts.findByEmail(EmailAddress.normalise(email)).flatMap(this::issue).then();
-    }
-
-    private Mono<UUID> issue(UserAccount account) {
-        Instant now = clock.instant();
-        Instant expiresAt = now.plus(tokenTtl).truncatedTo(ChronoUnit.SECONDS);
-        OpaqueToken token = OpaqueToken.generate();
-        UUID requestId = UUID.randomUUID();
-        String delivery = cipher.seal(
-                json.writeValueAsBytes(new Delivery(account.email(), token.value(), account.displayName())),
-                requestId.toString());
-        String userId = account.id().toString();
-        // unauthenticated: whoever asked is unknown, so the event has no actor
-        return resetTokens.insert(account.id(), requestId, token.hash(), expiresAt, now)
-                .then(outbox.append(new OutgoingEvent(PasswordResetRequested.TYPE, userId,
-                        new PasswordResetRequested(account.id(), requestId, expiresAt, delivery)), null))
-                .as(transaction::transactional);
     }
 
     Mono<Void> confirm(String token, String newPassword) {
@@ -101,14 +66,5 @@ class PasswordResetService {
                 .then(sessions.revokeAll(userId))
                 .flatMap(revoked -> outbox.append(new OutgoingEvent(PasswordChanged.TYPE, userId.toString(),
                         new PasswordChanged(userId, PasswordChanged.RESET, revoked)), userId.toString()));
-    }
-
-    /** The sealed part of the event: what the e-mail needs and nobody else may read. */
-    record Delivery(String email, String token, String displayName) {
-
-        @Override
-        public String toString() {
-            return "Delivery[<redacted>]";
-        }
     }
 }

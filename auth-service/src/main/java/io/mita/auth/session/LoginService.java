@@ -1,6 +1,7 @@
 package io.mita.auth.session;
 
 import io.mita.auth.account.PasswordHasher;
+import io.mita.auth.account.UnknownAccountAttempts;
 import io.mita.auth.account.UserAccount;
 import io.mita.auth.account.UserAccountRepository;
 import io.mita.auth.account.UserRoleRepository;
@@ -17,7 +18,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Checks a password and opens a session. A wrong password and an unknown e-mail answer alike, after
- * the same Argon2 work; only a failure on an existing account is recorded (event and lockout count). A
+ * the same Argon2 work and one committed write each: a failure on an existing account is recorded (event and
+ * lockout count), one for an unknown e-mail only counted for the day ({@link UnknownAccountAttempts}). A
  * locked account answers {@code AUTH_ACCOUNT_LOCKED} whatever the password, without checking it.
  */
 @Service
@@ -31,10 +33,11 @@ class LoginService {
     private final AccountLockout lockout;
     private final OutboxWriter outbox;
     private final TransactionalOperator transaction;
+    private final UnknownAccountAttempts unknownAccounts;
 
     LoginService(UserAccountRepository accounts, UserRoleRepository roles, PasswordHasher hasher,
             SessionService sessions, AccessTokenIssuer accessTokens, AccountLockout lockout, OutboxWriter outbox,
-            TransactionalOperator transaction) {
+            TransactionalOperator transaction, UnknownAccountAttempts unknownAccounts) {
         this.accounts = accounts;
         this.roles = roles;
         this.hasher = hasher;
@@ -43,6 +46,7 @@ class LoginService {
         this.lockout = lockout;
         this.outbox = outbox;
         this.transaction = transaction;
+        this.unknownAccounts = unknownAccounts;
     }
 
     Mono<TokenPairResponse> login(String email, String password) {
@@ -51,6 +55,7 @@ class LoginService {
                         : hasher.matches(password, account.passwordHash())
                                 .flatMap(matches -> matches ? succeed(account) : fail(account)))
                 .switchIfEmpty(Mono.defer(() -> hasher.matchesNobody(password)
+                        .then(unknownAccounts.count(UnknownAccountAttempts.Kind.LOGIN))
                         .then(Mono.error(InvalidCredentialsException::new))));
     }
 

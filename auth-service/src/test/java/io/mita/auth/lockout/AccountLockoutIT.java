@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mita.auth.AuthFixtures;
 import io.mita.auth.OutboxEvents;
+import io.mita.auth.UnknownAccountAttemptCounts;
+import io.mita.auth.account.UnknownAccountAttempts;
 import io.mita.auth.session.LoginFailed;
 import io.mita.testsupport.MitaIntegrationTest;
 import java.time.Duration;
@@ -123,10 +125,11 @@ class AccountLockoutIT {
     }
 
     @Test
-    void anUnknownEmailNeverLocksAndWritesNothing() {
+    void anUnknownEmailNeverLocksWritesNoEventAndIsOnlyCountedForTheDay() {
         String email = aUniqueEmail();
         long lockedBefore = OutboxEvents.countOfType(db, AccountLocked.TYPE);
         long failedBefore = OutboxEvents.countOfType(db, LoginFailed.TYPE);
+        long countedBefore = UnknownAccountAttemptCounts.total(db, UnknownAccountAttempts.Kind.LOGIN);
 
         for (int i = 0; i < 6; i++) {
             assertProblem(attempt(email, WRONG), HttpStatus.UNAUTHORIZED, "AUTH_INVALID_CREDENTIALS");
@@ -134,6 +137,8 @@ class AccountLockoutIT {
 
         assertThat(OutboxEvents.countOfType(db, AccountLocked.TYPE)).isEqualTo(lockedBefore);
         assertThat(OutboxEvents.countOfType(db, LoginFailed.TYPE)).isEqualTo(failedBefore);
+        assertThat(UnknownAccountAttemptCounts.total(db, UnknownAccountAttempts.Kind.LOGIN)).isEqualTo(countedBefore + 6);
+        assertThat(UnknownAccountAttemptCounts.rowsContaining(db, email.substring(0, email.indexOf('@')))).isZero();
     }
 
     @Test

@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cloudevents.CloudEvent;
 import io.mita.auth.AuthFixtures;
 import io.mita.auth.OutboxEvents;
+import io.mita.auth.UnknownAccountAttemptCounts;
+import io.mita.auth.account.UnknownAccountAttempts;
 import io.mita.auth.lockout.AccountUnlocked;
 import io.mita.testsupport.KafkaTestBroker;
 import io.mita.testsupport.MitaIntegrationTest;
@@ -110,12 +112,33 @@ class PasswordResetIT {
     }
 
     @Test
-    void anUnknownEmailAnswersTheSameAndWritesNothing() {
+    void anUnknownEmailAnswersTheSameWritesNoEventOrTokenAndIsOnlyCountedForTheDay() {
+        String email = aUniqueEmail();
         long before = OutboxEvents.countOfType(db, PasswordResetRequested.TYPE);
+        long tokensBefore = db.sql("SELECT count(*) AS n FROM password_reset_token").map(row -> row.get("n", Long.class))
+                .one().block();
+        long countedBefore = UnknownAccountAttemptCounts.total(db, UnknownAccountAttempts.Kind.PASSWORD_RESET);
 
-        requestReset(aUniqueEmail()).expectStatus().isAccepted().expectBody().isEmpty();
+        requestReset(email).expectStatus().isAccepted().expectBody().isEmpty();
 
         assertThat(OutboxEvents.countOfType(db, PasswordResetRequested.TYPE)).isEqualTo(before);
+        assertThat(db.sql("SELECT count(*) AS n FROM password_reset_token").map(row -> row.get("n", Long.class))
+                .one().block()).isEqualTo(tokensBefore);
+        assertThat(UnknownAccountAttemptCounts.total(db, UnknownAccountAttempts.Kind.PASSWORD_RESET))
+                .isEqualTo(countedBefore + 1);
+        assertThat(UnknownAccountAttemptCounts.rowsContaining(db, email.substring(0, email.indexOf('@')))).isZero();
+    }
+
+    @Test
+    void aRequestForAnExistingAccountIsNotCountedAsUnknown() {
+        String email = aUniqueEmail();
+        registerAs(email, null);
+        long countedBefore = UnknownAccountAttemptCounts.total(db, UnknownAccountAttempts.Kind.PASSWORD_RESET);
+
+        requestReset(email).expectStatus().isAccepted();
+
+        assertThat(UnknownAccountAttemptCounts.total(db, UnknownAccountAttempts.Kind.PASSWORD_RESET))
+                .isEqualTo(countedBefore);
     }
 
     @Test
