@@ -15,6 +15,7 @@ import io.mita.auth.UnknownAccountAttemptCounts;
 import io.mita.auth.account.UnknownAccountAttempts;
 import io.mita.auth.session.LoginFailed;
 import io.mita.testsupport.MitaIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +42,8 @@ class AccountLockoutIT {
     WebTestClient client;
     @Autowired
     DatabaseClient db;
+    @Autowired
+    MeterRegistry meters;
     @Autowired
     LockoutProperties lockout;
     @LocalServerPort
@@ -130,6 +133,7 @@ class AccountLockoutIT {
         long lockedBefore = OutboxEvents.countOfType(db, AccountLocked.TYPE);
         long failedBefore = OutboxEvents.countOfType(db, LoginFailed.TYPE);
         long countedBefore = UnknownAccountAttemptCounts.total(db, UnknownAccountAttempts.Kind.LOGIN);
+        double meteredBefore = unknownLoginsMetered();
 
         for (int i = 0; i < 6; i++) {
             assertProblem(attempt(email, WRONG), HttpStatus.UNAUTHORIZED, "AUTH_INVALID_CREDENTIALS");
@@ -138,7 +142,12 @@ class AccountLockoutIT {
         assertThat(OutboxEvents.countOfType(db, AccountLocked.TYPE)).isEqualTo(lockedBefore);
         assertThat(OutboxEvents.countOfType(db, LoginFailed.TYPE)).isEqualTo(failedBefore);
         assertThat(UnknownAccountAttemptCounts.total(db, UnknownAccountAttempts.Kind.LOGIN)).isEqualTo(countedBefore + 6);
+        assertThat(unknownLoginsMetered()).isEqualTo(meteredBefore + 6);
         assertThat(UnknownAccountAttemptCounts.rowsContaining(db, email.substring(0, email.indexOf('@')))).isZero();
+    }
+
+    private double unknownLoginsMetered() {
+        return meters.get("mita.auth.unknown.account.attempts").tag("kind", "LOGIN").counter().count();
     }
 
     @Test
