@@ -1,19 +1,18 @@
 package io.mita.audit;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.mita.testsupport.MitaArchitectureRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.relational.core.mapping.Table;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.mita.testsupport.MitaArchitectureRules;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 class ArchitectureTest {
 
@@ -34,8 +33,12 @@ class ArchitectureTest {
     @Test
     void controllersNeverHandOutEntities() {
         MitaArchitectureRules.controllersNeverReturnEntities("audit").check(audit);
-        noClasses().that().areAnnotatedWith(RestController.class)
-                .should().dependOnClassesThat().areAnnotatedWith(Table.class)
+        noClasses()
+                .that()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .dependOnClassesThat()
+                .areAnnotatedWith(Table.class)
                 .check(audit);
     }
 
@@ -46,37 +49,63 @@ class ArchitectureTest {
 
     @Test
     void controllersReachTheDatabaseOnlyThroughTheirService() {
-        noClasses().that().areAnnotatedWith(RestController.class)
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.r2dbc..", "io.r2dbc..")
+        noClasses()
+                .that()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.r2dbc..", "io.r2dbc..")
                 .check(audit);
     }
 
     @Test
     void onlyTheIngestSideConsumesKafka() {
-        methods().that().areAnnotatedWith(KafkaListener.class)
-                .should().beDeclaredInClassesThat().resideInAPackage("io.mita.audit.ingest")
+        methods()
+                .that()
+                .areAnnotatedWith(KafkaListener.class)
+                .should()
+                .beDeclaredInClassesThat()
+                .resideInAPackage("io.mita.audit.ingest")
                 .check(audit);
-        noClasses().that().resideInAPackage("io.mita.audit.query..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.mita.audit.query..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
                 .check(audit);
     }
 
     @Test
     void theIngestAndQuerySidesShareOnlyTheTable() {
-        noClasses().that().resideInAPackage("io.mita.audit.ingest..")
-                .should().dependOnClassesThat().resideInAPackage("io.mita.audit.query..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.mita.audit.ingest..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.mita.audit.query..")
                 .check(audit);
-        noClasses().that().resideInAPackage("io.mita.audit.query..")
-                .should().dependOnClassesThat().resideInAPackage("io.mita.audit.ingest..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.mita.audit.query..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.mita.audit.ingest..")
                 .check(audit);
     }
 
     @Test
     void theQueryRecordsCarryNoFrameworkAnnotations() {
-        classes().that().resideInAPackage("io.mita.audit.query").and().areRecords()
-                .should().notBeAnnotatedWith(Table.class)
-                .andShould().onlyDependOnClassesThat().resideInAnyPackage(
-                        "java..", "io.mita.audit.query..", "tools.jackson.databind..")
+        classes()
+                .that()
+                .resideInAPackage("io.mita.audit.query")
+                .and()
+                .areRecords()
+                .should()
+                .notBeAnnotatedWith(Table.class)
+                .andShould()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "io.mita.audit.query..", "tools.jackson.databind..")
                 .check(audit);
     }
 }

@@ -1,23 +1,29 @@
 package io.mita.audit;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.awaitility.Awaitility.await;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The audit query API as a compliance tool sees it: JSON read into the test's own types, not the service's. */
 public final class AuditApi {
 
-    public record Item(UUID eventId, String source, String type, String subject, String actorId,
-                       String correlationId, Instant occurredAt, Instant receivedAt, Map<String, Object> data) {
-    }
+    public record Item(
+            UUID eventId,
+            String source,
+            String type,
+            String subject,
+            String actorId,
+            String correlationId,
+            Instant occurredAt,
+            Instant receivedAt,
+            Map<String, Object> data) {}
 
     public record Page(List<Item> items, String nextCursor) {
 
@@ -36,42 +42,55 @@ public final class AuditApi {
 
     /** GET /api/audit/events?{query}, expecting 200. */
     public Page search(String query) {
-        return web.get().uri("/api/audit/events?" + query)
+        return web.get()
+                .uri("/api/audit/events?" + query)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange()
-                .expectStatus().isOk()
+                .expectStatus()
+                .isOk()
                 .expectBody(Page.class)
-                .returnResult().getResponseBody();
+                .returnResult()
+                .getResponseBody();
     }
 
     /** Searches until the page holds {@code count} events (ingest is asynchronous), then returns it. */
     public Page awaitSearch(String query, int count) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+        return await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> search(query), page -> page.items().size() == count);
     }
 
     public Item get(UUID eventId) {
-        return web.get().uri("/api/audit/events/{id}", eventId)
+        return web.get()
+                .uri("/api/audit/events/{id}", eventId)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange()
-                .expectStatus().isOk()
+                .expectStatus()
+                .isOk()
                 .expectBody(Item.class)
-                .returnResult().getResponseBody();
+                .returnResult()
+                .getResponseBody();
     }
 
     /** Any request with this caller's token, to assert on a problem answer. */
     public WebTestClient.ResponseSpec call(String uri) {
-        return web.get().uri(uri)
+        return web.get()
+                .uri(uri)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange();
     }
 
     public static void expectProblem(WebTestClient.ResponseSpec response, HttpStatus status, String code) {
-        response.expectStatus().isEqualTo(status)
-                .expectHeader().contentType("application/problem+json")
+        response.expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentType("application/problem+json")
                 .expectBody()
-                .jsonPath("$.status").isEqualTo(status.value())
-                .jsonPath("$.code").isEqualTo(code)
-                .jsonPath("$.errorId").exists();
+                .jsonPath("$.status")
+                .isEqualTo(status.value())
+                .jsonPath("$.code")
+                .isEqualTo(code)
+                .jsonPath("$.errorId")
+                .exists();
     }
 }

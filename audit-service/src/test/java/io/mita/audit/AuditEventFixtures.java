@@ -1,7 +1,6 @@
 package io.mita.audit;
 
 import io.cloudevents.core.builder.CloudEventBuilder;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -15,8 +14,7 @@ public final class AuditEventFixtures {
     public static final String TEST_TOPIC = "mita.test.v1";
     public static final String BUDGET_TOPIC = "mita.budget.v1";
 
-    private AuditEventFixtures() {
-    }
+    private AuditEventFixtures() {}
 
     /** A complete event about {@code subject}: random id, now, actor and correlation ids, a small JSON payload. */
     public static CloudEventBuilder anEvent(String subject) {
@@ -35,7 +33,8 @@ public final class AuditEventFixtures {
         return anEvent(subject)
                 .withSource(URI.create("/mita/budget"))
                 .withType("mita.budget.transaction.created.v1")
-                .withData("application/json",
+                .withData(
+                        "application/json",
                         "{\"transactionId\":\"7f1c\",\"amount\":\"12.50\",\"currency\":\"EUR\"}"
                                 .getBytes(StandardCharsets.UTF_8));
     }

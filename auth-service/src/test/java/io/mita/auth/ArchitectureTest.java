@@ -6,9 +6,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import org.springframework.web.bind.annotation.RestController;
-
 import io.mita.testsupport.MitaArchitectureRules;
+import org.springframework.web.bind.annotation.RestController;
 
 @AnalyzeClasses(packages = "io.mita.auth", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -27,6 +26,9 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule persistenceStaysBehindRepositories = noClasses()
-            .that().areAnnotatedWith(RestController.class)
-            .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository");
+            .that()
+            .areAnnotatedWith(RestController.class)
+            .should()
+            .dependOnClassesThat()
+            .haveSimpleNameEndingWith("Repository");
 }

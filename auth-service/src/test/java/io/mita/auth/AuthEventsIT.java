@@ -39,13 +39,19 @@ class AuthEventsIT {
         String email = aUniqueEmail();
         String correlationId = "it-" + UUID.randomUUID();
 
-        UUID userId = AuthFixtures.patient(client).post().uri("/api/auth/register")
+        UUID userId = AuthFixtures.patient(client)
+                .post()
+                .uri("/api/auth/register")
                 .header("X-Correlation-Id", correlationId)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", email, "password", PASSWORD, "displayName", "Ann"))
                 .exchange()
-                .expectStatus().isCreated()
-                .expectBody(AuthFixtures.Registered.class).returnResult().getResponseBody().userId();
+                .expectStatus()
+                .isCreated()
+                .expectBody(AuthFixtures.Registered.class)
+                .returnResult()
+                .getResponseBody()
+                .userId();
 
         CloudEvent event = awaitEvent(UserRegistered.TYPE, userId.toString());
 
@@ -55,11 +61,14 @@ class AuthEventsIT {
         String data = new String(event.getData().toBytes(), StandardCharsets.UTF_8);
         assertThat(data).doesNotContain(email).doesNotContain(PASSWORD).doesNotContain("argon2");
         JsonNode payload = json.readTree(data);
-        EventPayloadGoldenFilesTest.assertSameShape(payload,
-                json.readTree(Files.readString(EventPayloadGoldenFilesTest.GOLDEN.resolve(UserRegistered.TYPE + ".json"))));
+        EventPayloadGoldenFilesTest.assertSameShape(
+                payload,
+                json.readTree(
+                        Files.readString(EventPayloadGoldenFilesTest.GOLDEN.resolve(UserRegistered.TYPE + ".json"))));
         assertThat(payload.get("userId").asString()).isEqualTo(userId.toString());
         assertThat(payload.get("displayName").asString()).isEqualTo("Ann");
-        assertThat(Instant.parse(payload.get("registeredAt").asString())).isBefore(Instant.now().plusSeconds(1));
+        assertThat(Instant.parse(payload.get("registeredAt").asString()))
+                .isBefore(Instant.now().plusSeconds(1));
     }
 
     private static CloudEvent awaitEvent(String type, String subject) {
@@ -77,7 +86,7 @@ class AuthEventsIT {
                 }
             }
         }
-        throw new AssertionError("no " + type + " for " + subject + " on mita.auth.v1 within "
-                + KafkaTestBroker.patience());
+        throw new AssertionError(
+                "no " + type + " for " + subject + " on mita.auth.v1 within " + KafkaTestBroker.patience());
     }
 }

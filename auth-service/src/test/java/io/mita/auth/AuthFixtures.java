@@ -19,8 +19,7 @@ public final class AuthFixtures {
     public static final String BOOTSTRAP_ADMIN_EMAIL = "admin@mita.local";
     public static final String BOOTSTRAP_ADMIN_PASSWORD = "change-me-admin-password";
 
-    private AuthFixtures() {
-    }
+    private AuthFixtures() {}
 
     public static String aUniqueEmail() {
         return "user-" + UUID.randomUUID() + "@example.com";
@@ -32,24 +31,30 @@ public final class AuthFixtures {
     }
 
     public static UUID register(WebTestClient client, String email) {
-        Registered registered = client.post().uri("/api/auth/register")
+        Registered registered = client.post()
+                .uri("/api/auth/register")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", email, "password", PASSWORD))
                 .exchange()
-                .expectStatus().isCreated()
+                .expectStatus()
+                .isCreated()
                 .expectBody(Registered.class)
-                .returnResult().getResponseBody();
+                .returnResult()
+                .getResponseBody();
         return registered.userId();
     }
 
     public static Tokens login(WebTestClient client, String email, String password) {
-        return client.post().uri("/api/auth/login")
+        return client.post()
+                .uri("/api/auth/login")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", email, "password", password))
                 .exchange()
-                .expectStatus().isOk()
+                .expectStatus()
+                .isOk()
                 .expectBody(Tokens.class)
-                .returnResult().getResponseBody();
+                .returnResult()
+                .getResponseBody();
     }
 
     public static Tokens login(WebTestClient client, String email) {
@@ -61,30 +66,40 @@ public final class AuthFixtures {
     }
 
     public static WebTestClient.ResponseSpec refresh(WebTestClient client, String refreshToken) {
-        return client.post().uri("/api/auth/refresh")
+        return client.post()
+                .uri("/api/auth/refresh")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("refreshToken", refreshToken))
                 .exchange();
     }
 
     public static Me me(WebTestClient client, String accessToken) {
-        return client.get().uri("/api/auth/me")
+        return client.get()
+                .uri("/api/auth/me")
                 .headers(headers -> headers.setBearerAuth(accessToken))
                 .exchange()
-                .expectStatus().isOk()
+                .expectStatus()
+                .isOk()
                 .expectBody(Me.class)
-                .returnResult().getResponseBody();
+                .returnResult()
+                .getResponseBody();
     }
 
     /** Asserts a problem+json answer with this status and code. */
     public static void assertProblem(WebTestClient.ResponseSpec response, HttpStatus status, String code) {
-        response.expectStatus().isEqualTo(status)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        response.expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.status").isEqualTo(status.value())
-                .jsonPath("$.code").isEqualTo(code)
-                .jsonPath("$.errorId").isNotEmpty()
-                .jsonPath("$.correlationId").isNotEmpty();
+                .jsonPath("$.status")
+                .isEqualTo(status.value())
+                .jsonPath("$.code")
+                .isEqualTo(code)
+                .jsonPath("$.errorId")
+                .isNotEmpty()
+                .jsonPath("$.correlationId")
+                .isNotEmpty();
     }
 
     public static List<String> rolesClaim(String accessToken) {
@@ -110,12 +125,9 @@ public final class AuthFixtures {
         assertThat(tokens.refreshToken()).matches("[A-Za-z0-9_-]{43}");
     }
 
-    public record Registered(UUID userId) {
-    }
+    public record Registered(UUID userId) {}
 
-    public record Tokens(String accessToken, String refreshToken, String tokenType, long expiresIn) {
-    }
+    public record Tokens(String accessToken, String refreshToken, String tokenType, long expiresIn) {}
 
-    public record Me(UUID userId, String email, String displayName, List<String> roles) {
-    }
+    public record Me(UUID userId, String email, String displayName, List<String> roles) {}
 }

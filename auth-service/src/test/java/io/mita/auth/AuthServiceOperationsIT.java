@@ -1,10 +1,8 @@
 package io.mita.auth;
 
-import java.util.List;
-
-import org.springframework.test.context.TestPropertySource;
-
 import io.mita.testsupport.ServiceOperationsContract;
+import java.util.List;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Its own application context: the Prometheus scrape it reads must not carry the request metrics of every

@@ -47,14 +47,19 @@ class AuthenticationFlowIT {
 
     @Autowired
     WebTestClient client;
+
     @Autowired
     DatabaseClient db;
+
     @Autowired
     RegistrationService registration;
+
     @Autowired
     AccessTokenIssuer accessTokens;
+
     @Autowired
     MeterRegistry meters;
+
     @LocalServerPort
     int port;
 
@@ -67,11 +72,14 @@ class AuthenticationFlowIT {
     void aRegisteredUserLogsInAndReadsTheirOwnAccount() {
         String email = aUniqueEmail();
 
-        EntityExchangeResult<AuthFixtures.Registered> created = client.post().uri("/api/auth/register")
+        EntityExchangeResult<AuthFixtures.Registered> created = client.post()
+                .uri("/api/auth/register")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", "  " + email.toUpperCase() + " ", "password", PASSWORD, "displayName", " Ann "))
+                .bodyValue(
+                        Map.of("email", "  " + email.toUpperCase() + " ", "password", PASSWORD, "displayName", " Ann "))
                 .exchange()
-                .expectStatus().isCreated()
+                .expectStatus()
+                .isCreated()
                 .expectBody(AuthFixtures.Registered.class)
                 .returnResult();
         UUID userId = created.getResponseBody().userId();
@@ -86,7 +94,8 @@ class AuthenticationFlowIT {
         assertThat(me.displayName()).isEqualTo("Ann");
         assertThat(me.roles()).containsExactly("USER");
         assertThat(OutboxEvents.ofTypeAndSubject(db, LoginSucceeded.TYPE, userId.toString()))
-                .singleElement().satisfies(event -> assertThat(event.actorId()).isEqualTo(userId.toString()));
+                .singleElement()
+                .satisfies(event -> assertThat(event.actorId()).isEqualTo(userId.toString()));
     }
 
     @Test
@@ -94,7 +103,9 @@ class AuthenticationFlowIT {
         String email = aUniqueEmail();
         UUID userId = register(client, email);
 
-        assertThat(me(client, login(client, "  " + email.toUpperCase()).accessToken()).userId()).isEqualTo(userId);
+        assertThat(me(client, login(client, "  " + email.toUpperCase()).accessToken())
+                        .userId())
+                .isEqualTo(userId);
     }
 
     @Test
@@ -102,40 +113,57 @@ class AuthenticationFlowIT {
         String email = aUniqueEmail();
         register(client, email);
 
-        assertProblem(client.post().uri("/api/auth/register")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", email.toUpperCase(), "password", PASSWORD))
-                .exchange(), HttpStatus.CONFLICT, "AUTH_EMAIL_TAKEN");
+        assertProblem(
+                client.post()
+                        .uri("/api/auth/register")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("email", email.toUpperCase(), "password", PASSWORD))
+                        .exchange(),
+                HttpStatus.CONFLICT,
+                "AUTH_EMAIL_TAKEN");
     }
 
     @Test
     void aTooShortPasswordOrAMalformedEmailAnswers400WithTheField() {
-        client.post().uri("/api/auth/register")
+        client.post()
+                .uri("/api/auth/register")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", aUniqueEmail(), "password", "elevenchars"))
                 .exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
-                .jsonPath("$.errors[0].field").isEqualTo("password");
+                .jsonPath("$.code")
+                .isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("password");
 
-        client.post().uri("/api/auth/register")
+        client.post()
+                .uri("/api/auth/register")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", "not-an-email", "password", PASSWORD))
                 .exchange()
-                .expectStatus().isBadRequest()
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
-                .jsonPath("$.errors[0].field").isEqualTo("email");
+                .jsonPath("$.code")
+                .isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("email");
     }
 
     @Test
     void aLoginWithoutPasswordAnswers400() {
-        assertProblem(client.post().uri("/api/auth/login")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", aUniqueEmail(), "password", ""))
-                .exchange(), HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+        assertProblem(
+                client.post()
+                        .uri("/api/auth/login")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("email", aUniqueEmail(), "password", ""))
+                        .exchange(),
+                HttpStatus.BAD_REQUEST,
+                "VALIDATION_FAILED");
     }
 
     @Test
@@ -160,7 +188,8 @@ class AuthenticationFlowIT {
 
         // only the existing account's failure is an event (an unknown e-mail has no subject)
         assertThat(OutboxEvents.countOfType(db, LoginFailed.TYPE)).isEqualTo(failuresBefore + 1);
-        assertThat(OutboxEvents.ofTypeAndSubject(db, LoginFailed.TYPE, userId.toString())).singleElement()
+        assertThat(OutboxEvents.ofTypeAndSubject(db, LoginFailed.TYPE, userId.toString()))
+                .singleElement()
                 .satisfies(event -> {
                     assertThat(event.actorId()).isEqualTo(userId.toString());
                     assertThat(event.data()).contains("WRONG_PASSWORD").doesNotContain("not the right password");
@@ -173,10 +202,12 @@ class AuthenticationFlowIT {
         WebClient web = WebClient.create("http://localhost:" + port);
 
         List<Integer> statuses = Flux.range(0, 2)
-                .flatMap(i -> web.post().uri("/api/auth/register")
+                .flatMap(i -> web.post()
+                        .uri("/api/auth/register")
                         .contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(Map.of("email", email, "password", PASSWORD))
-                        .exchangeToMono(response -> Mono.just(response.statusCode().value())))
+                        .exchangeToMono(
+                                response -> Mono.just(response.statusCode().value())))
                 .collectList()
                 .block(Duration.ofSeconds(30));
 
@@ -188,16 +219,24 @@ class AuthenticationFlowIT {
         String email = aUniqueEmail();
         register(client, email);
 
-        assertThatThrownBy(() -> registration.create(email, PASSWORD, null, EnumSet.of(Role.USER))
-                .block(Duration.ofSeconds(30))).isInstanceOf(DuplicateKeyException.class);
+        assertThatThrownBy(() -> registration
+                        .create(email, PASSWORD, null, EnumSet.of(Role.USER))
+                        .block(Duration.ofSeconds(30)))
+                .isInstanceOf(DuplicateKeyException.class);
     }
 
     @Test
     void meForAValidTokenOfAnAccountThatNoLongerExistsAnswers404() {
-        String token = accessTokens.issue(UUID.randomUUID(), EnumSet.of(Role.USER)).value();
+        String token =
+                accessTokens.issue(UUID.randomUUID(), EnumSet.of(Role.USER)).value();
 
-        assertProblem(client.get().uri("/api/auth/me").headers(h -> h.setBearerAuth(token)).exchange(),
-                HttpStatus.NOT_FOUND, "AUTH_USER_NOT_FOUND");
+        assertProblem(
+                client.get()
+                        .uri("/api/auth/me")
+                        .headers(h -> h.setBearerAuth(token))
+                        .exchange(),
+                HttpStatus.NOT_FOUND,
+                "AUTH_USER_NOT_FOUND");
     }
 
     @Test
@@ -209,9 +248,13 @@ class AuthenticationFlowIT {
     void aTokenNotSignedByThisServiceIsRefused() {
         UUID userId = register(client, aUniqueEmail());
 
-        assertProblem(client.get().uri("/api/auth/me")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.forUser(userId, "USER"))
-                .exchange(), HttpStatus.UNAUTHORIZED, "AUTH_UNAUTHENTICATED");
+        assertProblem(
+                client.get()
+                        .uri("/api/auth/me")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.forUser(userId, "USER"))
+                        .exchange(),
+                HttpStatus.UNAUTHORIZED,
+                "AUTH_UNAUTHENTICATED");
     }
 
     @Test
@@ -222,16 +265,21 @@ class AuthenticationFlowIT {
         String[] parts = token.split("\\.");
         String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
 
-        assertProblem(client.get().uri("/api/auth/me")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + forged)
-                .exchange(), HttpStatus.UNAUTHORIZED, "AUTH_UNAUTHENTICATED");
+        assertProblem(
+                client.get()
+                        .uri("/api/auth/me")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + forged)
+                        .exchange(),
+                HttpStatus.UNAUTHORIZED,
+                "AUTH_UNAUTHENTICATED");
     }
 
     @Test
     void anUnknownEmailCostsTheSameArgon2WorkAsAWrongPassword() {
         String email = aUniqueEmail();
         register(client, email);
-        Counter verifications = meters.get(PasswordHasher.METRIC).tag("operation", "verify").counter();
+        Counter verifications =
+                meters.get(PasswordHasher.METRIC).tag("operation", "verify").counter();
 
         double before = verifications.count();
         failedLogin(email, "not the right password");
@@ -247,16 +295,25 @@ class AuthenticationFlowIT {
     void registeringWithACommonPasswordAnswers400WithItsOwnCodeWhateverTheCase() {
         String email = aUniqueEmail();
 
-        assertProblem(client.post().uri("/api/auth/register")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", email, "password", "Scandinavian"))
-                .exchange(), HttpStatus.BAD_REQUEST, "AUTH_PASSWORD_TOO_COMMON");
-        assertThat(db.sql("SELECT count(*) AS n FROM user_account WHERE email = :email").bind("email", email)
-                .map(r -> r.get("n", Long.class)).one().block()).isZero();
+        assertProblem(
+                client.post()
+                        .uri("/api/auth/register")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("email", email, "password", "Scandinavian"))
+                        .exchange(),
+                HttpStatus.BAD_REQUEST,
+                "AUTH_PASSWORD_TOO_COMMON");
+        assertThat(db.sql("SELECT count(*) AS n FROM user_account WHERE email = :email")
+                        .bind("email", email)
+                        .map(r -> r.get("n", Long.class))
+                        .one()
+                        .block())
+                .isZero();
     }
 
     private EntityExchangeResult<byte[]> failedLogin(String email, String password) {
-        return client.post().uri("/api/auth/login")
+        return client.post()
+                .uri("/api/auth/login")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", email, "password", password))
                 .exchange()

@@ -43,7 +43,8 @@ class EventPayloadGoldenFilesTest {
                 Arguments.of(AccountLocked.TYPE, new AccountLocked(user, 5, Instant.now())),
                 Arguments.of(AccountUnlocked.TYPE, new AccountUnlocked(user, AccountUnlocked.ADMIN, UUID.randomUUID())),
                 Arguments.of(PasswordChanged.TYPE, new PasswordChanged(user, PasswordChanged.RESET, 2)),
-                Arguments.of(PasswordResetRequested.TYPE,
+                Arguments.of(
+                        PasswordResetRequested.TYPE,
                         new PasswordResetRequested(user, UUID.randomUUID(), Instant.now(), "v1.aXY.Y2lwaGVy")),
                 Arguments.of(SigningKeyRotated.TYPE, new SigningKeyRotated("new-kid", "old-kid")));
     }

@@ -26,21 +26,28 @@ public final class LoginTimingReport {
     private static final int WARM_UP = 10;
     private static final int RUNS = 40;
 
-    private LoginTimingReport() {
-    }
+    private LoginTimingReport() {}
 
     public static void main(String[] args) {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AuthServiceApplication.class)
                 .initializers(new MitaTestInfrastructureInitializer())
-                .properties("server.port=0", "mita.auth.lockout.max-failures=1000000", "mita.request-log.enabled=false",
+                .properties(
+                        "server.port=0",
+                        "mita.auth.lockout.max-failures=1000000",
+                        "mita.request-log.enabled=false",
                         "logging.level.root=WARN")
                 .run(args);
         try {
-            WebClient web = WebClient.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+            WebClient web = WebClient.create(
+                    "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
             String email = "timing-" + UUID.randomUUID() + "@example.com";
-            web.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+            web.post()
+                    .uri("/api/auth/register")
+                    .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("email", email, "password", AuthFixtures.PASSWORD))
-                    .retrieve().toBodilessEntity().block(Duration.ofSeconds(30));
+                    .retrieve()
+                    .toBodilessEntity()
+                    .block(Duration.ofSeconds(30));
 
             Map<String, Supplier<Double>> logins = new LinkedHashMap<>();
             logins.put("wrong password (existing account)", () -> login(web, email, "not the right password", 401));
@@ -76,12 +83,14 @@ public final class LoginTimingReport {
 
     /** A Markdown table of the scenarios, then the second one's median over the first one's. */
     private static void table(String request, String column, Map<String, List<Double>> timings) {
-        System.out.printf("%s, %d runs each after %d warm-up runs, alternating, one client.%n%n", request, RUNS, WARM_UP);
+        System.out.printf(
+                "%s, %d runs each after %d warm-up runs, alternating, one client.%n%n", request, RUNS, WARM_UP);
         System.out.printf("| %s | median ms | p90 ms |%n|---|---|---|%n", column);
         timings.forEach(LoginTimingReport::row);
         List<String> names = List.copyOf(timings.keySet());
-        System.out.printf("%n%s / %s (medians): %.2f×%n", names.get(1), names.get(0),
-                median(timings.get(names.get(1))) / median(timings.get(names.get(0))));
+        System.out.printf(
+                "%n%s / %s (medians): %.2f×%n",
+                names.get(1), names.get(0), median(timings.get(names.get(1))) / median(timings.get(names.get(0))));
     }
 
     private static String unknownEmail() {
@@ -98,9 +107,12 @@ public final class LoginTimingReport {
 
     private static double timedPost(WebClient web, String uri, Map<String, String> body, int expectedStatus) {
         long start = System.nanoTime();
-        int status = web.post().uri(uri).contentType(MediaType.APPLICATION_JSON)
+        int status = web.post()
+                .uri(uri)
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
-                .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()))
+                .exchangeToMono(response ->
+                        response.releaseBody().thenReturn(response.statusCode().value()))
                 .block(Duration.ofSeconds(30));
         double millis = (System.nanoTime() - start) / 1_000_000.0;
         if (status != expectedStatus) {

@@ -6,16 +6,18 @@ import org.springframework.r2dbc.core.DatabaseClient;
 /** Reads what the service wrote to its transactional outbox (common-lib's outbox_event table). */
 public final class OutboxEvents {
 
-    private OutboxEvents() {
-    }
+    private OutboxEvents() {}
 
     public static List<Row> ofTypeAndSubject(DatabaseClient db, String type, String subject) {
         return db.sql("SELECT type, subject, actor_id, correlation_id, data::text AS data FROM outbox_event"
                         + " WHERE type = :type AND subject = :subject ORDER BY seq")
                 .bind("type", type)
                 .bind("subject", subject)
-                .map(row -> new Row(row.get("type", String.class), row.get("subject", String.class),
-                        row.get("actor_id", String.class), row.get("correlation_id", String.class),
+                .map(row -> new Row(
+                        row.get("type", String.class),
+                        row.get("subject", String.class),
+                        row.get("actor_id", String.class),
+                        row.get("correlation_id", String.class),
                         row.get("data", String.class)))
                 .all()
                 .collectList()
@@ -30,6 +32,5 @@ public final class OutboxEvents {
                 .block();
     }
 
-    public record Row(String type, String subject, String actorId, String correlationId, String data) {
-    }
+    public record Row(String type, String subject, String actorId, String correlationId, String data) {}
 }

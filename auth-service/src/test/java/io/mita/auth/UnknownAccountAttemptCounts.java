@@ -6,8 +6,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 /** Reads the per-day counts of attempts for addresses without an account (table unknown_account_attempt). */
 public final class UnknownAccountAttemptCounts {
 
-    private UnknownAccountAttemptCounts() {
-    }
+    private UnknownAccountAttemptCounts() {}
 
     /** All days together, so that a test running across midnight (UTC) still sees its own attempts. */
     public static long total(DatabaseClient db, UnknownAccountAttempts.Kind kind) {

@@ -6,7 +6,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-
 import io.mita.testsupport.MitaArchitectureRules;
 
 @AnalyzeClasses(packages = "io.mita.budget", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -16,22 +15,30 @@ class ArchitectureTest {
     static final ArchRule budgetImportsNoOtherService = MitaArchitectureRules.noDependencyOnOtherServices("budget");
 
     @ArchTest
-    static final ArchRule controllersNeverReturnEntities = MitaArchitectureRules.controllersNeverReturnEntities("budget");
+    static final ArchRule controllersNeverReturnEntities =
+            MitaArchitectureRules.controllersNeverReturnEntities("budget");
 
     @ArchTest
     static final ArchRule nothingIsCalledImpl = MitaArchitectureRules.noImplSuffix("budget");
 
     @ArchTest
     static final ArchRule moneyIsPureDomain = classes()
-            .that().resideInAPackage("io.mita.budget.money..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.mita.budget.money..")
+            .that()
+            .resideInAPackage("io.mita.budget.money..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "io.mita.budget.money..")
             .because("money rules are plain Java: no Spring, no R2DBC, no web");
 
     @ArchTest
     static final ArchRule featureTypesArePackagePrivate = classes()
-            .that().resideInAPackage("io.mita.budget.transaction..")
-            .and().areTopLevelClasses()
-            .and().haveSimpleNameNotEndingWith("Recorded")
-            .should().notBePublic()
+            .that()
+            .resideInAPackage("io.mita.budget.transaction..")
+            .and()
+            .areTopLevelClasses()
+            .and()
+            .haveSimpleNameNotEndingWith("Recorded")
+            .should()
+            .notBePublic()
             .because("feature types are package-private; only event payloads are a public contract");
 }

@@ -1,8 +1,7 @@
 package io.mita.budget;
 
-import java.util.List;
-
 import io.mita.testsupport.ServiceOperationsContract;
+import java.util.List;
 
 class BudgetServiceOperationsIT extends ServiceOperationsContract {
 

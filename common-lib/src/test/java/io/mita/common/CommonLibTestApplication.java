@@ -1,19 +1,17 @@
 package io.mita.common;
 
+import io.cloudevents.CloudEvent;
+import io.mita.common.events.NonRetryableEventException;
+import io.mita.common.security.CurrentUser;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.cloudevents.CloudEvent;
-import io.mita.common.events.NonRetryableEventException;
-import io.mita.common.security.CurrentUser;
 import reactor.core.publisher.Mono;
 
 /** A minimal service built only from common-lib, for testing its mechanisms against real infrastructure. */

@@ -1,5 +1,15 @@
 package io.mita.e2e;
 
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -14,21 +24,9 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Forges the tokens the security suite attacks with. Some attacks need no secret (alg none, a key of
@@ -42,17 +40,24 @@ final class Attacker {
 
     static final String ISSUER = System.getenv().getOrDefault("MITA_JWT_ISSUER", "mita-auth");
     static final String AUDIENCE = System.getenv().getOrDefault("MITA_JWT_AUDIENCE", "mita-api");
-    private static final String MASTER_KEY = System.getenv().getOrDefault("MITA_AUTH_MASTER_KEY",
-            "pjwg+m8wO6kkFSkYSaPW+Mjrg72oaq4Mlm5h3zA+L9g=");
-    private static final String AUTH_DB = "jdbc:postgresql://" + System.getenv().getOrDefault("MITA_DB_HOST", "127.0.0.1")
-            + ":" + System.getenv().getOrDefault("MITA_DB_PORT", "5432") + "/"
-            + System.getenv().getOrDefault("AUTH_DB_NAME", "mita_auth");
+    private static final String MASTER_KEY =
+            System.getenv().getOrDefault("MITA_AUTH_MASTER_KEY", "pjwg+m8wO6kkFSkYSaPW+Mjrg72oaq4Mlm5h3zA+L9g=");
+    private static final String AUTH_DB =
+            "jdbc:postgresql://" + System.getenv().getOrDefault("MITA_DB_HOST", "127.0.0.1")
+                    + ":" + System.getenv().getOrDefault("MITA_DB_PORT", "5432") + "/"
+                    + System.getenv().getOrDefault("AUTH_DB_NAME", "mita_auth");
 
-    record Claims(UUID subject, List<String> roles, String issuer, String audience, Instant issuedAt, Duration lifetime) {
+    record Claims(
+            UUID subject, List<String> roles, String issuer, String audience, Instant issuedAt, Duration lifetime) {
 
         static Claims validFor(UUID subject, String... roles) {
-            return new Claims(subject, List.of(roles.length == 0 ? new String[] {"USER"} : roles), ISSUER, AUDIENCE,
-                    Instant.now(), Duration.ofMinutes(15));
+            return new Claims(
+                    subject,
+                    List.of(roles.length == 0 ? new String[] {"USER"} : roles),
+                    ISSUER,
+                    AUDIENCE,
+                    Instant.now(),
+                    Duration.ofMinutes(15));
         }
 
         Claims issuer(String value) {
@@ -64,35 +69,51 @@ final class Attacker {
         }
 
         Claims expiredAnHourAgo() {
-            return new Claims(subject, roles, issuer, audience, Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1));
+            return new Claims(
+                    subject, roles, issuer, audience, Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1));
         }
 
         JWTClaimsSet toJwt() {
-            return new JWTClaimsSet.Builder().subject(subject.toString()).issuer(issuer).audience(audience)
-                    .claim("roles", roles).jwtID(UUID.randomUUID().toString())
-                    .issueTime(Date.from(issuedAt)).expirationTime(Date.from(issuedAt.plus(lifetime))).build();
+            return new JWTClaimsSet.Builder()
+                    .subject(subject.toString())
+                    .issuer(issuer)
+                    .audience(audience)
+                    .claim("roles", roles)
+                    .jwtID(UUID.randomUUID().toString())
+                    .issueTime(Date.from(issuedAt))
+                    .expirationTime(Date.from(issuedAt.plus(lifetime)))
+                    .build();
         }
     }
 
     /** Signed with the real, active signing key (as if it had leaked). */
     static String signedWithTheLeakedKey(Claims claims) throws Exception {
-        try (Connection db = DriverManager.getConnection(AUTH_DB, System.getenv().getOrDefault("MITA_DB_USER", "postgres"),
-                System.getenv().getOrDefault("MITA_DB_PASSWORD", ""));
-             ResultSet row = db.createStatement().executeQuery(
-                     "SELECT kid, algorithm, private_key_encrypted, iv FROM signing_key WHERE active")) {
+        try (Connection db = DriverManager.getConnection(
+                        AUTH_DB,
+                        System.getenv().getOrDefault("MITA_DB_USER", "postgres"),
+                        System.getenv().getOrDefault("MITA_DB_PASSWORD", ""));
+                ResultSet row = db.createStatement()
+                        .executeQuery(
+                                "SELECT kid, algorithm, private_key_encrypted, iv FROM signing_key WHERE active")) {
             if (!row.next()) {
                 throw new IllegalStateException("auth-service has no active signing key");
             }
             String kid = row.getString("kid");
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(Base64.getDecoder().decode(MASTER_KEY), "AES"),
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    new SecretKeySpec(Base64.getDecoder().decode(MASTER_KEY), "AES"),
                     new GCMParameterSpec(128, row.getBytes("iv")));
             cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
             byte[] pkcs8 = cipher.doFinal(row.getBytes("private_key_encrypted"));
             JWSAlgorithm algorithm = JWSAlgorithm.parse(row.getString("algorithm"));
             boolean rsa = JWSAlgorithm.Family.RSA.contains(algorithm);
             PrivateKey key = KeyFactory.getInstance(rsa ? "RSA" : "EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(kid).type(JOSEObjectType.JWT).build(),
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(algorithm)
+                            .keyID(kid)
+                            .type(JOSEObjectType.JWT)
+                            .build(),
                     claims.toJwt());
             jwt.sign(rsa ? new RSASSASigner(key) : new ECDSASigner((ECPrivateKey) key));
             return jwt.serialize();
@@ -101,8 +122,11 @@ final class Attacker {
 
     /** A key of the attacker's own, under a kid the JWKS does not have. */
     static String signedWithAnUnknownKey(Claims claims) throws Exception {
-        var key = new ECKeyGenerator(Curve.P_256).keyID("attacker-" + UUID.randomUUID()).generate();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims.toJwt());
+        var key = new ECKeyGenerator(Curve.P_256)
+                .keyID("attacker-" + UUID.randomUUID())
+                .generate();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims.toJwt());
         jwt.sign(new ECDSASigner(key));
         return jwt.serialize();
     }
@@ -118,7 +142,8 @@ final class Attacker {
     /** Key confusion: HS256 with the server's PUBLIC key (its JWKS text) as the HMAC secret. */
     static String hs256WithThePublicKey(Claims claims, String jwksJson, String kid) throws Exception {
         byte[] secret = jwksJson.getBytes(StandardCharsets.UTF_8);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(kid).build(), claims.toJwt());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(kid).build(), claims.toJwt());
         jwt.sign(new MACSigner(secret.length >= 32 ? secret : java.util.Arrays.copyOf(secret, 32)));
         return jwt.serialize();
     }
@@ -135,6 +160,5 @@ final class Attacker {
         return parts[0] + "." + url.encodeToString(raised.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
     }
 
-    private Attacker() {
-    }
+    private Attacker() {}
 }

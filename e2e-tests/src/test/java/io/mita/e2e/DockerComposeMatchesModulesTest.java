@@ -17,9 +17,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -76,8 +74,10 @@ class DockerComposeMatchesModulesTest {
     @MethodSource("serviceModules")
     void every_service_is_built_from_the_shared_Dockerfile_with_its_module_and_port(String module) throws IOException {
         Map<String, Object> build = map(service(module).get("build"), module + ".build");
-        Path context = root.resolve(String.valueOf(build.getOrDefault("context", "."))).normalize();
-        Path dockerfile = context.resolve(String.valueOf(build.getOrDefault("dockerfile", "Dockerfile"))).normalize();
+        Path context =
+                root.resolve(String.valueOf(build.getOrDefault("context", "."))).normalize();
+        Path dockerfile = context.resolve(String.valueOf(build.getOrDefault("dockerfile", "Dockerfile")))
+                .normalize();
         Map<String, Object> args = map(build.get("args"), module + ".build.args");
 
         assertThat(dockerfile).isEqualTo(root.resolve("infra/docker/service.Dockerfile"));
@@ -89,7 +89,8 @@ class DockerComposeMatchesModulesTest {
     void the_service_image_runs_as_a_non_root_user_and_checks_readiness() throws IOException {
         String dockerfile = Files.readString(root.resolve("infra/docker/service.Dockerfile"));
 
-        assertThat(dockerfile).contains("COPY ${MODULE}/target/${MODULE}-0.1.0-SNAPSHOT-exec.jar")
+        assertThat(dockerfile)
+                .contains("COPY ${MODULE}/target/${MODULE}-0.1.0-SNAPSHOT-exec.jar")
                 .contains("USER mita")
                 .contains("HEALTHCHECK")
                 .contains("/actuator/health/readiness");
@@ -100,7 +101,9 @@ class DockerComposeMatchesModulesTest {
     void every_service_publishes_the_default_port_of_its_application_yml(String module) throws IOException {
         int port = defaultPort(module);
 
-        assertThat(publishedPorts(module)).as("%s ports (host:container)", module).contains(port + ":" + port);
+        assertThat(publishedPorts(module))
+                .as("%s ports (host:container)", module)
+                .contains(port + ":" + port);
     }
 
     @ParameterizedTest(name = "{0} reaches PostgreSQL and Kafka by their compose names")
@@ -118,10 +121,14 @@ class DockerComposeMatchesModulesTest {
         String database = environment(module).get(variable);
 
         assertThat(database).as("%s %s in docker-compose.yml", module, variable).isNotBlank();
-        assertThat(databasesCreatedAtInit()).as("databases in infra/postgres/init").contains(database);
+        assertThat(databasesCreatedAtInit())
+                .as("databases in infra/postgres/init")
+                .contains(database);
         String declared = placeholderDefault(applicationYmlText(module), variable);
         if (declared != null) {
-            assertThat(database).as("default of ${%s} in %s's application.yml", variable, module).isEqualTo(declared);
+            assertThat(database)
+                    .as("default of ${%s} in %s's application.yml", variable, module)
+                    .isEqualTo(declared);
         }
     }
 
@@ -164,11 +171,14 @@ class DockerComposeMatchesModulesTest {
                 return dir;
             }
         }
-        return fail("no folder with docker-compose.yml and pom.xml above " + Path.of("").toAbsolutePath());
+        return fail("no folder with docker-compose.yml and pom.xml above "
+                + Path.of("").toAbsolutePath());
     }
 
     private static List<String> serviceModuleNames() throws Exception {
-        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(root.resolve("pom.xml").toFile());
+        Document pom = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(root.resolve("pom.xml").toFile());
         NodeList modules = pom.getElementsByTagName("module");
         List<String> names = new ArrayList<>();
         for (int i = 0; i < modules.getLength(); i++) {
@@ -182,7 +192,9 @@ class DockerComposeMatchesModulesTest {
 
     /** "budget-service" -> "BUDGET", the prefix of BUDGET_PORT, BUDGET_DB_NAME and MITA_BUDGET_URL. */
     private static String prefix(String module) {
-        return module.substring(0, module.length() - "-service".length()).replace('-', '_').toUpperCase(Locale.ROOT);
+        return module.substring(0, module.length() - "-service".length())
+                .replace('-', '_')
+                .toUpperCase(Locale.ROOT);
     }
 
     private static Map<String, Object> service(String module) {
@@ -217,8 +229,10 @@ class DockerComposeMatchesModulesTest {
                     ports.add(longForm.get("published") + ":" + longForm.get("target"));
                 } else {
                     String[] parts = String.valueOf(entry).split(":");
-                    ports.add(parts.length == 1 ? parts[0] + ":" + parts[0]
-                            : parts[parts.length - 2] + ":" + parts[parts.length - 1]);
+                    ports.add(
+                            parts.length == 1
+                                    ? parts[0] + ":" + parts[0]
+                                    : parts[parts.length - 2] + ":" + parts[parts.length - 1]);
                 }
             }
         }
@@ -243,7 +257,8 @@ class DockerComposeMatchesModulesTest {
     /** Spring reads "server: {port: x}" and "server.port: x" alike; so does this. */
     private static void flatten(String prefix, Object value, Map<String, Object> into) {
         if (value instanceof Map<?, ?> entries) {
-            entries.forEach((key, child) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, child, into));
+            entries.forEach(
+                    (key, child) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, child, into));
         } else {
             into.put(prefix, value);
         }
@@ -277,7 +292,8 @@ class DockerComposeMatchesModulesTest {
     private static Set<String> databasesCreatedAtInit() throws IOException {
         Set<String> databases = new TreeSet<>();
         try (Stream<Path> scripts = Files.list(root.resolve("infra/postgres/init"))) {
-            for (Path script : scripts.filter(path -> path.toString().endsWith(".sql")).toList()) {
+            for (Path script :
+                    scripts.filter(path -> path.toString().endsWith(".sql")).toList()) {
                 Matcher matcher = CREATE_DATABASE.matcher(Files.readString(script));
                 while (matcher.find()) {
                     databases.add(matcher.group(1));

@@ -20,8 +20,23 @@ final class LocalRedis {
     }
 
     static void start() throws IOException, InterruptedException {
-        run(List.of("redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "-::1", "--port", PORT,
-                "--save", "", "--appendonly", "no", "--dir", "/var/lib/redis", "--logfile", "/var/log/redis/ci.log"));
+        run(List.of(
+                "redis-server",
+                "--daemonize",
+                "yes",
+                "--bind",
+                "127.0.0.1",
+                "-::1",
+                "--port",
+                PORT,
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                "/var/lib/redis",
+                "--logfile",
+                "/var/log/redis/ci.log"));
         for (int attempt = 0; attempt < 50 && !ping(); attempt++) {
             Thread.sleep(100);
         }
@@ -32,7 +47,8 @@ final class LocalRedis {
 
     private static boolean ping() throws IOException, InterruptedException {
         Process process = new ProcessBuilder("redis-cli", "-h", "127.0.0.1", "-p", PORT, "ping")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes()).trim();
         process.waitFor(5, TimeUnit.SECONDS);
         return out.equals("PONG");
@@ -46,6 +62,5 @@ final class LocalRedis {
         }
     }
 
-    private LocalRedis() {
-    }
+    private LocalRedis() {}
 }

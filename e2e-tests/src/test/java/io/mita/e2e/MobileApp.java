@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -16,7 +15,8 @@ final class MobileApp {
 
     static final String GATEWAY = System.getenv().getOrDefault("MITA_E2E_GATEWAY_URL", "http://127.0.0.1:8080");
     static final String ADMIN_EMAIL = System.getenv().getOrDefault("MITA_BOOTSTRAP_ADMIN_EMAIL", "admin@mita.local");
-    static final String ADMIN_PASSWORD = System.getenv().getOrDefault("MITA_BOOTSTRAP_ADMIN_PASSWORD", "change-me-admin-password");
+    static final String ADMIN_PASSWORD =
+            System.getenv().getOrDefault("MITA_BOOTSTRAP_ADMIN_PASSWORD", "change-me-admin-password");
 
     /** This app's address as the gateway sees it (loopback is a trusted proxy in the test stack). */
     final String clientIp = randomDocumentationAddress();
@@ -33,8 +33,14 @@ final class MobileApp {
      */
     static String randomDocumentationAddress() {
         var random = java.util.concurrent.ThreadLocalRandom.current();
-        return "2001:db8:%x:%x:%x:%x:%x:%x".formatted(random.nextInt(0x10000), random.nextInt(0x10000),
-                random.nextInt(0x10000), random.nextInt(0x10000), random.nextInt(0x10000), random.nextInt(0x10000));
+        return "2001:db8:%x:%x:%x:%x:%x:%x"
+                .formatted(
+                        random.nextInt(0x10000),
+                        random.nextInt(0x10000),
+                        random.nextInt(0x10000),
+                        random.nextInt(0x10000),
+                        random.nextInt(0x10000),
+                        random.nextInt(0x10000));
     }
 
     /** The same app calling from another address. */
@@ -44,31 +50,41 @@ final class MobileApp {
 
     /** A client for a service's own port, bypassing the gateway (as an attacker inside the network would). */
     WebTestClient direct(String baseUrl) {
-        return WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(20)).build();
+        return WebTestClient.bindToServer()
+                .baseUrl(baseUrl)
+                .responseTimeout(Duration.ofSeconds(20))
+                .build();
     }
 
-    record Account(UUID userId, String email, String password) {
-    }
+    record Account(UUID userId, String email, String password) {}
 
     Account register(String label) {
         String email = label + "-" + UUID.randomUUID().toString().substring(0, 8) + "@e2e.mita.local";
         String password = "correct horse battery " + UUID.randomUUID();
-        Map<?, ?> body = http.post().uri("/api/auth/register")
+        Map<?, ?> body = http.post()
+                .uri("/api/auth/register")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", email, "password", password, "displayName", label))
                 .exchange()
-                .expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         return new Account(UUID.fromString((String) body.get("userId")), email, password);
     }
 
     String login(String email, String password) {
-        Map<?, ?> tokens = http.post().uri("/api/auth/login")
+        Map<?, ?> tokens = http.post()
+                .uri("/api/auth/login")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", email, "password", password))
                 .exchange()
-                .expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         return (String) tokens.get("accessToken");
     }
 
@@ -77,11 +93,13 @@ final class MobileApp {
     }
 
     void grantRoles(String adminToken, UUID userId, List<String> roles) {
-        http.put().uri("/api/auth/admin/users/{id}/roles", userId)
+        http.put()
+                .uri("/api/auth/admin/users/{id}/roles", userId)
                 .headers(headers -> headers.setBearerAuth(adminToken))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("roles", roles))
                 .exchange()
-                .expectStatus().isOk();
+                .expectStatus()
+                .isOk();
     }
 }

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -45,24 +44,47 @@ class MobileToAuditLogE2E {
     @Test
     void aTransactionRecordedOnThePhoneReachesTheAuditLogWithItsCorrelationId() {
         String correlationId = "e2e-" + UUID.randomUUID();
-        String location = app.http.post().uri("/api/budget/transactions")
+        String location = app.http
+                .post()
+                .uri("/api/budget/transactions")
                 .headers(headers -> headers.setBearerAuth(aliceToken))
                 .header("X-Correlation-Id", correlationId)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("type", "EXPENSE", "amount", "12.50", "currency", "EUR", "category", "groceries",
-                        "occurredOn", LocalDate.now().toString(), "merchant", "Corner Shop"))
+                .bodyValue(Map.of(
+                        "type",
+                        "EXPENSE",
+                        "amount",
+                        "12.50",
+                        "currency",
+                        "EUR",
+                        "category",
+                        "groceries",
+                        "occurredOn",
+                        LocalDate.now().toString(),
+                        "merchant",
+                        "Corner Shop"))
                 .exchange()
-                .expectStatus().isCreated()
-                .expectHeader().valueEquals("X-Correlation-Id", correlationId)
-                .expectBody(Map.class).returnResult().getResponseHeaders().getLocation().toString();
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueEquals("X-Correlation-Id", correlationId)
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseHeaders()
+                .getLocation()
+                .toString();
         String transactionId = location.substring(location.lastIndexOf('/') + 1);
 
-        app.http.get().uri("/api/budget/transactions")
+        app.http
+                .get()
+                .uri("/api/budget/transactions")
                 .headers(headers -> headers.setBearerAuth(aliceToken))
                 .exchange()
-                .expectStatus().isOk()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.items[?(@.id == '%s')].amount".formatted(transactionId)).isEqualTo("12.50");
+                .jsonPath("$.items[?(@.id == '%s')].amount".formatted(transactionId))
+                .isEqualTo("12.50");
 
         Map<?, ?> audited = awaitAuditEvent(alice.userId(), "mita.budget.transaction.created.v1");
         assertThat(audited.get("correlationId")).isEqualTo(correlationId);
@@ -80,81 +102,153 @@ class MobileToAuditLogE2E {
 
     @Test
     void anotherUsersTransactionAnswers404AndStaysUntouched() {
-        String location = app.http.post().uri("/api/budget/transactions")
+        String location = app.http
+                .post()
+                .uri("/api/budget/transactions")
                 .headers(headers -> headers.setBearerAuth(aliceToken))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("type", "INCOME", "amount", "100.00", "currency", "EUR", "category", "salary",
-                        "occurredOn", LocalDate.now().toString()))
+                .bodyValue(Map.of(
+                        "type",
+                        "INCOME",
+                        "amount",
+                        "100.00",
+                        "currency",
+                        "EUR",
+                        "category",
+                        "salary",
+                        "occurredOn",
+                        LocalDate.now().toString()))
                 .exchange()
-                .expectStatus().isCreated()
-                .expectBody().returnResult().getResponseHeaders().getLocation().toString();
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .returnResult()
+                .getResponseHeaders()
+                .getLocation()
+                .toString();
         String path = location.substring(location.indexOf("/api/"));
 
-        app.http.get().uri(path).headers(headers -> headers.setBearerAuth(bobToken)).exchange()
-                .expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo("BUDGET_TRANSACTION_NOT_FOUND");
-        app.http.delete().uri(path).headers(headers -> headers.setBearerAuth(bobToken)).exchange()
-                .expectStatus().isNotFound();
-        app.http.get().uri(path).headers(headers -> headers.setBearerAuth(aliceToken)).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.amount").isEqualTo("100.00");
+        app.http
+                .get()
+                .uri(path)
+                .headers(headers -> headers.setBearerAuth(bobToken))
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("BUDGET_TRANSACTION_NOT_FOUND");
+        app.http
+                .delete()
+                .uri(path)
+                .headers(headers -> headers.setBearerAuth(bobToken))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        app.http
+                .get()
+                .uri(path)
+                .headers(headers -> headers.setBearerAuth(aliceToken))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.amount")
+                .isEqualTo("100.00");
     }
 
     @Test
     void aUserCannotReadTheAuditLog() {
-        app.http.get().uri("/api/audit/events?subject={id}", alice.userId())
+        app.http
+                .get()
+                .uri("/api/audit/events?subject={id}", alice.userId())
                 .headers(headers -> headers.setBearerAuth(aliceToken))
                 .exchange()
-                .expectStatus().isForbidden()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo("AUTH_FORBIDDEN");
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("AUTH_FORBIDDEN");
     }
 
     @Test
     void noTokenMeans401WithProblemJsonAndACorrelationId() {
-        app.http.get().uri("/api/audit/events?subject={id}", alice.userId())
+        app.http
+                .get()
+                .uri("/api/audit/events?subject={id}", alice.userId())
                 .exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().exists("X-Correlation-Id")
-                .expectBody().jsonPath("$.code").isEqualTo("AUTH_UNAUTHENTICATED");
-        app.http.get().uri("/api/budget/transactions")
-                .exchange()
-                .expectStatus().isUnauthorized();
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .exists("X-Correlation-Id")
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("AUTH_UNAUTHENTICATED");
+        app.http.get().uri("/api/budget/transactions").exchange().expectStatus().isUnauthorized();
     }
 
     @Test
     void theOcrInsightsAndNotificationServicesAreRoutedAndAnswerForTheCaller() {
-        app.http.get().uri("/api/ocr/receipts/{id}", UUID.randomUUID())
-                .headers(headers -> headers.setBearerAuth(aliceToken)).exchange()
-                .expectStatus().isNotFound()
-                .expectBody().jsonPath("$.code").isEqualTo("OCR_RECEIPT_NOT_FOUND");
-        app.http.get().uri("/api/insights?month={month}", LocalDate.now().toString().substring(0, 7))
-                .headers(headers -> headers.setBearerAuth(aliceToken)).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.items").isArray();
-        app.http.get().uri("/api/notifications/unread-count")
-                .headers(headers -> headers.setBearerAuth(aliceToken)).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.count").isEqualTo(0);
+        app.http
+                .get()
+                .uri("/api/ocr/receipts/{id}", UUID.randomUUID())
+                .headers(headers -> headers.setBearerAuth(aliceToken))
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("OCR_RECEIPT_NOT_FOUND");
+        app.http
+                .get()
+                .uri("/api/insights?month={month}", LocalDate.now().toString().substring(0, 7))
+                .headers(headers -> headers.setBearerAuth(aliceToken))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items")
+                .isArray();
+        app.http
+                .get()
+                .uri("/api/notifications/unread-count")
+                .headers(headers -> headers.setBearerAuth(aliceToken))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.count")
+                .isEqualTo(0);
     }
 
     private Map<?, ?> awaitAuditEvent(UUID subject, String type) {
         Map<?, ?>[] found = new Map<?, ?>[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            Map<?, ?> page = app.http.get().uri("/api/audit/events?subject={s}&type={t}", subject, type)
-                    .headers(headers -> headers.setBearerAuth(auditorToken))
-                    .exchange()
-                    .expectStatus().isOk()
-                    .expectBody(Map.class).returnResult().getResponseBody();
-            List<?> items = (List<?>) page.get("items");
-            if (items.isEmpty()) {
-                return false;
-            }
-            found[0] = (Map<?, ?>) items.get(0);
-            return true;
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    Map<?, ?> page = app.http
+                            .get()
+                            .uri("/api/audit/events?subject={s}&type={t}", subject, type)
+                            .headers(headers -> headers.setBearerAuth(auditorToken))
+                            .exchange()
+                            .expectStatus()
+                            .isOk()
+                            .expectBody(Map.class)
+                            .returnResult()
+                            .getResponseBody();
+                    List<?> items = (List<?>) page.get("items");
+                    if (items.isEmpty()) {
+                        return false;
+                    }
+                    found[0] = (Map<?, ?>) items.get(0);
+                    return true;
+                });
         return found[0];
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Base64;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,11 +20,16 @@ class SigningKeyRotationE2E {
         String before = app.login(user);
         String adminToken = app.login(MobileApp.ADMIN_EMAIL, MobileApp.ADMIN_PASSWORD);
 
-        Map<?, ?> rotated = app.http.post().uri("/api/auth/admin/signing-keys/rotate")
+        Map<?, ?> rotated = app.http
+                .post()
+                .uri("/api/auth/admin/signing-keys/rotate")
                 .headers(headers -> headers.setBearerAuth(adminToken))
                 .exchange()
-                .expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(rotated.get("previousKid")).isEqualTo(kidOf(before));
         assertThat(rotated.get("kid")).isNotEqualTo(rotated.get("previousKid"));
 
@@ -33,15 +37,31 @@ class SigningKeyRotationE2E {
         assertThat(kidOf(after)).isEqualTo(rotated.get("kid"));
 
         for (String token : new String[] {before, after}) {
-            app.http.get().uri("/api/auth/me").headers(headers -> headers.setBearerAuth(token)).exchange()
-                    .expectStatus().isOk();
-            app.http.get().uri("/api/budget/transactions").headers(headers -> headers.setBearerAuth(token)).exchange()
-                    .expectStatus().isOk();
+            app.http
+                    .get()
+                    .uri("/api/auth/me")
+                    .headers(headers -> headers.setBearerAuth(token))
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            app.http
+                    .get()
+                    .uri("/api/budget/transactions")
+                    .headers(headers -> headers.setBearerAuth(token))
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
         }
-        app.http.get().uri("/.well-known/jwks.json").exchange()
-                .expectStatus().isOk()
+        app.http
+                .get()
+                .uri("/.well-known/jwks.json")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody(String.class)
-                .value(jwks -> assertThat(jwks).contains((String) rotated.get("kid")).contains((String) rotated.get("previousKid")));
+                .value(jwks -> assertThat(jwks)
+                        .contains((String) rotated.get("kid"))
+                        .contains((String) rotated.get("previousKid")));
     }
 
     private static String kidOf(String token) {

@@ -1,7 +1,5 @@
 package io.mita.e2e;
 
-import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -15,7 +13,8 @@ import org.springframework.http.MediaType;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TokenAttacksE2E {
 
-    private static final String BUDGET_DIRECT = "http://127.0.0.1:" + System.getenv().getOrDefault("BUDGET_PORT", "8082");
+    private static final String BUDGET_DIRECT =
+            "http://127.0.0.1:" + System.getenv().getOrDefault("BUDGET_PORT", "8082");
 
     private final MobileApp app = new MobileApp();
     private MobileApp.Account victim;
@@ -39,25 +38,35 @@ class TokenAttacksE2E {
 
     @Test
     void anHs256TokenSignedWithThePublicKeyIsRefused() throws Exception {
-        String jwks = app.http.get().uri("/.well-known/jwks.json").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String jwks = app.http
+                .get()
+                .uri("/.well-known/jwks.json")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         String kid = jwks.replaceFirst("(?s).*\"kid\"\\s*:\\s*\"([^\"]+)\".*", "$1");
         expectRefused(Attacker.hs256WithThePublicKey(Attacker.Claims.validFor(victim.userId()), jwks, kid));
     }
 
     @Test
     void anExpiredTokenIsRefusedEvenWithAValidSignature() throws Exception {
-        expectRefused(Attacker.signedWithTheLeakedKey(Attacker.Claims.validFor(victim.userId()).expiredAnHourAgo()));
+        expectRefused(Attacker.signedWithTheLeakedKey(
+                Attacker.Claims.validFor(victim.userId()).expiredAnHourAgo()));
     }
 
     @Test
     void aTokenFromAnotherIssuerIsRefused() throws Exception {
-        expectRefused(Attacker.signedWithTheLeakedKey(Attacker.Claims.validFor(victim.userId()).issuer("https://evil.example")));
+        expectRefused(Attacker.signedWithTheLeakedKey(
+                Attacker.Claims.validFor(victim.userId()).issuer("https://evil.example")));
     }
 
     @Test
     void aTokenForAnotherAudienceIsRefused() throws Exception {
-        expectRefused(Attacker.signedWithTheLeakedKey(Attacker.Claims.validFor(victim.userId()).audience("another-api")));
+        expectRefused(Attacker.signedWithTheLeakedKey(
+                Attacker.Claims.validFor(victim.userId()).audience("another-api")));
     }
 
     @Test
@@ -76,18 +85,34 @@ class TokenAttacksE2E {
     }
 
     private void expectAccepted(String token) {
-        app.http.get().uri("/api/budget/transactions").headers(headers -> headers.setBearerAuth(token))
-                .exchange().expectStatus().isOk();
+        app.http
+                .get()
+                .uri("/api/budget/transactions")
+                .headers(headers -> headers.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     private void expectRefused(String token) {
-        app.http.get().uri("/api/budget/transactions").headers(headers -> headers.setBearerAuth(token))
+        app.http
+                .get()
+                .uri("/api/budget/transactions")
+                .headers(headers -> headers.setBearerAuth(token))
                 .exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo("AUTH_UNAUTHENTICATED");
-        app.direct(BUDGET_DIRECT).get().uri("/api/budget/transactions").headers(headers -> headers.setBearerAuth(token))
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("AUTH_UNAUTHENTICATED");
+        app.direct(BUDGET_DIRECT)
+                .get()
+                .uri("/api/budget/transactions")
+                .headers(headers -> headers.setBearerAuth(token))
                 .exchange()
-                .expectStatus().isUnauthorized();
+                .expectStatus()
+                .isUnauthorized();
     }
 }

@@ -1,8 +1,7 @@
 package io.mita.gateway;
 
-import org.springframework.core.Ordered;
-
 import io.mita.common.correlation.CorrelationIdWebFilter;
+import org.springframework.core.Ordered;
 
 /**
  * Where each of the gateway's web filters runs, in one place. Every request goes through them in this
@@ -26,8 +25,8 @@ public final class WebFilterOrder {
     public static final int BODY_LIMIT = CorrelationIdWebFilter.ORDER + 4;
     /** Spring Security's {@code WebFilterChainProxy} runs at -100. */
     public static final int AUTHENTICATED_CLIENT = -99;
+
     public static final int RATE_LIMIT = -98;
 
-    private WebFilterOrder() {
-    }
+    private WebFilterOrder() {}
 }

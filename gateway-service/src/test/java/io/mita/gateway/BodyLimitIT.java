@@ -2,10 +2,10 @@ package io.mita.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
@@ -15,8 +15,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import reactor.core.publisher.Flux;
 
 /** 1 MB for JSON bodies, 10 MB for receipt uploads; the downstream service never receives more. */
@@ -33,7 +31,8 @@ class BodyLimitIT extends GatewayTestSupport {
 
         post(path, json(MB - 1)).expectStatus().isOk();
 
-        assertThat(DOWNSTREAM.receivedAt(path)).singleElement()
+        assertThat(DOWNSTREAM.receivedAt(path))
+                .singleElement()
                 .satisfies(request -> assertThat(request.bodyLength()).isEqualTo(MB - 1));
     }
 
@@ -48,11 +47,15 @@ class BodyLimitIT extends GatewayTestSupport {
 
     @Test
     void refusesAPublicEndpointsOversizeBodyBeforeTheTokenCheckOrTheRateLimit() {
-        expectProblem(client.post().uri("/api/auth/register")
-                .header("X-Forwarded-For", newClientIp())
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(json(MB + 1))
-                .exchange(), HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE");
+        expectProblem(
+                client.post()
+                        .uri("/api/auth/register")
+                        .header("X-Forwarded-For", newClientIp())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(json(MB + 1))
+                        .exchange(),
+                HttpStatus.CONTENT_TOO_LARGE,
+                "PAYLOAD_TOO_LARGE");
     }
 
     @Test
@@ -60,7 +63,8 @@ class BodyLimitIT extends GatewayTestSupport {
         String path = "/api/budget/" + UUID.randomUUID() + "/import";
         long failedBefore = failedCalls("budget");
 
-        WebTestClient.ResponseSpec response = client.post().uri(path)
+        WebTestClient.ResponseSpec response = client.post()
+                .uri(path)
                 .header(HttpHeaders.AUTHORIZATION, bearer())
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(chunked(2 * MB), DataBuffer.class)
@@ -71,21 +75,26 @@ class BodyLimitIT extends GatewayTestSupport {
             assertThat(request.complete()).isFalse();
             assertThat(request.bodyLength()).isLessThanOrEqualTo(MB);
         });
-        assertThat(failedCalls("budget")).as("the client's fault never counts against the service").isEqualTo(failedBefore);
+        assertThat(failedCalls("budget"))
+                .as("the client's fault never counts against the service")
+                .isEqualTo(failedBefore);
     }
 
     @Test
     void forwardsAChunkedBodyBelowTheLimit() {
         String path = "/api/budget/" + UUID.randomUUID() + "/import";
 
-        client.post().uri(path)
+        client.post()
+                .uri(path)
                 .header(HttpHeaders.AUTHORIZATION, bearer())
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(chunked(MB - 1), DataBuffer.class)
                 .exchange()
-                .expectStatus().isOk();
+                .expectStatus()
+                .isOk();
 
-        assertThat(DOWNSTREAM.receivedAt(path)).singleElement()
+        assertThat(DOWNSTREAM.receivedAt(path))
+                .singleElement()
                 .satisfies(request -> assertThat(request.bodyLength()).isEqualTo(MB - 1));
     }
 
@@ -96,8 +105,10 @@ class BodyLimitIT extends GatewayTestSupport {
 
         uploadReceipt(upload).expectStatus().isOk();
 
-        assertThat(DOWNSTREAM.receivedAt("/api/ocr/receipts")).hasSize(before + 1)
-                .last().satisfies(request -> assertThat(request.bodyLength()).isEqualTo(upload.length));
+        assertThat(DOWNSTREAM.receivedAt("/api/ocr/receipts"))
+                .hasSize(before + 1)
+                .last()
+                .satisfies(request -> assertThat(request.bodyLength()).isEqualTo(upload.length));
     }
 
     @Test
@@ -113,18 +124,27 @@ class BodyLimitIT extends GatewayTestSupport {
     void refusesAChunkedReceiptUploadAboveTenMegabytesWhileItStreams() {
         int before = DOWNSTREAM.receivedAt("/api/ocr/receipts").size();
 
-        expectProblem(client.post().uri("/api/ocr/receipts")
-                .header(HttpHeaders.AUTHORIZATION, bearer())
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(chunked(11 * MB), DataBuffer.class)
-                .exchange(), HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE");
+        expectProblem(
+                client.post()
+                        .uri("/api/ocr/receipts")
+                        .header(HttpHeaders.AUTHORIZATION, bearer())
+                        .contentType(MediaType.MULTIPART_FORM_DATA)
+                        .body(chunked(11 * MB), DataBuffer.class)
+                        .exchange(),
+                HttpStatus.CONTENT_TOO_LARGE,
+                "PAYLOAD_TOO_LARGE");
 
-        assertThat(DOWNSTREAM.receivedAt("/api/ocr/receipts").subList(before, DOWNSTREAM.receivedAt("/api/ocr/receipts").size()))
+        assertThat(DOWNSTREAM
+                        .receivedAt("/api/ocr/receipts")
+                        .subList(
+                                before,
+                                DOWNSTREAM.receivedAt("/api/ocr/receipts").size()))
                 .allSatisfy(request -> assertThat(request.bodyLength()).isLessThanOrEqualTo(10 * MB));
     }
 
     private WebTestClient.ResponseSpec post(String path, String body) {
-        return client.post().uri(path)
+        return client.post()
+                .uri(path)
                 .header(HttpHeaders.AUTHORIZATION, bearer())
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
@@ -132,7 +152,8 @@ class BodyLimitIT extends GatewayTestSupport {
     }
 
     private WebTestClient.ResponseSpec uploadReceipt(byte[] multipart) {
-        return client.post().uri("/api/ocr/receipts")
+        return client.post()
+                .uri("/api/ocr/receipts")
                 .header(HttpHeaders.AUTHORIZATION, bearer())
                 .contentType(MediaType.parseMediaType("multipart/form-data; boundary=" + BOUNDARY))
                 .bodyValue(multipart)
@@ -140,8 +161,11 @@ class BodyLimitIT extends GatewayTestSupport {
     }
 
     private long failedCalls(String breaker) {
-        return breakers.getCircuitBreakerRegistry().find(breaker)
-                .map(CircuitBreaker::getMetrics).map(metrics -> (long) metrics.getNumberOfFailedCalls()).orElse(0L);
+        return breakers.getCircuitBreakerRegistry()
+                .find(breaker)
+                .map(CircuitBreaker::getMetrics)
+                .map(metrics -> (long) metrics.getNumberOfFailedCalls())
+                .orElse(0L);
     }
 
     /** A JSON document of exactly {@code bytes} bytes. */
@@ -164,8 +188,10 @@ class BodyLimitIT extends GatewayTestSupport {
 
     /** A multipart/form-data body of exactly {@code totalBytes} bytes with one {@code file} part. */
     static byte[] multipart(int totalBytes) {
-        byte[] head = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"receipt.jpg\"\r\n"
-                + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] head = ("--" + BOUNDARY
+                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"receipt.jpg\"\r\n"
+                        + "Content-Type: image/jpeg\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         byte[] tail = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] body = new byte[totalBytes];
         System.arraycopy(head, 0, body, 0, head.length);

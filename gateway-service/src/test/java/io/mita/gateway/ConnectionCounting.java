@@ -1,7 +1,6 @@
 package io.mita.gateway;
 
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.context.annotation.Bean;

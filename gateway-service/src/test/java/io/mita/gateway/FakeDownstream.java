@@ -1,5 +1,7 @@
 package io.mita.gateway;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,9 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 /**
  * Stands in for a downstream service (the real ones are exercised by the e2e suite): records every
  * request it receives and answers by the path's last segment —
@@ -34,8 +33,13 @@ final class FakeDownstream {
     static final long SLOW_MILLIS = 1_500;
     static final long STREAM_GAP_MILLIS = 1_200;
 
-    record ReceivedRequest(String method, String path, String query, Map<String, List<String>> headers,
-                           long bodyLength, boolean complete) {
+    record ReceivedRequest(
+            String method,
+            String path,
+            String query,
+            Map<String, List<String>> headers,
+            long bodyLength,
+            boolean complete) {
 
         String header(String name) {
             List<String> values = headers.get(name);
@@ -90,7 +94,8 @@ final class FakeDownstream {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream body = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream body = exchange.getRequestBody()) {
             long bodyLength = 0;
             boolean complete = true;
             byte[] chunk = new byte[64 * 1024];
@@ -104,8 +109,8 @@ final class FakeDownstream {
             URI uri = exchange.getRequestURI();
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
-            received.add(new ReceivedRequest(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(), headers,
-                    bodyLength, complete));
+            received.add(new ReceivedRequest(
+                    exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(), headers, bodyLength, complete));
             if (!complete) {
                 return;
             }

@@ -2,12 +2,15 @@ package io.mita.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mita.common.correlation.CorrelationId;
+import io.mita.testsupport.KafkaTestBroker;
+import io.mita.testsupport.TestTokens;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,11 +25,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.mita.common.correlation.CorrelationId;
-import io.mita.testsupport.KafkaTestBroker;
-import io.mita.testsupport.TestTokens;
 import reactor.netty.http.client.HttpClient;
 
 /**
@@ -47,6 +45,7 @@ abstract class GatewayTestSupport {
     static final String DOWN = "http://127.0.0.1:" + FakeDownstream.unusedPort();
     /** ocr's response timeout is overridden so a slow answer times out quickly. */
     static final String OCR_RESPONSE_TIMEOUT = "500ms";
+
     static final String REDIS_KEY_PREFIX = "mita:rl:test:" + UUID.randomUUID();
     static final int TEST_LOGIN_LIMIT = 3;
     static final int TEST_REGISTER_LIMIT = 5;
@@ -112,14 +111,17 @@ abstract class GatewayTestSupport {
 
     /** Asserts a problem+json answer whose correlationId matches the response header, and returns its body. */
     static Map<String, Object> expectProblem(WebTestClient.ResponseSpec response, HttpStatus status, String code) {
-        EntityExchangeResult<Map<String, Object>> result = response
-                .expectStatus().isEqualTo(status)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-                })
+        EntityExchangeResult<Map<String, Object>> result = response.expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
                 .returnResult();
         Map<String, Object> body = result.getResponseBody();
-        assertThat(body).containsEntry("status", status.value()).containsEntry("code", code).containsKey("errorId");
+        assertThat(body)
+                .containsEntry("status", status.value())
+                .containsEntry("code", code)
+                .containsKey("errorId");
         String correlationId = result.getResponseHeaders().getFirst(CorrelationId.HEADER);
         assertThat(correlationId).isNotBlank();
         assertThat(body).containsEntry("correlationId", correlationId);
@@ -139,7 +141,9 @@ abstract class GatewayTestSupport {
      * method and outgrows the client's default 256 KB buffer once a few test classes have run.
      */
     WebTestClient prometheusClient() {
-        return client.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
+        return client.mutate()
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                .build();
     }
 
     /** A path of the budget route no other test asks for (FakeDownstream answers it 200). */
@@ -158,8 +162,7 @@ abstract class GatewayTestSupport {
 
     /** A client whose TCP peer address, 127.0.0.2, is not a trusted proxy. */
     WebTestClient untrustedClient() {
-        HttpClient fromUntrustedAddress = HttpClient.create()
-                .bindAddress(() -> new InetSocketAddress("127.0.0.2", 0));
+        HttpClient fromUntrustedAddress = HttpClient.create().bindAddress(() -> new InetSocketAddress("127.0.0.2", 0));
         return WebTestClient.bindToServer(new ReactorClientHttpConnector(fromUntrustedAddress))
                 .baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(30))

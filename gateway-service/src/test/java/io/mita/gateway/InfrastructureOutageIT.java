@@ -2,11 +2,12 @@ package io.mita.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mita.testsupport.TestTokens;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,9 +29,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.mita.testsupport.TestTokens;
 
 /**
  * A gateway of its own whose Redis sits behind a NetCrusher TCP proxy: closed (a port nobody listens
@@ -54,6 +52,7 @@ class InfrastructureOutageIT {
             .withBindAddress(new InetSocketAddress("127.0.0.1", FakeDownstream.unusedPort()))
             .withConnectAddress("127.0.0.1", 6379)
             .build();
+
     private static int nextIp = 1;
 
     @DynamicPropertySource
@@ -98,7 +97,9 @@ class InfrastructureOutageIT {
     @Test
     @Order(1)
     void limitsLoginsInMemoryWhenRedisWasNeverReachable() {
-        assertThat(REDIS.isOpen()).as("runs first, while the gateway has never reached Redis").isFalse();
+        assertThat(REDIS.isOpen())
+                .as("runs first, while the gateway has never reached Redis")
+                .isFalse();
         awaitFallback();
 
         assertLoginsLimited(newIp());
@@ -109,14 +110,23 @@ class InfrastructureOutageIT {
     @Order(2)
     void staysReadyAndAnswersRefusalsPromptlyWhileRedisAndKafkaAreDownCountingTheEventsItCannotPublish() {
         assertThat(REDIS.isOpen()).isFalse();
-        client.get().uri("/actuator/health/readiness").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        client.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
         double droppedBefore = dropped();
 
         long started = System.nanoTime();
         for (int i = 0; i < 5; i++) {
-            client.get().uri("/api/budget/transactions").exchange().expectStatus().isUnauthorized();
+            client.get()
+                    .uri("/api/budget/transactions")
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized();
         }
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
@@ -134,7 +144,9 @@ class InfrastructureOutageIT {
         openAndAwaitRedis();
         String ip = newIp();
         login(ip).expectStatus().isOk();
-        assertThat(bucketsInRedis()).as("Redis holds the buckets while it answers").isPositive();
+        assertThat(bucketsInRedis())
+                .as("Redis holds the buckets while it answers")
+                .isPositive();
         double fallbacksBefore = fallbacks();
 
         REDIS.freeze();
@@ -169,23 +181,32 @@ class InfrastructureOutageIT {
 
     private void assertLoginsLimited(String ip) {
         for (int i = 0; i < LOGIN_LIMIT; i++) {
-            login(ip).expectStatus().isOk()
-                    .expectHeader().valueEquals("X-RateLimit-Remaining", Integer.toString(LOGIN_LIMIT - 1 - i));
+            login(ip)
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals("X-RateLimit-Remaining", Integer.toString(LOGIN_LIMIT - 1 - i));
         }
         expectRateLimited(login(ip));
     }
 
     private static void expectRateLimited(WebTestClient.ResponseSpec response) {
-        EntityExchangeResult<byte[]> result = response.expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().exists("Retry-After")
-                .expectHeader().valueEquals("X-RateLimit-Remaining", "0")
-                .expectBody().returnResult();
+        EntityExchangeResult<byte[]> result = response.expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .exists("Retry-After")
+                .expectHeader()
+                .valueEquals("X-RateLimit-Remaining", "0")
+                .expectBody()
+                .returnResult();
         assertThat(new String(result.getResponseBodyContent())).contains("\"code\":\"RATE_LIMITED\"");
     }
 
     private WebTestClient.ResponseSpec login(String ip) {
-        return client.post().uri("/api/auth/login")
+        return client.post()
+                .uri("/api/auth/login")
                 .header("X-Forwarded-For", ip)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"email\":\"" + UUID.randomUUID() + "@example.com\",\"password\":\"secret\"}")
@@ -206,8 +227,10 @@ class InfrastructureOutageIT {
 
     private long bucketsInRedis() {
         // read Redis directly, not through the gateway's proxied connection
-        return directRedis().scan(ScanOptions.scanOptions().match(PREFIX + ":*").count(1000).build())
-                .count().block(Duration.ofSeconds(5));
+        return directRedis()
+                .scan(ScanOptions.scanOptions().match(PREFIX + ":*").count(1000).build())
+                .count()
+                .block(Duration.ofSeconds(5));
     }
 
     private void openAndAwaitRedis() {

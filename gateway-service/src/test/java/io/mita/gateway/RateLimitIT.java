@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -34,16 +33,25 @@ class RateLimitIT extends GatewayTestSupport {
         String ip = newClientIp();
 
         WebTestClient.ResponseSpec first = login(client, ip, uniqueEmail());
-        first.expectStatus().isOk()
-                .expectHeader().valueEquals(LIMIT, Integer.toString(TEST_LOGIN_LIMIT))
-                .expectHeader().valueEquals(REMAINING, Integer.toString(TEST_LOGIN_LIMIT - 1))
+        first.expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(LIMIT, Integer.toString(TEST_LOGIN_LIMIT))
+                .expectHeader()
+                .valueEquals(REMAINING, Integer.toString(TEST_LOGIN_LIMIT - 1))
                 // one token of a 3-per-15-minutes bucket refills in 300 s
-                .expectHeader().value(RESET, reset -> assertThat(Long.parseLong(reset)).isBetween(295L, 300L))
-                .expectHeader().doesNotExist(HttpHeaders.RETRY_AFTER);
+                .expectHeader()
+                .value(RESET, reset -> assertThat(Long.parseLong(reset)).isBetween(295L, 300L))
+                .expectHeader()
+                .doesNotExist(HttpHeaders.RETRY_AFTER);
 
-        login(client, ip, uniqueEmail()).expectStatus().isOk()
-                .expectHeader().valueEquals(REMAINING, Integer.toString(TEST_LOGIN_LIMIT - 2))
-                .expectHeader().value(RESET, reset -> assertThat(Long.parseLong(reset)).isBetween(595L, 600L));
+        login(client, ip, uniqueEmail())
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(REMAINING, Integer.toString(TEST_LOGIN_LIMIT - 2))
+                .expectHeader()
+                .value(RESET, reset -> assertThat(Long.parseLong(reset)).isBetween(595L, 600L));
     }
 
     @Test
@@ -56,11 +64,17 @@ class RateLimitIT extends GatewayTestSupport {
 
         WebTestClient.ResponseSpec refused = login(client, ip, uniqueEmail());
 
-        refused.expectHeader().valueEquals(LIMIT, Integer.toString(TEST_LOGIN_LIMIT))
-                .expectHeader().valueEquals(REMAINING, "0")
-                .expectHeader().value(RESET, reset -> assertThat(Long.parseLong(reset)).isBetween(895L, 900L))
+        refused.expectHeader()
+                .valueEquals(LIMIT, Integer.toString(TEST_LOGIN_LIMIT))
+                .expectHeader()
+                .valueEquals(REMAINING, "0")
+                .expectHeader()
+                .value(RESET, reset -> assertThat(Long.parseLong(reset)).isBetween(895L, 900L))
                 // the next token of a 3-per-15-minutes bucket comes after 300 s
-                .expectHeader().value(HttpHeaders.RETRY_AFTER, retry -> assertThat(Long.parseLong(retry)).isBetween(295L, 300L));
+                .expectHeader()
+                .value(
+                        HttpHeaders.RETRY_AFTER,
+                        retry -> assertThat(Long.parseLong(retry)).isBetween(295L, 300L));
         Map<String, Object> problem = expectProblem(refused, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED");
         assertThat(problem).containsEntry("instance", "/api/auth/login");
         assertThat(DOWNSTREAM.receivedAt("/api/auth/login")).hasSize(forwardedBefore + TEST_LOGIN_LIMIT);
@@ -84,12 +98,14 @@ class RateLimitIT extends GatewayTestSupport {
         String email = uniqueEmail();
         String body = "{\"email\":\"" + email + "\",\"password\":\"correct horse battery staple\"}";
 
-        client.post().uri("/api/auth/login")
+        client.post()
+                .uri("/api/auth/login")
                 .header("X-Forwarded-For", newClientIp())
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
                 .exchange()
-                .expectStatus().isOk();
+                .expectStatus()
+                .isOk();
 
         assertThat(DOWNSTREAM.receivedAt("/api/auth/login"))
                 .anySatisfy(request -> assertThat(request.bodyLength()).isEqualTo(body.length()));
@@ -99,22 +115,31 @@ class RateLimitIT extends GatewayTestSupport {
     void limitsAnAuthenticatedUserPerUserWhateverAddressTheRequestsComeFrom() {
         UUID user = UUID.randomUUID();
         for (int i = 0; i < TEST_DEFAULT_LIMIT; i++) {
-            client.get().uri(uniquePath())
+            client.get()
+                    .uri(uniquePath())
                     .header(HttpHeaders.AUTHORIZATION, bearer(user))
                     .header("X-Forwarded-For", newClientIp())
                     .exchange()
-                    .expectStatus().isOk()
-                    .expectHeader().valueEquals(REMAINING, Integer.toString(TEST_DEFAULT_LIMIT - 1 - i));
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals(REMAINING, Integer.toString(TEST_DEFAULT_LIMIT - 1 - i));
         }
 
-        expectProblem(client.get().uri(uniquePath())
-                .header(HttpHeaders.AUTHORIZATION, bearer(user))
-                .header("X-Forwarded-For", newClientIp())
-                .exchange(), HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED");
-        client.get().uri(uniquePath())
+        expectProblem(
+                client.get()
+                        .uri(uniquePath())
+                        .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                        .header("X-Forwarded-For", newClientIp())
+                        .exchange(),
+                HttpStatus.TOO_MANY_REQUESTS,
+                "RATE_LIMITED");
+        client.get()
+                .uri(uniquePath())
                 .header(HttpHeaders.AUTHORIZATION, bearer())
                 .exchange()
-                .expectStatus().isOk();
+                .expectStatus()
+                .isOk();
     }
 
     @Test
@@ -133,18 +158,24 @@ class RateLimitIT extends GatewayTestSupport {
         String real = newClientIp();
         for (int i = 0; i < TEST_LOGIN_LIMIT; i++) {
             // the client prepends whatever it likes; the trusted proxy appended the real address
-            loginForwardedFor(client, newClientIp() + ", " + real, uniqueEmail()).expectStatus().isOk();
+            loginForwardedFor(client, newClientIp() + ", " + real, uniqueEmail())
+                    .expectStatus()
+                    .isOk();
         }
 
-        expectProblem(loginForwardedFor(client, newClientIp() + ", " + real, uniqueEmail()),
-                HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED");
+        expectProblem(
+                loginForwardedFor(client, newClientIp() + ", " + real, uniqueEmail()),
+                HttpStatus.TOO_MANY_REQUESTS,
+                "RATE_LIMITED");
     }
 
     @Test
     void ignoresXForwardedForFromAPeerThatIsNotATrustedProxy() {
         WebTestClient untrusted = untrustedClient();
         int before = Integer.parseInt(login(untrusted, newClientIp(), uniqueEmail())
-                .returnResult(String.class).getResponseHeaders().getFirst(REMAINING));
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getFirst(REMAINING));
 
         for (int i = 0; i < before; i++) {
             login(untrusted, newClientIp(), uniqueEmail()).expectStatus().isOk();
@@ -160,11 +191,18 @@ class RateLimitIT extends GatewayTestSupport {
         String email = uniqueEmail();
         login(client, ip, email).expectStatus().isOk();
 
-        List<String> keys = redis.scan(ScanOptions.scanOptions().match(REDIS_KEY_PREFIX + ":*").count(1000).build())
-                .collectList().block();
+        List<String> keys = redis.scan(ScanOptions.scanOptions()
+                        .match(REDIS_KEY_PREFIX + ":*")
+                        .count(1000)
+                        .build())
+                .collectList()
+                .block();
 
         assertThat(keys).isNotEmpty().allSatisfy(key -> {
-            assertThat(key).doesNotContain(ip).doesNotContain(email).doesNotContain("@")
+            assertThat(key)
+                    .doesNotContain(ip)
+                    .doesNotContain(email)
+                    .doesNotContain("@")
                     .matches(java.util.regex.Pattern.quote(REDIS_KEY_PREFIX) + ":\\{[a-z]+:[0-9a-f]{32}}");
         });
         assertThat(keys).anyMatch(key -> key.contains("{loginip:")).anyMatch(key -> key.contains("{loginemail:"));
@@ -174,21 +212,32 @@ class RateLimitIT extends GatewayTestSupport {
 
     @Test
     void doesNotLimitOperationsEndpointsOrPreflights() {
-        client.get().uri("/actuator/health/liveness").exchange()
-                .expectStatus().isOk()
-                .expectHeader().doesNotExist(LIMIT);
-        client.options().uri("/api/auth/login")
+        client.get()
+                .uri("/actuator/health/liveness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .doesNotExist(LIMIT);
+        client.options()
+                .uri("/api/auth/login")
                 .header(HttpHeaders.ORIGIN, "http://localhost:3000")
                 .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
                 .exchange()
-                .expectStatus().isOk()
-                .expectHeader().doesNotExist(LIMIT);
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .doesNotExist(LIMIT);
     }
 
     @Test
     void exposesTheLimiterAndSecurityEventMetricsToPrometheus() {
-        prometheusClient().get().uri("/actuator/prometheus").exchange()
-                .expectStatus().isOk()
+        prometheusClient()
+                .get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody(String.class)
                 .value(body -> assertThat(body)
                         .contains("mita_gateway_ratelimit_fallback_total")
@@ -202,7 +251,8 @@ class RateLimitIT extends GatewayTestSupport {
     }
 
     static WebTestClient.ResponseSpec loginForwardedFor(WebTestClient client, String forwardedFor, String email) {
-        return client.post().uri("/api/auth/login")
+        return client.post()
+                .uri("/api/auth/login")
                 .header("X-Forwarded-For", forwardedFor)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"email\":\"" + email + "\",\"password\":\"secret\"}")
@@ -210,7 +260,8 @@ class RateLimitIT extends GatewayTestSupport {
     }
 
     private WebTestClient.ResponseSpec upload(UUID user) {
-        return client.post().uri("/api/ocr/receipts")
+        return client.post()
+                .uri("/api/ocr/receipts")
                 .header(HttpHeaders.AUTHORIZATION, bearer(user))
                 .contentType(MediaType.MULTIPART_FORM_DATA)
                 .bodyValue(Receipts.multipart(1024))

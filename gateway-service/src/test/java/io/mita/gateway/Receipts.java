@@ -8,17 +8,17 @@ import org.springframework.util.MultiValueMap;
 /** Receipt uploads as the app sends them: multipart with one JPEG {@code file}. */
 final class Receipts {
 
-    private Receipts() {
-    }
+    private Receipts() {}
 
     static MultiValueMap<String, org.springframework.http.HttpEntity<?>> multipart(int imageBytes) {
         MultipartBodyBuilder body = new MultipartBodyBuilder();
         body.part("file", new ByteArrayResource(new byte[imageBytes]) {
-            @Override
-            public String getFilename() {
-                return "receipt.jpg";
-            }
-        }).contentType(MediaType.IMAGE_JPEG);
+                    @Override
+                    public String getFilename() {
+                        return "receipt.jpg";
+                    }
+                })
+                .contentType(MediaType.IMAGE_JPEG);
         return body.build();
     }
 }

@@ -2,9 +2,11 @@ package io.mita.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.mita.common.correlation.CorrelationId;
 import java.time.Duration;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,10 +16,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.mita.common.correlation.CorrelationId;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
@@ -37,7 +35,8 @@ class ResilienceIT extends GatewayTestSupport {
 
     @Test
     void answersAServiceThatIsDownWithAnUpstreamUnavailableProblemAndRetryAfter() {
-        WebTestClient.ResponseSpec response = client.get().uri("/api/audit/events?subject=someone")
+        WebTestClient.ResponseSpec response = client.get()
+                .uri("/api/audit/events?subject=someone")
                 .header(HttpHeaders.AUTHORIZATION, bearer())
                 .exchange();
 
@@ -48,31 +47,45 @@ class ResilienceIT extends GatewayTestSupport {
     @Test
     void triesAGetThreeTimesWhenTheConnectionIsRefusedButAPostOnlyOnce() {
         int beforeGet = connections.attempts();
-        expectProblem(client.get().uri("/api/audit/events/" + UUID.randomUUID())
-                .header(HttpHeaders.AUTHORIZATION, bearer())
-                .exchange(), HttpStatus.SERVICE_UNAVAILABLE, UPSTREAM_UNAVAILABLE);
+        expectProblem(
+                client.get()
+                        .uri("/api/audit/events/" + UUID.randomUUID())
+                        .header(HttpHeaders.AUTHORIZATION, bearer())
+                        .exchange(),
+                HttpStatus.SERVICE_UNAVAILABLE,
+                UPSTREAM_UNAVAILABLE);
         assertThat(connections.attempts() - beforeGet).isEqualTo(3);
 
         int beforePost = connections.attempts();
-        expectProblem(client.post().uri("/api/audit/events")
-                .header(HttpHeaders.AUTHORIZATION, bearer())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
-                .exchange(), HttpStatus.SERVICE_UNAVAILABLE, UPSTREAM_UNAVAILABLE);
+        expectProblem(
+                client.post()
+                        .uri("/api/audit/events")
+                        .header(HttpHeaders.AUTHORIZATION, bearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue("{}")
+                        .exchange(),
+                HttpStatus.SERVICE_UNAVAILABLE,
+                UPSTREAM_UNAVAILABLE);
         assertThat(connections.attempts() - beforePost).isEqualTo(1);
     }
 
     @Test
     void countsOneBreakerCallPerClientRequestHoweverOftenTheRequestWasRetried() {
-        long failedBefore = breakers.getCircuitBreakerRegistry().find("audit")
-                .map(breaker -> breaker.getMetrics().getNumberOfFailedCalls()).orElse(0);
+        long failedBefore = breakers.getCircuitBreakerRegistry()
+                .find("audit")
+                .map(breaker -> breaker.getMetrics().getNumberOfFailedCalls())
+                .orElse(0);
         int attemptsBefore = connections.attempts();
 
-        client.get().uri("/api/audit/integrity")
+        client.get()
+                .uri("/api/audit/integrity")
                 .header(HttpHeaders.AUTHORIZATION, bearer())
                 .exchange()
-                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                .expectStatus()
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 
-        CircuitBreaker audit = breakers.getCircuitBreakerRegistry().find("audit").orElseThrow();
+        CircuitBreaker audit =
+                breakers.getCircuitBreakerRegistry().find("audit").orElseThrow();
         assertThat(connections.attempts() - attemptsBefore).isEqualTo(3);
         assertThat(audit.getMetrics().getNumberOfFailedCalls() - failedBefore).isEqualTo(1);
     }
@@ -81,12 +94,17 @@ class ResilienceIT extends GatewayTestSupport {
     void retriesAGetAnsweredWith503TwiceAndThenPassesTheDownstreamAnswerThrough() {
         String path = "/api/budget/" + UUID.randomUUID() + "/unavailable";
 
-        client.get().uri(path)
+        client.get()
+                .uri(path)
                 .header(HttpHeaders.AUTHORIZATION, bearer())
                 .exchange()
-                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-                .expectHeader().exists(CorrelationId.HEADER)
-                .expectBody().jsonPath("$.status").isEqualTo(503);
+                .expectStatus()
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader()
+                .exists(CorrelationId.HEADER)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(503);
 
         assertThat(DOWNSTREAM.receivedAt(path)).hasSize(3);
     }
@@ -95,11 +113,14 @@ class ResilienceIT extends GatewayTestSupport {
     void neverRetriesAPost() {
         String path = "/api/budget/" + UUID.randomUUID() + "/unavailable";
 
-        client.post().uri(path)
+        client.post()
+                .uri(path)
                 .header(HttpHeaders.AUTHORIZATION, bearer())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"amount\":\"12.50\"}")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"amount\":\"12.50\"}")
                 .exchange()
-                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                .expectStatus()
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 
         assertThat(DOWNSTREAM.receivedAt(path)).hasSize(1);
     }
@@ -108,11 +129,15 @@ class ResilienceIT extends GatewayTestSupport {
     void recoversWithinTheRetriesWhenTheSecondTrySucceeds() {
         String path = "/api/budget/fail-once-" + UUID.randomUUID();
 
-        client.get().uri(path)
+        client.get()
+                .uri(path)
                 .header(HttpHeaders.AUTHORIZATION, bearer())
                 .exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.path").isEqualTo(path);
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.path")
+                .isEqualTo(path);
 
         assertThat(DOWNSTREAM.receivedAt(path)).hasSize(2);
     }
@@ -122,13 +147,15 @@ class ResilienceIT extends GatewayTestSupport {
         String path = "/api/ocr/receipts/" + UUID.randomUUID() + "/slow";
         long started = System.nanoTime();
 
-        WebTestClient.ResponseSpec response = client.get().uri(path)
+        WebTestClient.ResponseSpec response = client.get()
+                .uri(path)
                 .header(HttpHeaders.AUTHORIZATION, bearer())
                 .exchange();
 
         response.expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "10");
         expectProblem(response, HttpStatus.SERVICE_UNAVAILABLE, UPSTREAM_UNAVAILABLE);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(FakeDownstream.SLOW_MILLIS));
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .isLessThan(Duration.ofMillis(FakeDownstream.SLOW_MILLIS));
         assertThat(DOWNSTREAM.receivedAt(path)).hasSize(1);
     }
 
@@ -136,26 +163,34 @@ class ResilienceIT extends GatewayTestSupport {
     void letsASlowAnswerWithinTheResponseTimeoutThrough() {
         String path = "/api/budget/" + UUID.randomUUID() + "/slow";
 
-        client.get().uri(path)
+        client.get()
+                .uri(path)
                 .header(HttpHeaders.AUTHORIZATION, bearer())
                 .exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.slow").isEqualTo(true);
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.slow")
+                .isEqualTo(true);
     }
 
     @Test
     void opensTheBreakerWhenHalfTheCallsFailAndThenAnswersWithoutCallingTheService() {
         for (int i = 0; i < 10; i++) {
-            client.post().uri("/api/insights")
+            client.post()
+                    .uri("/api/insights")
                     .header(HttpHeaders.AUTHORIZATION, bearer())
                     .exchange()
-                    .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         }
-        CircuitBreaker insights = breakers.getCircuitBreakerRegistry().find("insights").orElseThrow();
+        CircuitBreaker insights =
+                breakers.getCircuitBreakerRegistry().find("insights").orElseThrow();
         assertThat(insights.getState()).isEqualTo(CircuitBreaker.State.OPEN);
 
         int attemptsBefore = connections.attempts();
-        WebTestClient.ResponseSpec response = client.get().uri("/api/insights?month=2026-11")
+        WebTestClient.ResponseSpec response = client.get()
+                .uri("/api/insights?month=2026-11")
                 .header(HttpHeaders.AUTHORIZATION, bearer())
                 .exchange();
 
@@ -167,10 +202,16 @@ class ResilienceIT extends GatewayTestSupport {
 
     @Test
     void tunesEveryServicesBreakerAsConfigured() {
-        client.get().uri("/api/budget/dashboard").header(HttpHeaders.AUTHORIZATION, bearer())
-                .exchange().expectStatus().isOk();
+        client.get()
+                .uri("/api/budget/dashboard")
+                .header(HttpHeaders.AUTHORIZATION, bearer())
+                .exchange()
+                .expectStatus()
+                .isOk();
 
-        CircuitBreakerConfig budget = breakers.getCircuitBreakerRegistry().find("budget").orElseThrow()
+        CircuitBreakerConfig budget = breakers.getCircuitBreakerRegistry()
+                .find("budget")
+                .orElseThrow()
                 .getCircuitBreakerConfig();
         assertThat(budget.getSlidingWindowType()).isEqualTo(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED);
         assertThat(budget.getSlidingWindowSize()).isEqualTo(20);
@@ -179,16 +220,20 @@ class ResilienceIT extends GatewayTestSupport {
         assertThat(budget.getSlowCallDurationThreshold()).isEqualTo(Duration.ofSeconds(5));
         assertThat(budget.getSlowCallRateThreshold()).isEqualTo(50f);
         assertThat(budget.getWaitIntervalFunctionInOpenState().apply(1)).isEqualTo(10_000L);
-        assertThat(bulkheads.getIfAvailable()).as("no bulkhead capping concurrent calls per service").isNull();
+        assertThat(bulkheads.getIfAvailable())
+                .as("no bulkhead capping concurrent calls per service")
+                .isNull();
     }
 
     @Test
     void streamsServerSentEventsThroughTheirOwnRouteWhoseBreakerNeverCountsThemAsSlow() {
-        Flux<String> events = client.get().uri("/api/notifications/stream")
+        Flux<String> events = client.get()
+                .uri("/api/notifications/stream")
                 .header(HttpHeaders.AUTHORIZATION, bearer())
                 .accept(MediaType.TEXT_EVENT_STREAM)
                 .exchange()
-                .expectStatus().isOk()
+                .expectStatus()
+                .isOk()
                 .returnResult(String.class)
                 .getResponseBody();
 
@@ -197,16 +242,22 @@ class ResilienceIT extends GatewayTestSupport {
                 .expectNext("two")
                 .expectComplete()
                 .verify(Duration.ofSeconds(10));
-        CircuitBreaker stream = breakers.getCircuitBreakerRegistry().find("notification-stream").orElseThrow();
-        assertThat(stream.getCircuitBreakerConfig().getSlowCallDurationThreshold()).isGreaterThan(Duration.ofDays(1));
+        CircuitBreaker stream =
+                breakers.getCircuitBreakerRegistry().find("notification-stream").orElseThrow();
+        assertThat(stream.getCircuitBreakerConfig().getSlowCallDurationThreshold())
+                .isGreaterThan(Duration.ofDays(1));
         assertThat(stream.getCircuitBreakerConfig().getFailureRateThreshold()).isEqualTo(50f);
         assertThat(stream.getMetrics().getNumberOfSuccessfulCalls()).isPositive();
     }
 
     @Test
     void answersNotFoundWhenAClientCallsTheFallbackDirectly() {
-        expectProblem(client.get().uri("/_gateway/fallback/upstream-unavailable")
-                .header(HttpHeaders.AUTHORIZATION, bearer())
-                .exchange(), HttpStatus.NOT_FOUND, "NOT_FOUND");
+        expectProblem(
+                client.get()
+                        .uri("/_gateway/fallback/upstream-unavailable")
+                        .header(HttpHeaders.AUTHORIZATION, bearer())
+                        .exchange(),
+                HttpStatus.NOT_FOUND,
+                "NOT_FOUND");
     }
 }

@@ -2,6 +2,11 @@ package io.mita.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudevents.CloudEvent;
+import io.mita.common.correlation.CorrelationId;
+import io.mita.common.events.EventExtensions;
+import io.mita.gateway.client.Clients;
+import io.mita.testsupport.KafkaTestBroker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,19 +15,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
-
-import io.cloudevents.CloudEvent;
-import io.mita.common.correlation.CorrelationId;
-import io.mita.common.events.EventExtensions;
-import io.mita.gateway.client.Clients;
-import io.mita.testsupport.KafkaTestBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,11 +50,15 @@ class SecurityEventsIT extends GatewayTestSupport {
         Burst burst = burstWithinOneWindow(ip -> {
             List<String> correlationIds = new ArrayList<>();
             for (int i = 0; i < refused; i++) {
-                correlationIds.add(client.get().uri("/api/budget/transactions/" + UUID.randomUUID())
+                correlationIds.add(client.get()
+                        .uri("/api/budget/transactions/" + UUID.randomUUID())
                         .header("X-Forwarded-For", ip)
                         .exchange()
-                        .expectStatus().isUnauthorized()
-                        .returnResult(String.class).getResponseHeaders().getFirst(CorrelationId.HEADER));
+                        .expectStatus()
+                        .isUnauthorized()
+                        .returnResult(String.class)
+                        .getResponseHeaders()
+                        .getFirst(CorrelationId.HEADER));
             }
             return correlationIds;
         });
@@ -67,7 +69,10 @@ class SecurityEventsIT extends GatewayTestSupport {
         assertThat(events).singleElement().satisfies(event -> {
             assertThat(event.getType()).isEqualTo("mita.gateway.access.denied.v1");
             assertThat(event.getSource()).hasToString("/mita/gateway");
-            assertThat(event.getSubject()).isEqualTo(subject).startsWith("anonymous:").hasSize("anonymous:".length() + 16);
+            assertThat(event.getSubject())
+                    .isEqualTo(subject)
+                    .startsWith("anonymous:")
+                    .hasSize("anonymous:".length() + 16);
             assertThat(event.getId()).satisfies(id -> UUID.fromString(id));
             assertThat(EventExtensions.actorId(event)).isNull();
             assertThat(EventExtensions.correlationId(event)).isIn(burst.correlationIds());
@@ -92,12 +97,20 @@ class SecurityEventsIT extends GatewayTestSupport {
     void publishesRateLimitRefusalsOfAUserWithTheUserAsSubjectAndActor() {
         UUID user = UUID.randomUUID();
         for (int i = 0; i < TEST_DEFAULT_LIMIT; i++) {
-            client.get().uri(uniquePath()).header(HttpHeaders.AUTHORIZATION, bearer(user)).exchange()
-                    .expectStatus().isOk();
+            client.get()
+                    .uri(uniquePath())
+                    .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
         }
         for (int i = 0; i < 2; i++) {
-            client.get().uri(uniquePath()).header(HttpHeaders.AUTHORIZATION, bearer(user)).exchange()
-                    .expectStatus().isEqualTo(429);
+            client.get()
+                    .uri(uniquePath())
+                    .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(429);
         }
 
         List<CloudEvent> events = eventsAbout(user.toString(), Duration.ofSeconds(3));
@@ -109,12 +122,15 @@ class SecurityEventsIT extends GatewayTestSupport {
             assertThat(data.get("status").asInt()).isEqualTo(429);
             assertThat(data.get("route").asString()).isEqualTo("budget");
         });
-        assertThat(events.stream().mapToLong(event -> JSON.readTree(event.getData().toBytes()).get("count").asLong()).sum())
+        assertThat(events.stream()
+                        .mapToLong(event -> JSON.readTree(event.getData().toBytes())
+                                .get("count")
+                                .asLong())
+                        .sum())
                 .isEqualTo(2);
     }
 
-    private record Burst(String ip, long window, List<String> correlationIds) {
-    }
+    private record Burst(String ip, long window, List<String> correlationIds) {}
 
     private interface Requests {
         List<String> send(String ip);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,70 +25,100 @@ class SecurityHeadersIT extends GatewayTestSupport {
 
     @Test
     void putsThemOnAProxiedAnswerReplacingTheDownstreamsOwnValues() {
-        HttpHeaders headers = answer(() -> client.get().uri("/api/budget/with-own-security-headers")
-                .header(HttpHeaders.AUTHORIZATION, bearer()).exchange(), HttpStatus.OK);
+        HttpHeaders headers = answer(
+                () -> client.get()
+                        .uri("/api/budget/with-own-security-headers")
+                        .header(HttpHeaders.AUTHORIZATION, bearer())
+                        .exchange(),
+                HttpStatus.OK);
 
         assertSecurityHeadersOnce(headers);
     }
 
     @Test
     void putsThemOnAProxiedAnswerWithoutAny() {
-        assertSecurityHeadersOnce(answer(() -> client.get().uri(uniquePath())
-                .header(HttpHeaders.AUTHORIZATION, bearer()).exchange(), HttpStatus.OK));
+        assertSecurityHeadersOnce(answer(
+                () -> client.get()
+                        .uri(uniquePath())
+                        .header(HttpHeaders.AUTHORIZATION, bearer())
+                        .exchange(),
+                HttpStatus.OK));
     }
 
     @Test
     void putsThemOnTheUnauthenticatedProblem() {
-        assertSecurityHeadersOnce(answer(() -> client.get().uri(uniquePath()).exchange(),
-                HttpStatus.UNAUTHORIZED));
+        assertSecurityHeadersOnce(answer(() -> client.get().uri(uniquePath()).exchange(), HttpStatus.UNAUTHORIZED));
     }
 
     @Test
     void putsThemOnTheNotFoundProblem() {
-        assertSecurityHeadersOnce(answer(() -> client.get().uri("/api/nowhere")
-                .header(HttpHeaders.AUTHORIZATION, bearer()).exchange(), HttpStatus.NOT_FOUND));
+        assertSecurityHeadersOnce(answer(
+                () -> client.get()
+                        .uri("/api/nowhere")
+                        .header(HttpHeaders.AUTHORIZATION, bearer())
+                        .exchange(),
+                HttpStatus.NOT_FOUND));
     }
 
     @Test
     void putsThemOnTheTooManyRequestsProblem() {
         String ip = newClientIp();
         for (int i = 0; i < TEST_LOGIN_LIMIT; i++) {
-            RateLimitIT.login(client, ip, RateLimitIT.uniqueEmail()).expectStatus().isOk();
+            RateLimitIT.login(client, ip, RateLimitIT.uniqueEmail())
+                    .expectStatus()
+                    .isOk();
         }
 
-        assertSecurityHeadersOnce(answer(() -> RateLimitIT.login(client, ip, RateLimitIT.uniqueEmail()),
-                HttpStatus.TOO_MANY_REQUESTS));
+        assertSecurityHeadersOnce(
+                answer(() -> RateLimitIT.login(client, ip, RateLimitIT.uniqueEmail()), HttpStatus.TOO_MANY_REQUESTS));
     }
 
     @Test
     void putsThemOnTheUpstreamUnavailableProblem() {
-        assertSecurityHeadersOnce(answer(() -> client.post().uri("/api/audit/events")
-                .header(HttpHeaders.AUTHORIZATION, bearer())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange(), HttpStatus.SERVICE_UNAVAILABLE));
+        assertSecurityHeadersOnce(answer(
+                () -> client.post()
+                        .uri("/api/audit/events")
+                        .header(HttpHeaders.AUTHORIZATION, bearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue("{}")
+                        .exchange(),
+                HttpStatus.SERVICE_UNAVAILABLE));
     }
 
     @Test
     void putsThemOnThePayloadTooLargeProblemAndOnAPreflight() {
-        assertSecurityHeadersOnce(answer(() -> client.post().uri("/api/budget/transactions")
-                .header(HttpHeaders.AUTHORIZATION, bearer())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(BodyLimitIT.json(2 * 1024 * 1024)).exchange(),
+        assertSecurityHeadersOnce(answer(
+                () -> client.post()
+                        .uri("/api/budget/transactions")
+                        .header(HttpHeaders.AUTHORIZATION, bearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(BodyLimitIT.json(2 * 1024 * 1024))
+                        .exchange(),
                 HttpStatus.CONTENT_TOO_LARGE));
-        assertSecurityHeadersOnce(answer(() -> client.options().uri("/api/budget/transactions")
-                .header(HttpHeaders.ORIGIN, "http://localhost:3000")
-                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST").exchange(), HttpStatus.OK));
+        assertSecurityHeadersOnce(answer(
+                () -> client.options()
+                        .uri("/api/budget/transactions")
+                        .header(HttpHeaders.ORIGIN, "http://localhost:3000")
+                        .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                        .exchange(),
+                HttpStatus.OK));
     }
 
     @Test
     void putsThemOnOperationsEndpoints() {
-        assertSecurityHeadersOnce(answer(() -> client.get().uri("/actuator/health/readiness").exchange(),
-                HttpStatus.OK));
-        assertSecurityHeadersOnce(answer(() -> client.get().uri("/api/budget/" + UUID.randomUUID())
-                .header(HttpHeaders.AUTHORIZATION, "Bearer not.a.token").exchange(), HttpStatus.UNAUTHORIZED));
+        assertSecurityHeadersOnce(
+                answer(() -> client.get().uri("/actuator/health/readiness").exchange(), HttpStatus.OK));
+        assertSecurityHeadersOnce(answer(
+                () -> client.get()
+                        .uri("/api/budget/" + UUID.randomUUID())
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer not.a.token")
+                        .exchange(),
+                HttpStatus.UNAUTHORIZED));
     }
 
     private static HttpHeaders answer(Supplier<WebTestClient.ResponseSpec> request, HttpStatus status) {
-        EntityExchangeResult<byte[]> result = request.get().expectStatus().isEqualTo(status)
-                .expectBody().returnResult();
+        EntityExchangeResult<byte[]> result =
+                request.get().expectStatus().isEqualTo(status).expectBody().returnResult();
         return result.getResponseHeaders();
     }
 

@@ -1,10 +1,9 @@
 package io.mita.insights;
 
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.core.importer.ImportOption;
-
 import io.mita.testsupport.MitaArchitectureRules;
 
 @AnalyzeClasses(packages = "io.mita.insights", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -17,7 +16,8 @@ class ArchitectureTest {
     static final ArchRule domainIsFrameworkFree = MitaArchitectureRules.domainIsFrameworkFree("insights");
 
     @ArchTest
-    static final ArchRule controllersNeverReturnEntities = MitaArchitectureRules.controllersNeverReturnEntities("insights");
+    static final ArchRule controllersNeverReturnEntities =
+            MitaArchitectureRules.controllersNeverReturnEntities("insights");
 
     @ArchTest
     static final ArchRule noImplSuffix = MitaArchitectureRules.noImplSuffix("insights");

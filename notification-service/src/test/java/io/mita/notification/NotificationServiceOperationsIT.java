@@ -1,8 +1,7 @@
 package io.mita.notification;
 
-import java.util.List;
-
 import io.mita.testsupport.ServiceOperationsContract;
+import java.util.List;
 
 class NotificationServiceOperationsIT extends ServiceOperationsContract {
 

@@ -1,5 +1,10 @@
 package io.mita.notification;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -7,19 +12,11 @@ import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * A real SMTP server (GreenMail) for the integration tests: one per test JVM on a free port of
@@ -33,8 +30,7 @@ public final class TestSmtpServer {
     private static GreenMail server;
     private static int port;
 
-    private TestSmtpServer() {
-    }
+    private TestSmtpServer() {}
 
     public static synchronized int port() {
         if (server == null) {
@@ -62,13 +58,17 @@ public final class TestSmtpServer {
     /** The messages received (since the last start) with this recipient. */
     public static synchronized List<MimeMessage> messagesTo(String address) {
         port();
-        return Arrays.stream(server.getReceivedMessages()).filter(message -> isTo(message, address)).toList();
+        return Arrays.stream(server.getReceivedMessages())
+                .filter(message -> isTo(message, address))
+                .toList();
     }
 
     private static boolean isTo(MimeMessage message, String address) {
         try {
             Address[] recipients = message.getAllRecipients();
-            return recipients != null && Arrays.stream(recipients).anyMatch(recipient -> recipient.toString().equals(address));
+            return recipients != null
+                    && Arrays.stream(recipients)
+                            .anyMatch(recipient -> recipient.toString().equals(address));
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
@@ -83,10 +83,12 @@ public final class TestSmtpServer {
     }
 
     /** Points every test context of this module at the test SMTP server (equal customizers: one cached context). */
-    public static final class ContextCustomizerFactory implements org.springframework.test.context.ContextCustomizerFactory {
+    public static final class ContextCustomizerFactory
+            implements org.springframework.test.context.ContextCustomizerFactory {
 
         @Override
-        public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+        public ContextCustomizer createContextCustomizer(
+                Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
             return new SmtpProperties();
         }
     }
@@ -95,8 +97,10 @@ public final class TestSmtpServer {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-smtp-server",
-                    Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", port())));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "test-smtp-server", Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", port())));
         }
 
         @Override

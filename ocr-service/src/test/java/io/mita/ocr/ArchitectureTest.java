@@ -1,10 +1,9 @@
 package io.mita.ocr;
 
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.core.importer.ImportOption;
-
 import io.mita.testsupport.MitaArchitectureRules;
 
 @AnalyzeClasses(packages = "io.mita.ocr", importOptions = ImportOption.DoNotIncludeTests.class)

@@ -1,19 +1,17 @@
 package io.mita.testsupport;
 
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
 import java.io.File;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
-
-import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventDeserializer;
 
 /**
  * The one decision of where integration tests get Kafka: a Testcontainers broker when a Docker engine
@@ -24,8 +22,7 @@ public final class KafkaTestBroker {
     static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
     private static volatile String bootstrapServers;
 
-    private KafkaTestBroker() {
-    }
+    private KafkaTestBroker() {}
 
     public static String bootstrapServers() {
         if (bootstrapServers == null) {

@@ -20,12 +20,12 @@ public final class KeepAliveProbe {
     /** "\r\n\r\n" as the last four bytes read. */
     private static final int END_OF_HEADERS = 0x0D0A0D0A;
 
-    private KeepAliveProbe() {
-    }
+    private KeepAliveProbe() {}
 
     /** How many of {@code requests} answered with status 200 before the first other answer or stall. */
     public static int answeredInARow(int port, String path, int requests, int timeoutMillis) throws IOException {
-        byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(timeoutMillis);
             socket.setTcpNoDelay(true);
@@ -62,7 +62,8 @@ public final class KeepAliveProbe {
         int length = 0;
         for (String line : lines) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring("content-length:".length()).trim());
+                length = Integer.parseInt(
+                        line.substring("content-length:".length()).trim());
             }
         }
         if (in.readNBytes(length).length < length) {

@@ -3,14 +3,13 @@ package io.mita.testsupport;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import java.util.List;
-
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.List;
 
 /**
  * The architecture rules every MITA service is held to, so each service's {@code ArchitectureTest}
@@ -18,35 +17,47 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
  */
 public final class MitaArchitectureRules {
 
-    public static final List<String> SERVICES = List.of("auth", "budget", "ocr", "insights", "notification",
-            "audit", "gateway");
+    public static final List<String> SERVICES =
+            List.of("auth", "budget", "ocr", "insights", "notification", "audit", "gateway");
 
-    private MitaArchitectureRules() {
-    }
+    private MitaArchitectureRules() {}
 
     /** No class of this service depends on another service's packages: services share events and HTTP only. */
     public static ArchRule noDependencyOnOtherServices(String service) {
-        String[] others = SERVICES.stream().filter(other -> !other.equals(service))
-                .map(other -> "io.mita." + other + "..").toArray(String[]::new);
-        return noClasses().that().resideInAPackage("io.mita." + service + "..")
-                .should().dependOnClassesThat().resideInAnyPackage(others)
+        String[] others = SERVICES.stream()
+                .filter(other -> !other.equals(service))
+                .map(other -> "io.mita." + other + "..")
+                .toArray(String[]::new);
+        return noClasses()
+                .that()
+                .resideInAPackage("io.mita." + service + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(others)
                 .because("services share only events and HTTP contracts");
     }
 
     /** Pure domain packages carry no Spring, R2DBC or Kafka. */
     public static ArchRule domainIsFrameworkFree(String service) {
-        return noClasses().that().resideInAPackage("io.mita." + service + "..domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.r2dbc..",
-                        "org.apache.kafka..", "reactor..")
+        return noClasses()
+                .that()
+                .resideInAPackage("io.mita." + service + "..domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "io.r2dbc..", "org.apache.kafka..", "reactor..")
                 .allowEmptyShould(true)
                 .because("domain logic is plain Java, testable without a framework");
     }
 
     /** Controllers answer with response records, never with persisted entities. */
     public static ArchRule controllersNeverReturnEntities(String service) {
-        return methods().that().areDeclaredInClassesThat().areAnnotatedWith(
-                        org.springframework.web.bind.annotation.RestController.class)
-                .and().areDeclaredInClassesThat().resideInAPackage("io.mita." + service + "..")
+        return methods()
+                .that()
+                .areDeclaredInClassesThat()
+                .areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .and()
+                .areDeclaredInClassesThat()
+                .resideInAPackage("io.mita." + service + "..")
                 .should(notExposeEntities())
                 .allowEmptyShould(true)
                 .because("an entity in an answer leaks internal fields and couples the API to the schema");
@@ -54,16 +65,21 @@ public final class MitaArchitectureRules {
 
     /** A use case is {@code XService}; there is no {@code XServiceImpl} twin anywhere. */
     public static ArchRule noImplSuffix(String service) {
-        return noClasses().that().resideInAPackage("io.mita." + service + "..")
-                .should().haveSimpleNameEndingWith("Impl")
+        return noClasses()
+                .that()
+                .resideInAPackage("io.mita." + service + "..")
+                .should()
+                .haveSimpleNameEndingWith("Impl")
                 .because("a use case is XService, without an XServiceImpl twin");
     }
 
     private static ArchCondition<com.tngtech.archunit.core.domain.JavaMethod> notExposeEntities() {
-        return new ArchCondition<>("not return an entity (a @Table class), directly or inside a generic type such as Mono<ResponseEntity<List<X>>>") {
+        return new ArchCondition<>(
+                "not return an entity (a @Table class), directly or inside a generic type such as Mono<ResponseEntity<List<X>>>") {
             @Override
             public void check(com.tngtech.archunit.core.domain.JavaMethod method, ConditionEvents events) {
-                boolean exposes = method.getReturnType().getAllInvolvedRawTypes().stream().anyMatch(IS_ENTITY);
+                boolean exposes =
+                        method.getReturnType().getAllInvolvedRawTypes().stream().anyMatch(IS_ENTITY);
                 if (exposes) {
                     events.add(SimpleConditionEvent.violated(method, method.getFullName() + " returns an entity"));
                 }

@@ -13,8 +13,7 @@ import java.util.UUID;
  */
 public final class PostgresTestDatabase {
 
-    private PostgresTestDatabase() {
-    }
+    private PostgresTestDatabase() {}
 
     public static String host() {
         return env("MITA_DB_HOST", "127.0.0.1");
@@ -35,7 +34,8 @@ public final class PostgresTestDatabase {
     /** Creates {@code it_<prefix>_<random>} and returns its name. */
     public static String create(String prefix) {
         String name = ("it_" + prefix.replaceAll("[^A-Za-z0-9]", "_") + "_"
-                + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+                        + UUID.randomUUID().toString().substring(0, 8))
+                .toLowerCase(Locale.ROOT);
         execute("CREATE DATABASE \"" + name + "\"");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> dropQuietly(name), "drop-" + name));
         return name;
@@ -55,10 +55,11 @@ public final class PostgresTestDatabase {
 
     private static void execute(String sql) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), user(), password());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at " + host() + ":" + port() + " refused: " + sql + " (" + e.getMessage() + ")", e);
+            throw new IllegalStateException(
+                    "PostgreSQL at " + host() + ":" + port() + " refused: " + sql + " (" + e.getMessage() + ")", e);
         }
     }
 

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,56 +49,87 @@ public abstract class ServiceOperationsContract {
     @Test
     void reportsLiveAndReadyWithDatabaseAndKafkaInTheReadinessGroup() {
         web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-        web.get().uri("/actuator/health/readiness").exchange()
-                .expectStatus().isOk()
+        web.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.status").isEqualTo("UP")
-                .jsonPath("$.components.r2dbc.status").isEqualTo("UP")
-                .jsonPath("$.components.kafka.status").isEqualTo("UP");
+                .jsonPath("$.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.r2dbc.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.kafka.status")
+                .isEqualTo("UP");
     }
 
     @Test
     void answersEveryHealthCheckOnOneKeepAliveConnection() throws IOException {
         // Reactor Netty 1.3.6 stopped answering such a connection after a few hundred checks (docs/decisions.md)
-        assertThat(KeepAliveProbe.answeredInARow(port, "/actuator/health/liveness", 1500, 5000)).isEqualTo(1500);
-        assertThat(KeepAliveProbe.answeredInARow(port, "/actuator/health/readiness", 500, 5000)).isEqualTo(500);
+        assertThat(KeepAliveProbe.answeredInARow(port, "/actuator/health/liveness", 1500, 5000))
+                .isEqualTo(1500);
+        assertThat(KeepAliveProbe.answeredInARow(port, "/actuator/health/readiness", 500, 5000))
+                .isEqualTo(500);
     }
 
     @Test
     void exposesPrometheusMetricsAndOpenApiWithoutAToken() {
-        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
-        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.openapi").exists();
+        web.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
+        web.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.openapi")
+                .exists();
     }
 
     @Test
     void refusesAnAnonymousApiCallWithProblemJsonAndTheCallersCorrelationId() {
-        web.get().uri(protectedPath())
+        web.get()
+                .uri(protectedPath())
                 .header("X-Correlation-Id", "ops-contract-1")
                 .exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().valueEquals("X-Correlation-Id", "ops-contract-1")
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .valueEquals("X-Correlation-Id", "ops-contract-1")
                 .expectBody()
-                .jsonPath("$.code").isEqualTo("AUTH_UNAUTHENTICATED")
-                .jsonPath("$.correlationId").isEqualTo("ops-contract-1")
-                .jsonPath("$.errorId").exists();
+                .jsonPath("$.code")
+                .isEqualTo("AUTH_UNAUTHENTICATED")
+                .jsonPath("$.correlationId")
+                .isEqualTo("ops-contract-1")
+                .jsonPath("$.errorId")
+                .exists();
     }
 
     @Test
     void replacesAMalformedCorrelationIdWithAFreshOne() {
-        web.get().uri("/actuator/health/liveness")
+        web.get()
+                .uri("/actuator/health/liveness")
                 .header("X-Correlation-Id", "not ok <script>")
                 .exchange()
-                .expectHeader().value("X-Correlation-Id", id -> assertThat(id).matches("[0-9a-f-]{36}"));
+                .expectHeader()
+                .value("X-Correlation-Id", id -> assertThat(id).matches("[0-9a-f-]{36}"));
     }
 
     private static List<String> tablesOf(String database) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(PostgresTestDatabase.jdbcUrl(database),
-                PostgresTestDatabase.user(), PostgresTestDatabase.password());
-             ResultSet rows = connection.createStatement()
-                     .executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")) {
+        try (Connection connection = DriverManager.getConnection(
+                        PostgresTestDatabase.jdbcUrl(database),
+                        PostgresTestDatabase.user(),
+                        PostgresTestDatabase.password());
+                ResultSet rows = connection
+                        .createStatement()
+                        .executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")) {
             List<String> names = new ArrayList<>();
             while (rows.next()) {
                 names.add(rows.getString(1));

@@ -1,16 +1,5 @@
 package io.mita.testsupport;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Date;
-import java.util.List;
-import java.util.UUID;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -23,6 +12,16 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * A real token issuer for tests: an ES256 key whose public half is served as a JWKS over HTTP on
@@ -38,8 +37,7 @@ public final class TestTokens {
     private static final ECKey FOREIGN_KEY = generate("test-key-1");
     private static volatile String jwksUri;
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static String jwksUri() {
         if (jwksUri == null) {
@@ -57,8 +55,11 @@ public final class TestTokens {
     }
 
     public static String expired(UUID userId, String... roles) {
-        return token().subject(userId).roles(roles).issuedAt(Instant.now().minus(Duration.ofHours(1)))
-                .expiresIn(Duration.ofMinutes(15)).sign();
+        return token().subject(userId)
+                .roles(roles)
+                .issuedAt(Instant.now().minus(Duration.ofHours(1)))
+                .expiresIn(Duration.ofMinutes(15))
+                .sign();
     }
 
     /** Same kid as the served key, but signed by a key the JWKS does not hold. */
@@ -123,8 +124,12 @@ public final class TestTokens {
                     .issueTime(Date.from(issuedAt))
                     .expirationTime(Date.from(issuedAt.plus(lifetime)))
                     .build();
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.ES256)
+                            .keyID(key.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims);
             try {
                 jwt.sign(new ECDSASigner(key));
             } catch (JOSEException e) {

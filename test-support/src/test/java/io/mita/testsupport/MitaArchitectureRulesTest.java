@@ -3,12 +3,10 @@ package io.mita.testsupport;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-
 import io.mita.testsupport.fixture.OffendingController;
+import org.junit.jupiter.api.Test;
 
 class MitaArchitectureRulesTest {
 
@@ -16,21 +14,24 @@ class MitaArchitectureRulesTest {
 
     @Test
     void catchesAControllerReturningAnEntityHiddenInGenerics() {
-        assertThatThrownBy(() -> MitaArchitectureRules.controllersNeverReturnEntities("testsupport").check(offending))
+        assertThatThrownBy(() -> MitaArchitectureRules.controllersNeverReturnEntities("testsupport")
+                        .check(offending))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("OffendingController.leaks()");
     }
 
     @Test
     void catchesAnImplSuffix() {
-        assertThatThrownBy(() -> MitaArchitectureRules.noImplSuffix("testsupport").check(offending))
+        assertThatThrownBy(
+                        () -> MitaArchitectureRules.noImplSuffix("testsupport").check(offending))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining(OffendingController.OffendingServiceImpl.class.getSimpleName());
     }
 
     @Test
     void passesAServiceThatKeepsToItself() {
-        assertThatCode(() -> MitaArchitectureRules.noDependencyOnOtherServices("testsupport").check(offending))
+        assertThatCode(() -> MitaArchitectureRules.noDependencyOnOtherServices("testsupport")
+                        .check(offending))
                 .doesNotThrowAnyException();
     }
 }

@@ -1,16 +1,15 @@
 package io.mita.audit.ingest;
 
 import io.cloudevents.CloudEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Appends every event of every {@code mita.<service>.v1} topic to the audit log (never the {@code .dlt} twins:
@@ -47,11 +46,14 @@ class AuditEventListener {
             ConsumerRecord<String, CloudEvent> record = records.get(index);
             try {
                 readable.add(reader.read(record));
-            }
-            catch (InvalidAuditEventException invalid) {
+            } catch (InvalidAuditEventException invalid) {
                 store(readable);
-                log.warn("audit event rejected topic={} partition={} offset={} reason={}",
-                        record.topic(), record.partition(), record.offset(), invalid.getMessage());
+                log.warn(
+                        "audit event rejected topic={} partition={} offset={} reason={}",
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        invalid.getMessage());
                 throw new BatchListenerFailedException(invalid.getMessage(), invalid, index);
             }
         }

@@ -3,14 +3,13 @@ package io.mita.audit.ingest;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.CloudEventData;
 import io.mita.common.events.EventExtensions;
+import java.time.OffsetDateTime;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.time.OffsetDateTime;
-import java.util.UUID;
 
 /**
  * Reads any CloudEvent generically (the audit log keeps no payload classes) and checks what the table needs:
@@ -31,7 +30,8 @@ class AuditEventReader {
             throw new InvalidAuditEventException("record carries no CloudEvent");
         }
         UUID eventId = eventId(event.getId());
-        String source = required("source", event.getSource() == null ? null : event.getSource().toString());
+        String source = required(
+                "source", event.getSource() == null ? null : event.getSource().toString());
         String type = required("type", event.getType());
         String subject = required("subject", event.getSubject());
         OffsetDateTime time = event.getTime();
@@ -39,11 +39,16 @@ class AuditEventReader {
             throw new InvalidAuditEventException("CloudEvent " + eventId + " has no time");
         }
         return new IncomingAuditEvent(
-                eventId, source, type, subject,
+                eventId,
+                source,
+                type,
+                subject,
                 optional("actorid", EventExtensions.actorId(event)),
                 optional("correlationid", EventExtensions.correlationId(event)),
                 time.toInstant(),
-                record.topic(), record.partition(), record.offset(),
+                record.topic(),
+                record.partition(),
+                record.offset(),
                 dataJson(eventId, event.getData()));
     }
 
@@ -57,8 +62,7 @@ class AuditEventReader {
                 throw new IllegalArgumentException("not canonical");
             }
             return uuid;
-        }
-        catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw new InvalidAuditEventException("CloudEvent id is not a UUID: " + abbreviate(id));
         }
     }
@@ -85,8 +89,7 @@ class AuditEventReader {
         JsonNode tree;
         try {
             tree = jsonMapper.readTree(data.toBytes());
-        }
-        catch (JacksonException e) {
+        } catch (JacksonException e) {
             throw new InvalidAuditEventException("CloudEvent " + eventId + " data is not JSON");
         }
         if (tree == null || tree.isMissingNode()) {

@@ -1,12 +1,11 @@
 package io.mita.audit.ingest;
 
 import io.r2dbc.postgresql.codec.Json;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-
-import java.util.List;
 
 /**
  * Appends events to the audit log with one multi-row {@code INSERT ... ON CONFLICT (event_id) DO NOTHING} per
@@ -20,8 +19,18 @@ class AuditEventWriter {
 
     /** received_at and seq are the database's: DEFAULT now() and the sequence, in insert order. */
     private static final String[] COLUMNS = {
-            "event_id", "source", "type", "subject", "actor_id", "correlation_id",
-            "occurred_at", "topic", "partition", "kafka_offset", "data"};
+        "event_id",
+        "source",
+        "type",
+        "subject",
+        "actor_id",
+        "correlation_id",
+        "occurred_at",
+        "topic",
+        "partition",
+        "kafka_offset",
+        "data"
+    };
 
     private final DatabaseClient databaseClient;
 
@@ -36,8 +45,8 @@ class AuditEventWriter {
         }
         int chunks = (events.size() + MAX_ROWS_PER_STATEMENT - 1) / MAX_ROWS_PER_STATEMENT;
         return Flux.range(0, chunks)
-                .concatMap(chunk -> insert(events.subList(chunk * MAX_ROWS_PER_STATEMENT,
-                        Math.min(events.size(), (chunk + 1) * MAX_ROWS_PER_STATEMENT))))
+                .concatMap(chunk -> insert(events.subList(
+                        chunk * MAX_ROWS_PER_STATEMENT, Math.min(events.size(), (chunk + 1) * MAX_ROWS_PER_STATEMENT))))
                 .reduce(0L, Long::sum);
     }
 

@@ -18,5 +18,4 @@ record IncomingAuditEvent(
         String topic,
         int partition,
         long offset,
-        String dataJson) {
-}
+        String dataJson) {}

@@ -11,11 +11,11 @@ final class AuditCursor {
 
     private static final String PREFIX = "audit:";
 
-    private AuditCursor() {
-    }
+    private AuditCursor() {}
 
     static String encode(long seq) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((PREFIX + seq).getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -31,8 +31,7 @@ final class AuditCursor {
                 throw new InvalidCursorException();
             }
             return seq;
-        }
-        catch (IllegalArgumentException e) { // Base64 and number format errors
+        } catch (IllegalArgumentException e) { // Base64 and number format errors
             throw new InvalidCursorException();
         }
     }

@@ -35,15 +35,14 @@ class AuditEventController {
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) String limit) {
-        return Mono.fromSupplier(() -> AuditEventQuery.of(
-                        subject, type, source, actor, correlationId, from, to, cursor, limit))
+        return Mono.fromSupplier(
+                        () -> AuditEventQuery.of(subject, type, source, actor, correlationId, from, to, cursor, limit))
                 .flatMap(service::search);
     }
 
     @GetMapping("/{eventId}")
     @PreAuthorize("hasRole('COMPLIANCE')")
     public Mono<AuditEventResponse> get(@PathVariable String eventId) {
-        return Mono.fromSupplier(() -> AuditEventQuery.eventId(eventId))
-                .flatMap(service::get);
+        return Mono.fromSupplier(() -> AuditEventQuery.eventId(eventId)).flatMap(service::get);
     }
 }

@@ -6,7 +6,10 @@ import org.springframework.http.HttpStatus;
 class AuditEventNotFoundException extends ProblemException {
 
     AuditEventNotFoundException(String eventId) {
-        super(HttpStatus.NOT_FOUND, "AUDIT_EVENT_NOT_FOUND", "Audit event not found",
+        super(
+                HttpStatus.NOT_FOUND,
+                "AUDIT_EVENT_NOT_FOUND",
+                "Audit event not found",
                 "No audit event has the id " + eventId + ".");
     }
 }

@@ -15,15 +15,29 @@ record AuditEventQuery(AuditEventFilter filter, Long beforeSeq, int limit) {
     static final int MAX_LIMIT = 500;
 
     /** Checks the raw query parameters; a bad cursor is {@code AUDIT_INVALID_CURSOR}, anything else VALIDATION_FAILED. */
-    static AuditEventQuery of(String subject, String type, String source, String actor, String correlationId,
-                              String from, String to, String cursor, String limit) {
+    static AuditEventQuery of(
+            String subject,
+            String type,
+            String source,
+            String actor,
+            String correlationId,
+            String from,
+            String to,
+            String cursor,
+            String limit) {
         Instant fromInstant = instant("from", from);
         Instant toInstant = instant("to", to);
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
             throw new InvalidAuditQueryException("'from' must be before 'to'.");
         }
-        AuditEventFilter filter = new AuditEventFilter(blankToNull(subject), blankToNull(type), blankToNull(source),
-                blankToNull(actor), blankToNull(correlationId), fromInstant, toInstant);
+        AuditEventFilter filter = new AuditEventFilter(
+                blankToNull(subject),
+                blankToNull(type),
+                blankToNull(source),
+                blankToNull(actor),
+                blankToNull(correlationId),
+                fromInstant,
+                toInstant);
         Long beforeSeq = cursor == null || cursor.isEmpty() ? null : AuditCursor.decode(cursor);
         return new AuditEventQuery(filter, beforeSeq, limit(limit));
     }
@@ -34,8 +48,7 @@ record AuditEventQuery(AuditEventFilter filter, Long beforeSeq, int limit) {
             if (uuid.toString().equalsIgnoreCase(eventId)) {
                 return uuid;
             }
-        }
-        catch (IllegalArgumentException ignored) {
+        } catch (IllegalArgumentException ignored) {
             // answered below
         }
         throw new InvalidAuditQueryException("The event id must be a UUID.");
@@ -47,8 +60,7 @@ record AuditEventQuery(AuditEventFilter filter, Long beforeSeq, int limit) {
         }
         try {
             return OffsetDateTime.parse(value.trim()).toInstant();
-        }
-        catch (DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new InvalidAuditQueryException(
                     "'" + name + "' must be an ISO-8601 date-time with offset, e.g. 2025-01-31T00:00:00Z.");
         }
@@ -61,8 +73,7 @@ record AuditEventQuery(AuditEventFilter filter, Long beforeSeq, int limit) {
         int limit;
         try {
             limit = Integer.parseInt(value.trim());
-        }
-        catch (NumberFormatException e) {
+        } catch (NumberFormatException e) {
             limit = -1;
         }
         if (limit < 1 || limit > MAX_LIMIT) {

@@ -1,17 +1,16 @@
 package io.mita.audit.query;
 
 import io.r2dbc.spi.Readable;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Reads the audit log newest first. The WHERE clause is assembled from fixed fragments only; every value travels
@@ -45,21 +44,23 @@ class AuditEventRepository {
         String sql = "SELECT " + COLUMNS + " FROM audit_event"
                 + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
                 + " ORDER BY seq DESC LIMIT :limit";
-        return databaseClient.sql(sql)
+        return databaseClient
+                .sql(sql)
                 .bindValues(parameters)
                 .map(AuditEventRepository::toEvent)
                 .all();
     }
 
     Mono<StoredAuditEvent> findById(UUID eventId) {
-        return databaseClient.sql("SELECT " + COLUMNS + " FROM audit_event WHERE event_id = :eventId")
+        return databaseClient
+                .sql("SELECT " + COLUMNS + " FROM audit_event WHERE event_id = :eventId")
                 .bind("eventId", eventId)
                 .map(AuditEventRepository::toEvent)
                 .one();
     }
 
-    private static void condition(List<String> conditions, Map<String, Object> parameters,
-                                  String fragment, String name, Object value) {
+    private static void condition(
+            List<String> conditions, Map<String, Object> parameters, String fragment, String name, Object value) {
         if (value != null) {
             conditions.add(fragment);
             parameters.put(name, value);

@@ -1,9 +1,8 @@
 package io.mita.audit.query;
 
-import tools.jackson.databind.JsonNode;
-
 import java.time.Instant;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 
 /** One audit event as the API shows it; {@code data} is the event's JSON payload as it was received. */
 record AuditEventResponse(
@@ -15,5 +14,4 @@ record AuditEventResponse(
         String correlationId,
         Instant occurredAt,
         Instant receivedAt,
-        JsonNode data) {
-}
+        JsonNode data) {}

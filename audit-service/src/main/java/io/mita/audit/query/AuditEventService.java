@@ -1,12 +1,11 @@
 package io.mita.audit.query;
 
+import java.util.List;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.util.List;
-import java.util.UUID;
 
 /** The compliance use cases over the audit log: search it page by page, and read one event. */
 @Service
@@ -22,13 +21,15 @@ class AuditEventService {
 
     Mono<AuditEventPageResponse> search(AuditEventQuery query) {
         // one row more than the page tells whether another page exists
-        return repository.find(query.filter(), query.beforeSeq(), query.limit() + 1)
+        return repository
+                .find(query.filter(), query.beforeSeq(), query.limit() + 1)
                 .collectList()
                 .map(rows -> page(rows, query.limit()));
     }
 
     Mono<AuditEventResponse> get(UUID eventId) {
-        return repository.findById(eventId)
+        return repository
+                .findById(eventId)
                 .map(this::toResponse)
                 .switchIfEmpty(Mono.error(() -> new AuditEventNotFoundException(eventId.toString())));
     }
@@ -42,7 +43,15 @@ class AuditEventService {
 
     private AuditEventResponse toResponse(StoredAuditEvent event) {
         JsonNode data = event.dataJson() == null ? null : jsonMapper.readTree(event.dataJson());
-        return new AuditEventResponse(event.eventId(), event.source(), event.type(), event.subject(),
-                event.actorId(), event.correlationId(), event.occurredAt(), event.receivedAt(), data);
+        return new AuditEventResponse(
+                event.eventId(),
+                event.source(),
+                event.type(),
+                event.subject(),
+                event.actorId(),
+                event.correlationId(),
+                event.occurredAt(),
+                event.receivedAt(),
+                data);
     }
 }

@@ -14,5 +14,4 @@ record StoredAuditEvent(
         String correlationId,
         Instant occurredAt,
         Instant receivedAt,
-        String dataJson) {
-}
+        String dataJson) {}

@@ -1,11 +1,26 @@
 package io.mita.audit.ingest;
 
+import static io.mita.audit.AuditApi.expectProblem;
+import static io.mita.audit.AuditEventFixtures.BUDGET_TOPIC;
+import static io.mita.audit.AuditEventFixtures.TEST_TOPIC;
+import static io.mita.audit.AuditEventFixtures.aBudgetEvent;
+import static io.mita.audit.AuditEventFixtures.aSubject;
+import static io.mita.audit.AuditEventFixtures.anEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.cloudevents.CloudEvent;
 import io.mita.audit.AuditApi;
 import io.mita.audit.TestEventPublisher;
 import io.mita.testsupport.KafkaTestBroker;
 import io.mita.testsupport.MitaIntegrationTest;
 import io.mita.testsupport.TestTokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
@@ -16,22 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static io.mita.audit.AuditApi.expectProblem;
-import static io.mita.audit.AuditEventFixtures.BUDGET_TOPIC;
-import static io.mita.audit.AuditEventFixtures.TEST_TOPIC;
-import static io.mita.audit.AuditEventFixtures.aBudgetEvent;
-import static io.mita.audit.AuditEventFixtures.aSubject;
-import static io.mita.audit.AuditEventFixtures.anEvent;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 @MitaIntegrationTest
 class AuditEventIngestIT {
@@ -70,8 +69,11 @@ class AuditEventIngestIT {
         // one partition: once "last" is stored, every copy of "event" before it has been processed
         AuditApi.Page page = compliance().awaitSearch("subject=" + subject, 3);
 
-        assertThat(page.eventIds()).containsExactly(UUID.fromString(last.getId()), UUID.fromString(between.getId()),
-                UUID.fromString(event.getId()));
+        assertThat(page.eventIds())
+                .containsExactly(
+                        UUID.fromString(last.getId()),
+                        UUID.fromString(between.getId()),
+                        UUID.fromString(event.getId()));
         assertThat(rowsWithId(event.getId())).isEqualTo(1L);
     }
 
@@ -93,7 +95,8 @@ class AuditEventIngestIT {
     void eventsMissingRequiredAttributesGoToTheDeadLetterTopicAndAreNotStored() throws Exception {
         String subject = aSubject();
         CloudEvent withoutSubject = anEvent(subject).withSubject(null).build();
-        CloudEvent withoutUuid = anEvent(subject).withId("order-" + UUID.randomUUID()).build();
+        CloudEvent withoutUuid =
+                anEvent(subject).withId("order-" + UUID.randomUUID()).build();
         CloudEvent valid = anEvent(subject).build();
 
         try (KafkaConsumer<String, CloudEvent> deadLetters = KafkaTestBroker.consumer("audit-dlt-check")) {
@@ -102,34 +105,45 @@ class AuditEventIngestIT {
 
             Map<String, ConsumerRecord<String, CloudEvent>> dead = new HashMap<>();
             await().atMost(Duration.ofSeconds(60)).until(() -> {
-                deadLetters.poll(Duration.ofMillis(500)).forEach(r -> dead.put(r.value().getId(), r));
+                deadLetters
+                        .poll(Duration.ofMillis(500))
+                        .forEach(r -> dead.put(r.value().getId(), r));
                 return dead.containsKey(withoutSubject.getId()) && dead.containsKey(withoutUuid.getId());
             });
 
-            assertThat(header(dead.get(withoutSubject.getId()), "kafka_dlt-exception-message")).contains("subject");
-            assertThat(header(dead.get(withoutUuid.getId()), "kafka_dlt-exception-message")).contains("not a UUID");
-            assertThat(header(dead.get(withoutSubject.getId()), "kafka_dlt-original-topic")).isEqualTo(TEST_TOPIC);
+            assertThat(header(dead.get(withoutSubject.getId()), "kafka_dlt-exception-message"))
+                    .contains("subject");
+            assertThat(header(dead.get(withoutUuid.getId()), "kafka_dlt-exception-message"))
+                    .contains("not a UUID");
+            assertThat(header(dead.get(withoutSubject.getId()), "kafka_dlt-original-topic"))
+                    .isEqualTo(TEST_TOPIC);
         }
         // the valid event behind the rejected ones in the same batch is still stored; the rejected ones are not
         assertThat(compliance().awaitSearch("subject=" + subject, 1).eventIds())
                 .containsExactly(UUID.fromString(valid.getId()));
         assertThat(rowsWithId(withoutSubject.getId())).isZero();
-        expectProblem(compliance().call("/api/audit/events/" + withoutSubject.getId()),
-                HttpStatus.NOT_FOUND, "AUDIT_EVENT_NOT_FOUND");
+        expectProblem(
+                compliance().call("/api/audit/events/" + withoutSubject.getId()),
+                HttpStatus.NOT_FOUND,
+                "AUDIT_EVENT_NOT_FOUND");
     }
 
     private long rowsWithId(String eventId) {
-        return databaseClient.sql("SELECT count(*) AS n FROM audit_event WHERE event_id = :id")
+        return databaseClient
+                .sql("SELECT count(*) AS n FROM audit_event WHERE event_id = :id")
                 .bind("id", UUID.fromString(eventId))
                 .map(row -> row.get("n", Long.class))
-                .one().block(Duration.ofSeconds(5));
+                .one()
+                .block(Duration.ofSeconds(5));
     }
 
     private String topicOf(String eventId) {
-        return databaseClient.sql("SELECT topic FROM audit_event WHERE event_id = :id")
+        return databaseClient
+                .sql("SELECT topic FROM audit_event WHERE event_id = :id")
                 .bind("id", UUID.fromString(eventId))
                 .map(row -> row.get("topic", String.class))
-                .one().block(Duration.ofSeconds(5));
+                .one()
+                .block(Duration.ofSeconds(5));
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

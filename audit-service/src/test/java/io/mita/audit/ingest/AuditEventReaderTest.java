@@ -1,23 +1,23 @@
 package io.mita.audit.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 class AuditEventReaderTest {
 
-    private final AuditEventReader reader = new AuditEventReader(JsonMapper.builder().build());
+    private final AuditEventReader reader =
+            new AuditEventReader(JsonMapper.builder().build());
 
     @Test
     void aCompleteEventIsReadWithItsExtensionsAndKafkaPosition() {
@@ -25,19 +25,32 @@ class AuditEventReaderTest {
         CloudEvent event = anEvent(id.toString())
                 .withExtension("actorid", "actor-7")
                 .withExtension("correlationid", "corr-7")
-                .withData("application/json", "{ \"amount\" : \"12.50\", \"tags\": [1, 2] }".getBytes(StandardCharsets.UTF_8))
+                .withData(
+                        "application/json",
+                        "{ \"amount\" : \"12.50\", \"tags\": [1, 2] }".getBytes(StandardCharsets.UTF_8))
                 .build();
 
         IncomingAuditEvent read = reader.read(new ConsumerRecord<>("mita.budget.v1", 2, 41L, "user-1", event));
 
-        assertThat(read).isEqualTo(new IncomingAuditEvent(id, "/mita/budget", "mita.budget.transaction.created.v1",
-                "user-1", "actor-7", "corr-7", Instant.parse("2025-03-01T10:15:30Z"), "mita.budget.v1", 2, 41L,
-                "{\"amount\":\"12.50\",\"tags\":[1,2]}"));
+        assertThat(read)
+                .isEqualTo(new IncomingAuditEvent(
+                        id,
+                        "/mita/budget",
+                        "mita.budget.transaction.created.v1",
+                        "user-1",
+                        "actor-7",
+                        "corr-7",
+                        Instant.parse("2025-03-01T10:15:30Z"),
+                        "mita.budget.v1",
+                        2,
+                        41L,
+                        "{\"amount\":\"12.50\",\"tags\":[1,2]}"));
     }
 
     @Test
     void anEventWithoutDataOrOptionalExtensionsIsStillRead() {
-        IncomingAuditEvent read = reader.read(record(anEvent(UUID.randomUUID().toString()).build()));
+        IncomingAuditEvent read =
+                reader.read(record(anEvent(UUID.randomUUID().toString()).build()));
 
         assertThat(read.dataJson()).isNull();
         assertThat(read.actorId()).isNull();
@@ -46,7 +59,8 @@ class AuditEventReaderTest {
 
     @Test
     void anEventWithoutSubjectIsRejected() {
-        CloudEvent event = anEvent(UUID.randomUUID().toString()).withSubject(null).build();
+        CloudEvent event =
+                anEvent(UUID.randomUUID().toString()).withSubject(null).build();
 
         assertThatThrownBy(() -> reader.read(record(event)))
                 .isInstanceOf(InvalidAuditEventException.class)
@@ -87,7 +101,8 @@ class AuditEventReaderTest {
         CloudEvent nulInData = anEvent(UUID.randomUUID().toString())
                 .withData("application/json", "{\"note\":\"a\\u0000b\"}".getBytes(StandardCharsets.UTF_8))
                 .build();
-        CloudEvent nulInSubject = anEvent(UUID.randomUUID().toString()).withSubject("user\0").build();
+        CloudEvent nulInSubject =
+                anEvent(UUID.randomUUID().toString()).withSubject("user\0").build();
 
         assertThatThrownBy(() -> reader.read(record(nulInData))).isInstanceOf(InvalidAuditEventException.class);
         assertThatThrownBy(() -> reader.read(record(nulInSubject))).isInstanceOf(InvalidAuditEventException.class);

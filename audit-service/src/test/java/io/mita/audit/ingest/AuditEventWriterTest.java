@@ -1,11 +1,10 @@
 package io.mita.audit.ingest;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class AuditEventWriterTest {
 
@@ -13,8 +12,9 @@ class AuditEventWriterTest {
     void aBatchIsOneStatementWithOneValuesTuplePerEvent() {
         String sql = AuditEventWriter.insertSql(3);
 
-        assertThat(sql).startsWith("INSERT INTO audit_event (event_id, source, type, subject, actor_id, "
-                + "correlation_id, occurred_at, topic, partition, kafka_offset, data) VALUES (");
+        assertThat(sql)
+                .startsWith("INSERT INTO audit_event (event_id, source, type, subject, actor_id, "
+                        + "correlation_id, occurred_at, topic, partition, kafka_offset, data) VALUES (");
         assertThat(sql).endsWith(" ON CONFLICT (event_id) DO NOTHING");
         assertThat(count(sql, "\\(\\$\\d+(, \\$\\d+){10}\\)")).isEqualTo(3);
     }
@@ -35,7 +35,9 @@ class AuditEventWriterTest {
     void aFullChunkStaysWithinPostgresBindParameterLimit() {
         String sql = AuditEventWriter.insertSql(AuditEventWriter.MAX_ROWS_PER_STATEMENT);
 
-        assertThat(count(sql, "\\$\\d+")).isEqualTo(AuditEventWriter.MAX_ROWS_PER_STATEMENT * 11).isLessThan(65_535);
+        assertThat(count(sql, "\\$\\d+"))
+                .isEqualTo(AuditEventWriter.MAX_ROWS_PER_STATEMENT * 11)
+                .isLessThan(65_535);
     }
 
     private static int count(String text, String regex) {

@@ -1,14 +1,13 @@
 package io.mita.audit.query;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AuditCursorTest {
 
@@ -33,7 +32,8 @@ class AuditCursorTest {
 
     @Test
     void aPositionBeyondTheLongRangeIsRejected() {
-        String tooBig = Base64.getUrlEncoder().withoutPadding()
+        String tooBig = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString("audit:99999999999999999999".getBytes(StandardCharsets.US_ASCII));
 
         assertThatThrownBy(() -> AuditCursor.decode(tooBig)).isInstanceOf(InvalidCursorException.class);

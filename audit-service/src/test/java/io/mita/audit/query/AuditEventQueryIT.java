@@ -1,5 +1,13 @@
 package io.mita.audit.query;
 
+import static io.mita.audit.AuditApi.expectProblem;
+import static io.mita.audit.AuditEventFixtures.BUDGET_TOPIC;
+import static io.mita.audit.AuditEventFixtures.TEST_TOPIC;
+import static io.mita.audit.AuditEventFixtures.aBudgetEvent;
+import static io.mita.audit.AuditEventFixtures.aSubject;
+import static io.mita.audit.AuditEventFixtures.anEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.cloudevents.CloudEvent;
 import io.mita.audit.AuditApi;
 import io.mita.audit.AuditApi.Item;
@@ -7,13 +15,6 @@ import io.mita.audit.AuditApi.Page;
 import io.mita.audit.TestEventPublisher;
 import io.mita.testsupport.MitaIntegrationTest;
 import io.mita.testsupport.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
-import org.springframework.test.web.reactive.server.WebTestClient;
-
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,14 +22,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static io.mita.audit.AuditEventFixtures.BUDGET_TOPIC;
-import static io.mita.audit.AuditEventFixtures.TEST_TOPIC;
-import static io.mita.audit.AuditEventFixtures.aBudgetEvent;
-import static io.mita.audit.AuditEventFixtures.aSubject;
-import static io.mita.audit.AuditEventFixtures.anEvent;
-import static io.mita.audit.AuditApi.expectProblem;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 @MitaIntegrationTest
 class AuditEventQueryIT {
@@ -72,12 +71,17 @@ class AuditEventQueryIT {
         assertThat(item.data()).containsEntry("amount", "12.50").containsEntry("currency", "EUR");
         assertThat(page.nextCursor()).isNull();
         assertThat(compliance().get(item.eventId())).isEqualTo(item);
-        compliance().call("/api/audit/events/" + event.getId())
+        compliance()
+                .call("/api/audit/events/" + event.getId())
                 .expectBody()
-                .jsonPath("$.occurredAt").isEqualTo(event.getTime().toInstant().toString())
-                .jsonPath("$.data.amount").isEqualTo("12.50")
-                .jsonPath("$.seq").doesNotExist()
-                .jsonPath("$.topic").doesNotExist();
+                .jsonPath("$.occurredAt")
+                .isEqualTo(event.getTime().toInstant().toString())
+                .jsonPath("$.data.amount")
+                .isEqualTo("12.50")
+                .jsonPath("$.seq")
+                .doesNotExist()
+                .jsonPath("$.topic")
+                .doesNotExist();
     }
 
     @Test
@@ -89,26 +93,37 @@ class AuditEventQueryIT {
         publisher.publish(BUDGET_TOPIC, budget);
         compliance().awaitSearch("subject=" + subject, 2);
 
-        assertThat(compliance().search("subject=" + subject + "&type=mita.budget.transaction.created.v1").eventIds())
+        assertThat(compliance()
+                        .search("subject=" + subject + "&type=mita.budget.transaction.created.v1")
+                        .eventIds())
                 .containsExactly(UUID.fromString(budget.getId()));
-        assertThat(compliance().search("subject=" + subject + "&source=/mita/test").eventIds())
+        assertThat(compliance()
+                        .search("subject=" + subject + "&source=/mita/test")
+                        .eventIds())
                 .containsExactly(UUID.fromString(test.getId()));
-        assertThat(compliance().search("subject=" + subject + "&type=mita.nothing.v1").items()).isEmpty();
+        assertThat(compliance()
+                        .search("subject=" + subject + "&type=mita.nothing.v1")
+                        .items())
+                .isEmpty();
     }
 
     @Test
     void aCorrelationIdFindsEverythingOneRequestCausedAcrossSubjects() throws Exception {
         String correlationId = UUID.randomUUID().toString();
-        CloudEvent first = anEvent(aSubject()).withExtension("correlationid", correlationId).build();
-        CloudEvent second = aBudgetEvent(aSubject()).withExtension("correlationid", correlationId).build();
+        CloudEvent first = anEvent(aSubject())
+                .withExtension("correlationid", correlationId)
+                .build();
+        CloudEvent second = aBudgetEvent(aSubject())
+                .withExtension("correlationid", correlationId)
+                .build();
         CloudEvent unrelated = anEvent(aSubject()).build();
         publisher.publish(TEST_TOPIC, first, unrelated);
         publisher.publish(BUDGET_TOPIC, second);
 
         Page page = compliance().awaitSearch("correlationId=" + correlationId, 2);
 
-        assertThat(page.eventIds()).containsExactlyInAnyOrder(
-                UUID.fromString(first.getId()), UUID.fromString(second.getId()));
+        assertThat(page.eventIds())
+                .containsExactlyInAnyOrder(UUID.fromString(first.getId()), UUID.fromString(second.getId()));
     }
 
     @Test
@@ -128,28 +143,41 @@ class AuditEventQueryIT {
     @Test
     void aTimeRangeIncludesFromAndExcludesToOnTheEventsOwnTime() throws Exception {
         String subject = aSubject();
-        CloudEvent monday = anEvent(subject).withTime(OffsetDateTime.parse("2020-01-06T10:00:00Z")).build();
-        CloudEvent tuesday = anEvent(subject).withTime(OffsetDateTime.parse("2020-01-07T10:00:00+02:00")).build();
-        CloudEvent wednesday = anEvent(subject).withTime(OffsetDateTime.parse("2020-01-08T10:00:00Z")).build();
+        CloudEvent monday = anEvent(subject)
+                .withTime(OffsetDateTime.parse("2020-01-06T10:00:00Z"))
+                .build();
+        CloudEvent tuesday = anEvent(subject)
+                .withTime(OffsetDateTime.parse("2020-01-07T10:00:00+02:00"))
+                .build();
+        CloudEvent wednesday = anEvent(subject)
+                .withTime(OffsetDateTime.parse("2020-01-08T10:00:00Z"))
+                .build();
         publisher.publish(TEST_TOPIC, monday, tuesday, wednesday);
         compliance().awaitSearch("subject=" + subject, 3);
 
-        assertThat(compliance().search("subject=" + subject
-                + "&from=2020-01-06T10:00:00Z&to=2020-01-08T10:00:00Z").eventIds())
+        assertThat(compliance()
+                        .search("subject=" + subject + "&from=2020-01-06T10:00:00Z&to=2020-01-08T10:00:00Z")
+                        .eventIds())
                 .containsExactly(UUID.fromString(tuesday.getId()), UUID.fromString(monday.getId()));
-        assertThat(compliance().search("subject=" + subject + "&from=2020-01-07T08:00:00Z").eventIds())
+        assertThat(compliance()
+                        .search("subject=" + subject + "&from=2020-01-07T08:00:00Z")
+                        .eventIds())
                 .containsExactly(UUID.fromString(wednesday.getId()), UUID.fromString(tuesday.getId()));
-        assertThat(compliance().search("subject=" + subject + "&to=2020-01-07T08:00:00Z").eventIds())
+        assertThat(compliance()
+                        .search("subject=" + subject + "&to=2020-01-07T08:00:00Z")
+                        .eventIds())
                 .containsExactly(UUID.fromString(monday.getId()));
     }
 
     @Test
     void pagesRunNewestFirstAndTheCursorContinuesWithoutGapsOrRepeats() throws Exception {
         String subject = aSubject();
-        CloudEvent[] events = Stream.generate(() -> anEvent(subject).build()).limit(5).toArray(CloudEvent[]::new);
+        CloudEvent[] events =
+                Stream.generate(() -> anEvent(subject).build()).limit(5).toArray(CloudEvent[]::new);
         publisher.publish(TEST_TOPIC, events);
         compliance().awaitSearch("subject=" + subject, 5);
-        List<UUID> newestFirst = new ArrayList<>(Arrays.stream(events).map(e -> UUID.fromString(e.getId())).toList());
+        List<UUID> newestFirst = new ArrayList<>(
+                Arrays.stream(events).map(e -> UUID.fromString(e.getId())).toList());
         Collections.reverse(newestFirst);
 
         Page first = compliance().search("subject=" + subject + "&limit=2");
@@ -169,13 +197,16 @@ class AuditEventQueryIT {
         publisher.publish(TEST_TOPIC, anEvent(subject).build(), anEvent(subject).build());
         compliance().awaitSearch("subject=" + subject, 2);
 
-        assertThat(compliance().search("subject=" + subject + "&limit=2").nextCursor()).isNull();
+        assertThat(compliance().search("subject=" + subject + "&limit=2").nextCursor())
+                .isNull();
     }
 
     @Test
     void anUnknownEventIdIsNotFound() {
-        expectProblem(compliance().call("/api/audit/events/" + UUID.randomUUID()),
-                HttpStatus.NOT_FOUND, "AUDIT_EVENT_NOT_FOUND");
+        expectProblem(
+                compliance().call("/api/audit/events/" + UUID.randomUUID()),
+                HttpStatus.NOT_FOUND,
+                "AUDIT_EVENT_NOT_FOUND");
     }
 
     @Test
@@ -185,18 +216,26 @@ class AuditEventQueryIT {
 
     @Test
     void aMalformedCursorIsRejectedWithItsOwnCode() {
-        expectProblem(compliance().call("/api/audit/events?cursor=bm90LWEtY3Vyc29y"),
-                HttpStatus.BAD_REQUEST, "AUDIT_INVALID_CURSOR");
-        expectProblem(compliance().call("/api/audit/events?cursor=YXVkaXQ6eA"),
-                HttpStatus.BAD_REQUEST, "AUDIT_INVALID_CURSOR");
+        expectProblem(
+                compliance().call("/api/audit/events?cursor=bm90LWEtY3Vyc29y"),
+                HttpStatus.BAD_REQUEST,
+                "AUDIT_INVALID_CURSOR");
+        expectProblem(
+                compliance().call("/api/audit/events?cursor=YXVkaXQ6eA"),
+                HttpStatus.BAD_REQUEST,
+                "AUDIT_INVALID_CURSOR");
     }
 
     @Test
     void badTimesAndLimitsAreValidationFailures() {
-        expectProblem(compliance().call("/api/audit/events?from=yesterday"), HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
-        expectProblem(compliance().call("/api/audit/events?to=2020-01-01"), HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
-        expectProblem(compliance().call("/api/audit/events?from=2020-01-02T00:00:00Z&to=2020-01-01T00:00:00Z"),
-                HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+        expectProblem(
+                compliance().call("/api/audit/events?from=yesterday"), HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+        expectProblem(
+                compliance().call("/api/audit/events?to=2020-01-01"), HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+        expectProblem(
+                compliance().call("/api/audit/events?from=2020-01-02T00:00:00Z&to=2020-01-01T00:00:00Z"),
+                HttpStatus.BAD_REQUEST,
+                "VALIDATION_FAILED");
         expectProblem(compliance().call("/api/audit/events?limit=501"), HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
         expectProblem(compliance().call("/api/audit/events?limit=0"), HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
     }
@@ -213,7 +252,9 @@ class AuditEventQueryIT {
     @Test
     void withoutATokenTheAuditLogAnswersUnauthenticated() {
         expectProblem(web.get().uri("/api/audit/events").exchange(), HttpStatus.UNAUTHORIZED, "AUTH_UNAUTHENTICATED");
-        expectProblem(web.get().uri("/api/audit/events/" + UUID.randomUUID()).exchange(),
-                HttpStatus.UNAUTHORIZED, "AUTH_UNAUTHENTICATED");
+        expectProblem(
+                web.get().uri("/api/audit/events/" + UUID.randomUUID()).exchange(),
+                HttpStatus.UNAUTHORIZED,
+                "AUTH_UNAUTHENTICATED");
     }
 }

@@ -1,14 +1,13 @@
 package io.mita.audit.query;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AuditEventQueryTest {
 
@@ -23,12 +22,26 @@ class AuditEventQueryTest {
 
     @Test
     void everyFilterIsCarriedOverAndBlankOnesAreIgnored() {
-        AuditEventQuery query = AuditEventQuery.of("user-1", "mita.budget.transaction.created.v1", " ",
-                "actor-1", "corr-1", "2025-03-01T00:00:00+02:00", "2025-03-02T00:00:00Z",
-                AuditCursor.encode(77L), "500");
+        AuditEventQuery query = AuditEventQuery.of(
+                "user-1",
+                "mita.budget.transaction.created.v1",
+                " ",
+                "actor-1",
+                "corr-1",
+                "2025-03-01T00:00:00+02:00",
+                "2025-03-02T00:00:00Z",
+                AuditCursor.encode(77L),
+                "500");
 
-        assertThat(query.filter()).isEqualTo(new AuditEventFilter("user-1", "mita.budget.transaction.created.v1",
-                null, "actor-1", "corr-1", Instant.parse("2025-02-28T22:00:00Z"), Instant.parse("2025-03-02T00:00:00Z")));
+        assertThat(query.filter())
+                .isEqualTo(new AuditEventFilter(
+                        "user-1",
+                        "mita.budget.transaction.created.v1",
+                        null,
+                        "actor-1",
+                        "corr-1",
+                        Instant.parse("2025-02-28T22:00:00Z"),
+                        Instant.parse("2025-03-02T00:00:00Z")));
         assertThat(query.beforeSeq()).isEqualTo(77L);
         assertThat(query.limit()).isEqualTo(500);
     }
@@ -55,8 +68,8 @@ class AuditEventQueryTest {
 
     @Test
     void fromMustComeBeforeTo() {
-        assertThatThrownBy(() -> AuditEventQuery.of(null, null, null, null, null,
-                "2025-03-02T00:00:00Z", "2025-03-02T00:00:00Z", null, null))
+        assertThatThrownBy(() -> AuditEventQuery.of(
+                        null, null, null, null, null, "2025-03-02T00:00:00Z", "2025-03-02T00:00:00Z", null, null))
                 .isInstanceOf(InvalidAuditQueryException.class)
                 .hasMessageContaining("before");
     }

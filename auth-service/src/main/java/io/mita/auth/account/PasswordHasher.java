@@ -32,21 +32,30 @@ public class PasswordHasher implements DisposableBean {
 
     PasswordHasher(PasswordEncoder encoder, AuthProperties properties, MeterRegistry meters) {
         this.encoder = encoder;
-        this.scheduler = Schedulers.newBoundedElastic(properties.passwordHashing().effectiveConcurrency(),
-                Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE, "password-hashing", 60, true);
-        this.hashes = Counter.builder(METRIC).tag("operation", "hash")
-                .description("Argon2id computations for new passwords").register(meters);
-        this.verifications = Counter.builder(METRIC).tag("operation", "verify")
-                .description("Argon2id computations checking a password").register(meters);
+        this.scheduler = Schedulers.newBoundedElastic(
+                properties.passwordHashing().effectiveConcurrency(),
+                Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE,
+                "password-hashing",
+                60,
+                true);
+        this.hashes = Counter.builder(METRIC)
+                .tag("operation", "hash")
+                .description("Argon2id computations for new passwords")
+                .register(meters);
+        this.verifications = Counter.builder(METRIC)
+                .tag("operation", "verify")
+                .description("Argon2id computations checking a password")
+                .register(meters);
         // the hash of a random password nobody knows, for unknown e-mails (computed once, on the startup thread)
         this.dummyHash = encoder.encode(randomPassword());
     }
 
     public Mono<String> hash(String rawPassword) {
         return Mono.fromCallable(() -> {
-            hashes.increment();
-            return encoder.encode(rawPassword);
-        }).subscribeOn(scheduler);
+                    hashes.increment();
+                    return encoder.encode(rawPassword);
+                })
+                .subscribeOn(scheduler);
     }
 
     /**
@@ -54,14 +63,17 @@ public class PasswordHasher implements DisposableBean {
      * case) with {@link PasswordTooCommonException}; its length was checked by request validation.
      */
     public Mono<String> hashNew(String rawPassword) {
-        return PasswordPolicy.isTooCommon(rawPassword) ? Mono.error(new PasswordTooCommonException()) : hash(rawPassword);
+        return PasswordPolicy.isTooCommon(rawPassword)
+                ? Mono.error(new PasswordTooCommonException())
+                : hash(rawPassword);
     }
 
     public Mono<Boolean> matches(String rawPassword, String hash) {
         return Mono.fromCallable(() -> {
-            verifications.increment();
-            return encoder.matches(rawPassword, hash);
-        }).subscribeOn(scheduler);
+                    verifications.increment();
+                    return encoder.matches(rawPassword, hash);
+                })
+                .subscribeOn(scheduler);
     }
 
     /**

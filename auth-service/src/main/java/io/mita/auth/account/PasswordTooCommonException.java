@@ -7,7 +7,10 @@ import org.springframework.http.HttpStatus;
 public class PasswordTooCommonException extends ProblemException {
 
     public PasswordTooCommonException() {
-        super(HttpStatus.BAD_REQUEST, "AUTH_PASSWORD_TOO_COMMON", "Password too common",
+        super(
+                HttpStatus.BAD_REQUEST,
+                "AUTH_PASSWORD_TOO_COMMON",
+                "Password too common",
                 "This password is one of the 10,000 most common passwords; choose another one.");
     }
 }

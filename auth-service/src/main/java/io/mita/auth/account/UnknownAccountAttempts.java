@@ -1,12 +1,12 @@
 package io.mita.auth.account;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -23,7 +23,10 @@ import reactor.core.publisher.Mono;
 public class UnknownAccountAttempts {
 
     /** What was attempted for an address without an account. */
-    public enum Kind { LOGIN, PASSWORD_RESET }
+    public enum Kind {
+        LOGIN,
+        PASSWORD_RESET
+    }
 
     static final String METRIC = "mita.auth.unknown.account.attempts";
 
@@ -41,9 +44,12 @@ public class UnknownAccountAttempts {
         this.transaction = transaction;
         this.clock = clock;
         for (Kind kind : Kind.values()) {
-            counters.put(kind, Counter.builder(METRIC).tag("kind", kind.name())
-                    .description("Logins and password-reset requests for e-mail addresses without an account")
-                    .register(meters));
+            counters.put(
+                    kind,
+                    Counter.builder(METRIC)
+                            .tag("kind", kind.name())
+                            .description("Logins and password-reset requests for e-mail addresses without an account")
+                            .register(meters));
         }
     }
 

@@ -13,18 +13,27 @@ public class UserAccount {
 
     @Id
     private final UUID id;
+
     private final String email;
     private final String displayName;
     private final String passwordHash;
     private final Instant createdAt;
     private final int failedAttempts;
     private final Instant lockedUntil;
+
     @Version
     private final Long version;
 
     @PersistenceCreator
-    UserAccount(UUID id, String email, String displayName, String passwordHash, Instant createdAt, int failedAttempts,
-            Instant lockedUntil, Long version) {
+    UserAccount(
+            UUID id,
+            String email,
+            String displayName,
+            String passwordHash,
+            Instant createdAt,
+            int failedAttempts,
+            Instant lockedUntil,
+            Long version) {
         this.id = id;
         this.email = email;
         this.displayName = displayName;

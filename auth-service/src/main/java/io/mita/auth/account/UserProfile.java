@@ -5,5 +5,4 @@ import java.util.Set;
 import java.util.UUID;
 
 /** An account with its current roles, as the API shows it (never the password hash). */
-public record UserProfile(UUID userId, String email, String displayName, Set<Role> roles) {
-}
+public record UserProfile(UUID userId, String email, String displayName, Set<Role> roles) {}

@@ -21,6 +21,7 @@ public class UserProfiles {
         return accounts.findById(userId)
                 .switchIfEmpty(Mono.error(() -> new UserNotFoundException(userId)))
                 .flatMap(account -> roles.rolesOf(userId)
-                        .map(granted -> new UserProfile(account.id(), account.email(), account.displayName(), granted)));
+                        .map(granted ->
+                                new UserProfile(account.id(), account.email(), account.displayName(), granted)));
     }
 }

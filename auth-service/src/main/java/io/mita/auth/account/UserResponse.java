@@ -7,7 +7,10 @@ import java.util.UUID;
 public record UserResponse(UUID userId, String email, String displayName, List<String> roles) {
 
     public static UserResponse of(UserProfile profile) {
-        return new UserResponse(profile.userId(), profile.email(), profile.displayName(),
+        return new UserResponse(
+                profile.userId(),
+                profile.email(),
+                profile.displayName(),
                 profile.roles().stream().map(Enum::name).sorted().toList());
     }
 }

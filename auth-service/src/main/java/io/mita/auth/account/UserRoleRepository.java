@@ -31,7 +31,8 @@ public class UserRoleRepository {
     /** Adds the roles the account does not have yet; answers how many were added. */
     public Mono<Long> grant(UUID userId, Collection<Role> roles) {
         return Flux.fromIterable(roles)
-                .concatMap(role -> db.sql("INSERT INTO user_role (user_id, role) VALUES (:userId, :role) ON CONFLICT DO NOTHING")
+                .concatMap(role -> db.sql(
+                                "INSERT INTO user_role (user_id, role) VALUES (:userId, :role) ON CONFLICT DO NOTHING")
                         .bind("userId", userId)
                         .bind("role", role.name())
                         .fetch()

@@ -27,7 +27,10 @@ class RoleAdministrationService {
     private final OutboxWriter outbox;
     private final TransactionalOperator transaction;
 
-    RoleAdministrationService(UserAccountRepository accounts, UserRoleRepository roles, OutboxWriter outbox,
+    RoleAdministrationService(
+            UserAccountRepository accounts,
+            UserRoleRepository roles,
+            OutboxWriter outbox,
             TransactionalOperator transaction) {
         this.accounts = accounts;
         this.roles = roles;
@@ -37,16 +40,26 @@ class RoleAdministrationService {
 
     /** Makes {@code names} the user's complete set of roles, with the caller (an admin) as actor of the event. */
     Mono<Set<Role>> replaceRoles(UUID userId, List<String> names, UUID grantedBy) {
-        return Mono.fromCallable(() -> parse(names)).flatMap(wanted -> accounts.existsById(userId)
-                .flatMap(exists -> exists ? roles.replace(userId, wanted) : Mono.error(new UserNotFoundException(userId)))
-                .then(Mono.defer(() -> outbox.append(new OutgoingEvent(RolesGranted.TYPE, userId.toString(),
-                        new RolesGranted(userId, wanted.stream().map(Role::name).sorted().toList(), grantedBy)))))
-                .as(transaction::transactional)
-                .thenReturn(wanted));
+        return Mono.fromCallable(() -> parse(names))
+                .flatMap(wanted -> accounts.existsById(userId)
+                        .flatMap(exists ->
+                                exists ? roles.replace(userId, wanted) : Mono.error(new UserNotFoundException(userId)))
+                        .then(Mono.defer(() -> outbox.append(new OutgoingEvent(
+                                RolesGranted.TYPE,
+                                userId.toString(),
+                                new RolesGranted(
+                                        userId,
+                                        wanted.stream().map(Role::name).sorted().toList(),
+                                        grantedBy)))))
+                        .as(transaction::transactional)
+                        .thenReturn(wanted));
     }
 
     private static Set<Role> parse(List<String> names) {
-        List<String> unknown = names.stream().filter(name -> Role.named(name).isEmpty()).distinct().toList();
+        List<String> unknown = names.stream()
+                .filter(name -> Role.named(name).isEmpty())
+                .distinct()
+                .toList();
         if (!unknown.isEmpty()) {
             throw new UnknownRoleException(unknown);
         }

@@ -7,7 +7,10 @@ import org.springframework.http.HttpStatus;
 class UnknownRoleException extends ProblemException {
 
     UnknownRoleException(Collection<String> unknown) {
-        super(HttpStatus.BAD_REQUEST, "AUTH_UNKNOWN_ROLE", "Unknown role",
+        super(
+                HttpStatus.BAD_REQUEST,
+                "AUTH_UNKNOWN_ROLE",
+                "Unknown role",
                 "Unknown role(s) " + unknown + "; the roles are USER, COMPLIANCE and ADMIN.");
     }
 }

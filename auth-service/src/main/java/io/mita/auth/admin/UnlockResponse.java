@@ -2,5 +2,4 @@ package io.mita.auth.admin;
 
 import java.util.UUID;
 
-record UnlockResponse(UUID userId, boolean wasLocked) {
-}
+record UnlockResponse(UUID userId, boolean wasLocked) {}

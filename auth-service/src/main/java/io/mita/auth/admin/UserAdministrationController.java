@@ -25,8 +25,8 @@ class UserAdministrationController {
     private final UserProfiles profiles;
     private final AccountLockout lockout;
 
-    UserAdministrationController(RoleAdministrationService roleAdministration, UserProfiles profiles,
-            AccountLockout lockout) {
+    UserAdministrationController(
+            RoleAdministrationService roleAdministration, UserProfiles profiles, AccountLockout lockout) {
         this.roleAdministration = roleAdministration;
         this.profiles = profiles;
         this.lockout = lockout;
@@ -40,16 +40,19 @@ class UserAdministrationController {
 
     @PutMapping("/{userId}/roles")
     @PreAuthorize("hasRole('ADMIN')")
-    Mono<UserRolesResponse> replaceRoles(@PathVariable UUID userId, @Valid @RequestBody ReplaceRolesRequest request,
-            CurrentUser admin) {
-        return roleAdministration.replaceRoles(userId, request.roles(), admin.userId())
-                .map(roles -> new UserRolesResponse(userId, roles.stream().map(Enum::name).sorted().toList()));
+    Mono<UserRolesResponse> replaceRoles(
+            @PathVariable UUID userId, @Valid @RequestBody ReplaceRolesRequest request, CurrentUser admin) {
+        return roleAdministration
+                .replaceRoles(userId, request.roles(), admin.userId())
+                .map(roles -> new UserRolesResponse(
+                        userId, roles.stream().map(Enum::name).sorted().toList()));
     }
 
     /** Clears a login lockout (and the failure count); {@code wasLocked} tells whether a lock was on. */
     @PostMapping("/{userId}/unlock")
     @PreAuthorize("hasRole('ADMIN')")
     Mono<UnlockResponse> unlock(@PathVariable UUID userId, CurrentUser admin) {
-        return lockout.unlockByAdministrator(userId, admin.userId()).map(wasLocked -> new UnlockResponse(userId, wasLocked));
+        return lockout.unlockByAdministrator(userId, admin.userId())
+                .map(wasLocked -> new UnlockResponse(userId, wasLocked));
     }
 }

@@ -3,5 +3,4 @@ package io.mita.auth.admin;
 import java.util.List;
 import java.util.UUID;
 
-record UserRolesResponse(UUID userId, List<String> roles) {
-}
+record UserRolesResponse(UUID userId, List<String> roles) {}

@@ -46,8 +46,13 @@ class BootstrapAdmin implements ApplicationRunner {
     private final OutboxWriter outbox;
     private final TransactionalOperator transaction;
 
-    BootstrapAdmin(AuthProperties properties, UserAccountRepository accounts, UserRoleRepository roles,
-            RegistrationService registration, OutboxWriter outbox, TransactionalOperator transaction) {
+    BootstrapAdmin(
+            AuthProperties properties,
+            UserAccountRepository accounts,
+            UserRoleRepository roles,
+            RegistrationService registration,
+            OutboxWriter outbox,
+            TransactionalOperator transaction) {
         this.settings = properties.bootstrapAdmin();
         this.accounts = accounts;
         this.roles = roles;
@@ -67,7 +72,8 @@ class BootstrapAdmin implements ApplicationRunner {
                 .flatMap(this::ensureAdminRole)
                 .switchIfEmpty(Mono.defer(() -> create(email)
                         // another instance created it between our read and our insert
-                        .onErrorResume(DuplicateKeyException.class,
+                        .onErrorResume(
+                                DuplicateKeyException.class,
                                 e -> accounts.findByEmail(email).flatMap(this::ensureAdminRole))));
     }
 
@@ -79,7 +85,8 @@ class BootstrapAdmin implements ApplicationRunner {
         if (DEFAULT_PASSWORD.equals(settings.password())) {
             log.warn("Creating the bootstrap admin with the default password: set MITA_BOOTSTRAP_ADMIN_PASSWORD");
         }
-        return registration.create(email, settings.password(), DISPLAY_NAME, EnumSet.of(Role.USER, Role.ADMIN))
+        return registration
+                .create(email, settings.password(), DISPLAY_NAME, EnumSet.of(Role.USER, Role.ADMIN))
                 .flatMap(account -> granted(account.id(), List.of(Role.ADMIN.name(), Role.USER.name()))
                         .thenReturn(account.id()))
                 .as(transaction::transactional)
@@ -90,7 +97,9 @@ class BootstrapAdmin implements ApplicationRunner {
         return roles.grant(account.id(), List.of(Role.ADMIN))
                 .filter(added -> added > 0)
                 .flatMap(added -> roles.rolesOf(account.id())
-                        .flatMap(now -> granted(account.id(), now.stream().map(Role::name).sorted().toList())))
+                        .flatMap(now -> granted(
+                                account.id(),
+                                now.stream().map(Role::name).sorted().toList())))
                 .doOnNext(ignored -> log.info("Granted ADMIN to the bootstrap admin account {}", account.id()))
                 .as(transaction::transactional)
                 .thenReturn(account.id());
@@ -98,7 +107,8 @@ class BootstrapAdmin implements ApplicationRunner {
 
     /** Granted by configuration, not by a person: {@code grantedBy} and the actor are empty. */
     private Mono<UUID> granted(UUID userId, List<String> roleNames) {
-        return outbox.append(new OutgoingEvent(RolesGranted.TYPE, userId.toString(),
-                new RolesGranted(userId, roleNames, null)), null);
+        return outbox.append(
+                new OutgoingEvent(RolesGranted.TYPE, userId.toString(), new RolesGranted(userId, roleNames, null)),
+                null);
     }
 }

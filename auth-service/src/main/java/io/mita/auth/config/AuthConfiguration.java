@@ -1,10 +1,10 @@
 package io.mita.auth.config;
 
+import io.mita.auth.account.argon2.Argon2Cost;
+import io.mita.auth.account.argon2.Argon2idPasswordEncoder;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import io.mita.auth.account.argon2.Argon2Cost;
-import io.mita.auth.account.argon2.Argon2idPasswordEncoder;
 
 @Configuration(proxyBeanMethods = false)
 class AuthConfiguration {
@@ -25,7 +25,8 @@ class AuthConfiguration {
      */
     @Bean
     Argon2idPasswordEncoder passwordEncoder(AuthProperties properties) {
-        return new Argon2idPasswordEncoder(PASSWORD_COST, SALT_LENGTH, properties.passwordHashing().effectiveConcurrency());
+        return new Argon2idPasswordEncoder(
+                PASSWORD_COST, SALT_LENGTH, properties.passwordHashing().effectiveConcurrency());
     }
 
     @Bean

@@ -40,19 +40,24 @@ public record AuthProperties(
      * ~10x faster than ES256's in JDK 17, see docs/auth.md) or ES256 (P-256). No other value binds.
      */
     public enum SigningAlgorithm {
-        RS256, ES256
+        RS256,
+        ES256
     }
 
     /** @param maxConcurrency hashes computed at once (each needs 19 MiB); 0 means one per CPU */
     public record PasswordHashing(@DefaultValue("0") @Min(0) int maxConcurrency) {
 
         public int effectiveConcurrency() {
-            return maxConcurrency > 0 ? maxConcurrency : Math.max(1, Runtime.getRuntime().availableProcessors());
+            return maxConcurrency > 0
+                    ? maxConcurrency
+                    : Math.max(1, Runtime.getRuntime().availableProcessors());
         }
     }
 
     public record BootstrapAdmin(
-            @DefaultValue("admin@mita.local") @NotBlank @Email String email,
+            @DefaultValue("admin@mita.local") @NotBlank @Email
+            String email,
+
             @NotBlank String password) {
 
         /** The password application.yml falls back to: public, refused by the prod profile. */
@@ -67,6 +72,7 @@ public record AuthProperties(
     @Override
     public String toString() {
         return "AuthProperties[accessTokenTtl=" + accessTokenTtl + ", refreshTokenTtl=" + refreshTokenTtl
-                + ", masterKey=<redacted>, signingAlgorithm=" + signingAlgorithm + ", passwordHashing=" + passwordHashing + ", bootstrapAdmin=" + bootstrapAdmin + "]";
+                + ", masterKey=<redacted>, signingAlgorithm=" + signingAlgorithm + ", passwordHashing="
+                + passwordHashing + ", bootstrapAdmin=" + bootstrapAdmin + "]";
     }
 }

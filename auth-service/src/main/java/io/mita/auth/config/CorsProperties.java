@@ -16,7 +16,9 @@ public record CorsProperties(
         @DefaultValue("false") boolean enabled) {
 
     public CorsProperties {
-        allowedOrigins = allowedOrigins == null ? List.of() : allowedOrigins.stream().map(String::strip).toList();
+        allowedOrigins = allowedOrigins == null
+                ? List.of()
+                : allowedOrigins.stream().map(String::strip).toList();
     }
 
     public boolean allowsEveryOrigin() {

@@ -46,7 +46,8 @@ class ProductionSafetyCheck implements InitializingBean {
             wrong.add("mita.auth.password-reset.delivery-key (MITA_NOTIFICATION_DELIVERY_KEY) is the public development"
                     + " key; set a secret one, the same in notification-service");
         }
-        if (AuthProperties.BootstrapAdmin.DEFAULT_PASSWORD.equals(auth.bootstrapAdmin().password())) {
+        if (AuthProperties.BootstrapAdmin.DEFAULT_PASSWORD.equals(
+                auth.bootstrapAdmin().password())) {
             wrong.add("mita.auth.bootstrap-admin.password (MITA_BOOTSTRAP_ADMIN_PASSWORD) is the public default");
         }
         if (cors.allowsEveryOrigin()) {

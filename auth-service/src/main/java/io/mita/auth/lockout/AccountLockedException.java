@@ -11,7 +11,10 @@ import org.springframework.http.HttpStatus;
 public class AccountLockedException extends ProblemException {
 
     public AccountLockedException() {
-        super(HttpStatus.UNAUTHORIZED, "AUTH_ACCOUNT_LOCKED", "Account locked",
+        super(
+                HttpStatus.UNAUTHORIZED,
+                "AUTH_ACCOUNT_LOCKED",
+                "Account locked",
                 "Too many failed logins: the account is locked for a while. Try again later or reset the password.");
     }
 }

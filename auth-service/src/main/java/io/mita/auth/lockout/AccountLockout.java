@@ -26,8 +26,12 @@ public class AccountLockout {
     private final TransactionalOperator transaction;
     private final Clock clock;
 
-    AccountLockout(LoginAttemptRepository attempts, OutboxWriter outbox, LockoutProperties properties,
-            TransactionalOperator transaction, Clock clock) {
+    AccountLockout(
+            LoginAttemptRepository attempts,
+            OutboxWriter outbox,
+            LockoutProperties properties,
+            TransactionalOperator transaction,
+            Clock clock) {
         this.attempts = attempts;
         this.outbox = outbox;
         this.properties = properties;
@@ -57,7 +61,8 @@ public class AccountLockout {
     public Mono<Boolean> loginSucceeded(UUID userId) {
         Instant now = clock.instant();
         return attempts.recordSuccess(userId, now)
-                .flatMap(cleared -> cleared.previousLock() == null ? Mono.just(true)
+                .flatMap(cleared -> cleared.previousLock() == null
+                        ? Mono.just(true)
                         : unlocked(userId, AccountUnlocked.EXPIRED, null).thenReturn(true))
                 .defaultIfEmpty(false);
     }
@@ -67,11 +72,17 @@ public class AccountLockout {
         Instant now = clock.instant();
         return attempts.recordFailure(userId, now, properties.maxFailures(), now.plus(properties.duration()))
                 .flatMap(failure -> {
-                    Mono<UUID> ended = failure.previousLock() == null ? Mono.empty()
+                    Mono<UUID> ended = failure.previousLock() == null
+                            ? Mono.empty()
                             : unlocked(userId, AccountUnlocked.EXPIRED, null);
-                    Mono<UUID> locked = failure.lockedUntil() == null ? Mono.empty()
-                            : outbox.append(new OutgoingEvent(AccountLocked.TYPE, userId.toString(),
-                                    new AccountLocked(userId, failure.attempts(), failure.lockedUntil())), null);
+                    Mono<UUID> locked = failure.lockedUntil() == null
+                            ? Mono.empty()
+                            : outbox.append(
+                                    new OutgoingEvent(
+                                            AccountLocked.TYPE,
+                                            userId.toString(),
+                                            new AccountLocked(userId, failure.attempts(), failure.lockedUntil())),
+                                    null);
                     return ended.then(locked).thenReturn(failure.lockedUntil() != null);
                 })
                 .defaultIfEmpty(true);
@@ -98,9 +109,14 @@ public class AccountLockout {
     }
 
     private Mono<UUID> unlocked(UUID userId, String reason, UUID unlockedBy) {
-        String actor = unlockedBy != null ? unlockedBy.toString()
+        String actor = unlockedBy != null
+                ? unlockedBy.toString()
                 : AccountUnlocked.PASSWORD_RESET.equals(reason) ? userId.toString() : null;
-        return outbox.append(new OutgoingEvent(AccountUnlocked.TYPE, userId.toString(),
-                new AccountUnlocked(userId, reason, AccountUnlocked.ADMIN.equals(reason) ? unlockedBy : null)), actor);
+        return outbox.append(
+                new OutgoingEvent(
+                        AccountUnlocked.TYPE,
+                        userId.toString(),
+                        new AccountUnlocked(userId, reason, AccountUnlocked.ADMIN.equals(reason) ? unlockedBy : null)),
+                actor);
     }
 }

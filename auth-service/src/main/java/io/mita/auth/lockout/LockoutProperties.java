@@ -15,5 +15,4 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("mita.auth.lockout")
 public record LockoutProperties(
         @DefaultValue("5") @Min(1) int maxFailures,
-        @DefaultValue("30m") @NotNull Duration duration) {
-}
+        @DefaultValue("30m") @NotNull Duration duration) {}

@@ -56,7 +56,9 @@ class LoginAttemptRepository {
                 .bind("now", now)
                 .bind("maxFailures", maxFailures)
                 .bind("lockUntil", lockUntil)
-                .map(row -> new Failure(row.get("attempts", Integer.class), row.get("locked_until", Instant.class),
+                .map(row -> new Failure(
+                        row.get("attempts", Integer.class),
+                        row.get("locked_until", Instant.class),
                         row.get("previous_lock", Instant.class)))
                 .one();
     }
@@ -82,10 +84,8 @@ class LoginAttemptRepository {
      * @param lockedUntil   the lock this failure set, or null
      * @param previousLock  the lock recorded before (one that had ended), or null
      */
-    record Failure(int attempts, Instant lockedUntil, Instant previousLock) {
-    }
+    record Failure(int attempts, Instant lockedUntil, Instant previousLock) {}
 
     /** @param previousLock the lock that was recorded (ended or not), or null when there was none */
-    record Cleared(Instant previousLock) {
-    }
+    record Cleared(Instant previousLock) {}
 }

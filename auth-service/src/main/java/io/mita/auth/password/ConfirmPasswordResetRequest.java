@@ -4,7 +4,9 @@ import io.mita.auth.account.ValidPassword;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-record ConfirmPasswordResetRequest(@NotBlank @Size(max = 256) String token, @ValidPassword String newPassword) {
+record ConfirmPasswordResetRequest(
+        @NotBlank @Size(max = 256) String token,
+        @ValidPassword String newPassword) {
 
     @Override
     public String toString() {

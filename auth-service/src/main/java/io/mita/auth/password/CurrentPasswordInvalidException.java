@@ -10,7 +10,10 @@ import org.springframework.http.HttpStatus;
 class CurrentPasswordInvalidException extends ProblemException {
 
     CurrentPasswordInvalidException() {
-        super(HttpStatus.BAD_REQUEST, "AUTH_CURRENT_PASSWORD_INVALID", "Current password invalid",
+        super(
+                HttpStatus.BAD_REQUEST,
+                "AUTH_CURRENT_PASSWORD_INVALID",
+                "Current password invalid",
                 "The current password is not correct.");
     }
 }

@@ -16,6 +16,7 @@ public final class DeliveryCipher {
 
     /** The development key of the format document: public, so the prod profile refuses it. */
     public static final String DEVELOPMENT_KEY = "I9ng6ikFYMyi+JXiHPambOeu8gJL53pIdtHYqlGUa30=";
+
     static final String VERSION = "v1";
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -27,14 +28,15 @@ public final class DeliveryCipher {
 
     /** @param base64Key standard base64 of exactly 32 bytes */
     public static DeliveryCipher fromBase64(String base64Key) {
-        return new DeliveryCipher(AesGcmKey.fromBase64(base64Key,
-                "mita.auth.password-reset.delivery-key (MITA_NOTIFICATION_DELIVERY_KEY)"));
+        return new DeliveryCipher(AesGcmKey.fromBase64(
+                base64Key, "mita.auth.password-reset.delivery-key (MITA_NOTIFICATION_DELIVERY_KEY)"));
     }
 
     String seal(byte[] plaintext, String requestId) {
         try {
             AesGcmKey.Sealed sealed = key.seal(plaintext, requestId);
-            return VERSION + "." + BASE64URL.encodeToString(sealed.iv()) + "." + BASE64URL.encodeToString(sealed.ciphertext());
+            return VERSION + "." + BASE64URL.encodeToString(sealed.iv()) + "."
+                    + BASE64URL.encodeToString(sealed.ciphertext());
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
@@ -47,7 +49,10 @@ public final class DeliveryCipher {
             throw new IllegalArgumentException("not a " + VERSION + " delivery");
         }
         try {
-            return key.open(Base64.getUrlDecoder().decode(parts[1]), Base64.getUrlDecoder().decode(parts[2]), requestId);
+            return key.open(
+                    Base64.getUrlDecoder().decode(parts[1]),
+                    Base64.getUrlDecoder().decode(parts[2]),
+                    requestId);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("the delivery does not decrypt", e);
         }

@@ -34,9 +34,15 @@ class PasswordChangeService {
     private final TransactionalOperator transaction;
     private final Clock clock;
 
-    PasswordChangeService(UserAccountRepository accounts, PasswordResetTokenRepository resetTokens,
-            PasswordHasher hasher, AccountLockout lockout, SessionService sessions, OutboxWriter outbox,
-            TransactionalOperator transaction, Clock clock) {
+    PasswordChangeService(
+            UserAccountRepository accounts,
+            PasswordResetTokenRepository resetTokens,
+            PasswordHasher hasher,
+            AccountLockout lockout,
+            SessionService sessions,
+            OutboxWriter outbox,
+            TransactionalOperator transaction,
+            Clock clock) {
         this.accounts = accounts;
         this.resetTokens = resetTokens;
         this.hasher = hasher;
@@ -66,19 +72,25 @@ class PasswordChangeService {
         // commit the count first, then answer
         return lockout.loginFailed(account.id())
                 .as(transaction::transactional)
-                .flatMap(locked -> Mono.<Void>error(locked ? new AccountLockedException() : new CurrentPasswordInvalidException()));
+                .flatMap(locked -> Mono.<Void>error(
+                        locked ? new AccountLockedException() : new CurrentPasswordInvalidException()));
     }
 
     private Mono<Void> replace(UserAccount account, String newPassword) {
         UUID userId = account.id();
         return hasher.hashNew(newPassword)
                 .flatMap(passwordHash -> lockout.loginSucceeded(userId)
-                        .flatMap(allowed -> allowed ? Mono.just(passwordHash) : Mono.error(new AccountLockedException()))
+                        .flatMap(
+                                allowed -> allowed ? Mono.just(passwordHash) : Mono.error(new AccountLockedException()))
                         .flatMap(hash -> accounts.updatePasswordHash(userId, hash))
                         .then(resetTokens.invalidateAllOf(userId, clock.instant()))
                         .then(sessions.revokeAll(userId))
-                        .flatMap(revoked -> outbox.append(new OutgoingEvent(PasswordChanged.TYPE, userId.toString(),
-                                new PasswordChanged(userId, PasswordChanged.CHANGE, revoked)), userId.toString()))
+                        .flatMap(revoked -> outbox.append(
+                                new OutgoingEvent(
+                                        PasswordChanged.TYPE,
+                                        userId.toString(),
+                                        new PasswordChanged(userId, PasswordChanged.CHANGE, revoked)),
+                                userId.toString()))
                         .as(transaction::transactional))
                 .then();
     }

@@ -5,7 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** Surrounding blanks are not part of the e-mail: stripped before validation. */
-record PasswordResetRequest(@NotBlank @Email @Size(max = 254) String email) {
+record PasswordResetRequest(
+        @NotBlank @Email @Size(max = 254) String email) {
 
     PasswordResetRequest {
         email = email == null ? null : email.strip();

@@ -37,9 +37,15 @@ class PasswordResetRequests {
     private final Duration tokenTtl;
     private final Clock clock;
 
-    PasswordResetRequests(UserAccountRepository accounts, PasswordResetTokenRepository resetTokens,
-            UnknownAccountAttempts unknownAccounts, OutboxWriter outbox, TransactionalOperator transaction,
-            PasswordResetProperties properties, JsonMapper json, Clock clock) {
+    PasswordResetRequests(
+            UserAccountRepository accounts,
+            PasswordResetTokenRepository resetTokens,
+            UnknownAccountAttempts unknownAccounts,
+            OutboxWriter outbox,
+            TransactionalOperator transaction,
+            PasswordResetProperties properties,
+            JsonMapper json,
+            Clock clock) {
         this.accounts = accounts;
         this.resetTokens = resetTokens;
         this.unknownAccounts = unknownAccounts;
@@ -56,7 +62,8 @@ class PasswordResetRequests {
         return accounts.findByEmail(EmailAddress.normalise(email))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .flatMap(account -> account.isPresent() ? issue(account.get()).then()
+                .flatMap(account -> account.isPresent()
+                        ? issue(account.get()).then()
                         : unknownAccounts.count(UnknownAccountAttempts.Kind.PASSWORD_RESET));
     }
 
@@ -70,9 +77,14 @@ class PasswordResetRequests {
                 requestId.toString());
         String userId = account.id().toString();
         // unauthenticated: whoever asked is unknown, so the event has no actor
-        return resetTokens.insert(account.id(), requestId, token.hash(), expiresAt, now)
-                .then(outbox.append(new OutgoingEvent(PasswordResetRequested.TYPE, userId,
-                        new PasswordResetRequested(account.id(), requestId, expiresAt, delivery)), null))
+        return resetTokens
+                .insert(account.id(), requestId, token.hash(), expiresAt, now)
+                .then(outbox.append(
+                        new OutgoingEvent(
+                                PasswordResetRequested.TYPE,
+                                userId,
+                                new PasswordResetRequested(account.id(), requestId, expiresAt, delivery)),
+                        null))
                 .as(transaction::transactional);
     }
 

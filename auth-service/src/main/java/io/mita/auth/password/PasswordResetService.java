@@ -1,10 +1,10 @@
 package io.mita.auth.password;
 
-import io.mita.auth.secret.OpaqueToken;
 import io.mita.auth.account.PasswordHasher;
 import io.mita.auth.account.UserAccountRepository;
 import io.mita.auth.lockout.AccountLockout;
 import io.mita.auth.lockout.AccountUnlocked;
+import io.mita.auth.secret.OpaqueToken;
 import io.mita.auth.session.SessionService;
 import io.mita.common.events.OutgoingEvent;
 import io.mita.common.outbox.OutboxWriter;
@@ -31,8 +31,14 @@ class PasswordResetService {
     private final TransactionalOperator transaction;
     private final Clock clock;
 
-    PasswordResetService(UserAccountRepository accounts, PasswordResetTokenRepository resetTokens, PasswordHasher hasher,
-            AccountLockout lockout, SessionService sessions, OutboxWriter outbox, TransactionalOperator transaction,
+    PasswordResetService(
+            UserAccountRepository accounts,
+            PasswordResetTokenRepository resetTokens,
+            PasswordHasher hasher,
+            AccountLockout lockout,
+            SessionService sessions,
+            OutboxWriter outbox,
+            TransactionalOperator transaction,
             Clock clock) {
         this.accounts = accounts;
         this.resetTokens = resetTokens;
@@ -47,10 +53,12 @@ class PasswordResetService {
     Mono<Void> confirm(String token, String newPassword) {
         String tokenHash = OpaqueToken.hashOf(token);
         // a token that cannot work costs no Argon2 work
-        return resetTokens.findUsable(tokenHash, clock.instant())
+        return resetTokens
+                .findUsable(tokenHash, clock.instant())
                 .switchIfEmpty(Mono.error(ResetTokenInvalidException::new))
                 .then(hasher.hashNew(newPassword))
-                .flatMap(passwordHash -> resetTokens.consume(tokenHash, clock.instant())
+                .flatMap(passwordHash -> resetTokens
+                        .consume(tokenHash, clock.instant())
                         // spent or expired by a concurrent request since we looked
                         .switchIfEmpty(Mono.error(ResetTokenInvalidException::new))
                         .flatMap(userId -> replacePassword(userId, passwordHash))
@@ -64,7 +72,11 @@ class PasswordResetService {
                 .then(resetTokens.invalidateAllOf(userId, now))
                 .then(lockout.clear(userId, AccountUnlocked.PASSWORD_RESET, null))
                 .then(sessions.revokeAll(userId))
-                .flatMap(revoked -> outbox.append(new OutgoingEvent(PasswordChanged.TYPE, userId.toString(),
-                        new PasswordChanged(userId, PasswordChanged.RESET, revoked)), userId.toString()));
+                .flatMap(revoked -> outbox.append(
+                        new OutgoingEvent(
+                                PasswordChanged.TYPE,
+                                userId.toString(),
+                                new PasswordChanged(userId, PasswordChanged.RESET, revoked)),
+                        userId.toString()));
     }
 }

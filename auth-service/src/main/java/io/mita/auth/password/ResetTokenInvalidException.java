@@ -7,7 +7,10 @@ import org.springframework.http.HttpStatus;
 class ResetTokenInvalidException extends ProblemException {
 
     ResetTokenInvalidException() {
-        super(HttpStatus.BAD_REQUEST, "AUTH_RESET_TOKEN_INVALID", "Invalid reset token",
+        super(
+                HttpStatus.BAD_REQUEST,
+                "AUTH_RESET_TOKEN_INVALID",
+                "Invalid reset token",
                 "The password-reset token is unknown, already used or expired; request a new one.");
     }
 }

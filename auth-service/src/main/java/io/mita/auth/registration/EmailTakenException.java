@@ -6,7 +6,10 @@ import org.springframework.http.HttpStatus;
 class EmailTakenException extends ProblemException {
 
     EmailTakenException() {
-        super(HttpStatus.CONFLICT, "AUTH_EMAIL_TAKEN", "E-mail already registered",
+        super(
+                HttpStatus.CONFLICT,
+                "AUTH_EMAIL_TAKEN",
+                "E-mail already registered",
                 "An account with this e-mail address exists already.");
     }
 }

@@ -2,5 +2,4 @@ package io.mita.auth.registration;
 
 import java.util.UUID;
 
-record RegisteredUserResponse(UUID userId) {
-}
+record RegisteredUserResponse(UUID userId) {}

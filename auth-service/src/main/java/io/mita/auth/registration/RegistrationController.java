@@ -23,7 +23,8 @@ class RegistrationController {
     /** 201 with the new user's id; the Location is the account as administrators read it. */
     @PostMapping("/register")
     Mono<ResponseEntity<RegisteredUserResponse>> register(@Valid @RequestBody RegisterUserRequest request) {
-        return registration.register(request.email(), request.password(), request.displayName())
+        return registration
+                .register(request.email(), request.password(), request.displayName())
                 .map(userId -> ResponseEntity.status(HttpStatus.CREATED)
                         .location(URI.create("/api/auth/admin/users/" + userId))
                         .body(new RegisteredUserResponse(userId)));

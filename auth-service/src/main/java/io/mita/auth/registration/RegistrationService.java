@@ -28,8 +28,13 @@ public class RegistrationService {
     private final TransactionalOperator transaction;
     private final Clock clock;
 
-    RegistrationService(UserAccountRepository accounts, UserRoleRepository roles, PasswordHasher hasher,
-            OutboxWriter outbox, TransactionalOperator transaction, Clock clock) {
+    RegistrationService(
+            UserAccountRepository accounts,
+            UserRoleRepository roles,
+            PasswordHasher hasher,
+            OutboxWriter outbox,
+            TransactionalOperator transaction,
+            Clock clock) {
         this.accounts = accounts;
         this.roles = roles;
         this.hasher = hasher;
@@ -42,8 +47,10 @@ public class RegistrationService {
     Mono<UUID> register(String email, String password, String displayName) {
         String normalised = EmailAddress.normalise(email);
         return accounts.existsByEmail(normalised)
-                .flatMap(taken -> taken ? Mono.<UUID>error(new EmailTakenException())
-                        : create(normalised, password, displayName, EnumSet.of(Role.USER)).map(UserAccount::id))
+                .flatMap(taken -> taken
+                        ? Mono.<UUID>error(new EmailTakenException())
+                        : create(normalised, password, displayName, EnumSet.of(Role.USER))
+                                .map(UserAccount::id))
                 // the unique constraint decides between two concurrent registrations of one address
                 .onErrorMap(DuplicateKeyException.class, e -> new EmailTakenException());
     }
@@ -53,13 +60,16 @@ public class RegistrationService {
      * (actor: the new user) in one transaction. Fails with {@link DuplicateKeyException} when the
      * e-mail is taken.
      */
-    public Mono<UserAccount> create(String normalisedEmail, String password, String displayName, Set<Role> grantedRoles) {
+    public Mono<UserAccount> create(
+            String normalisedEmail, String password, String displayName, Set<Role> grantedRoles) {
         return hasher.hashNew(password).flatMap(hash -> {
             UserAccount account = UserAccount.create(normalisedEmail, displayName, hash, clock.instant());
             UserRegistered registered = new UserRegistered(account.id(), displayName, account.createdAt());
             return accounts.save(account)
                     .flatMap(saved -> roles.grant(saved.id(), grantedRoles)
-                            .then(outbox.append(new OutgoingEvent(UserRegistered.TYPE, saved.id().toString(), registered),
+                            .then(outbox.append(
+                                    new OutgoingEvent(
+                                            UserRegistered.TYPE, saved.id().toString(), registered),
                                     saved.id().toString()))
                             .thenReturn(saved))
                     .as(transaction::transactional);

@@ -56,7 +56,8 @@ public final class AesGcmKey {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         try {
-            return new Sealed(iv, cipher(Cipher.ENCRYPT_MODE, iv, associatedData).doFinal(plaintext));
+            return new Sealed(
+                    iv, cipher(Cipher.ENCRYPT_MODE, iv, associatedData).doFinal(plaintext));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
         }
@@ -75,6 +76,5 @@ public final class AesGcmKey {
     }
 
     /** A ciphertext (with its GCM tag) and the IV it was made with. */
-    public record Sealed(byte[] iv, byte[] ciphertext) {
-    }
+    public record Sealed(byte[] iv, byte[] ciphertext) {}
 }

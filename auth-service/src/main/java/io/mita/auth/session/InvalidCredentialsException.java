@@ -7,7 +7,10 @@ import org.springframework.http.HttpStatus;
 class InvalidCredentialsException extends ProblemException {
 
     InvalidCredentialsException() {
-        super(HttpStatus.UNAUTHORIZED, "AUTH_INVALID_CREDENTIALS", "Invalid credentials",
+        super(
+                HttpStatus.UNAUTHORIZED,
+                "AUTH_INVALID_CREDENTIALS",
+                "Invalid credentials",
                 "The e-mail address or the password is not correct.");
     }
 }

@@ -7,7 +7,10 @@ import org.springframework.http.HttpStatus;
 class InvalidRefreshTokenException extends ProblemException {
 
     InvalidRefreshTokenException() {
-        super(HttpStatus.UNAUTHORIZED, "AUTH_INVALID_REFRESH_TOKEN", "Invalid refresh token",
+        super(
+                HttpStatus.UNAUTHORIZED,
+                "AUTH_INVALID_REFRESH_TOKEN",
+                "Invalid refresh token",
                 "The refresh token is unknown, expired or revoked; log in again.");
     }
 }

@@ -35,9 +35,16 @@ class LoginService {
     private final TransactionalOperator transaction;
     private final UnknownAccountAttempts unknownAccounts;
 
-    LoginService(UserAccountRepository accounts, UserRoleRepository roles, PasswordHasher hasher,
-            SessionService sessions, AccessTokenIssuer accessTokens, AccountLockout lockout, OutboxWriter outbox,
-            TransactionalOperator transaction, UnknownAccountAttempts unknownAccounts) {
+    LoginService(
+            UserAccountRepository accounts,
+            UserRoleRepository roles,
+            PasswordHasher hasher,
+            SessionService sessions,
+            AccessTokenIssuer accessTokens,
+            AccountLockout lockout,
+            OutboxWriter outbox,
+            TransactionalOperator transaction,
+            UnknownAccountAttempts unknownAccounts) {
         this.accounts = accounts;
         this.roles = roles;
         this.hasher = hasher;
@@ -51,7 +58,8 @@ class LoginService {
 
     Mono<TokenPairResponse> login(String email, String password) {
         return accounts.findByEmail(EmailAddress.normalise(email))
-                .flatMap(account -> lockout.isLocked(account) ? refuseLocked(account)
+                .flatMap(account -> lockout.isLocked(account)
+                        ? refuseLocked(account)
                         : hasher.matches(password, account.passwordHash())
                                 .flatMap(matches -> matches ? succeed(account) : fail(account)))
                 .switchIfEmpty(Mono.defer(() -> hasher.matchesNobody(password)
@@ -62,7 +70,8 @@ class LoginService {
     private Mono<TokenPairResponse> succeed(UserAccount account) {
         // the transaction commits before the answer: a refusal keeps its event
         return lockout.loginSucceeded(account.id())
-                .flatMap(allowed -> allowed ? openSession(account).map(Attempt::succeeded)
+                .flatMap(allowed -> allowed
+                        ? openSession(account).map(Attempt::succeeded)
                         : failed(account, LoginFailed.ACCOUNT_LOCKED).thenReturn(Attempt.LOCKED))
                 .as(transaction::transactional)
                 .flatMap(Attempt::answer);
@@ -72,11 +81,15 @@ class LoginService {
         String userId = account.id().toString();
         return roles.rolesOf(account.id())
                 .flatMap(granted -> sessions.open(account.id())
-                        .flatMap(session -> outbox.append(new OutgoingEvent(LoginSucceeded.TYPE, userId,
-                                        new LoginSucceeded(account.id(), session.sessionId())), userId)
+                        .flatMap(session -> outbox.append(
+                                        new OutgoingEvent(
+                                                LoginSucceeded.TYPE,
+                                                userId,
+                                                new LoginSucceeded(account.id(), session.sessionId())),
+                                        userId)
                                 .thenReturn(session))
-                        .map(session -> TokenPairResponse.of(accessTokens.issue(account.id(), granted),
-                                session.refreshToken())));
+                        .map(session -> TokenPairResponse.of(
+                                accessTokens.issue(account.id(), granted), session.refreshToken())));
     }
 
     private Mono<TokenPairResponse> fail(UserAccount account) {
@@ -93,7 +106,8 @@ class LoginService {
 
     private Mono<UUID> failed(UserAccount account, String reason) {
         String userId = account.id().toString();
-        return outbox.append(new OutgoingEvent(LoginFailed.TYPE, userId, new LoginFailed(account.id(), reason)), userId);
+        return outbox.append(
+                new OutgoingEvent(LoginFailed.TYPE, userId, new LoginFailed(account.id(), reason)), userId);
     }
 
     /** How an attempt ended, decided inside the transaction and answered after it committed. */

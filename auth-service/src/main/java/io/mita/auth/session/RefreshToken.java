@@ -4,8 +4,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A row of {@code refresh_token}; the family is the login session the token belongs to. */
-record RefreshToken(UUID id, UUID userId, UUID familyId, String tokenHash, Instant expiresAt, Instant usedAt,
-        Instant revokedAt, Instant createdAt) {
+record RefreshToken(
+        UUID id,
+        UUID userId,
+        UUID familyId,
+        String tokenHash,
+        Instant expiresAt,
+        Instant usedAt,
+        Instant revokedAt,
+        Instant createdAt) {
 
     boolean isSpent() {
         return usedAt != null;

@@ -41,7 +41,8 @@ class RefreshTokenRepository {
      * token raced by two clients rotates once and the second one counts as reuse.
      */
     Mono<Boolean> markUsed(UUID id, Instant now) {
-        return db.sql("UPDATE refresh_token SET used_at = :now WHERE id = :id AND used_at IS NULL AND revoked_at IS NULL")
+        return db.sql(
+                        "UPDATE refresh_token SET used_at = :now WHERE id = :id AND used_at IS NULL AND revoked_at IS NULL")
                 .bind("id", id)
                 .bind("now", now)
                 .fetch()

@@ -7,7 +7,10 @@ import org.springframework.http.HttpStatus;
 class RefreshTokenReusedException extends ProblemException {
 
     RefreshTokenReusedException() {
-        super(HttpStatus.UNAUTHORIZED, "AUTH_REFRESH_TOKEN_REUSED", "Refresh token reused",
+        super(
+                HttpStatus.UNAUTHORIZED,
+                "AUTH_REFRESH_TOKEN_REUSED",
+                "Refresh token reused",
                 "This refresh token was already used; the session has been revoked. Log in again.");
     }
 }

@@ -1,9 +1,9 @@
 package io.mita.auth.session;
 
-import io.mita.auth.secret.OpaqueToken;
 import io.mita.auth.account.UserRoleRepository;
 import io.mita.auth.account.domain.Role;
 import io.mita.auth.config.AuthProperties;
+import io.mita.auth.secret.OpaqueToken;
 import io.mita.auth.token.AccessTokenIssuer;
 import io.mita.common.events.OutgoingEvent;
 import io.mita.common.outbox.OutboxWriter;
@@ -36,8 +36,14 @@ public class SessionService {
     private final Duration refreshTokenTtl;
     private final Clock clock;
 
-    SessionService(RefreshTokenRepository tokens, UserRoleRepository roles, AccessTokenIssuer accessTokens,
-            OutboxWriter outbox, TransactionalOperator transaction, AuthProperties properties, Clock clock) {
+    SessionService(
+            RefreshTokenRepository tokens,
+            UserRoleRepository roles,
+            AccessTokenIssuer accessTokens,
+            OutboxWriter outbox,
+            TransactionalOperator transaction,
+            AuthProperties properties,
+            Clock clock) {
         this.tokens = tokens;
         this.roles = roles;
         this.accessTokens = accessTokens;
@@ -63,9 +69,12 @@ public class SessionService {
                 // commit first: the revocation of a reused token's family must stay even though we refuse
                 .as(transaction::transactional)
                 .flatMap(outcome -> outcome instanceof Rotated rotated
-                        ? Mono.just(TokenPairResponse.of(accessTokens.issue(rotated.userId(), rotated.roles()), rotated.next()))
-                        : Mono.error(outcome == Outcome.REUSED ? new RefreshTokenReusedException()
-                                : new InvalidRefreshTokenException()));
+                        ? Mono.just(TokenPairResponse.of(
+                                accessTokens.issue(rotated.userId(), rotated.roles()), rotated.next()))
+                        : Mono.error(
+                                outcome == Outcome.REUSED
+                                        ? new RefreshTokenReusedException()
+                                        : new InvalidRefreshTokenException()));
     }
 
     /** Ends the token's session. Unknown or already revoked tokens change nothing and are not an error. */
@@ -74,8 +83,12 @@ public class SessionService {
         return tokens.findByHash(OpaqueToken.hashOf(presented))
                 .flatMap(token -> tokens.revokeFamily(token.familyId(), now)
                         .filter(revoked -> revoked > 0)
-                        .flatMap(revoked -> outbox.append(new OutgoingEvent(UserLoggedOut.TYPE, token.userId().toString(),
-                                new UserLoggedOut(token.userId(), token.familyId())), token.userId().toString())))
+                        .flatMap(revoked -> outbox.append(
+                                new OutgoingEvent(
+                                        UserLoggedOut.TYPE,
+                                        token.userId().toString(),
+                                        new UserLoggedOut(token.userId(), token.familyId())),
+                                token.userId().toString())))
                 .as(transaction::transactional)
                 .then();
     }
@@ -110,28 +123,28 @@ public class SessionService {
 
     private Mono<Outcome> revokeReusedFamily(RefreshToken token, Instant now) {
         return tokens.revokeFamily(token.familyId(), now)
-                .doOnNext(revoked -> log.warn("Refresh token reused: revoked session {} of user {} ({} tokens)",
-                        token.familyId(), token.userId(), revoked))
+                .doOnNext(revoked -> log.warn(
+                        "Refresh token reused: revoked session {} of user {} ({} tokens)",
+                        token.familyId(),
+                        token.userId(),
+                        revoked))
                 .thenReturn(Outcome.REUSED);
     }
 
     private RefreshToken newToken(UUID userId, UUID familyId, OpaqueToken value, Instant now) {
-        return new RefreshToken(UUID.randomUUID(), userId, familyId, value.hash(), now.plus(refreshTokenTtl), null, null,
-                now);
+        return new RefreshToken(
+                UUID.randomUUID(), userId, familyId, value.hash(), now.plus(refreshTokenTtl), null, null, now);
     }
 
     /** A new session: its id (the family) and the refresh token to hand out. */
-    record OpenedSession(UUID sessionId, OpaqueToken refreshToken) {
-    }
+    record OpenedSession(UUID sessionId, OpaqueToken refreshToken) {}
 
     private sealed interface Outcome permits Rotated, Refused {
         Refused INVALID = new Refused("invalid");
         Refused REUSED = new Refused("reused");
     }
 
-    private record Rotated(UUID userId, Set<Role> roles, OpaqueToken next) implements Outcome {
-    }
+    private record Rotated(UUID userId, Set<Role> roles, OpaqueToken next) implements Outcome {}
 
-    private record Refused(String reason) implements Outcome {
-    }
+    private record Refused(String reason) implements Outcome {}
 }

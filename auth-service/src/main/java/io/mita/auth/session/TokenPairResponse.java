@@ -7,7 +7,8 @@ import io.mita.auth.token.IssuedAccessToken;
 record TokenPairResponse(String accessToken, String refreshToken, String tokenType, long expiresIn) {
 
     static TokenPairResponse of(IssuedAccessToken accessToken, OpaqueToken refreshToken) {
-        return new TokenPairResponse(accessToken.value(), refreshToken.value(), "Bearer", accessToken.expiresInSeconds());
+        return new TokenPairResponse(
+                accessToken.value(), refreshToken.value(), "Bearer", accessToken.expiresInSeconds());
     }
 
     @Override

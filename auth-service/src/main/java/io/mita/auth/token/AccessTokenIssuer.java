@@ -63,7 +63,8 @@ public class AccessTokenIssuer {
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(expiresAt))
                 .build();
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.parse(key.getAlgorithm().getName()))
+        JWSHeader header = new JWSHeader.Builder(
+                        JWSAlgorithm.parse(key.getAlgorithm().getName()))
                 .keyID(key.getKeyID())
                 .type(JOSEObjectType.JWT)
                 .build();

@@ -1,8 +1,8 @@
 package io.mita.auth.token;
 
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
-import com.nimbusds.jose.proc.JWKSecurityContext;
 import com.nimbusds.jose.jwk.source.JWKSecurityContextJWKSet;
+import com.nimbusds.jose.proc.JWKSecurityContext;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import io.mita.common.security.MitaSecurityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,22 +38,20 @@ class SelfIssuedTokenVerification {
 
     @Bean
     ReactiveJwtDecoder selfIssuedJwtDecoder(SigningKeys signingKeys, MitaSecurityProperties security) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-                .withJwkSource(jwt -> signingKeys.verificationKey(jwt.getHeader().getKeyID()).flux())
-                .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(
-                        new JWSVerificationKeySelector<JWKSecurityContext>(SigningKeys.SUPPORTED_ALGORITHMS,
-                                new JWKSecurityContextJWKSet())))
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt ->
+                        signingKeys.verificationKey(jwt.getHeader().getKeyID()).flux())
+                .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(new JWSVerificationKeySelector<
+                        JWKSecurityContext>(SigningKeys.SUPPORTED_ALGORITHMS, new JWKSecurityContextJWKSet())))
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(security.issuer()),
-                audience(security.audience())));
+                JwtValidators.createDefaultWithIssuer(security.issuer()), audience(security.audience())));
         return decoder;
     }
 
     private static OAuth2TokenValidator<Jwt> audience(String audience) {
         return token -> token.getAudience() != null && token.getAudience().contains(audience)
                 ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
-                        "The token is not for audience " + audience, null));
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error(
+                        OAuth2ErrorCodes.INVALID_TOKEN, "The token is not for audience " + audience, null));
     }
 }

@@ -24,7 +24,8 @@ final class SigningKeyCipher {
 
     /** @param base64MasterKey standard base64 of exactly 32 bytes */
     static SigningKeyCipher fromBase64(String base64MasterKey) {
-        return new SigningKeyCipher(AesGcmKey.fromBase64(base64MasterKey, "mita.auth.master-key (MITA_AUTH_MASTER_KEY)"));
+        return new SigningKeyCipher(
+                AesGcmKey.fromBase64(base64MasterKey, "mita.auth.master-key (MITA_AUTH_MASTER_KEY)"));
     }
 
     /** Whether this is the public development master key. */
@@ -47,6 +48,5 @@ final class SigningKeyCipher {
     }
 
     /** A ciphertext (with its GCM tag) and the nonce it was made with. */
-    record Sealed(byte[] ciphertext, byte[] iv) {
-    }
+    record Sealed(byte[] ciphertext, byte[] iv) {}
 }

@@ -8,7 +8,8 @@ package io.mita.auth.token;
 class SigningKeyDecryptionException extends IllegalStateException {
 
     SigningKeyDecryptionException(String kid, Throwable cause) {
-        super("Signing key " + kid + " cannot be decrypted: is MITA_AUTH_MASTER_KEY the key it was stored with?",
+        super(
+                "Signing key " + kid + " cannot be decrypted: is MITA_AUTH_MASTER_KEY the key it was stored with?",
                 cause);
     }
 }

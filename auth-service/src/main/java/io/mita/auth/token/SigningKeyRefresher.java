@@ -30,12 +30,12 @@ class SigningKeyRefresher implements SmartLifecycle {
     public void start() {
         running = Flux.interval(interval, interval, Schedulers.parallel())
                 .onBackpressureDrop()
-                .concatMap(tick -> signingKeys.refreshActive()
-                        .timeout(interval)
-                        .onErrorResume(e -> {
+                .concatMap(
+                        tick -> signingKeys.refreshActive().timeout(interval).onErrorResume(e -> {
                             log.warn("Looking for a rotated signing key failed: {}", e.toString());
                             return Mono.empty();
-                        }), 1)
+                        }),
+                        1)
                 .subscribe();
     }
 

@@ -22,7 +22,9 @@ class SigningKeyRepository {
     }
 
     Mono<StoredSigningKey> findActive() {
-        return db.sql("SELECT " + COLUMNS + " FROM signing_key WHERE active").map(SigningKeyRepository::read).one();
+        return db.sql("SELECT " + COLUMNS + " FROM signing_key WHERE active")
+                .map(SigningKeyRepository::read)
+                .one();
     }
 
     /** The keys whose tokens may still be valid: the active one and those retired after {@code retiredAfter}. */
@@ -51,7 +53,9 @@ class SigningKeyRepository {
 
     /** Waits until no other transaction rotates; held until the caller's transaction ends. */
     Mono<Void> lockForRotation() {
-        return db.sql("SELECT pg_advisory_xact_lock(:lock)").bind("lock", ROTATION_LOCK).then();
+        return db.sql("SELECT pg_advisory_xact_lock(:lock)")
+                .bind("lock", ROTATION_LOCK)
+                .then();
     }
 
     /** Retires the active key as of {@code now}; answers its kid, or empty when no key was active. */
@@ -64,7 +68,8 @@ class SigningKeyRepository {
 
     /** Records that the key decrypts under the development master key (so it was sealed under it). */
     Mono<Void> markCreatedUnderDevelopmentKey(String kid) {
-        return db.sql("UPDATE signing_key SET created_under_dev_key = true WHERE kid = :kid AND NOT created_under_dev_key")
+        return db.sql(
+                        "UPDATE signing_key SET created_under_dev_key = true WHERE kid = :kid AND NOT created_under_dev_key")
                 .bind("kid", kid)
                 .then();
     }

@@ -27,8 +27,12 @@ class SigningKeyRotation {
     private final TransactionalOperator transaction;
     private final Clock clock;
 
-    SigningKeyRotation(SigningKeys signingKeys, SigningKeyRepository repository, OutboxWriter outbox,
-            TransactionalOperator transaction, Clock clock) {
+    SigningKeyRotation(
+            SigningKeys signingKeys,
+            SigningKeyRepository repository,
+            OutboxWriter outbox,
+            TransactionalOperator transaction,
+            Clock clock) {
         this.signingKeys = signingKeys;
         this.repository = repository;
         this.outbox = outbox;
@@ -52,36 +56,48 @@ class SigningKeyRotation {
         String configured = signingKeys.algorithm().getName();
         Predicate<Optional<StoredSigningKey>> ofAnotherAlgorithm =
                 active -> active.map(key -> !configured.equals(key.algorithm())).orElse(false);
-        return repository.findActive().map(Optional::of).defaultIfEmpty(Optional.empty())
+        return repository
+                .findActive()
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
                 .filter(ofAnotherAlgorithm)
-                .doOnNext(active -> log.info("The active signing key {} is {}, but {} is configured: rotating",
-                        active.get().kid(), active.get().algorithm(), configured))
+                .doOnNext(active -> log.info(
+                        "The active signing key {} is {}, but {} is configured: rotating",
+                        active.get().kid(),
+                        active.get().algorithm(),
+                        configured))
                 .flatMap(active -> signingKeys.generateOffTheEventLoop())
                 .flatMap(next -> rotateTo(next, ofAnotherAlgorithm, null)
                         // another instance rotated first: sign with its key
-                        .switchIfEmpty(Mono.defer(() -> signingKeys.refreshActive().then(Mono.empty()))));
+                        .switchIfEmpty(
+                                Mono.defer(() -> signingKeys.refreshActive().then(Mono.empty()))));
     }
 
     /**
      * Under the rotation lock, in one transaction: if {@code condition} holds for the key active then, retires
      * it and makes {@code next} active, and writes the event. Empty when the condition did not hold.
      */
-    private Mono<SigningKeyRotated> rotateTo(StoredSigningKey next, Predicate<Optional<StoredSigningKey>> condition,
-            String actorId) {
-        return repository.lockForRotation()
+    private Mono<SigningKeyRotated> rotateTo(
+            StoredSigningKey next, Predicate<Optional<StoredSigningKey>> condition, String actorId) {
+        return repository
+                .lockForRotation()
                 .then(Mono.defer(() -> repository.findActive().map(Optional::of).defaultIfEmpty(Optional.empty())))
                 .filter(condition)
-                .flatMap(active -> repository.retireActive(clock.instant()).map(Optional::of)
+                .flatMap(active -> repository
+                        .retireActive(clock.instant())
+                        .map(Optional::of)
                         .defaultIfEmpty(Optional.empty()))
                 .flatMap(previous -> {
                     SigningKeyRotated rotated = new SigningKeyRotated(next.kid(), previous.orElse(null));
-                    return repository.insert(next)
-                            .then(outbox.append(new OutgoingEvent(SigningKeyRotated.TYPE, next.kid(), rotated), actorId))
+                    return repository
+                            .insert(next)
+                            .then(outbox.append(
+                                    new OutgoingEvent(SigningKeyRotated.TYPE, next.kid(), rotated), actorId))
                             .thenReturn(rotated);
                 })
                 .as(transaction::transactional)
                 .flatMap(rotated -> signingKeys.refreshActive().thenReturn(rotated))
-                .doOnNext(rotated -> log.info("Rotated the signing key: {} signs, {} is retired", rotated.kid(),
-                        rotated.previousKid()));
+                .doOnNext(rotated -> log.info(
+                        "Rotated the signing key: {} signs, {} is retired", rotated.kid(), rotated.previousKid()));
     }
 }

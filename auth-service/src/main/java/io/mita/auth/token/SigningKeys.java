@@ -53,6 +53,7 @@ public class SigningKeys {
     static final JWSAlgorithm DEFAULT_ALGORITHM = JWSAlgorithm.RS256;
     /** Every algorithm a stored key may have, and so every algorithm a token of ours may be signed with. */
     static final Set<JWSAlgorithm> SUPPORTED_ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
+
     static final int RSA_KEY_BITS = 3072;
     /** The allowance for clock skew resource servers grant when checking {@code exp}. */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
@@ -81,7 +82,11 @@ public class SigningKeys {
     }
 
     /** @param algorithm the algorithm of the keys this instance generates (RS256 or ES256) */
-    SigningKeys(SigningKeyRepository repository, SigningKeyCipher cipher, Duration accessTokenTtl, Clock clock,
+    SigningKeys(
+            SigningKeyRepository repository,
+            SigningKeyCipher cipher,
+            Duration accessTokenTtl,
+            Clock clock,
             JWSAlgorithm algorithm) {
         if (!SUPPORTED_ALGORITHMS.contains(algorithm)) {
             throw new IllegalArgumentException("Signing keys are RS256 or ES256, not " + algorithm);
@@ -108,7 +113,8 @@ public class SigningKeys {
      * public development master key stops the startup with {@link DevelopmentSigningKeyException}.
      */
     public Mono<JWK> load(boolean refuseDevelopmentKey) {
-        return repository.findActive()
+        return repository
+                .findActive()
                 .switchIfEmpty(Mono.defer(this::createFirstKey))
                 .flatMap(stored -> refuseDevelopmentKey && stored.createdUnderDevelopmentKey()
                         ? Mono.error(new DevelopmentSigningKeyException(stored.kid()))
@@ -124,17 +130,23 @@ public class SigningKeys {
      * instance signs with, and reloads the verification keys. Answers the key signing from now on.
      */
     public Mono<JWK> refreshActive() {
-        return repository.findActive()
+        return repository
+                .findActive()
                 .flatMap(stored -> {
                     ActiveKey current = active.get();
                     if (current != null && current.key().getKeyID().equals(stored.kid())) {
                         return Mono.just(current.key());
                     }
                     // two refreshes racing (two rotations in a row): the newer key wins, never the older
-                    return unsealAndRecordProvenance(stored).map(key -> active.updateAndGet(now ->
-                                    now == null || !stored.createdAt().isBefore(now.createdAt())
-                                            ? new ActiveKey(key, stored.createdAt()) : now).key())
-                            .doOnNext(key -> log.info("Signing access tokens with key {} (was {})", key.getKeyID(),
+                    return unsealAndRecordProvenance(stored)
+                            .map(key -> active.updateAndGet(now ->
+                                            now == null || !stored.createdAt().isBefore(now.createdAt())
+                                                    ? new ActiveKey(key, stored.createdAt())
+                                                    : now)
+                                    .key())
+                            .doOnNext(key -> log.info(
+                                    "Signing access tokens with key {} (was {})",
+                                    key.getKeyID(),
                                     current == null ? "none" : current.key().getKeyID()));
                 })
                 .flatMap(key -> reloadVerificationKeys().thenReturn(key));
@@ -166,16 +178,19 @@ public class SigningKeys {
         Instant now = clock.instant();
         Instant threshold = now.minus(UNKNOWN_KID_RELOAD_INTERVAL);
         Instant last = lastUnknownKidReload.get();
-        if (known.loadedAt().isAfter(threshold) || last.isAfter(threshold)
+        if (known.loadedAt().isAfter(threshold)
+                || last.isAfter(threshold)
                 || !lastUnknownKidReload.compareAndSet(last, now)) {
             return Mono.empty();
         }
-        return reloadVerificationKeys().flatMap(reloaded -> Mono.justOrEmpty(reloaded.byKid().get(kid)));
+        return reloadVerificationKeys()
+                .flatMap(reloaded -> Mono.justOrEmpty(reloaded.byKid().get(kid)));
     }
 
     /** The public JWK set of every key whose tokens may still be valid (what {@code /.well-known/jwks.json} serves). */
     Mono<JWKSet> publishedKeys() {
-        return repository.findPublished(oldestRetirementStillPublished())
+        return repository
+                .findPublished(oldestRetirementStillPublished())
                 .map(SigningKeys::parsePublic)
                 .collectList()
                 .map(JWKSet::new);
@@ -183,7 +198,8 @@ public class SigningKeys {
 
     private Mono<VerificationKeys> reloadVerificationKeys() {
         Instant now = clock.instant();
-        return repository.findPublished(oldestRetirementStillPublished())
+        return repository
+                .findPublished(oldestRetirementStillPublished())
                 .map(SigningKeys::parsePublic)
                 .collectList()
                 .map(keys -> new VerificationKeys(
@@ -240,16 +256,26 @@ public class SigningKeys {
             privateKey = ec.toECPrivateKey();
         }
         SigningKeyCipher.Sealed sealed = cipher.encrypt(key.getKeyID(), privateKey.getEncoded());
-        return new StoredSigningKey(key.getKeyID(), algorithm.getName(), key.toPublicJWK().toJSONString(),
-                sealed.ciphertext(), sealed.iv(), clock.instant(), true, null, cipher.isDevelopmentKey());
+        return new StoredSigningKey(
+                key.getKeyID(),
+                algorithm.getName(),
+                key.toPublicJWK().toJSONString(),
+                sealed.ciphertext(),
+                sealed.iv(),
+                clock.instant(),
+                true,
+                null,
+                cipher.isDevelopmentKey());
     }
 
     /** The stored key with its private half; the row's algorithm says whether that is an RSA or an EC key. */
     JWK unseal(StoredSigningKey stored) {
-        byte[] pkcs8 = cipher.decrypt(stored.kid(), new SigningKeyCipher.Sealed(stored.privateKeyEncrypted(), stored.iv()));
+        byte[] pkcs8 =
+                cipher.decrypt(stored.kid(), new SigningKeyCipher.Sealed(stored.privateKeyEncrypted(), stored.iv()));
         JWK publicKey = parsePublic(stored);
         try {
-            PrivateKey privateKey = KeyFactory.getInstance(publicKey.getKeyType().getValue())
+            PrivateKey privateKey = KeyFactory.getInstance(
+                            publicKey.getKeyType().getValue())
                     .generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
             if (publicKey instanceof RSAKey rsa && privateKey instanceof RSAPrivateKey rsaPrivate) {
                 return new RSAKey.Builder(rsa).privateKey(rsaPrivate).build();
@@ -259,8 +285,8 @@ public class SigningKeys {
             }
             throw new IllegalStateException("Signing key " + stored.kid() + " holds a private key of another type");
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Signing key " + stored.kid() + " holds no valid "
-                    + publicKey.getKeyType() + " private key", e);
+            throw new IllegalStateException(
+                    "Signing key " + stored.kid() + " holds no valid " + publicKey.getKeyType() + " private key", e);
         }
     }
 
@@ -288,13 +314,11 @@ public class SigningKeys {
         if (JWSAlgorithm.ES256.equals(storedAlgorithm)) {
             return KeyType.EC;
         }
-        throw new IllegalStateException("Signing key " + stored.kid() + " has the unsupported algorithm "
-                + stored.algorithm());
+        throw new IllegalStateException(
+                "Signing key " + stored.kid() + " has the unsupported algorithm " + stored.algorithm());
     }
 
-    private record ActiveKey(JWK key, Instant createdAt) {
-    }
+    private record ActiveKey(JWK key, Instant createdAt) {}
 
-    private record VerificationKeys(Map<String, JWK> byKid, Instant loadedAt) {
-    }
+    private record VerificationKeys(Map<String, JWK> byKid, Instant loadedAt) {}
 }

@@ -26,7 +26,11 @@ class SigningKeysConfiguration {
         if (cipher.isDevelopmentKey()) {
             log.warn("MITA_AUTH_MASTER_KEY is not set: signing keys are encrypted with the public development key");
         }
-        return new SigningKeys(repository, cipher, properties.accessTokenTtl(), clock,
+        return new SigningKeys(
+                repository,
+                cipher,
+                properties.accessTokenTtl(),
+                clock,
                 JWSAlgorithm.parse(properties.signingAlgorithm().name()));
     }
 
@@ -38,15 +42,18 @@ class SigningKeysConfiguration {
      * number of instances starting).
      */
     @Bean
-    SmartInitializingSingleton signingKeysLoader(SigningKeys signingKeys, SigningKeyRotation rotation,
-            Environment environment) {
+    SmartInitializingSingleton signingKeysLoader(
+            SigningKeys signingKeys, SigningKeyRotation rotation, Environment environment) {
         boolean production = environment.acceptsProfiles(Profiles.of("prod"));
         return () -> startup(signingKeys, rotation, production).block(STARTUP_TIMEOUT);
     }
 
     /** What an instance does with its keys before it takes requests. */
     static Mono<Void> startup(SigningKeys signingKeys, SigningKeyRotation rotation, boolean production) {
-        return signingKeys.load(production).then(rotation.rotateToConfiguredAlgorithm()).then();
+        return signingKeys
+                .load(production)
+                .then(rotation.rotateToConfiguredAlgorithm())
+                .then();
     }
 
     /** Takes up keys that other instances rotated in, every 30 s. */

@@ -8,6 +8,13 @@ import java.time.Instant;
  * @param createdUnderDevelopmentKey sealed under the public development master key (the prod profile
  *                                   refuses to sign with such a key)
  */
-record StoredSigningKey(String kid, String algorithm, String publicJwk, byte[] privateKeyEncrypted, byte[] iv,
-        Instant createdAt, boolean active, Instant retiredAt, boolean createdUnderDevelopmentKey) {
-}
+record StoredSigningKey(
+        String kid,
+        String algorithm,
+        String publicJwk,
+        byte[] privateKeyEncrypted,
+        byte[] iv,
+        Instant createdAt,
+        boolean active,
+        Instant retiredAt,
+        boolean createdUnderDevelopmentKey) {}

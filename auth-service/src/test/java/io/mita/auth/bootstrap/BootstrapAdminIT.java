@@ -35,20 +35,28 @@ class BootstrapAdminIT {
 
     @Autowired
     WebTestClient client;
+
     @Autowired
     DatabaseClient db;
+
     @Autowired
     BootstrapAdmin bootstrapAdmin;
+
     @Autowired
     AuthProperties properties;
+
     @Autowired
     UserAccountRepository accounts;
+
     @Autowired
     UserRoleRepository roles;
+
     @Autowired
     RegistrationService registration;
+
     @Autowired
     OutboxWriter outbox;
+
     @Autowired
     TransactionalOperator transaction;
 
@@ -64,8 +72,12 @@ class BootstrapAdminIT {
         assertThat(rolesClaim(tokens.accessToken())).containsExactly("ADMIN", "USER");
         AuthFixtures.Me me = me(client, tokens.accessToken());
         assertThat(me.email()).isEqualTo(BOOTSTRAP_ADMIN_EMAIL);
-        assertThat(OutboxEvents.ofTypeAndSubject(db, UserRegistered.TYPE, me.userId().toString())).hasSize(1);
-        assertThat(OutboxEvents.ofTypeAndSubject(db, RolesGranted.TYPE, me.userId().toString())).first()
+        assertThat(OutboxEvents.ofTypeAndSubject(
+                        db, UserRegistered.TYPE, me.userId().toString()))
+                .hasSize(1);
+        assertThat(OutboxEvents.ofTypeAndSubject(
+                        db, RolesGranted.TYPE, me.userId().toString()))
+                .first()
                 .satisfies(event -> {
                     assertThat(event.actorId()).isNull();
                     assertThat(event.data()).contains("\"grantedBy\": null").contains("ADMIN");
@@ -90,14 +102,16 @@ class BootstrapAdminIT {
         UUID userId = accounts.findByEmail(email).block().id();
         String hashBefore = accounts.findById(userId).block().passwordHash();
 
-        UUID ensured = bootstrapAdminFor(email, "another password of the right length").ensureAdmin()
+        UUID ensured = bootstrapAdminFor(email, "another password of the right length")
+                .ensureAdmin()
                 .block(Duration.ofSeconds(30));
 
         assertThat(ensured).isEqualTo(userId);
         assertThat(roles.rolesOf(userId).block()).containsExactlyInAnyOrder(Role.USER, Role.ADMIN);
         assertThat(accounts.findById(userId).block().passwordHash()).isEqualTo(hashBefore);
         assertThat(rolesClaim(login(client, email).accessToken())).containsExactly("ADMIN", "USER");
-        assertThat(OutboxEvents.ofTypeAndSubject(db, RolesGranted.TYPE, userId.toString())).singleElement()
+        assertThat(OutboxEvents.ofTypeAndSubject(db, RolesGranted.TYPE, userId.toString()))
+                .singleElement()
                 .satisfies(event -> assertThat(event.data()).contains("\"grantedBy\": null"));
     }
 
@@ -106,15 +120,22 @@ class BootstrapAdminIT {
         String email = aUniqueEmail();
         String password = "a bootstrap password";
 
-        var both = Mono.zip(bootstrapAdminFor(email, password).ensureAdmin(),
+        var both = Mono.zip(
+                        bootstrapAdminFor(email, password).ensureAdmin(),
                         bootstrapAdminFor(email, password).ensureAdmin())
                 .block(Duration.ofSeconds(60));
 
         assertThat(both.getT1()).isEqualTo(both.getT2());
-        assertThat(db.sql("SELECT count(*) AS n FROM user_account WHERE email = :email").bind("email", email)
-                .map(r -> r.get("n", Long.class)).one().block()).isEqualTo(1);
+        assertThat(db.sql("SELECT count(*) AS n FROM user_account WHERE email = :email")
+                        .bind("email", email)
+                        .map(r -> r.get("n", Long.class))
+                        .one()
+                        .block())
+                .isEqualTo(1);
         assertThat(roles.rolesOf(both.getT1()).block()).containsExactlyInAnyOrder(Role.USER, Role.ADMIN);
-        assertThat(OutboxEvents.ofTypeAndSubject(db, UserRegistered.TYPE, both.getT1().toString())).hasSize(1);
+        assertThat(OutboxEvents.ofTypeAndSubject(
+                        db, UserRegistered.TYPE, both.getT1().toString()))
+                .hasSize(1);
         assertThat(rolesClaim(login(client, email, password).accessToken())).containsExactly("ADMIN", "USER");
     }
 
@@ -122,7 +143,8 @@ class BootstrapAdminIT {
     void aBootstrapPasswordThatBreaksThePolicyStopsTheStartupAndCreatesNothing() {
         String email = aUniqueEmail();
 
-        assertThatThrownBy(() -> bootstrapAdminFor(email, "too short").ensureAdmin().block(Duration.ofSeconds(30)))
+        assertThatThrownBy(() ->
+                        bootstrapAdminFor(email, "too short").ensureAdmin().block(Duration.ofSeconds(30)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("MITA_BOOTSTRAP_ADMIN_PASSWORD")
                 .hasMessageNotContaining("too short");
@@ -130,8 +152,12 @@ class BootstrapAdminIT {
     }
 
     private BootstrapAdmin bootstrapAdminFor(String email, String password) {
-        AuthProperties configured = new AuthProperties(properties.accessTokenTtl(), properties.refreshTokenTtl(),
-                properties.masterKey(), properties.signingAlgorithm(), properties.passwordHashing(),
+        AuthProperties configured = new AuthProperties(
+                properties.accessTokenTtl(),
+                properties.refreshTokenTtl(),
+                properties.masterKey(),
+                properties.signingAlgorithm(),
+                properties.passwordHashing(),
                 new AuthProperties.BootstrapAdmin(email, password));
         return new BootstrapAdmin(configured, accounts, roles, registration, outbox, transaction);
     }

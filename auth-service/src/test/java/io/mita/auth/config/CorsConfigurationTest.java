@@ -14,8 +14,8 @@ import reactor.core.publisher.Mono;
 
 class CorsConfigurationTest {
 
-    private final CorsWebFilter filter = new CorsConfiguration().corsWebFilter(
-            new CorsProperties(List.of("http://localhost:3000"), true));
+    private final CorsWebFilter filter =
+            new CorsConfiguration().corsWebFilter(new CorsProperties(List.of("http://localhost:3000"), true));
 
     @Test
     void aPreflightFromAListedOriginIsAllowed() {
@@ -23,8 +23,10 @@ class CorsConfigurationTest {
 
         filter.filter(exchange, ignored -> Mono.empty()).block();
 
-        assertThat(exchange.getResponse().getHeaders().getAccessControlAllowOrigin()).isEqualTo("http://localhost:3000");
-        assertThat(exchange.getResponse().getHeaders().getAccessControlAllowMethods()).contains(HttpMethod.POST);
+        assertThat(exchange.getResponse().getHeaders().getAccessControlAllowOrigin())
+                .isEqualTo("http://localhost:3000");
+        assertThat(exchange.getResponse().getHeaders().getAccessControlAllowMethods())
+                .contains(HttpMethod.POST);
     }
 
     @Test
@@ -34,7 +36,8 @@ class CorsConfigurationTest {
         filter.filter(exchange, ignored -> Mono.empty()).block();
 
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(exchange.getResponse().getHeaders().getAccessControlAllowOrigin()).isNull();
+        assertThat(exchange.getResponse().getHeaders().getAccessControlAllowOrigin())
+                .isNull();
     }
 
     private static MockServerWebExchange preflight(String origin) {

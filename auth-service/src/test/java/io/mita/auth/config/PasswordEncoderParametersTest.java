@@ -2,16 +2,21 @@ package io.mita.auth.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Base64;
-import org.junit.jupiter.api.Test;
 import io.mita.auth.account.argon2.Argon2idPasswordEncoder;
 import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
 
 class PasswordEncoderParametersTest {
 
-    private final Argon2idPasswordEncoder encoder = new AuthConfiguration().passwordEncoder(new AuthProperties(
-            Duration.ofMinutes(15), Duration.ofDays(30), "unused", AuthProperties.SigningAlgorithm.RS256,
-            new AuthProperties.PasswordHashing(1), new AuthProperties.BootstrapAdmin("a@b.c", "unused")));
+    private final Argon2idPasswordEncoder encoder = new AuthConfiguration()
+            .passwordEncoder(new AuthProperties(
+                    Duration.ofMinutes(15),
+                    Duration.ofDays(30),
+                    "unused",
+                    AuthProperties.SigningAlgorithm.RS256,
+                    new AuthProperties.PasswordHashing(1),
+                    new AuthProperties.BootstrapAdmin("a@b.c", "unused")));
 
     @Test
     void storedHashIsArgon2idWithTheOwaspParameters() {

@@ -21,47 +21,72 @@ class ProductionSafetyCheckTest {
 
     @Test
     void acceptsSecretKeysAndListedOrigins() {
-        assertThat(ProductionSafetyCheck.violations(auth(SECRET_MASTER_KEY, "a long secret admin password"),
-                reset(SECRET_DELIVERY_KEY), cors("https://app.mita.example"))).isEmpty();
+        assertThat(ProductionSafetyCheck.violations(
+                        auth(SECRET_MASTER_KEY, "a long secret admin password"),
+                        reset(SECRET_DELIVERY_KEY),
+                        cors("https://app.mita.example")))
+                .isEmpty();
     }
 
     @Test
     void refusesTheDevelopmentMasterKeyNamingTheSetting() {
-        assertThat(ProductionSafetyCheck.violations(auth(AuthProperties.DEVELOPMENT_MASTER_KEY, "a long secret admin password"),
-                reset(SECRET_DELIVERY_KEY), cors("https://app.mita.example")))
-                .singleElement().asString()
-                .contains("MITA_AUTH_MASTER_KEY").contains("development key")
+        assertThat(ProductionSafetyCheck.violations(
+                        auth(AuthProperties.DEVELOPMENT_MASTER_KEY, "a long secret admin password"),
+                        reset(SECRET_DELIVERY_KEY),
+                        cors("https://app.mita.example")))
+                .singleElement()
+                .asString()
+                .contains("MITA_AUTH_MASTER_KEY")
+                .contains("development key")
                 .doesNotContain(AuthProperties.DEVELOPMENT_MASTER_KEY);
     }
 
     @Test
     void refusesTheDevelopmentDeliveryKeyNamingTheSetting() {
-        assertThat(ProductionSafetyCheck.violations(auth(SECRET_MASTER_KEY, "a long secret admin password"),
-                reset(DeliveryCipher.DEVELOPMENT_KEY), cors("https://app.mita.example")))
-                .singleElement().asString().contains("MITA_NOTIFICATION_DELIVERY_KEY").contains("development");
+        assertThat(ProductionSafetyCheck.violations(
+                        auth(SECRET_MASTER_KEY, "a long secret admin password"),
+                        reset(DeliveryCipher.DEVELOPMENT_KEY),
+                        cors("https://app.mita.example")))
+                .singleElement()
+                .asString()
+                .contains("MITA_NOTIFICATION_DELIVERY_KEY")
+                .contains("development");
     }
 
     @Test
     void refusesAWildcardCorsOriginNamingTheSetting() {
-        assertThat(ProductionSafetyCheck.violations(auth(SECRET_MASTER_KEY, "a long secret admin password"),
-                reset(SECRET_DELIVERY_KEY), cors("https://app.mita.example", "*")))
-                .singleElement().asString().contains("MITA_CORS_ALLOWED_ORIGINS").contains("*");
-        assertThat(ProductionSafetyCheck.violations(auth(SECRET_MASTER_KEY, "a long secret admin password"),
-                reset(SECRET_DELIVERY_KEY), cors("https://*.mita.example"))).hasSize(1);
+        assertThat(ProductionSafetyCheck.violations(
+                        auth(SECRET_MASTER_KEY, "a long secret admin password"),
+                        reset(SECRET_DELIVERY_KEY),
+                        cors("https://app.mita.example", "*")))
+                .singleElement()
+                .asString()
+                .contains("MITA_CORS_ALLOWED_ORIGINS")
+                .contains("*");
+        assertThat(ProductionSafetyCheck.violations(
+                        auth(SECRET_MASTER_KEY, "a long secret admin password"),
+                        reset(SECRET_DELIVERY_KEY),
+                        cors("https://*.mita.example")))
+                .hasSize(1);
     }
 
     @Test
     void refusesTheDefaultBootstrapAdminPassword() {
-        assertThat(ProductionSafetyCheck.violations(auth(SECRET_MASTER_KEY, AuthProperties.BootstrapAdmin.DEFAULT_PASSWORD),
-                reset(SECRET_DELIVERY_KEY), cors("https://app.mita.example")))
-                .singleElement().asString().contains("MITA_BOOTSTRAP_ADMIN_PASSWORD");
+        assertThat(ProductionSafetyCheck.violations(
+                        auth(SECRET_MASTER_KEY, AuthProperties.BootstrapAdmin.DEFAULT_PASSWORD),
+                        reset(SECRET_DELIVERY_KEY),
+                        cors("https://app.mita.example")))
+                .singleElement()
+                .asString()
+                .contains("MITA_BOOTSTRAP_ADMIN_PASSWORD");
     }
 
     @Test
     void theProdProfileStopsTheContextNamingEveryWrongSettingAtOnce() {
         contextWith("spring.profiles.active=prod").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause()
+            assertThat(context.getStartupFailure())
+                    .rootCause()
                     .hasMessageContaining("The prod profile refuses to start")
                     .hasMessageContaining("MITA_AUTH_MASTER_KEY")
                     .hasMessageContaining("MITA_NOTIFICATION_DELIVERY_KEY")
@@ -84,7 +109,8 @@ class ProductionSafetyCheckTest {
         yaml.setResources(new ClassPathResource("application-prod.yml"));
         Map<Object, Object> prod = yaml.getObject();
 
-        assertThat(prod).containsEntry("mita.auth.master-key", "${MITA_AUTH_MASTER_KEY}")
+        assertThat(prod)
+                .containsEntry("mita.auth.master-key", "${MITA_AUTH_MASTER_KEY}")
                 .containsEntry("mita.auth.password-reset.delivery-key", "${MITA_NOTIFICATION_DELIVERY_KEY}")
                 .containsEntry("mita.auth.bootstrap-admin.password", "${MITA_BOOTSTRAP_ADMIN_PASSWORD}")
                 .containsEntry("mita.cors.allowed-origins", "${MITA_CORS_ALLOWED_ORIGINS}");
@@ -103,12 +129,16 @@ class ProductionSafetyCheckTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({AuthProperties.class, PasswordResetProperties.class, CorsProperties.class})
-    static class Settings {
-    }
+    static class Settings {}
 
     private static AuthProperties auth(String masterKey, String bootstrapPassword) {
-        return new AuthProperties(Duration.ofMinutes(15), Duration.ofDays(30), masterKey, AuthProperties.SigningAlgorithm.RS256,
-                new AuthProperties.PasswordHashing(1), new AuthProperties.BootstrapAdmin("admin@mita.local", bootstrapPassword));
+        return new AuthProperties(
+                Duration.ofMinutes(15),
+                Duration.ofDays(30),
+                masterKey,
+                AuthProperties.SigningAlgorithm.RS256,
+                new AuthProperties.PasswordHashing(1),
+                new AuthProperties.BootstrapAdmin("admin@mita.local", bootstrapPassword));
     }
 
     private static PasswordResetProperties reset(String deliveryKey) {

@@ -11,13 +11,15 @@ class SigningAlgorithmSettingTest {
 
     @Test
     void newSigningKeysAreRs256UnlessConfiguredOtherwise() {
-        context().run(context -> assertThat(context.getBean(AuthProperties.class).signingAlgorithm())
-                .isEqualTo(AuthProperties.SigningAlgorithm.RS256));
+        context()
+                .run(context -> assertThat(context.getBean(AuthProperties.class).signingAlgorithm())
+                        .isEqualTo(AuthProperties.SigningAlgorithm.RS256));
     }
 
     @Test
     void es256CanBeConfigured() {
-        context().withPropertyValues("mita.auth.signing-algorithm=ES256")
+        context()
+                .withPropertyValues("mita.auth.signing-algorithm=ES256")
                 .run(context -> assertThat(context.getBean(AuthProperties.class).signingAlgorithm())
                         .isEqualTo(AuthProperties.SigningAlgorithm.ES256));
     }
@@ -34,12 +36,12 @@ class SigningAlgorithmSettingTest {
     private static ApplicationContextRunner context() {
         return new ApplicationContextRunner()
                 .withUserConfiguration(Settings.class)
-                .withPropertyValues("mita.auth.master-key=" + AuthProperties.DEVELOPMENT_MASTER_KEY,
+                .withPropertyValues(
+                        "mita.auth.master-key=" + AuthProperties.DEVELOPMENT_MASTER_KEY,
                         "mita.auth.bootstrap-admin.password=unused-but-required");
     }
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(AuthProperties.class)
-    static class Settings {
-    }
+    static class Settings {}
 }

@@ -9,13 +9,13 @@ import static io.mita.auth.AuthFixtures.me;
 import static io.mita.auth.AuthFixtures.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.mita.auth.AuthFixtures;
 import io.mita.auth.OutboxEvents;
 import io.mita.auth.UnknownAccountAttemptCounts;
 import io.mita.auth.account.UnknownAccountAttempts;
 import io.mita.auth.session.LoginFailed;
 import io.mita.testsupport.MitaIntegrationTest;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,12 +40,16 @@ class AccountLockoutIT {
 
     @Autowired
     WebTestClient client;
+
     @Autowired
     DatabaseClient db;
+
     @Autowired
     MeterRegistry meters;
+
     @Autowired
     LockoutProperties lockout;
+
     @LocalServerPort
     int port;
 
@@ -68,8 +72,12 @@ class AccountLockoutIT {
         assertProblem(attempt(email, PASSWORD), HttpStatus.UNAUTHORIZED, "AUTH_ACCOUNT_LOCKED");
 
         Instant lockedUntil = lockedUntil(userId);
-        assertThat(lockedUntil).isBetween(Instant.now().plus(Duration.ofMinutes(29)), Instant.now().plus(Duration.ofMinutes(31)));
-        assertThat(OutboxEvents.ofTypeAndSubject(db, AccountLocked.TYPE, userId.toString())).singleElement()
+        assertThat(lockedUntil)
+                .isBetween(
+                        Instant.now().plus(Duration.ofMinutes(29)),
+                        Instant.now().plus(Duration.ofMinutes(31)));
+        assertThat(OutboxEvents.ofTypeAndSubject(db, AccountLocked.TYPE, userId.toString()))
+                .singleElement()
                 .satisfies(event -> {
                     assertThat(event.actorId()).isNull();
                     assertThat(event.data()).contains("\"failedAttempts\": 5");
@@ -77,7 +85,8 @@ class AccountLockoutIT {
         List<OutboxEvents.Row> failures = OutboxEvents.ofTypeAndSubject(db, LoginFailed.TYPE, userId.toString());
         assertThat(failures).hasSize(6);
         assertThat(failures.get(5).data()).contains(LoginFailed.ACCOUNT_LOCKED);
-        assertThat(failures.subList(0, 5)).allSatisfy(event -> assertThat(event.data()).contains(LoginFailed.WRONG_PASSWORD));
+        assertThat(failures.subList(0, 5))
+                .allSatisfy(event -> assertThat(event.data()).contains(LoginFailed.WRONG_PASSWORD));
     }
 
     @Test
@@ -95,7 +104,8 @@ class AccountLockoutIT {
         }
 
         assertThat(me(client, login(client, email).accessToken()).userId()).isEqualTo(userId);
-        assertThat(OutboxEvents.ofTypeAndSubject(db, AccountLocked.TYPE, userId.toString())).isEmpty();
+        assertThat(OutboxEvents.ofTypeAndSubject(db, AccountLocked.TYPE, userId.toString()))
+                .isEmpty();
     }
 
     @Test
@@ -103,14 +113,19 @@ class AccountLockoutIT {
         String email = aUniqueEmail();
         UUID userId = lockedAccount(email);
         db.sql("UPDATE user_account SET locked_until = now() - interval '1 second' WHERE id = :id")
-                .bind("id", userId).then().block();
+                .bind("id", userId)
+                .then()
+                .block();
 
         assertThat(me(client, login(client, email).accessToken()).userId()).isEqualTo(userId);
 
         assertThat(lockedUntil(userId)).isNull();
         assertThat(failedAttempts(userId)).isZero();
-        assertThat(OutboxEvents.ofTypeAndSubject(db, AccountUnlocked.TYPE, userId.toString())).singleElement()
-                .satisfies(event -> assertThat(event.data()).contains(AccountUnlocked.EXPIRED).contains("\"unlockedBy\": null"));
+        assertThat(OutboxEvents.ofTypeAndSubject(db, AccountUnlocked.TYPE, userId.toString()))
+                .singleElement()
+                .satisfies(event -> assertThat(event.data())
+                        .contains(AccountUnlocked.EXPIRED)
+                        .contains("\"unlockedBy\": null"));
     }
 
     @Test
@@ -118,13 +133,16 @@ class AccountLockoutIT {
         String email = aUniqueEmail();
         UUID userId = lockedAccount(email);
         db.sql("UPDATE user_account SET locked_until = now() - interval '1 second' WHERE id = :id")
-                .bind("id", userId).then().block();
+                .bind("id", userId)
+                .then()
+                .block();
 
         assertProblem(attempt(email, WRONG), HttpStatus.UNAUTHORIZED, "AUTH_INVALID_CREDENTIALS");
 
         assertThat(failedAttempts(userId)).isEqualTo(1);
         assertThat(lockedUntil(userId)).isNull();
-        assertThat(OutboxEvents.ofTypeAndSubject(db, AccountUnlocked.TYPE, userId.toString())).hasSize(1);
+        assertThat(OutboxEvents.ofTypeAndSubject(db, AccountUnlocked.TYPE, userId.toString()))
+                .hasSize(1);
     }
 
     @Test
@@ -141,13 +159,18 @@ class AccountLockoutIT {
 
         assertThat(OutboxEvents.countOfType(db, AccountLocked.TYPE)).isEqualTo(lockedBefore);
         assertThat(OutboxEvents.countOfType(db, LoginFailed.TYPE)).isEqualTo(failedBefore);
-        assertThat(UnknownAccountAttemptCounts.total(db, UnknownAccountAttempts.Kind.LOGIN)).isEqualTo(countedBefore + 6);
+        assertThat(UnknownAccountAttemptCounts.total(db, UnknownAccountAttempts.Kind.LOGIN))
+                .isEqualTo(countedBefore + 6);
         assertThat(unknownLoginsMetered()).isEqualTo(meteredBefore + 6);
-        assertThat(UnknownAccountAttemptCounts.rowsContaining(db, email.substring(0, email.indexOf('@')))).isZero();
+        assertThat(UnknownAccountAttemptCounts.rowsContaining(db, email.substring(0, email.indexOf('@'))))
+                .isZero();
     }
 
     private double unknownLoginsMetered() {
-        return meters.get("mita.auth.unknown.account.attempts").tag("kind", "LOGIN").counter().count();
+        return meters.get("mita.auth.unknown.account.attempts")
+                .tag("kind", "LOGIN")
+                .counter()
+                .count();
     }
 
     @Test
@@ -157,7 +180,8 @@ class AccountLockoutIT {
         WebClient web = WebClient.create("http://localhost:" + port);
 
         List<String> codes = Flux.range(0, 8)
-                .flatMap(i -> web.post().uri("/api/auth/login")
+                .flatMap(i -> web.post()
+                        .uri("/api/auth/login")
                         .contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(Map.of("email", email, "password", WRONG))
                         .exchangeToMono(response -> response.bodyToMono(Map.class))
@@ -167,7 +191,8 @@ class AccountLockoutIT {
 
         assertThat(codes).hasSize(8).containsOnly("AUTH_INVALID_CREDENTIALS", "AUTH_ACCOUNT_LOCKED");
         assertThat(codes).filteredOn("AUTH_INVALID_CREDENTIALS"::equals).hasSize(4);
-        assertThat(OutboxEvents.ofTypeAndSubject(db, AccountLocked.TYPE, userId.toString())).hasSize(1);
+        assertThat(OutboxEvents.ofTypeAndSubject(db, AccountLocked.TYPE, userId.toString()))
+                .hasSize(1);
         assertThat(lockedUntil(userId)).isAfter(Instant.now());
     }
 
@@ -178,20 +203,31 @@ class AccountLockoutIT {
         String adminToken = loginAsBootstrapAdmin(client).accessToken();
         UUID adminId = me(client, adminToken).userId();
 
-        unlock(adminToken, userId).expectStatus().isOk()
+        unlock(adminToken, userId)
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.userId").isEqualTo(userId.toString())
-                .jsonPath("$.wasLocked").isEqualTo(true);
+                .jsonPath("$.userId")
+                .isEqualTo(userId.toString())
+                .jsonPath("$.wasLocked")
+                .isEqualTo(true);
 
         assertThat(me(client, login(client, email).accessToken()).userId()).isEqualTo(userId);
-        assertThat(OutboxEvents.ofTypeAndSubject(db, AccountUnlocked.TYPE, userId.toString())).singleElement()
+        assertThat(OutboxEvents.ofTypeAndSubject(db, AccountUnlocked.TYPE, userId.toString()))
+                .singleElement()
                 .satisfies(event -> {
                     assertThat(event.actorId()).isEqualTo(adminId.toString());
                     assertThat(event.data()).contains(AccountUnlocked.ADMIN).contains(adminId.toString());
                 });
         // nothing to unlock any more: no second event
-        unlock(adminToken, userId).expectStatus().isOk().expectBody().jsonPath("$.wasLocked").isEqualTo(false);
-        assertThat(OutboxEvents.ofTypeAndSubject(db, AccountUnlocked.TYPE, userId.toString())).hasSize(1);
+        unlock(adminToken, userId)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.wasLocked")
+                .isEqualTo(false);
+        assertThat(OutboxEvents.ofTypeAndSubject(db, AccountUnlocked.TYPE, userId.toString()))
+                .hasSize(1);
     }
 
     @Test
@@ -202,8 +238,10 @@ class AccountLockoutIT {
         String adminToken = loginAsBootstrapAdmin(client).accessToken();
 
         assertProblem(unlock(userToken, userId), HttpStatus.FORBIDDEN, "AUTH_FORBIDDEN");
-        assertProblem(client.post().uri("/api/auth/admin/users/{id}/unlock", userId).exchange(),
-                HttpStatus.UNAUTHORIZED, "AUTH_UNAUTHENTICATED");
+        assertProblem(
+                client.post().uri("/api/auth/admin/users/{id}/unlock", userId).exchange(),
+                HttpStatus.UNAUTHORIZED,
+                "AUTH_UNAUTHENTICATED");
         assertProblem(unlock(adminToken, UUID.randomUUID()), HttpStatus.NOT_FOUND, "AUTH_USER_NOT_FOUND");
     }
 
@@ -217,26 +255,34 @@ class AccountLockoutIT {
     }
 
     private WebTestClient.ResponseSpec attempt(String email, String password) {
-        return client.post().uri("/api/auth/login")
+        return client.post()
+                .uri("/api/auth/login")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", email, "password", password))
                 .exchange();
     }
 
     private WebTestClient.ResponseSpec unlock(String token, UUID userId) {
-        return client.post().uri("/api/auth/admin/users/{id}/unlock", userId)
+        return client.post()
+                .uri("/api/auth/admin/users/{id}/unlock", userId)
                 .headers(h -> h.setBearerAuth(token))
                 .exchange();
     }
 
     private Instant lockedUntil(UUID userId) {
-        return db.sql("SELECT locked_until FROM user_account WHERE id = :id").bind("id", userId)
+        return db.sql("SELECT locked_until FROM user_account WHERE id = :id")
+                .bind("id", userId)
                 .map(row -> Optional.ofNullable(row.get("locked_until", Instant.class)))
-                .one().block().orElse(null);
+                .one()
+                .block()
+                .orElse(null);
     }
 
     private int failedAttempts(UUID userId) {
-        return db.sql("SELECT failed_attempts FROM user_account WHERE id = :id").bind("id", userId)
-                .map(row -> row.get("failed_attempts", Integer.class)).one().block();
+        return db.sql("SELECT failed_attempts FROM user_account WHERE id = :id")
+                .bind("id", userId)
+                .map(row -> row.get("failed_attempts", Integer.class))
+                .one()
+                .block();
     }
 }

@@ -27,8 +27,9 @@ class DeliveryCipherTest {
         byte[] opened = DeliveryCipher.fromBase64(DeliveryCipher.DEVELOPMENT_KEY)
                 .open(golden.get("delivery").asString(), requestId);
 
-        assertThat(new String(opened, StandardCharsets.UTF_8)).isEqualTo("{\"email\":\"ann@example.com\","
-                + "\"token\":\"Zr3XkP0qLw8vN2mB5tYcH7sD1fJ9gA4eU6oI0xRnQyE\",\"displayName\":\"Ann Example\"}");
+        assertThat(new String(opened, StandardCharsets.UTF_8))
+                .isEqualTo("{\"email\":\"ann@example.com\","
+                        + "\"token\":\"Zr3XkP0qLw8vN2mB5tYcH7sD1fJ9gA4eU6oI0xRnQyE\",\"displayName\":\"Ann Example\"}");
     }
 
     @Test

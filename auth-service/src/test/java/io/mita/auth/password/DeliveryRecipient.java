@@ -12,8 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class DeliveryRecipient {
 
-    private DeliveryRecipient() {
-    }
+    private DeliveryRecipient() {}
 
     public static String open(String delivery, String requestId, String base64Key) throws Exception {
         String[] parts = delivery.split("\\.");
@@ -25,7 +24,9 @@ public final class DeliveryRecipient {
             throw new IllegalArgumentException("the IV is " + iv.length + " bytes, not 12");
         }
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(Base64.getDecoder().decode(base64Key), "AES"),
+        cipher.init(
+                Cipher.DECRYPT_MODE,
+                new SecretKeySpec(Base64.getDecoder().decode(base64Key), "AES"),
                 new GCMParameterSpec(128, iv));
         cipher.updateAAD(requestId.getBytes(StandardCharsets.UTF_8));
         return new String(cipher.doFinal(Base64.getUrlDecoder().decode(parts[2])), StandardCharsets.UTF_8);

@@ -32,8 +32,10 @@ class PasswordChangeIT {
 
     @Autowired
     WebTestClient client;
+
     @Autowired
     DatabaseClient db;
+
     @Autowired
     AccessTokenIssuer accessTokens;
 
@@ -52,14 +54,19 @@ class PasswordChangeIT {
         change(session.accessToken(), PASSWORD, NEW_PASSWORD).expectStatus().isNoContent();
 
         assertProblem(refresh(client, session.refreshToken()), HttpStatus.UNAUTHORIZED, "AUTH_INVALID_REFRESH_TOKEN");
-        assertProblem(refresh(client, otherDevice.refreshToken()), HttpStatus.UNAUTHORIZED, "AUTH_INVALID_REFRESH_TOKEN");
+        assertProblem(
+                refresh(client, otherDevice.refreshToken()), HttpStatus.UNAUTHORIZED, "AUTH_INVALID_REFRESH_TOKEN");
         assertProblem(loginAttempt(email, PASSWORD), HttpStatus.UNAUTHORIZED, "AUTH_INVALID_CREDENTIALS");
         login(client, email, NEW_PASSWORD);
-        assertThat(OutboxEvents.ofTypeAndSubject(db, PasswordChanged.TYPE, userId.toString())).singleElement()
+        assertThat(OutboxEvents.ofTypeAndSubject(db, PasswordChanged.TYPE, userId.toString()))
+                .singleElement()
                 .satisfies(event -> {
                     assertThat(event.actorId()).isEqualTo(userId.toString());
-                    assertThat(event.data()).contains(PasswordChanged.CHANGE).contains("\"sessionsRevoked\": 2")
-                            .doesNotContain(NEW_PASSWORD).doesNotContain(PASSWORD);
+                    assertThat(event.data())
+                            .contains(PasswordChanged.CHANGE)
+                            .contains("\"sessionsRevoked\": 2")
+                            .doesNotContain(NEW_PASSWORD)
+                            .doesNotContain(PASSWORD);
                 });
     }
 
@@ -70,14 +77,19 @@ class PasswordChangeIT {
         String token = login(client, email).accessToken();
 
         for (int i = 1; i < 5; i++) {
-            assertProblem(change(token, "not my password at all", NEW_PASSWORD), HttpStatus.BAD_REQUEST,
+            assertProblem(
+                    change(token, "not my password at all", NEW_PASSWORD),
+                    HttpStatus.BAD_REQUEST,
                     "AUTH_CURRENT_PASSWORD_INVALID");
         }
-        assertProblem(change(token, "not my password at all", NEW_PASSWORD), HttpStatus.UNAUTHORIZED, "AUTH_ACCOUNT_LOCKED");
+        assertProblem(
+                change(token, "not my password at all", NEW_PASSWORD), HttpStatus.UNAUTHORIZED, "AUTH_ACCOUNT_LOCKED");
         assertProblem(change(token, PASSWORD, NEW_PASSWORD), HttpStatus.UNAUTHORIZED, "AUTH_ACCOUNT_LOCKED");
         assertProblem(loginAttempt(email, PASSWORD), HttpStatus.UNAUTHORIZED, "AUTH_ACCOUNT_LOCKED");
-        assertThat(OutboxEvents.ofTypeAndSubject(db, AccountLocked.TYPE, userId.toString())).hasSize(1);
-        assertThat(OutboxEvents.ofTypeAndSubject(db, PasswordChanged.TYPE, userId.toString())).isEmpty();
+        assertThat(OutboxEvents.ofTypeAndSubject(db, AccountLocked.TYPE, userId.toString()))
+                .hasSize(1);
+        assertThat(OutboxEvents.ofTypeAndSubject(db, PasswordChanged.TYPE, userId.toString()))
+                .isEmpty();
     }
 
     @Test
@@ -87,31 +99,41 @@ class PasswordChangeIT {
         String token = login(client, email).accessToken();
 
         assertProblem(change(token, PASSWORD, "MasterBaiting"), HttpStatus.BAD_REQUEST, "AUTH_PASSWORD_TOO_COMMON");
-        client.post().uri("/api/auth/password/change")
+        client.post()
+                .uri("/api/auth/password/change")
                 .headers(h -> h.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("currentPassword", PASSWORD, "newPassword", "short"))
                 .exchange()
-                .expectStatus().isBadRequest()
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
-                .jsonPath("$.errors[0].field").isEqualTo("newPassword");
+                .jsonPath("$.code")
+                .isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("newPassword");
 
         login(client, email);
     }
 
     @Test
     void withoutATokenTheAnswerIs401AndForAVanishedAccount404() {
-        assertProblem(client.post().uri("/api/auth/password/change")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD))
-                .exchange(), HttpStatus.UNAUTHORIZED, "AUTH_UNAUTHENTICATED");
-        String orphan = accessTokens.issue(UUID.randomUUID(), EnumSet.of(Role.USER)).value();
+        assertProblem(
+                client.post()
+                        .uri("/api/auth/password/change")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD))
+                        .exchange(),
+                HttpStatus.UNAUTHORIZED,
+                "AUTH_UNAUTHENTICATED");
+        String orphan =
+                accessTokens.issue(UUID.randomUUID(), EnumSet.of(Role.USER)).value();
         assertProblem(change(orphan, PASSWORD, NEW_PASSWORD), HttpStatus.NOT_FOUND, "AUTH_USER_NOT_FOUND");
     }
 
     private WebTestClient.ResponseSpec change(String accessToken, String current, String next) {
-        return client.post().uri("/api/auth/password/change")
+        return client.post()
+                .uri("/api/auth/password/change")
                 .headers(h -> h.setBearerAuth(accessToken))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("currentPassword", current, "newPassword", next))
@@ -119,7 +141,8 @@ class PasswordChangeIT {
     }
 
     private WebTestClient.ResponseSpec loginAttempt(String email, String password) {
-        return client.post().uri("/api/auth/login")
+        return client.post()
+                .uri("/api/auth/login")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", email, "password", password))
                 .exchange();

@@ -1,6 +1,5 @@
 package io.mita.auth.password;
 
-import io.mita.auth.secret.OpaqueToken;
 import static io.mita.auth.AuthFixtures.PASSWORD;
 import static io.mita.auth.AuthFixtures.aUniqueEmail;
 import static io.mita.auth.AuthFixtures.assertProblem;
@@ -15,6 +14,7 @@ import io.mita.auth.OutboxEvents;
 import io.mita.auth.UnknownAccountAttemptCounts;
 import io.mita.auth.account.UnknownAccountAttempts;
 import io.mita.auth.lockout.AccountUnlocked;
+import io.mita.auth.secret.OpaqueToken;
 import io.mita.testsupport.KafkaTestBroker;
 import io.mita.testsupport.MitaIntegrationTest;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +44,10 @@ class PasswordResetIT {
 
     @Autowired
     WebTestClient client;
+
     @Autowired
     DatabaseClient db;
+
     @Autowired
     PasswordResetProperties properties;
 
@@ -61,7 +63,11 @@ class PasswordResetIT {
         AuthFixtures.Tokens before = login(client, email);
         AuthFixtures.Tokens otherDevice = login(client, email);
 
-        requestReset("  " + email.toUpperCase() + " ").expectStatus().isAccepted().expectBody().isEmpty();
+        requestReset("  " + email.toUpperCase() + " ")
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .isEmpty();
         Mail mail = mailTo(userId);
         assertThat(mail.email()).isEqualTo(email);
         assertThat(mail.displayName()).isEqualTo("Ann");
@@ -69,11 +75,14 @@ class PasswordResetIT {
 
         confirm(mail.token(), NEW_PASSWORD).expectStatus().isNoContent();
 
-        assertThat(me(client, login(client, email, NEW_PASSWORD).accessToken()).userId()).isEqualTo(userId);
+        assertThat(me(client, login(client, email, NEW_PASSWORD).accessToken()).userId())
+                .isEqualTo(userId);
         assertProblem(loginAttempt(email, PASSWORD), HttpStatus.UNAUTHORIZED, "AUTH_INVALID_CREDENTIALS");
         assertProblem(refresh(client, before.refreshToken()), HttpStatus.UNAUTHORIZED, "AUTH_INVALID_REFRESH_TOKEN");
-        assertProblem(refresh(client, otherDevice.refreshToken()), HttpStatus.UNAUTHORIZED, "AUTH_INVALID_REFRESH_TOKEN");
-        assertThat(OutboxEvents.ofTypeAndSubject(db, PasswordChanged.TYPE, userId.toString())).singleElement()
+        assertProblem(
+                refresh(client, otherDevice.refreshToken()), HttpStatus.UNAUTHORIZED, "AUTH_INVALID_REFRESH_TOKEN");
+        assertThat(OutboxEvents.ofTypeAndSubject(db, PasswordChanged.TYPE, userId.toString()))
+                .singleElement()
                 .satisfies(event -> {
                     assertThat(event.actorId()).isEqualTo(userId.toString());
                     JsonNode data = json.readTree(event.data());
@@ -89,21 +98,35 @@ class PasswordResetIT {
 
         requestReset(email).expectStatus().isAccepted();
 
-        OutboxEvents.Row row = OutboxEvents.ofTypeAndSubject(db, PasswordResetRequested.TYPE, userId.toString()).get(0);
+        OutboxEvents.Row row = OutboxEvents.ofTypeAndSubject(db, PasswordResetRequested.TYPE, userId.toString())
+                .get(0);
         Mail mail = open(row.data());
         assertThat(row.actorId()).isNull();
-        assertThat(row.data()).doesNotContain(mail.token()).doesNotContain(email).doesNotContain(email.split("@")[0]);
+        assertThat(row.data())
+                .doesNotContain(mail.token())
+                .doesNotContain(email)
+                .doesNotContain(email.split("@")[0]);
         assertThat(mail.displayName()).isNull();
         JsonNode data = json.readTree(row.data());
         assertThat(data.propertyNames()).containsExactlyInAnyOrder("userId", "requestId", "expiresAt", "delivery");
         assertThat(data.get("userId").asString()).isEqualTo(userId.toString());
         assertThat(Instant.parse(data.get("expiresAt").asString()))
-                .isBetween(Instant.now().plus(Duration.ofMinutes(29)), Instant.now().plus(Duration.ofMinutes(31)));
+                .isBetween(
+                        Instant.now().plus(Duration.ofMinutes(29)),
+                        Instant.now().plus(Duration.ofMinutes(31)));
         // the database keeps only the hash
         assertThat(db.sql("SELECT count(*) AS n FROM password_reset_token WHERE token_hash = :token")
-                .bind("token", mail.token()).map(r -> r.get("n", Long.class)).one().block()).isZero();
+                        .bind("token", mail.token())
+                        .map(r -> r.get("n", Long.class))
+                        .one()
+                        .block())
+                .isZero();
         assertThat(db.sql("SELECT count(*) AS n FROM password_reset_token WHERE token_hash = :hash")
-                .bind("hash", OpaqueToken.hashOf(mail.token())).map(r -> r.get("n", Long.class)).one().block()).isOne();
+                        .bind("hash", OpaqueToken.hashOf(mail.token()))
+                        .map(r -> r.get("n", Long.class))
+                        .one()
+                        .block())
+                .isOne();
 
         CloudEvent published = awaitPublished(PasswordResetRequested.TYPE, userId.toString());
         String publishedData = new String(published.getData().toBytes(), StandardCharsets.UTF_8);
@@ -115,18 +138,24 @@ class PasswordResetIT {
     void anUnknownEmailAnswersTheSameWritesNoEventOrTokenAndIsOnlyCountedForTheDay() {
         String email = aUniqueEmail();
         long before = OutboxEvents.countOfType(db, PasswordResetRequested.TYPE);
-        long tokensBefore = db.sql("SELECT count(*) AS n FROM password_reset_token").map(row -> row.get("n", Long.class))
-                .one().block();
+        long tokensBefore = db.sql("SELECT count(*) AS n FROM password_reset_token")
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
         long countedBefore = UnknownAccountAttemptCounts.total(db, UnknownAccountAttempts.Kind.PASSWORD_RESET);
 
         requestReset(email).expectStatus().isAccepted().expectBody().isEmpty();
 
         assertThat(OutboxEvents.countOfType(db, PasswordResetRequested.TYPE)).isEqualTo(before);
-        assertThat(db.sql("SELECT count(*) AS n FROM password_reset_token").map(row -> row.get("n", Long.class))
-                .one().block()).isEqualTo(tokensBefore);
+        assertThat(db.sql("SELECT count(*) AS n FROM password_reset_token")
+                        .map(row -> row.get("n", Long.class))
+                        .one()
+                        .block())
+                .isEqualTo(tokensBefore);
         assertThat(UnknownAccountAttemptCounts.total(db, UnknownAccountAttempts.Kind.PASSWORD_RESET))
                 .isEqualTo(countedBefore + 1);
-        assertThat(UnknownAccountAttemptCounts.rowsContaining(db, email.substring(0, email.indexOf('@')))).isZero();
+        assertThat(UnknownAccountAttemptCounts.rowsContaining(db, email.substring(0, email.indexOf('@'))))
+                .isZero();
     }
 
     @Test
@@ -161,10 +190,14 @@ class PasswordResetIT {
         requestReset(email).expectStatus().isAccepted();
         String token = mailTo(userId).token();
         db.sql("UPDATE password_reset_token SET expires_at = now() - interval '1 second' WHERE token_hash = :hash")
-                .bind("hash", OpaqueToken.hashOf(token)).then().block();
+                .bind("hash", OpaqueToken.hashOf(token))
+                .then()
+                .block();
 
         assertProblem(confirm(token, NEW_PASSWORD), HttpStatus.BAD_REQUEST, "AUTH_RESET_TOKEN_INVALID");
-        assertProblem(confirm("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", NEW_PASSWORD), HttpStatus.BAD_REQUEST,
+        assertProblem(
+                confirm("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", NEW_PASSWORD),
+                HttpStatus.BAD_REQUEST,
                 "AUTH_RESET_TOKEN_INVALID");
         login(client, email);
     }
@@ -189,13 +222,14 @@ class PasswordResetIT {
         requestReset(email).expectStatus().isAccepted();
         requestReset(email).expectStatus().isAccepted();
         List<String> tokens = OutboxEvents.ofTypeAndSubject(db, PasswordResetRequested.TYPE, userId.toString()).stream()
-                .map(row -> open(row.data()).token()).toList();
+                .map(row -> open(row.data()).token())
+                .toList();
         assertThat(tokens).hasSize(2).doesNotHaveDuplicates();
 
         confirm(tokens.get(1), NEW_PASSWORD).expectStatus().isNoContent();
 
-        assertProblem(confirm(tokens.get(0), "yet another new password"), HttpStatus.BAD_REQUEST,
-                "AUTH_RESET_TOKEN_INVALID");
+        assertProblem(
+                confirm(tokens.get(0), "yet another new password"), HttpStatus.BAD_REQUEST, "AUTH_RESET_TOKEN_INVALID");
     }
 
     @Test
@@ -211,7 +245,8 @@ class PasswordResetIT {
         confirm(mailTo(userId).token(), NEW_PASSWORD).expectStatus().isNoContent();
 
         login(client, email, NEW_PASSWORD);
-        assertThat(OutboxEvents.ofTypeAndSubject(db, AccountUnlocked.TYPE, userId.toString())).singleElement()
+        assertThat(OutboxEvents.ofTypeAndSubject(db, AccountUnlocked.TYPE, userId.toString()))
+                .singleElement()
                 .satisfies(event -> {
                     assertThat(event.data()).contains(AccountUnlocked.PASSWORD_RESET);
                     assertThat(event.actorId()).isEqualTo(userId.toString());
@@ -221,39 +256,52 @@ class PasswordResetIT {
     @Test
     void malformedRequestsAnswer400() {
         assertProblem(requestReset("not-an-email"), HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
-        assertProblem(client.post().uri("/api/auth/password-reset/confirm")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("token", " ", "newPassword", NEW_PASSWORD))
-                .exchange(), HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+        assertProblem(
+                client.post()
+                        .uri("/api/auth/password-reset/confirm")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("token", " ", "newPassword", NEW_PASSWORD))
+                        .exchange(),
+                HttpStatus.BAD_REQUEST,
+                "VALIDATION_FAILED");
     }
 
     private UUID registerAs(String email, String displayName) {
-        Map<String, String> body = displayName == null ? Map.of("email", email, "password", PASSWORD)
+        Map<String, String> body = displayName == null
+                ? Map.of("email", email, "password", PASSWORD)
                 : Map.of("email", email, "password", PASSWORD, "displayName", displayName);
-        return client.post().uri("/api/auth/register")
+        return client.post()
+                .uri("/api/auth/register")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
                 .exchange()
-                .expectStatus().isCreated()
-                .expectBody(AuthFixtures.Registered.class).returnResult().getResponseBody().userId();
+                .expectStatus()
+                .isCreated()
+                .expectBody(AuthFixtures.Registered.class)
+                .returnResult()
+                .getResponseBody()
+                .userId();
     }
 
     private WebTestClient.ResponseSpec requestReset(String email) {
-        return client.post().uri("/api/auth/password-reset/request")
+        return client.post()
+                .uri("/api/auth/password-reset/request")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", email))
                 .exchange();
     }
 
     private WebTestClient.ResponseSpec confirm(String token, String newPassword) {
-        return client.post().uri("/api/auth/password-reset/confirm")
+        return client.post()
+                .uri("/api/auth/password-reset/confirm")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("token", token, "newPassword", newPassword))
                 .exchange();
     }
 
     private WebTestClient.ResponseSpec loginAttempt(String email, String password) {
-        return client.post().uri("/api/auth/login")
+        return client.post()
+                .uri("/api/auth/login")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", email, "password", password))
                 .exchange();
@@ -269,10 +317,14 @@ class PasswordResetIT {
     private Mail open(String eventData) {
         try {
             JsonNode data = json.readTree(eventData);
-            JsonNode plain = json.readTree(DeliveryRecipient.open(data.get("delivery").asString(),
-                    data.get("requestId").asString(), properties.deliveryKey()));
-            return new Mail(plain.get("email").asString(), plain.get("token").asString(),
-                    plain.get("displayName").isNull() ? null : plain.get("displayName").asString());
+            JsonNode plain = json.readTree(DeliveryRecipient.open(
+                    data.get("delivery").asString(), data.get("requestId").asString(), properties.deliveryKey()));
+            return new Mail(
+                    plain.get("email").asString(),
+                    plain.get("token").asString(),
+                    plain.get("displayName").isNull()
+                            ? null
+                            : plain.get("displayName").asString());
         } catch (Exception e) {
             throw new AssertionError("the delivery does not open: " + e, e);
         }
@@ -294,6 +346,5 @@ class PasswordResetIT {
         throw new AssertionError("no " + type + " for " + subject + " on mita.auth.v1");
     }
 
-    private record Mail(String email, String token, String displayName) {
-    }
+    private record Mail(String email, String token, String displayName) {}
 }

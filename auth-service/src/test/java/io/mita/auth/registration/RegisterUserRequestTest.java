@@ -23,25 +23,32 @@ class RegisterUserRequestTest {
 
     @Test
     void aValidRequestHasNoViolations() {
-        assertThat(validator.validate(new RegisterUserRequest("ann@example.com", "twelve chars", null))).isEmpty();
+        assertThat(validator.validate(new RegisterUserRequest("ann@example.com", "twelve chars", null)))
+                .isEmpty();
     }
 
     @Test
     void thePasswordPolicyAppliesThroughTheAnnotation() {
-        assertThat(invalidFields(new RegisterUserRequest("ann@example.com", "eleven char", null))).containsExactly("password");
-        assertThat(invalidFields(new RegisterUserRequest("ann@example.com", "x".repeat(129), null))).containsExactly("password");
-        assertThat(invalidFields(new RegisterUserRequest("ann@example.com", null, null))).containsExactly("password");
+        assertThat(invalidFields(new RegisterUserRequest("ann@example.com", "eleven char", null)))
+                .containsExactly("password");
+        assertThat(invalidFields(new RegisterUserRequest("ann@example.com", "x".repeat(129), null)))
+                .containsExactly("password");
+        assertThat(invalidFields(new RegisterUserRequest("ann@example.com", null, null)))
+                .containsExactly("password");
     }
 
     @Test
     void aCommonPasswordOfTheRightLengthPassesValidationItHasItsOwnProblemCode() {
-        assertThat(validator.validate(new RegisterUserRequest("ann@example.com", "unbelievable", null))).isEmpty();
+        assertThat(validator.validate(new RegisterUserRequest("ann@example.com", "unbelievable", null)))
+                .isEmpty();
     }
 
     @Test
     void refusesAMalformedOrMissingEmail() {
-        assertThat(invalidFields(new RegisterUserRequest("not-an-email", "twelve chars", null))).containsExactly("email");
-        assertThat(invalidFields(new RegisterUserRequest("  ", "twelve chars", null))).containsExactly("email");
+        assertThat(invalidFields(new RegisterUserRequest("not-an-email", "twelve chars", null)))
+                .containsExactly("email");
+        assertThat(invalidFields(new RegisterUserRequest("  ", "twelve chars", null)))
+                .containsExactly("email");
     }
 
     @Test

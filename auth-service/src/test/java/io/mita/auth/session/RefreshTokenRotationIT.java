@@ -1,6 +1,5 @@
 package io.mita.auth.session;
 
-import io.mita.auth.secret.OpaqueToken;
 import static io.mita.auth.AuthFixtures.aUniqueEmail;
 import static io.mita.auth.AuthFixtures.assertProblem;
 import static io.mita.auth.AuthFixtures.assertTokenPair;
@@ -13,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mita.auth.AuthFixtures;
 import io.mita.auth.AuthFixtures.Tokens;
 import io.mita.auth.OutboxEvents;
+import io.mita.auth.secret.OpaqueToken;
 import io.mita.testsupport.MitaIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +36,10 @@ class RefreshTokenRotationIT {
 
     @Autowired
     WebTestClient client;
+
     @Autowired
     DatabaseClient db;
+
     @LocalServerPort
     int port;
 
@@ -52,14 +54,19 @@ class RefreshTokenRotationIT {
         UUID userId = register(client, email);
         Tokens first = login(client, email);
 
-        Tokens second = refresh(client, first.refreshToken()).expectStatus().isOk()
-                .expectBody(Tokens.class).returnResult().getResponseBody();
+        Tokens second = refresh(client, first.refreshToken())
+                .expectStatus()
+                .isOk()
+                .expectBody(Tokens.class)
+                .returnResult()
+                .getResponseBody();
 
         assertTokenPair(second);
         assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
         assertThat(me(client, second.accessToken()).userId()).isEqualTo(userId);
         assertThat(row(first.refreshToken()).usedAt()).isNotNull();
-        assertThat(row(second.refreshToken()).familyId()).isEqualTo(row(first.refreshToken()).familyId());
+        assertThat(row(second.refreshToken()).familyId())
+                .isEqualTo(row(first.refreshToken()).familyId());
         assertThat(row(second.refreshToken()).usedAt()).isNull();
     }
 
@@ -71,7 +78,9 @@ class RefreshTokenRotationIT {
 
         long clear = db.sql("SELECT count(*) AS n FROM refresh_token WHERE token_hash = :value")
                 .bind("value", tokens.refreshToken())
-                .map(r -> r.get("n", Long.class)).one().block();
+                .map(r -> r.get("n", Long.class))
+                .one()
+                .block();
         assertThat(clear).isZero();
         assertThat(row(tokens.refreshToken())).isNotNull();
     }
@@ -82,8 +91,12 @@ class RefreshTokenRotationIT {
         register(client, email);
         Tokens first = login(client, email);
         Tokens otherSession = login(client, email);
-        Tokens second = refresh(client, first.refreshToken()).expectStatus().isOk()
-                .expectBody(Tokens.class).returnResult().getResponseBody();
+        Tokens second = refresh(client, first.refreshToken())
+                .expectStatus()
+                .isOk()
+                .expectBody(Tokens.class)
+                .returnResult()
+                .getResponseBody();
 
         assertProblem(refresh(client, first.refreshToken()), HttpStatus.UNAUTHORIZED, "AUTH_REFRESH_TOKEN_REUSED");
 
@@ -91,7 +104,11 @@ class RefreshTokenRotationIT {
         assertProblem(refresh(client, second.refreshToken()), HttpStatus.UNAUTHORIZED, "AUTH_INVALID_REFRESH_TOKEN");
         UUID family = row(first.refreshToken()).familyId();
         assertThat(db.sql("SELECT count(*) AS n FROM refresh_token WHERE family_id = :family AND revoked_at IS NULL")
-                .bind("family", family).map(r -> r.get("n", Long.class)).one().block()).isZero();
+                        .bind("family", family)
+                        .map(r -> r.get("n", Long.class))
+                        .one()
+                        .block())
+                .isZero();
         // another session of the same user is not affected
         refresh(client, otherSession.refreshToken()).expectStatus().isOk();
     }
@@ -104,22 +121,29 @@ class RefreshTokenRotationIT {
         WebClient web = WebClient.create(baseUrl());
 
         List<Integer> statuses = Flux.range(0, 2)
-                .flatMap(i -> web.post().uri("/api/auth/refresh")
+                .flatMap(i -> web.post()
+                        .uri("/api/auth/refresh")
                         .contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(Map.of("refreshToken", tokens.refreshToken()))
-                        .exchangeToMono(response -> Mono.just(response.statusCode().value())))
+                        .exchangeToMono(
+                                response -> Mono.just(response.statusCode().value())))
                 .collectList()
                 .block(Duration.ofSeconds(30));
 
         assertThat(statuses).containsExactlyInAnyOrder(200, 401);
         assertThat(db.sql("SELECT count(*) AS n FROM refresh_token WHERE family_id = :family AND revoked_at IS NULL")
-                .bind("family", row(tokens.refreshToken()).familyId())
-                .map(r -> r.get("n", Long.class)).one().block()).isZero();
+                        .bind("family", row(tokens.refreshToken()).familyId())
+                        .map(r -> r.get("n", Long.class))
+                        .one()
+                        .block())
+                .isZero();
     }
 
     @Test
     void anUnknownTokenAnswers401() {
-        assertProblem(refresh(client, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), HttpStatus.UNAUTHORIZED,
+        assertProblem(
+                refresh(client, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
+                HttpStatus.UNAUTHORIZED,
                 "AUTH_INVALID_REFRESH_TOKEN");
     }
 
@@ -130,17 +154,22 @@ class RefreshTokenRotationIT {
         Tokens tokens = login(client, email);
         db.sql("UPDATE refresh_token SET expires_at = now() - interval '1 second' WHERE token_hash = :hash")
                 .bind("hash", OpaqueToken.hashOf(tokens.refreshToken()))
-                .then().block();
+                .then()
+                .block();
 
         assertProblem(refresh(client, tokens.refreshToken()), HttpStatus.UNAUTHORIZED, "AUTH_INVALID_REFRESH_TOKEN");
     }
 
     @Test
     void aMissingRefreshTokenAnswers400() {
-        assertProblem(client.post().uri("/api/auth/refresh")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("refreshToken", " "))
-                .exchange(), HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+        assertProblem(
+                client.post()
+                        .uri("/api/auth/refresh")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("refreshToken", " "))
+                        .exchange(),
+                HttpStatus.BAD_REQUEST,
+                "VALIDATION_FAILED");
     }
 
     @Test
@@ -153,14 +182,16 @@ class RefreshTokenRotationIT {
 
         assertProblem(refresh(client, tokens.refreshToken()), HttpStatus.UNAUTHORIZED, "AUTH_INVALID_REFRESH_TOKEN");
         UUID session = row(tokens.refreshToken()).familyId();
-        assertThat(OutboxEvents.ofTypeAndSubject(db, UserLoggedOut.TYPE, userId.toString())).singleElement()
+        assertThat(OutboxEvents.ofTypeAndSubject(db, UserLoggedOut.TYPE, userId.toString()))
+                .singleElement()
                 .satisfies(event -> {
                     assertThat(event.actorId()).isEqualTo(userId.toString());
                     assertThat(event.data()).contains(session.toString()).doesNotContain(tokens.refreshToken());
                 });
         // a second logout changes nothing and records nothing
         logout(tokens.refreshToken()).expectStatus().isNoContent();
-        assertThat(OutboxEvents.ofTypeAndSubject(db, UserLoggedOut.TYPE, userId.toString())).hasSize(1);
+        assertThat(OutboxEvents.ofTypeAndSubject(db, UserLoggedOut.TYPE, userId.toString()))
+                .hasSize(1);
     }
 
     @Test
@@ -170,14 +201,19 @@ class RefreshTokenRotationIT {
 
     @Test
     void aLogoutWithoutTokenAnswers400() {
-        assertProblem(client.post().uri("/api/auth/logout")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of())
-                .exchange(), HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+        assertProblem(
+                client.post()
+                        .uri("/api/auth/logout")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of())
+                        .exchange(),
+                HttpStatus.BAD_REQUEST,
+                "VALIDATION_FAILED");
     }
 
     private WebTestClient.ResponseSpec logout(String refreshToken) {
-        return client.post().uri("/api/auth/logout")
+        return client.post()
+                .uri("/api/auth/logout")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("refreshToken", refreshToken))
                 .exchange();
@@ -190,10 +226,15 @@ class RefreshTokenRotationIT {
     private RefreshToken row(String refreshToken) {
         return db.sql("SELECT * FROM refresh_token WHERE token_hash = :hash")
                 .bind("hash", OpaqueToken.hashOf(refreshToken))
-                .map(r -> new RefreshToken(r.get("id", UUID.class), r.get("user_id", UUID.class),
-                        r.get("family_id", UUID.class), r.get("token_hash", String.class),
-                        r.get("expires_at", Instant.class), r.get("used_at", Instant.class),
-                        r.get("revoked_at", Instant.class), r.get("created_at", Instant.class)))
+                .map(r -> new RefreshToken(
+                        r.get("id", UUID.class),
+                        r.get("user_id", UUID.class),
+                        r.get("family_id", UUID.class),
+                        r.get("token_hash", String.class),
+                        r.get("expires_at", Instant.class),
+                        r.get("used_at", Instant.class),
+                        r.get("revoked_at", Instant.class),
+                        r.get("created_at", Instant.class)))
                 .one()
                 .block();
     }

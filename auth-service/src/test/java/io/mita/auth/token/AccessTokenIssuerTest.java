@@ -11,7 +11,6 @@ import com.nimbusds.jwt.SignedJWT;
 import io.mita.auth.account.domain.Role;
 import io.mita.auth.config.AuthProperties;
 import io.mita.common.security.MitaSecurityProperties;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -24,33 +23,46 @@ class AccessTokenIssuerTest {
     private static final Instant NOW = Instant.parse("2026-03-01T10:15:30.750Z");
 
     private final MutableClock clock = new MutableClock(NOW);
-    private final SigningKeys keys = new SigningKeys(new InMemorySigningKeyRepository(),
-            SigningKeyCipher.fromBase64(SigningKeyCipherTest.randomMasterKey()), Duration.ofMinutes(15), clock);
+    private final SigningKeys keys = new SigningKeys(
+            new InMemorySigningKeyRepository(),
+            SigningKeyCipher.fromBase64(SigningKeyCipherTest.randomMasterKey()),
+            Duration.ofMinutes(15),
+            clock);
     private final JWK signingKey = keys.load().block();
-    private final AccessTokenIssuer issuer = new AccessTokenIssuer(keys,
-            new MitaSecurityProperties("unused", "mita-auth", "mita-api", List.of()), properties(Duration.ofMinutes(15)),
+    private final AccessTokenIssuer issuer = new AccessTokenIssuer(
+            keys,
+            new MitaSecurityProperties("unused", "mita-auth", "mita-api", List.of()),
+            properties(Duration.ofMinutes(15)),
             clock);
 
     @Test
     void signsWithTheActiveKeyAndNamesItInTheHeader() throws Exception {
-        SignedJWT jwt = SignedJWT.parse(issuer.issue(UUID.randomUUID(), EnumSet.of(Role.USER)).value());
+        SignedJWT jwt = SignedJWT.parse(
+                issuer.issue(UUID.randomUUID(), EnumSet.of(Role.USER)).value());
 
         assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
         assertThat(jwt.getHeader().getKeyID()).isEqualTo(signingKey.getKeyID());
-        assertThat(jwt.verify(new RSASSAVerifier(signingKey.toRSAKey().toPublicJWK()))).isTrue();
+        assertThat(jwt.verify(new RSASSAVerifier(signingKey.toRSAKey().toPublicJWK())))
+                .isTrue();
     }
 
     @Test
     void anActiveEs256KeyFromBeforeTheSwitchSignsEs256() throws Exception {
-        SigningKeys es256Keys = new SigningKeys(new InMemorySigningKeyRepository(),
-                SigningKeyCipher.fromBase64(SigningKeyCipherTest.randomMasterKey()), Duration.ofMinutes(15), clock,
+        SigningKeys es256Keys = new SigningKeys(
+                new InMemorySigningKeyRepository(),
+                SigningKeyCipher.fromBase64(SigningKeyCipherTest.randomMasterKey()),
+                Duration.ofMinutes(15),
+                clock,
                 JWSAlgorithm.ES256);
         JWK es256 = es256Keys.load().block();
-        AccessTokenIssuer es256Issuer = new AccessTokenIssuer(es256Keys,
-                new MitaSecurityProperties("unused", "mita-auth", "mita-api", List.of()), properties(Duration.ofMinutes(15)),
+        AccessTokenIssuer es256Issuer = new AccessTokenIssuer(
+                es256Keys,
+                new MitaSecurityProperties("unused", "mita-auth", "mita-api", List.of()),
+                properties(Duration.ofMinutes(15)),
                 clock);
 
-        SignedJWT jwt = SignedJWT.parse(es256Issuer.issue(UUID.randomUUID(), EnumSet.of(Role.USER)).value());
+        SignedJWT jwt = SignedJWT.parse(
+                es256Issuer.issue(UUID.randomUUID(), EnumSet.of(Role.USER)).value());
 
         assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
         assertThat(jwt.getHeader().getKeyID()).isEqualTo(es256.getKeyID());
@@ -86,13 +98,16 @@ class AccessTokenIssuerTest {
 
     @Test
     void theLifetimeFollowsConfiguration() throws Exception {
-        AccessTokenIssuer fiveMinutes = new AccessTokenIssuer(keys,
-                new MitaSecurityProperties("unused", "mita-auth", "mita-api", List.of()), properties(Duration.ofMinutes(5)),
+        AccessTokenIssuer fiveMinutes = new AccessTokenIssuer(
+                keys,
+                new MitaSecurityProperties("unused", "mita-auth", "mita-api", List.of()),
+                properties(Duration.ofMinutes(5)),
                 clock);
 
         JWTClaimsSet claims = claims(fiveMinutes.issue(UUID.randomUUID(), EnumSet.of(Role.USER)));
 
-        assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(300_000);
+        assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime())
+                .isEqualTo(300_000);
     }
 
     private static JWTClaimsSet claims(IssuedAccessToken token) throws Exception {
@@ -100,7 +115,12 @@ class AccessTokenIssuerTest {
     }
 
     static AuthProperties properties(Duration accessTokenTtl) {
-        return new AuthProperties(accessTokenTtl, Duration.ofDays(30), SigningKeyCipherTest.randomMasterKey(), AuthProperties.SigningAlgorithm.RS256,
-                new AuthProperties.PasswordHashing(1), new AuthProperties.BootstrapAdmin("admin@mita.local", "unused"));
+        return new AuthProperties(
+                accessTokenTtl,
+                Duration.ofDays(30),
+                SigningKeyCipherTest.randomMasterKey(),
+                AuthProperties.SigningAlgorithm.RS256,
+                new AuthProperties.PasswordHashing(1),
+                new AuthProperties.BootstrapAdmin("admin@mita.local", "unused"));
     }
 }

@@ -46,8 +46,18 @@ class InMemorySigningKeyRepository extends SigningKeyRepository {
         for (int i = 0; i < rows.size(); i++) {
             StoredSigningKey key = rows.get(i);
             if (key.active()) {
-                rows.set(i, new StoredSigningKey(key.kid(), key.algorithm(), key.publicJwk(), key.privateKeyEncrypted(),
-                        key.iv(), key.createdAt(), false, now, key.createdUnderDevelopmentKey()));
+                rows.set(
+                        i,
+                        new StoredSigningKey(
+                                key.kid(),
+                                key.algorithm(),
+                                key.publicJwk(),
+                                key.privateKeyEncrypted(),
+                                key.iv(),
+                                key.createdAt(),
+                                false,
+                                now,
+                                key.createdUnderDevelopmentKey()));
                 return Mono.just(key.kid());
             }
         }
@@ -57,8 +67,16 @@ class InMemorySigningKeyRepository extends SigningKeyRepository {
     @Override
     synchronized Mono<Void> markCreatedUnderDevelopmentKey(String kid) {
         rows.replaceAll(key -> key.kid().equals(kid)
-                ? new StoredSigningKey(key.kid(), key.algorithm(), key.publicJwk(), key.privateKeyEncrypted(), key.iv(),
-                        key.createdAt(), key.active(), key.retiredAt(), true)
+                ? new StoredSigningKey(
+                        key.kid(),
+                        key.algorithm(),
+                        key.publicJwk(),
+                        key.privateKeyEncrypted(),
+                        key.iv(),
+                        key.createdAt(),
+                        key.active(),
+                        key.retiredAt(),
+                        true)
                 : key);
         return Mono.empty();
     }

@@ -34,8 +34,8 @@ class SelfIssuedTokenVerificationTest {
     private final MutableClock clock = new MutableClock(Instant.now());
     private final InMemorySigningKeyRepository repository = new InMemorySigningKeyRepository();
     private final String masterKey = SigningKeyCipherTest.randomMasterKey();
-    private final SigningKeys keys = new SigningKeys(repository, SigningKeyCipher.fromBase64(masterKey),
-            Duration.ofMinutes(15), clock);
+    private final SigningKeys keys =
+            new SigningKeys(repository, SigningKeyCipher.fromBase64(masterKey), Duration.ofMinutes(15), clock);
     private final ReactiveJwtDecoder decoder = new SelfIssuedTokenVerification().selfIssuedJwtDecoder(keys, SECURITY);
 
     SelfIssuedTokenVerificationTest() {
@@ -45,7 +45,8 @@ class SelfIssuedTokenVerificationTest {
     @Test
     void acceptsATokenThisServiceIssued() {
         UUID userId = UUID.randomUUID();
-        String token = issuer(SECURITY, clock).issue(userId, EnumSet.of(Role.USER)).value();
+        String token =
+                issuer(SECURITY, clock).issue(userId, EnumSet.of(Role.USER)).value();
 
         Jwt jwt = decoder.decode(token).block();
 
@@ -55,20 +56,23 @@ class SelfIssuedTokenVerificationTest {
 
     @Test
     void acceptsAnRs256TokenAndAnEs256TokenSignedBeforeTheSwitchWhileItsKeyIsPublished() throws Exception {
-        SigningKeys beforeTheSwitch = new SigningKeys(repository, SigningKeyCipher.fromBase64(masterKey),
-                Duration.ofMinutes(15), clock, JWSAlgorithm.ES256);
+        SigningKeys beforeTheSwitch = new SigningKeys(
+                repository, SigningKeyCipher.fromBase64(masterKey), Duration.ofMinutes(15), clock, JWSAlgorithm.ES256);
         // the RS256 key made at construction is rotated out for an ES256 one, which signs a token...
         repository.retireActive(clock.instant()).block();
         repository.insert(beforeTheSwitch.generate()).block();
         beforeTheSwitch.refreshActive().block();
         UUID userId = UUID.randomUUID();
-        String es256Token = issuer(beforeTheSwitch, SECURITY, clock).issue(userId, EnumSet.of(Role.USER)).value();
+        String es256Token = issuer(beforeTheSwitch, SECURITY, clock)
+                .issue(userId, EnumSet.of(Role.USER))
+                .value();
         // ...and is rotated out in turn for an RS256 key
         clock.advance(Duration.ofSeconds(1));
         repository.retireActive(clock.instant()).block();
         repository.insert(keys.generate()).block();
         keys.refreshActive().block();
-        String rs256Token = issuer(SECURITY, clock).issue(userId, EnumSet.of(Role.USER)).value();
+        String rs256Token =
+                issuer(SECURITY, clock).issue(userId, EnumSet.of(Role.USER)).value();
 
         assertThat(SignedJWT.parse(es256Token).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
         assertThat(SignedJWT.parse(rs256Token).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
@@ -80,11 +84,17 @@ class SelfIssuedTokenVerificationTest {
     void refusesAHeaderWhoseAlgorithmIsNotTheOneOfTheKeyItNames() throws Exception {
         // signed correctly with an EC key, but naming the active RSA key: ES256 never selects an RSA key
         ECKey foreign = new ECKeyGenerator(Curve.P_256).generate();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("mita-auth").audience("mita-api")
-                .subject(UUID.randomUUID().toString()).expirationTime(Date.from(clock.instant().plusSeconds(600)))
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer("mita-auth")
+                .audience("mita-api")
+                .subject(UUID.randomUUID().toString())
+                .expirationTime(Date.from(clock.instant().plusSeconds(600)))
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(keys.activeKey().getKeyID())
-                .build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .keyID(keys.activeKey().getKeyID())
+                        .build(),
+                claims);
         jwt.sign(new ECDSASigner(foreign));
 
         assertThatThrownBy(() -> decoder.decode(jwt.serialize()).block()).isInstanceOf(JwtException.class);
@@ -101,20 +111,27 @@ class SelfIssuedTokenVerificationTest {
     @Test
     void refusesAnExpiredToken() {
         Clock anHourAgo = Clock.offset(Clock.systemUTC(), Duration.ofHours(-1));
-        String expired = issuer(SECURITY, anHourAgo).issue(UUID.randomUUID(), EnumSet.of(Role.USER)).value();
+        String expired = issuer(SECURITY, anHourAgo)
+                .issue(UUID.randomUUID(), EnumSet.of(Role.USER))
+                .value();
 
-        assertThatThrownBy(() -> decoder.decode(expired).block()).isInstanceOf(JwtException.class)
+        assertThatThrownBy(() -> decoder.decode(expired).block())
+                .isInstanceOf(JwtException.class)
                 .hasMessageContaining("expired");
     }
 
     @Test
     void refusesATokenForAnotherAudienceOrIssuer() {
-        String otherAudience = issuer(new MitaSecurityProperties("unused", "mita-auth", "another-api", List.of()), clock)
-                .issue(UUID.randomUUID(), EnumSet.of(Role.USER)).value();
+        String otherAudience = issuer(
+                        new MitaSecurityProperties("unused", "mita-auth", "another-api", List.of()), clock)
+                .issue(UUID.randomUUID(), EnumSet.of(Role.USER))
+                .value();
         String otherIssuer = issuer(new MitaSecurityProperties("unused", "someone-else", "mita-api", List.of()), clock)
-                .issue(UUID.randomUUID(), EnumSet.of(Role.USER)).value();
+                .issue(UUID.randomUUID(), EnumSet.of(Role.USER))
+                .value();
 
-        assertThatThrownBy(() -> decoder.decode(otherAudience).block()).isInstanceOf(JwtException.class)
+        assertThatThrownBy(() -> decoder.decode(otherAudience).block())
+                .isInstanceOf(JwtException.class)
                 .hasMessageContaining("audience");
         assertThatThrownBy(() -> decoder.decode(otherIssuer).block()).isInstanceOf(JwtException.class);
     }
@@ -124,7 +141,7 @@ class SelfIssuedTokenVerificationTest {
     }
 
     private static AccessTokenIssuer issuer(SigningKeys keys, MitaSecurityProperties security, Clock issuingClock) {
-        return new AccessTokenIssuer(keys, security, AccessTokenIssuerTest.properties(Duration.ofMinutes(15)),
-                issuingClock);
+        return new AccessTokenIssuer(
+                keys, security, AccessTokenIssuerTest.properties(Duration.ofMinutes(15)), issuingClock);
     }
 }

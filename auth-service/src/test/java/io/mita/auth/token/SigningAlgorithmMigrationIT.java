@@ -45,16 +45,22 @@ class SigningAlgorithmMigrationIT {
 
     @Autowired
     WebTestClient client;
+
     @Autowired
     DatabaseClient db;
+
     @Autowired
     SigningKeys signingKeys;
+
     @Autowired
     SigningKeyRepository repository;
+
     @Autowired
     OutboxWriter outbox;
+
     @Autowired
     TransactionalOperator transaction;
+
     @Autowired
     AuthProperties properties;
 
@@ -75,13 +81,18 @@ class SigningAlgorithmMigrationIT {
         // two instances of the new version (RS256 configured) start at the same time
         SigningKeys first = instance(JWSAlgorithm.RS256);
         SigningKeys second = instance(JWSAlgorithm.RS256);
-        Mono.when(SigningKeysConfiguration.startup(first, rotationOf(first), false),
-                SigningKeysConfiguration.startup(second, rotationOf(second), false)).block(TIMEOUT);
+        Mono.when(
+                        SigningKeysConfiguration.startup(first, rotationOf(first), false),
+                        SigningKeysConfiguration.startup(second, rotationOf(second), false))
+                .block(TIMEOUT);
 
         StoredSigningKey active = repository.findActive().block(TIMEOUT);
         assertThat(active.algorithm()).isEqualTo("RS256");
-        assertThat(OutboxEvents.countOfType(db, SigningKeyRotated.TYPE)).as("one rotation").isEqualTo(rotationsBefore + 1);
-        assertThat(OutboxEvents.ofTypeAndSubject(db, SigningKeyRotated.TYPE, active.kid())).singleElement()
+        assertThat(OutboxEvents.countOfType(db, SigningKeyRotated.TYPE))
+                .as("one rotation")
+                .isEqualTo(rotationsBefore + 1);
+        assertThat(OutboxEvents.ofTypeAndSubject(db, SigningKeyRotated.TYPE, active.kid()))
+                .singleElement()
                 .satisfies(event -> assertThat(event.data()).contains(es256Kid));
         assertThat(first.activeKey()).isInstanceOf(RSAKey.class);
         assertThat(first.activeKey().getKeyID()).isEqualTo(active.kid());
@@ -95,10 +106,12 @@ class SigningAlgorithmMigrationIT {
         assertThat(kidOf(rs256Token)).isEqualTo(active.kid());
         assertThat(me(client, rs256Token).userId()).isEqualTo(userId);
         Map<String, JWK> published = publishedKeys();
-        assertThat(published.get(es256Kid)).as("the ES256 key while its tokens may be valid").satisfies(key -> {
-            assertThat(key.getKeyType()).isEqualTo(KeyType.EC);
-            assertThat(key.getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
-        });
+        assertThat(published.get(es256Kid))
+                .as("the ES256 key while its tokens may be valid")
+                .satisfies(key -> {
+                    assertThat(key.getKeyType()).isEqualTo(KeyType.EC);
+                    assertThat(key.getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+                });
         assertThat(published.get(active.kid())).satisfies(key -> {
             assertThat(key.getKeyType()).isEqualTo(KeyType.RSA);
             assertThat(key.getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
@@ -106,14 +119,19 @@ class SigningAlgorithmMigrationIT {
 
         // a later restart finds the configured algorithm active and rotates nothing
         SigningKeys restarted = instance(JWSAlgorithm.RS256);
-        SigningKeysConfiguration.startup(restarted, rotationOf(restarted), false).block(TIMEOUT);
+        SigningKeysConfiguration.startup(restarted, rotationOf(restarted), false)
+                .block(TIMEOUT);
         assertThat(restarted.activeKey().getKeyID()).isEqualTo(active.kid());
         assertThat(OutboxEvents.countOfType(db, SigningKeyRotated.TYPE)).isEqualTo(rotationsBefore + 1);
     }
 
     private SigningKeys instance(JWSAlgorithm algorithm) {
-        return new SigningKeys(repository, SigningKeyCipher.fromBase64(properties.masterKey()),
-                properties.accessTokenTtl(), Clock.systemUTC(), algorithm);
+        return new SigningKeys(
+                repository,
+                SigningKeyCipher.fromBase64(properties.masterKey()),
+                properties.accessTokenTtl(),
+                Clock.systemUTC(),
+                algorithm);
     }
 
     private SigningKeyRotation rotationOf(SigningKeys keys) {
@@ -121,8 +139,14 @@ class SigningAlgorithmMigrationIT {
     }
 
     private Map<String, JWK> publishedKeys() throws Exception {
-        String body = client.get().uri("/.well-known/jwks.json").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String body = client.get()
+                .uri("/.well-known/jwks.json")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         return JWKSet.parse(body).getKeys().stream().collect(Collectors.toMap(JWK::getKeyID, Function.identity()));
     }
 }

@@ -19,12 +19,14 @@ class SigningKeyCipherTest {
 
         assertThat(sealed.ciphertext()).isNotEqualTo(SECRET);
         assertThat(sealed.iv()).hasSize(12);
-        assertThat(SigningKeyCipher.fromBase64(masterKey).decrypt("kid-1", sealed)).isEqualTo(SECRET);
+        assertThat(SigningKeyCipher.fromBase64(masterKey).decrypt("kid-1", sealed))
+                .isEqualTo(SECRET);
     }
 
     @Test
     void refusesToDecryptUnderAnotherMasterKey() {
-        SigningKeyCipher.Sealed sealed = SigningKeyCipher.fromBase64(randomMasterKey()).encrypt("kid-1", SECRET);
+        SigningKeyCipher.Sealed sealed =
+                SigningKeyCipher.fromBase64(randomMasterKey()).encrypt("kid-1", SECRET);
 
         assertThatThrownBy(() -> SigningKeyCipher.fromBase64(randomMasterKey()).decrypt("kid-1", sealed))
                 .isInstanceOf(SigningKeyDecryptionException.class)
@@ -53,7 +55,8 @@ class SigningKeyCipherTest {
     void usesAFreshNonceForEveryEncryption() {
         SigningKeyCipher cipher = SigningKeyCipher.fromBase64(randomMasterKey());
 
-        assertThat(cipher.encrypt("kid-1", SECRET).iv()).isNotEqualTo(cipher.encrypt("kid-1", SECRET).iv());
+        assertThat(cipher.encrypt("kid-1", SECRET).iv())
+                .isNotEqualTo(cipher.encrypt("kid-1", SECRET).iv());
     }
 
     @Test

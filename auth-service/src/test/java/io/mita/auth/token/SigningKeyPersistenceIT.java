@@ -25,21 +25,31 @@ class SigningKeyPersistenceIT {
 
     @Autowired
     WebTestClient client;
+
     @Autowired
     DatabaseClient db;
+
     @Autowired
     SigningKeys signingKeys;
+
     @Autowired
     SigningKeyRepository repository;
+
     @Autowired
     AuthProperties properties;
 
     @Test
     void theJwksPublishesTheActivePublicKeyWithoutAToken() throws Exception {
-        String body = client.get().uri("/.well-known/jwks.json").exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-                .expectBody(String.class).returnResult().getResponseBody();
+        String body = client.get()
+                .uri("/.well-known/jwks.json")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
 
         JWKSet published = JWKSet.parse(body);
         assertThat(published.getKeys()).singleElement().satisfies(key -> {
@@ -57,28 +67,39 @@ class SigningKeyPersistenceIT {
 
         assertThat(kidOf(token)).isEqualTo(signingKeys.activeKey().getKeyID());
         assertThat(SignedJWT.parse(token).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
-        assertThat(db.sql("SELECT algorithm FROM signing_key WHERE active").map(r -> r.get("algorithm", String.class))
-                .one().block()).isEqualTo("RS256");
+        assertThat(db.sql("SELECT algorithm FROM signing_key WHERE active")
+                        .map(r -> r.get("algorithm", String.class))
+                        .one()
+                        .block())
+                .isEqualTo("RS256");
     }
 
     @Test
     void aRestartedInstanceLoadsTheSameKeyFromTheDatabase() {
         String running = signingKeys.activeKey().getKeyID();
 
-        SigningKeys restarted = new SigningKeys(repository, SigningKeyCipher.fromBase64(properties.masterKey()),
-                properties.accessTokenTtl(), Clock.systemUTC());
+        SigningKeys restarted = new SigningKeys(
+                repository,
+                SigningKeyCipher.fromBase64(properties.masterKey()),
+                properties.accessTokenTtl(),
+                Clock.systemUTC());
         JWK loaded = restarted.load().block(Duration.ofSeconds(10));
 
         assertThat(loaded.getKeyID()).isEqualTo(running);
         assertThat(loaded.toJSONString()).isEqualTo(signingKeys.activeKey().toJSONString());
-        assertThat(db.sql("SELECT count(*) AS n FROM signing_key").map(r -> r.get("n", Long.class)).one().block())
+        assertThat(db.sql("SELECT count(*) AS n FROM signing_key")
+                        .map(r -> r.get("n", Long.class))
+                        .one()
+                        .block())
                 .isEqualTo(1);
     }
 
     @Test
     void anInstanceWithAnotherMasterKeyRefusesTheStoredKey() {
-        SigningKeys misconfigured = new SigningKeys(repository,
-                SigningKeyCipher.fromBase64(SigningKeyCipherTest.randomMasterKey()), properties.accessTokenTtl(),
+        SigningKeys misconfigured = new SigningKeys(
+                repository,
+                SigningKeyCipher.fromBase64(SigningKeyCipherTest.randomMasterKey()),
+                properties.accessTokenTtl(),
                 Clock.systemUTC());
 
         assertThatThrownBy(() -> misconfigured.load().block(Duration.ofSeconds(10)))
@@ -89,10 +110,15 @@ class SigningKeyPersistenceIT {
     void theDatabaseHoldsThePrivateKeyOnlyEncrypted() throws Exception {
         byte[] pkcs8 = signingKeys.activeKey().toRSAKey().toRSAPrivateKey().getEncoded();
         byte[] stored = db.sql("SELECT private_key_encrypted FROM signing_key WHERE active")
-                .map(r -> r.get("private_key_encrypted", byte[].class)).one().block();
+                .map(r -> r.get("private_key_encrypted", byte[].class))
+                .one()
+                .block();
 
         assertThat(stored).isNotEqualTo(pkcs8);
-        assertThat(indexOf(stored, signingKeys.activeKey().toRSAKey().getPrivateExponent().decode())).isEqualTo(-1);
+        assertThat(indexOf(
+                        stored,
+                        signingKeys.activeKey().toRSAKey().getPrivateExponent().decode()))
+                .isEqualTo(-1);
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -42,8 +42,8 @@ class SigningKeyRefresherTest {
         SigningKeys here = keys();
         JWK before = here.load().block();
         FailingOnceRepository failing = new FailingOnceRepository(repository);
-        SigningKeys reading = new SigningKeys(failing, SigningKeyCipher.fromBase64(masterKey), Duration.ofMinutes(15),
-                Clock.systemUTC());
+        SigningKeys reading = new SigningKeys(
+                failing, SigningKeyCipher.fromBase64(masterKey), Duration.ofMinutes(15), Clock.systemUTC());
         reading.load().block();
         failing.failNext = true;
         SigningKeyRefresher refresher = new SigningKeyRefresher(reading, Duration.ofMillis(30));
@@ -64,8 +64,8 @@ class SigningKeyRefresherTest {
     }
 
     private SigningKeys keys() {
-        return new SigningKeys(repository, SigningKeyCipher.fromBase64(masterKey), Duration.ofMinutes(15),
-                Clock.systemUTC());
+        return new SigningKeys(
+                repository, SigningKeyCipher.fromBase64(masterKey), Duration.ofMinutes(15), Clock.systemUTC());
     }
 
     /** The database going away for one look. */

@@ -37,14 +37,19 @@ class SigningKeyRotationIT {
 
     @Autowired
     WebTestClient client;
+
     @Autowired
     DatabaseClient db;
+
     @Autowired
     SigningKeys signingKeys;
+
     @Autowired
     SigningKeyRepository repository;
+
     @Autowired
     AuthProperties properties;
+
     @LocalServerPort
     int port;
 
@@ -65,39 +70,63 @@ class SigningKeyRotationIT {
         String before = login(client, email).accessToken();
         String oldKid = kidOf(before);
 
-        RotatedKeyResponse rotated = rotate(adminToken).expectStatus().isOk()
-                .expectBody(RotatedKeyResponse.class).returnResult().getResponseBody();
+        RotatedKeyResponse rotated = rotate(adminToken)
+                .expectStatus()
+                .isOk()
+                .expectBody(RotatedKeyResponse.class)
+                .returnResult()
+                .getResponseBody();
 
         assertThat(rotated.previousKid()).isEqualTo(oldKid);
         assertThat(rotated.kid()).isNotEqualTo(oldKid);
-        assertThat(me(client, before).userId()).as("the old token still verifies").isEqualTo(userId);
+        assertThat(me(client, before).userId())
+                .as("the old token still verifies")
+                .isEqualTo(userId);
         String after = login(client, email).accessToken();
         assertThat(kidOf(after)).isEqualTo(rotated.kid());
         assertThat(me(client, after).userId()).isEqualTo(userId);
         assertThat(publishedKids()).contains(oldKid, rotated.kid());
-        assertThat(OutboxEvents.ofTypeAndSubject(db, SigningKeyRotated.TYPE, rotated.kid())).singleElement()
+        assertThat(OutboxEvents.ofTypeAndSubject(db, SigningKeyRotated.TYPE, rotated.kid()))
+                .singleElement()
                 .satisfies(event -> {
                     assertThat(event.actorId()).isEqualTo(adminId.toString());
                     assertThat(event.data()).contains(oldKid).doesNotContain("\"d\"");
                 });
         assertThat(db.sql("SELECT retired_at IS NOT NULL AND NOT active AS retired FROM signing_key WHERE kid = :kid")
-                .bind("kid", oldKid).map(r -> r.get("retired", Boolean.class)).one().block()).isTrue();
+                        .bind("kid", oldKid)
+                        .map(r -> r.get("retired", Boolean.class))
+                        .one()
+                        .block())
+                .isTrue();
     }
 
     @Test
     void anotherInstanceSignsWithTheNewKeyAfterItsRefreshAndARestartLoadsIt() {
-        SigningKeys otherInstance = new SigningKeys(repository, SigningKeyCipher.fromBase64(properties.masterKey()),
-                properties.accessTokenTtl(), Clock.systemUTC());
+        SigningKeys otherInstance = new SigningKeys(
+                repository,
+                SigningKeyCipher.fromBase64(properties.masterKey()),
+                properties.accessTokenTtl(),
+                Clock.systemUTC());
         String kidBefore = otherInstance.load().block(Duration.ofSeconds(10)).getKeyID();
 
-        RotatedKeyResponse rotated = rotate(adminToken).expectStatus().isOk()
-                .expectBody(RotatedKeyResponse.class).returnResult().getResponseBody();
+        RotatedKeyResponse rotated = rotate(adminToken)
+                .expectStatus()
+                .isOk()
+                .expectBody(RotatedKeyResponse.class)
+                .returnResult()
+                .getResponseBody();
 
-        assertThat(otherInstance.activeKey().getKeyID()).as("before its refresh").isEqualTo(kidBefore);
-        assertThat(otherInstance.refreshActive().block(Duration.ofSeconds(10)).getKeyID()).isEqualTo(rotated.kid());
+        assertThat(otherInstance.activeKey().getKeyID())
+                .as("before its refresh")
+                .isEqualTo(kidBefore);
+        assertThat(otherInstance.refreshActive().block(Duration.ofSeconds(10)).getKeyID())
+                .isEqualTo(rotated.kid());
         assertThat(otherInstance.verificationKey(kidBefore).blockOptional()).isPresent();
-        SigningKeys restarted = new SigningKeys(repository, SigningKeyCipher.fromBase64(properties.masterKey()),
-                properties.accessTokenTtl(), Clock.systemUTC());
+        SigningKeys restarted = new SigningKeys(
+                repository,
+                SigningKeyCipher.fromBase64(properties.masterKey()),
+                properties.accessTokenTtl(),
+                Clock.systemUTC());
         assertThat(restarted.load().block(Duration.ofSeconds(10)).getKeyID()).isEqualTo(rotated.kid());
     }
 
@@ -106,7 +135,8 @@ class SigningKeyRotationIT {
         WebClient web = WebClient.create("http://localhost:" + port);
 
         List<RotatedKeyResponse> both = Flux.range(0, 2)
-                .flatMap(i -> web.post().uri("/api/auth/admin/signing-keys/rotate")
+                .flatMap(i -> web.post()
+                        .uri("/api/auth/admin/signing-keys/rotate")
                         .headers(h -> h.setBearerAuth(adminToken))
                         .retrieve()
                         .bodyToMono(RotatedKeyResponse.class))
@@ -115,11 +145,16 @@ class SigningKeyRotationIT {
 
         assertThat(both).hasSize(2);
         // a chain: one retired the key the other created
-        assertThat(both.get(0).kid().equals(both.get(1).previousKid()) || both.get(1).kid().equals(both.get(0).previousKid()))
+        assertThat(both.get(0).kid().equals(both.get(1).previousKid())
+                        || both.get(1).kid().equals(both.get(0).previousKid()))
                 .isTrue();
-        assertThat(db.sql("SELECT count(*) AS n FROM signing_key WHERE active").map(r -> r.get("n", Long.class)).one().block())
+        assertThat(db.sql("SELECT count(*) AS n FROM signing_key WHERE active")
+                        .map(r -> r.get("n", Long.class))
+                        .one()
+                        .block())
                 .isOne();
-        assertThat(signingKeys.activeKey().getKeyID()).isIn(both.get(0).kid(), both.get(1).kid());
+        assertThat(signingKeys.activeKey().getKeyID())
+                .isIn(both.get(0).kid(), both.get(1).kid());
     }
 
     @Test
@@ -129,17 +164,28 @@ class SigningKeyRotationIT {
         String userToken = login(client, email).accessToken();
 
         assertProblem(rotate(userToken), HttpStatus.FORBIDDEN, "AUTH_FORBIDDEN");
-        assertProblem(client.post().uri("/api/auth/admin/signing-keys/rotate").exchange(), HttpStatus.UNAUTHORIZED,
+        assertProblem(
+                client.post().uri("/api/auth/admin/signing-keys/rotate").exchange(),
+                HttpStatus.UNAUTHORIZED,
                 "AUTH_UNAUTHENTICATED");
     }
 
     private WebTestClient.ResponseSpec rotate(String token) {
-        return client.post().uri("/api/auth/admin/signing-keys/rotate").headers(h -> h.setBearerAuth(token)).exchange();
+        return client.post()
+                .uri("/api/auth/admin/signing-keys/rotate")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange();
     }
 
     private List<String> publishedKids() throws Exception {
-        String body = client.get().uri("/.well-known/jwks.json").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String body = client.get()
+                .uri("/.well-known/jwks.json")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         return JWKSet.parse(body).getKeys().stream().map(JWK::getKeyID).toList();
     }
 }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.JWKSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +26,9 @@ class SigningKeysTest {
 
         assertThat(key.isPrivate()).isTrue();
         assertThat(key.getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
-        assertThat(key).isInstanceOfSatisfying(RSAKey.class, rsa -> assertThat(rsa.size()).isEqualTo(3072));
+        assertThat(key)
+                .isInstanceOfSatisfying(
+                        RSAKey.class, rsa -> assertThat(rsa.size()).isEqualTo(3072));
         assertThat(key.getKeyID()).isEqualTo(key.computeThumbprint().toString());
         byte[] pkcs8 = key.toRSAKey().toRSAPrivateKey().getEncoded();
         assertThat(repository.rows).singleElement().satisfies(stored -> {
@@ -35,8 +37,11 @@ class SigningKeysTest {
             assertThat(stored.active()).isTrue();
             assertThat(stored.publicJwk()).contains("\"kty\":\"RSA\"").doesNotContain("\"d\"");
             assertThat(stored.privateKeyEncrypted()).isNotEqualTo(pkcs8);
-            assertThat(SigningKeyCipher.fromBase64(masterKey).decrypt(stored.kid(),
-                    new SigningKeyCipher.Sealed(stored.privateKeyEncrypted(), stored.iv()))).isEqualTo(pkcs8);
+            assertThat(SigningKeyCipher.fromBase64(masterKey)
+                            .decrypt(
+                                    stored.kid(),
+                                    new SigningKeyCipher.Sealed(stored.privateKeyEncrypted(), stored.iv())))
+                    .isEqualTo(pkcs8);
         });
     }
 
@@ -45,8 +50,12 @@ class SigningKeysTest {
         JWK key = keys(masterKey, JWSAlgorithm.ES256).load().block();
 
         assertThat(key.getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
-        assertThat(key).isInstanceOfSatisfying(ECKey.class, ec -> assertThat(ec.getCurve().getName()).isEqualTo("P-256"));
-        assertThat(repository.rows).singleElement().satisfies(stored -> assertThat(stored.algorithm()).isEqualTo("ES256"));
+        assertThat(key)
+                .isInstanceOfSatisfying(
+                        ECKey.class, ec -> assertThat(ec.getCurve().getName()).isEqualTo("P-256"));
+        assertThat(repository.rows)
+                .singleElement()
+                .satisfies(stored -> assertThat(stored.algorithm()).isEqualTo("ES256"));
     }
 
     @Test
@@ -65,18 +74,31 @@ class SigningKeysTest {
 
         assertThat(rotated).isInstanceOf(RSAKey.class);
         assertThat(rs256.verificationKey(es256.getKeyID()).block()).isInstanceOf(ECKey.class);
-        assertThat(rs256.publishedKeys().block().getKeys()).extracting(JWK::getKeyType)
+        assertThat(rs256.publishedKeys().block().getKeys())
+                .extracting(JWK::getKeyType)
                 .containsExactlyInAnyOrder(KeyType.EC, KeyType.RSA);
     }
 
     @Test
     void aRowWhoseAlgorithmDoesNotMatchItsKeyIsRefused() throws Exception {
         StoredSigningKey rsa = keys(masterKey).generate();
-        repository.insert(new StoredSigningKey(rsa.kid(), "ES256", rsa.publicJwk(), rsa.privateKeyEncrypted(),
-                rsa.iv(), rsa.createdAt(), true, null, false)).block();
+        repository
+                .insert(new StoredSigningKey(
+                        rsa.kid(),
+                        "ES256",
+                        rsa.publicJwk(),
+                        rsa.privateKeyEncrypted(),
+                        rsa.iv(),
+                        rsa.createdAt(),
+                        true,
+                        null,
+                        false))
+                .block();
 
-        assertThatThrownBy(() -> keys(masterKey).load().block()).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(rsa.kid()).hasMessageContaining("ES256");
+        assertThatThrownBy(() -> keys(masterKey).load().block())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(rsa.kid())
+                .hasMessageContaining("ES256");
     }
 
     @Test
@@ -109,11 +131,13 @@ class SigningKeysTest {
         JWK active = keys.load().block();
         StoredSigningKey template = keys.generate();
         repository.rows.add(retired(template, "recently-retired", Instant.now().minus(Duration.ofMinutes(10))));
-        repository.rows.add(retired(keys.generate(), "long-retired", Instant.now().minus(Duration.ofHours(1))));
+        repository.rows.add(
+                retired(keys.generate(), "long-retired", Instant.now().minus(Duration.ofHours(1))));
 
         JWKSet published = keys.publishedKeys().block();
 
-        assertThat(published.getKeys()).extracting(k -> k.getKeyID())
+        assertThat(published.getKeys())
+                .extracting(k -> k.getKeyID())
                 .containsExactlyInAnyOrder(active.getKeyID(), "recently-retired");
         assertThat(published.getKeys()).noneMatch(k -> k.isPrivate());
     }
@@ -126,10 +150,12 @@ class SigningKeysTest {
         repository.rows.add(retired(keys.generate(), "added-later", clock.instant()));
 
         assertThat(keys.verificationKey(active.getKeyID()).blockOptional()).isPresent();
-        assertThat(keys.verificationKey("added-later").blockOptional()).as("in the second of the last load").isEmpty();
+        assertThat(keys.verificationKey("added-later").blockOptional())
+                .as("in the second of the last load")
+                .isEmpty();
         clock.advance(Duration.ofMillis(1500));
-        assertThat(keys.verificationKey("added-later").blockOptional()).hasValueSatisfying(
-                key -> assertThat(key.getKeyID()).isEqualTo("added-later"));
+        assertThat(keys.verificationKey("added-later").blockOptional())
+                .hasValueSatisfying(key -> assertThat(key.getKeyID()).isEqualTo("added-later"));
     }
 
     @Test
@@ -158,8 +184,16 @@ class SigningKeysTest {
     }
 
     private static StoredSigningKey retired(StoredSigningKey key, String kid, Instant retiredAt) {
-        return new StoredSigningKey(kid, key.algorithm(), key.publicJwk().replace(key.kid(), kid),
-                key.privateKeyEncrypted(), key.iv(), key.createdAt(), false, retiredAt, key.createdUnderDevelopmentKey());
+        return new StoredSigningKey(
+                kid,
+                key.algorithm(),
+                key.publicJwk().replace(key.kid(), kid),
+                key.privateKeyEncrypted(),
+                key.iv(),
+                key.createdAt(),
+                false,
+                retiredAt,
+                key.createdUnderDevelopmentKey());
     }
 
     @Test
@@ -181,7 +215,8 @@ class SigningKeysTest {
         assertThat(here.activeKey().getKeyID()).isEqualTo(rotated.getKeyID());
         assertThat(here.verificationKey(before.getKeyID()).blockOptional()).isPresent();
         assertThat(here.verificationKey(rotated.getKeyID()).blockOptional()).isPresent();
-        assertThat(here.publishedKeys().block().getKeys()).extracting(k -> k.getKeyID())
+        assertThat(here.publishedKeys().block().getKeys())
+                .extracting(k -> k.getKeyID())
                 .containsExactlyInAnyOrder(before.getKeyID(), rotated.getKeyID());
     }
 
@@ -193,10 +228,16 @@ class SigningKeysTest {
         repository.retireActive(clock.instant()).block();
         repository.insert(keys.generate()).block();
 
-        clock.advance(TTL.plus(SigningKeys.RELOAD_INTERVAL).plus(SigningKeys.CLOCK_SKEW).minusSeconds(1));
-        assertThat(keys.publishedKeys().block().getKeys()).extracting(k -> k.getKeyID()).contains(first.getKeyID());
+        clock.advance(TTL.plus(SigningKeys.RELOAD_INTERVAL)
+                .plus(SigningKeys.CLOCK_SKEW)
+                .minusSeconds(1));
+        assertThat(keys.publishedKeys().block().getKeys())
+                .extracting(k -> k.getKeyID())
+                .contains(first.getKeyID());
         clock.advance(Duration.ofSeconds(2));
-        assertThat(keys.publishedKeys().block().getKeys()).extracting(k -> k.getKeyID()).doesNotContain(first.getKeyID());
+        assertThat(keys.publishedKeys().block().getKeys())
+                .extracting(k -> k.getKeyID())
+                .doesNotContain(first.getKeyID());
     }
 
     @Test
@@ -204,8 +245,11 @@ class SigningKeysTest {
         SigningKeys development = keys(SigningKeyCipher.DEVELOPMENT_MASTER_KEY);
         development.load().block();
 
-        assertThat(repository.rows).singleElement().satisfies(row -> assertThat(row.createdUnderDevelopmentKey()).isTrue());
-        assertThatThrownBy(() -> keys(SigningKeyCipher.DEVELOPMENT_MASTER_KEY).load(true).block())
+        assertThat(repository.rows)
+                .singleElement()
+                .satisfies(row -> assertThat(row.createdUnderDevelopmentKey()).isTrue());
+        assertThatThrownBy(() ->
+                        keys(SigningKeyCipher.DEVELOPMENT_MASTER_KEY).load(true).block())
                 .isInstanceOf(DevelopmentSigningKeyException.class)
                 .hasMessageContaining(repository.rows.get(0).kid())
                 .hasMessageContaining("MITA_AUTH_MASTER_KEY");
@@ -215,12 +259,24 @@ class SigningKeysTest {
     void aKeyStoredUnmarkedIsMarkedWhenItDecryptsUnderTheDevelopmentKey() throws Exception {
         SigningKeys development = keys(SigningKeyCipher.DEVELOPMENT_MASTER_KEY);
         StoredSigningKey generated = development.generate();
-        repository.insert(new StoredSigningKey(generated.kid(), generated.algorithm(), generated.publicJwk(),
-                generated.privateKeyEncrypted(), generated.iv(), generated.createdAt(), true, null, false)).block();
+        repository
+                .insert(new StoredSigningKey(
+                        generated.kid(),
+                        generated.algorithm(),
+                        generated.publicJwk(),
+                        generated.privateKeyEncrypted(),
+                        generated.iv(),
+                        generated.createdAt(),
+                        true,
+                        null,
+                        false))
+                .block();
 
         development.load().block();
 
-        assertThat(repository.rows).singleElement().satisfies(row -> assertThat(row.createdUnderDevelopmentKey()).isTrue());
+        assertThat(repository.rows)
+                .singleElement()
+                .satisfies(row -> assertThat(row.createdUnderDevelopmentKey()).isTrue());
     }
 
     @Test

@@ -1,11 +1,10 @@
 package io.mita.budget.money;
 
+import io.mita.budget.money.InvalidMoneyException.Part;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
 import java.util.regex.Pattern;
-
-import io.mita.budget.money.InvalidMoneyException.Part;
 
 /**
  * An exact amount of one ISO 4217 currency. Pure domain: no framework in here.
@@ -34,8 +33,8 @@ public record Money(BigDecimal amount, Currency currency) {
         int digits = fractionDigits(currency);
         checkRange(amount);
         if (amount.stripTrailingZeros().scale() > digits) {
-            throw new InvalidMoneyException(Part.AMOUNT,
-                    "must have at most " + digits + " decimal places for " + currency.getCurrencyCode());
+            throw new InvalidMoneyException(
+                    Part.AMOUNT, "must have at most " + digits + " decimal places for " + currency.getCurrencyCode());
         }
         amount = amount.setScale(digits);
     }
@@ -54,7 +53,8 @@ public record Money(BigDecimal amount, Currency currency) {
         BigDecimal amount = decimal(text);
         checkRange(amount);
         if (amount.stripTrailingZeros().scale() > MAX_FRACTION_DIGITS) {
-            throw new InvalidMoneyException(Part.AMOUNT, "must have at most " + MAX_FRACTION_DIGITS + " decimal places");
+            throw new InvalidMoneyException(
+                    Part.AMOUNT, "must have at most " + MAX_FRACTION_DIGITS + " decimal places");
         }
         return amount;
     }
@@ -105,7 +105,8 @@ public record Money(BigDecimal amount, Currency currency) {
     private static int fractionDigits(Currency currency) {
         int digits = currency.getDefaultFractionDigits();
         if (digits < 0) {
-            throw new InvalidMoneyException(Part.CURRENCY,
+            throw new InvalidMoneyException(
+                    Part.CURRENCY,
                     "has no minor unit and cannot be used for a transaction: " + currency.getCurrencyCode());
         }
         return digits;

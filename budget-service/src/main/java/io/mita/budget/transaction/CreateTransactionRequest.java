@@ -1,15 +1,12 @@
 package io.mita.budget.transaction;
 
-import java.time.LocalDate;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
+import io.mita.budget.money.Money;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
-import io.mita.budget.money.Money;
+import java.time.LocalDate;
 
 /**
  * Body of {@code POST /api/budget/transactions}. Unknown members ({@code id}, {@code userId}, ...) are
@@ -18,16 +15,19 @@ import io.mita.budget.money.Money;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @ValidMoney
 record CreateTransactionRequest(
-        @NotNull @Pattern(regexp = "EXPENSE|INCOME", message = "must be EXPENSE or INCOME") String type,
+        @NotNull @Pattern(regexp = "EXPENSE|INCOME", message = "must be EXPENSE or INCOME")
+        String type,
+
         @NotNull String amount,
         @NotNull String currency,
         @NotBlank @Size(max = 64) String category,
         @NotNull @PlausibleOccurredOn LocalDate occurredOn,
         @Size(max = 120) String merchant,
-        @Size(max = 500) String note) implements MoneyFields {
+        @Size(max = 500) String note)
+        implements MoneyFields {
 
     TransactionDraft toDraft() {
-        return new TransactionDraft(TransactionType.valueOf(type), Money.parse(amount, currency), category,
-                occurredOn, merchant, note);
+        return new TransactionDraft(
+                TransactionType.valueOf(type), Money.parse(amount, currency), category, occurredOn, merchant, note);
     }
 }

@@ -2,10 +2,8 @@ package io.mita.budget.transaction;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -16,8 +14,7 @@ import reactor.core.publisher.Mono;
 @Component
 class IdempotencyKeys {
 
-    record Claim(String requestHash, UUID transactionId) {
-    }
+    record Claim(String requestHash, UUID transactionId) {}
 
     private final DatabaseClient database;
 
@@ -42,11 +39,12 @@ class IdempotencyKeys {
     }
 
     Mono<Claim> find(UUID userId, String key) {
-        return database.sql("SELECT request_hash, transaction_id FROM idempotency_key WHERE user_id = :userId AND key = :key")
+        return database.sql(
+                        "SELECT request_hash, transaction_id FROM idempotency_key WHERE user_id = :userId AND key = :key")
                 .bind("userId", userId)
                 .bind("key", key)
-                .map((row, metadata) -> new Claim(row.get("request_hash", String.class),
-                        row.get("transaction_id", UUID.class)))
+                .map((row, metadata) ->
+                        new Claim(row.get("request_hash", String.class), row.get("transaction_id", UUID.class)))
                 .one();
     }
 }

@@ -1,8 +1,7 @@
 package io.mita.budget.transaction;
 
-import org.springframework.http.HttpStatus;
-
 import io.mita.common.problem.ProblemException;
+import org.springframework.http.HttpStatus;
 
 /**
  * A request value that only the service can judge (a patched amount against the stored currency, a date

@@ -17,8 +17,7 @@ final class OccurredOnRule {
     static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     static final String MESSAGE = "must be between 1900-01-01 and tomorrow (UTC)";
 
-    private OccurredOnRule() {
-    }
+    private OccurredOnRule() {}
 
     static boolean accepts(LocalDate occurredOn, Clock clock) {
         LocalDate latest = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);

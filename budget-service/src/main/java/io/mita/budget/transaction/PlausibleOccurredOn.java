@@ -1,16 +1,15 @@
 package io.mita.budget.transaction;
 
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Clock;
 import java.time.LocalDate;
-
-import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
-import jakarta.validation.Payload;
 
 /** A transaction date {@link OccurredOnRule} accepts (null is left to {@code @NotNull}). */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.TYPE_USE})

@@ -1,16 +1,14 @@
 package io.mita.budget.transaction;
 
+import io.mita.budget.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.UUID;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
-
-import io.mita.budget.money.Money;
 
 /**
  * One recorded expense or income of one user: a row of table {@code transaction}. Immutable: each change
@@ -35,8 +33,20 @@ record Transaction(
         @Version Long version) {
 
     static Transaction record(UUID id, UUID userId, TransactionDraft draft, Instant now) {
-        return new Transaction(id, userId, draft.type(), draft.money().amount(), draft.money().currencyCode(),
-                draft.category(), draft.occurredOn(), draft.merchant(), draft.note(), now, now, null, null);
+        return new Transaction(
+                id,
+                userId,
+                draft.type(),
+                draft.money().amount(),
+                draft.money().currencyCode(),
+                draft.category(),
+                draft.occurredOn(),
+                draft.merchant(),
+                draft.note(),
+                now,
+                now,
+                null,
+                null);
     }
 
     /** The amount in its currency, with the currency's fraction digits (the column keeps 4). */
@@ -49,13 +59,24 @@ record Transaction(
     }
 
     Transaction withContent(TransactionDraft draft, Instant now) {
-        return new Transaction(id, userId, draft.type(), draft.money().amount(), draft.money().currencyCode(),
-                draft.category(), draft.occurredOn(), draft.merchant(), draft.note(), createdAt, now, deletedAt,
+        return new Transaction(
+                id,
+                userId,
+                draft.type(),
+                draft.money().amount(),
+                draft.money().currencyCode(),
+                draft.category(),
+                draft.occurredOn(),
+                draft.merchant(),
+                draft.note(),
+                createdAt,
+                now,
+                deletedAt,
                 version);
     }
 
     Transaction deleted(Instant now) {
-        return new Transaction(id, userId, type, amount, currency, category, occurredOn, merchant, note,
-                createdAt, now, now, version);
+        return new Transaction(
+                id, userId, type, amount, currency, category, occurredOn, merchant, note, createdAt, now, now, version);
     }
 }

@@ -1,11 +1,15 @@
 package io.mita.budget.transaction;
 
+import io.mita.common.security.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,13 +24,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
-
-import io.mita.common.security.CurrentUser;
 import reactor.core.publisher.Mono;
 
 /**
@@ -41,7 +38,8 @@ class TransactionController {
     static final String PATH = "/api/budget/transactions";
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     /** Printable ASCII, 1 to 128 characters, no leading or trailing space. */
-    private static final Pattern IDEMPOTENCY_KEY_FORMAT = Pattern.compile("[\\x21-\\x7E]([\\x20-\\x7E]{0,126}[\\x21-\\x7E])?");
+    private static final Pattern IDEMPOTENCY_KEY_FORMAT =
+            Pattern.compile("[\\x21-\\x7E]([\\x20-\\x7E]{0,126}[\\x21-\\x7E])?");
     /** An entity tag as we make them ("3"), also accepted weak or unquoted. */
     private static final Pattern VERSION_TAG = Pattern.compile("(?:W/)?\"?([0-9]{1,18})\"?");
 
@@ -52,7 +50,8 @@ class TransactionController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<TransactionResponse>> create(CurrentUser user,
+    Mono<ResponseEntity<TransactionResponse>> create(
+            CurrentUser user,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Valid @RequestBody CreateTransactionRequest request) {
         checkIdempotencyKey(idempotencyKey);
@@ -63,13 +62,18 @@ class TransactionController {
     }
 
     @GetMapping
-    Mono<TransactionPageResponse> list(CurrentUser user,
+    Mono<TransactionPageResponse> list(
+            CurrentUser user,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) @Size(min = 1, max = 64) String category,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) @Min(1) @Max(TransactionQuery.MAX_LIMIT) Integer limit) {
-        TransactionQuery query = new TransactionQuery(user.userId(), from, to, category,
+        TransactionQuery query = new TransactionQuery(
+                user.userId(),
+                from,
+                to,
+                category,
                 cursor == null ? null : TransactionCursor.decode(cursor),
                 limit == null ? TransactionQuery.DEFAULT_LIMIT : limit);
         return service.list(query).map(TransactionPageResponse::of);
@@ -81,8 +85,12 @@ class TransactionController {
                 .map(found -> ResponseEntity.ok().eTag(etag(found)).body(TransactionResponse.of(found)));
     }
 
-    @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
-    Mono<ResponseEntity<TransactionResponse>> update(CurrentUser user, @PathVariable UUID id,
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    Mono<ResponseEntity<TransactionResponse>> update(
+            CurrentUser user,
+            @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody UpdateTransactionRequest patch) {
         Long expectedVersion = expectedVersion(ifMatch);
@@ -92,7 +100,8 @@ class TransactionController {
 
     @DeleteMapping("/{id}")
     Mono<ResponseEntity<Void>> delete(CurrentUser user, @PathVariable UUID id) {
-        return service.delete(user.userId(), id).then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
+        return service.delete(user.userId(), id)
+                .then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
     }
 
     private static String etag(Transaction transaction) {
@@ -101,8 +110,8 @@ class TransactionController {
 
     private static void checkIdempotencyKey(String key) {
         if (key != null && !IDEMPOTENCY_KEY_FORMAT.matcher(key).matches()) {
-            throw new InvalidTransactionException(IDEMPOTENCY_KEY,
-                    "must be 1 to 128 printable ASCII characters without leading or trailing spaces");
+            throw new InvalidTransactionException(
+                    IDEMPOTENCY_KEY, "must be 1 to 128 printable ASCII characters without leading or trailing spaces");
         }
     }
 
@@ -113,7 +122,8 @@ class TransactionController {
         }
         Matcher matcher = VERSION_TAG.matcher(ifMatch.strip());
         if (!matcher.matches()) {
-            throw new InvalidTransactionException(HttpHeaders.IF_MATCH, "must be an entity tag this API returned, such as \"3\"");
+            throw new InvalidTransactionException(
+                    HttpHeaders.IF_MATCH, "must be an entity tag this API returned, such as \"3\"");
         }
         return Long.valueOf(matcher.group(1));
     }

@@ -1,5 +1,6 @@
 package io.mita.budget.transaction;
 
+import io.mita.budget.money.Money;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,14 +8,12 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Objects;
 
-import io.mita.budget.money.Money;
-
 /**
  * The content of a transaction as a client states it, already valid: what a create request becomes and
  * what a patch produces. Text is trimmed; an empty merchant or note is no merchant or note.
  */
-record TransactionDraft(TransactionType type, Money money, String category, LocalDate occurredOn,
-                        String merchant, String note) {
+record TransactionDraft(
+        TransactionType type, Money money, String category, LocalDate occurredOn, String merchant, String note) {
 
     TransactionDraft {
         Objects.requireNonNull(type, "type");
@@ -33,10 +32,14 @@ record TransactionDraft(TransactionType type, Money money, String category, Loca
      */
     String fingerprint() {
         StringBuilder canonical = new StringBuilder();
-        for (String field : new String[] {type.name(), money.amountText(), money.currencyCode(), category,
-                occurredOn.toString(), merchant, note}) {
-            canonical.append(field == null ? "-1" : String.valueOf(field.length())).append(':')
-                    .append(field == null ? "" : field).append(';');
+        for (String field : new String[] {
+            type.name(), money.amountText(), money.currencyCode(), category, occurredOn.toString(), merchant, note
+        }) {
+            canonical
+                    .append(field == null ? "-1" : String.valueOf(field.length()))
+                    .append(':')
+                    .append(field == null ? "" : field)
+                    .append(';');
         }
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");

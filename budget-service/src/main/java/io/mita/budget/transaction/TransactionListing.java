@@ -3,7 +3,6 @@ package io.mita.budget.transaction;
 import org.springframework.data.r2dbc.convert.R2dbcConverter;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,8 +22,8 @@ class TransactionListing {
     }
 
     Mono<TransactionPage> page(TransactionQuery query) {
-        StringBuilder sql = new StringBuilder(
-                "SELECT * FROM transaction WHERE user_id = :userId AND deleted_at IS NULL");
+        StringBuilder sql =
+                new StringBuilder("SELECT * FROM transaction WHERE user_id = :userId AND deleted_at IS NULL");
         if (query.from() != null) {
             sql.append(" AND occurred_on >= :from");
         }
@@ -39,9 +38,8 @@ class TransactionListing {
         }
         sql.append(" ORDER BY occurred_on DESC, id DESC LIMIT :limit");
 
-        DatabaseClient.GenericExecuteSpec statement = database.sql(sql.toString())
-                .bind("userId", query.userId())
-                .bind("limit", query.limit() + 1);
+        DatabaseClient.GenericExecuteSpec statement =
+                database.sql(sql.toString()).bind("userId", query.userId()).bind("limit", query.limit() + 1);
         if (query.from() != null) {
             statement = statement.bind("from", query.from());
         }
@@ -52,10 +50,12 @@ class TransactionListing {
             statement = statement.bind("category", query.category());
         }
         if (query.after() != null) {
-            statement = statement.bind("afterOccurredOn", query.after().occurredOn())
+            statement = statement
+                    .bind("afterOccurredOn", query.after().occurredOn())
                     .bind("afterId", query.after().id());
         }
-        return statement.map((row, metadata) -> converter.read(Transaction.class, row, metadata))
+        return statement
+                .map((row, metadata) -> converter.read(Transaction.class, row, metadata))
                 .all()
                 .collectList()
                 .map(rows -> TransactionPage.of(rows, query.limit()));

@@ -6,7 +6,8 @@ import java.util.List;
 record TransactionPageResponse(List<TransactionResponse> items, String nextCursor) {
 
     static TransactionPageResponse of(TransactionPage page) {
-        return new TransactionPageResponse(page.items().stream().map(TransactionResponse::of).toList(),
+        return new TransactionPageResponse(
+                page.items().stream().map(TransactionResponse::of).toList(),
                 page.next() == null ? null : page.next().encode());
     }
 }

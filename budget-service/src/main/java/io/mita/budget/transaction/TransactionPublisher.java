@@ -1,9 +1,8 @@
 package io.mita.budget.transaction;
 
-import org.springframework.stereotype.Component;
-
 import io.mita.common.events.OutgoingEvent;
 import io.mita.common.outbox.OutboxWriter;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,7 +36,8 @@ class TransactionPublisher {
     }
 
     private Mono<Void> append(String type, Transaction transaction) {
-        return outbox.append(new OutgoingEvent(type, transaction.userId().toString(),
-                TransactionRecorded.of(transaction))).then();
+        return outbox.append(
+                        new OutgoingEvent(type, transaction.userId().toString(), TransactionRecorded.of(transaction)))
+                .then();
     }
 }

@@ -24,8 +24,15 @@ public record TransactionRecorded(
         long version) {
 
     static TransactionRecorded of(Transaction transaction) {
-        return new TransactionRecorded(transaction.id(), transaction.userId(), transaction.type().name(),
-                transaction.money().amountText(), transaction.currency(), transaction.category(),
-                transaction.occurredOn(), transaction.merchant(), transaction.version());
+        return new TransactionRecorded(
+                transaction.id(),
+                transaction.userId(),
+                transaction.type().name(),
+                transaction.money().amountText(),
+                transaction.currency(),
+                transaction.category(),
+                transaction.occurredOn(),
+                transaction.merchant(),
+                transaction.version());
     }
 }

@@ -1,9 +1,7 @@
 package io.mita.budget.transaction;
 
 import java.util.UUID;
-
 import org.springframework.data.repository.reactive.ReactiveCrudRepository;
-
 import reactor.core.publisher.Mono;
 
 interface TransactionRepository extends ReactiveCrudRepository<Transaction, UUID> {

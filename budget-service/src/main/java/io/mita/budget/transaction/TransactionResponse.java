@@ -19,9 +19,17 @@ record TransactionResponse(
         Instant updatedAt) {
 
     static TransactionResponse of(Transaction transaction) {
-        return new TransactionResponse(transaction.id(), transaction.type().name(),
-                transaction.money().amountText(), transaction.currency(), transaction.category(),
-                transaction.occurredOn(), transaction.merchant(), transaction.note(), transaction.version(),
-                transaction.createdAt(), transaction.updatedAt());
+        return new TransactionResponse(
+                transaction.id(),
+                transaction.type().name(),
+                transaction.money().amountText(),
+                transaction.currency(),
+                transaction.category(),
+                transaction.occurredOn(),
+                transaction.merchant(),
+                transaction.note(),
+                transaction.version(),
+                transaction.createdAt(),
+                transaction.updatedAt());
     }
 }

@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,9 +24,13 @@ class TransactionService {
     private final TransactionalOperator inTransaction;
     private final Clock clock;
 
-    TransactionService(TransactionRepository transactions, TransactionListing listing,
-                       IdempotencyKeys idempotencyKeys, TransactionPublisher publisher,
-                       TransactionalOperator inTransaction, Clock clock) {
+    TransactionService(
+            TransactionRepository transactions,
+            TransactionListing listing,
+            IdempotencyKeys idempotencyKeys,
+            TransactionPublisher publisher,
+            TransactionalOperator inTransaction,
+            Clock clock) {
         this.transactions = transactions;
         this.listing = listing;
         this.idempotencyKeys = idempotencyKeys;
@@ -48,7 +50,8 @@ class TransactionService {
         Instant now = now();
         Mono<Transaction> work = idempotencyKey == null
                 ? insert(Transaction.record(id, userId, draft, now))
-                : idempotencyKeys.claim(userId, idempotencyKey, draft.fingerprint(), id, now)
+                : idempotencyKeys
+                        .claim(userId, idempotencyKey, draft.fingerprint(), id, now)
                         .flatMap(claimed -> claimed
                                 ? insert(Transaction.record(id, userId, draft, now))
                                 : replay(userId, idempotencyKey, draft.fingerprint()));
@@ -69,17 +72,18 @@ class TransactionService {
      * writes nothing and publishes nothing.
      */
     Mono<Transaction> update(UUID userId, UUID id, UpdateTransactionRequest patch, Long expectedVersion) {
-        Mono<Transaction> work = live(userId, id)
-                .flatMap(current -> {
-                    checkVersion(current, expectedVersion);
-                    TransactionDraft changed = patch.applyTo(current.content());
-                    if (changed.equals(current.content())) {
-                        return Mono.just(current);
-                    }
-                    return transactions.save(current.withContent(changed, now()))
-                            .flatMap(saved -> publisher.updated(saved).thenReturn(saved));
-                });
-        return inTransaction.transactional(work)
+        Mono<Transaction> work = live(userId, id).flatMap(current -> {
+            checkVersion(current, expectedVersion);
+            TransactionDraft changed = patch.applyTo(current.content());
+            if (changed.equals(current.content())) {
+                return Mono.just(current);
+            }
+            return transactions
+                    .save(current.withContent(changed, now()))
+                    .flatMap(saved -> publisher.updated(saved).thenReturn(saved));
+        });
+        return inTransaction
+                .transactional(work)
                 .onErrorMap(OptimisticLockingFailureException.class, e -> new TransactionVersionConflictException(id));
     }
 
@@ -88,24 +92,28 @@ class TransactionService {
         Mono<Void> work = live(userId, id)
                 .flatMap(current -> transactions.save(current.deleted(now())))
                 .flatMap(publisher::deleted);
-        return inTransaction.transactional(work)
+        return inTransaction
+                .transactional(work)
                 .onErrorMap(OptimisticLockingFailureException.class, e -> new TransactionVersionConflictException(id));
     }
 
     private Mono<Transaction> insert(Transaction transaction) {
-        return transactions.save(transaction)
+        return transactions
+                .save(transaction)
                 .flatMap(saved -> publisher.created(saved).thenReturn(saved));
     }
 
     private Mono<Transaction> replay(UUID userId, String key, String fingerprint) {
-        return idempotencyKeys.find(userId, key)
+        return idempotencyKeys
+                .find(userId, key)
                 .flatMap(claim -> claim.requestHash().equals(fingerprint)
                         ? live(userId, claim.transactionId())
                         : Mono.error(new IdempotencyKeyReusedException()));
     }
 
     private Mono<Transaction> live(UUID userId, UUID id) {
-        return transactions.findByIdAndUserIdAndDeletedAtIsNull(id, userId)
+        return transactions
+                .findByIdAndUserIdAndDeletedAtIsNull(id, userId)
                 .switchIfEmpty(Mono.error(() -> new TransactionNotFoundException(id)));
     }
 

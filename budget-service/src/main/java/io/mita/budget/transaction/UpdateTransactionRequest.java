@@ -1,17 +1,14 @@
 package io.mita.budget.transaction;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import io.mita.budget.money.InvalidMoneyException;
+import io.mita.budget.money.Money;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonSetter;
-
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-
-import io.mita.budget.money.InvalidMoneyException;
-import io.mita.budget.money.Money;
 
 /**
  * Body of {@code PATCH /api/budget/transactions/{id}} with JSON merge-patch meaning (RFC 7396): a member
@@ -30,20 +27,24 @@ final class UpdateTransactionRequest implements MoneyFields {
 
     @Pattern(regexp = "EXPENSE|INCOME", message = "must be EXPENSE or INCOME")
     private String type;
+
     private String amount;
     private String currency;
+
     @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
     @Size(max = 64)
     private String category;
+
     @PlausibleOccurredOn
     private LocalDate occurredOn;
+
     @Size(max = 120)
     private String merchant;
+
     @Size(max = 500)
     private String note;
 
-    UpdateTransactionRequest() {
-    }
+    UpdateTransactionRequest() {}
 
     @JsonSetter("type")
     void type(String value) {

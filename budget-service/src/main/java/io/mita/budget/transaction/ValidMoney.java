@@ -1,18 +1,16 @@
 package io.mita.budget.transaction;
 
+import io.mita.budget.money.InvalidMoneyException;
+import io.mita.budget.money.Money;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Currency;
-
-import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
-import jakarta.validation.Payload;
-
-import io.mita.budget.money.InvalidMoneyException;
-import io.mita.budget.money.Money;
 
 /**
  * The amount and currency of a {@link MoneyFields} make valid money: a known ISO 4217 currency, and an
@@ -59,7 +57,9 @@ import io.mita.budget.money.Money;
                         Money.parseAmount(amount);
                     }
                 } catch (InvalidMoneyException e) {
-                    valid = violation(context, e.part() == InvalidMoneyException.Part.AMOUNT ? "amount" : "currency",
+                    valid = violation(
+                            context,
+                            e.part() == InvalidMoneyException.Part.AMOUNT ? "amount" : "currency",
                             e.getMessage());
                 }
             }
@@ -68,13 +68,18 @@ import io.mita.budget.money.Money;
 
         static boolean violation(ConstraintValidatorContext context, String field, String message) {
             context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate(escape(message)).addPropertyNode(field).addConstraintViolation();
+            context.buildConstraintViolationWithTemplate(escape(message))
+                    .addPropertyNode(field)
+                    .addConstraintViolation();
             return false;
         }
 
         /** Our messages are literal text, never message templates. */
         private static String escape(String message) {
-            return message.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
+            return message.replace("\\", "\\\\")
+                    .replace("{", "\\{")
+                    .replace("}", "\\}")
+                    .replace("$", "\\$");
         }
     }
 }

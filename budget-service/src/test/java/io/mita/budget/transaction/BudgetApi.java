@@ -2,15 +2,13 @@ package io.mita.budget.transaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mita.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import io.mita.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +37,8 @@ final class BudgetApi {
     }
 
     WebTestClient.ResponseSpec create(UUID user, String idempotencyKey, Object body) {
-        return client.post().uri(PATH)
+        return client.post()
+                .uri(PATH)
                 .header("Authorization", bearer(user))
                 .headers(headers -> {
                     if (idempotencyKey != null) {
@@ -69,7 +68,8 @@ final class BudgetApi {
     }
 
     WebTestClient.ResponseSpec patch(UUID user, UUID id, Object body, String ifMatch) {
-        return client.patch().uri(PATH + "/" + id)
+        return client.patch()
+                .uri(PATH + "/" + id)
                 .header("Authorization", bearer(user))
                 .headers(headers -> {
                     if (ifMatch != null) {
@@ -82,7 +82,10 @@ final class BudgetApi {
     }
 
     WebTestClient.ResponseSpec delete(UUID user, UUID id) {
-        return client.delete().uri(PATH + "/" + id).header("Authorization", bearer(user)).exchange();
+        return client.delete()
+                .uri(PATH + "/" + id)
+                .header("Authorization", bearer(user))
+                .exchange();
     }
 
     /** Every item of a listing, page after page, as the client follows nextCursor. */
@@ -100,7 +103,9 @@ final class BudgetApi {
             List<String> ids = new ArrayList<>();
             page.get("items").forEach(item -> ids.add(item.get("id").asString()));
             pages.add(ids);
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+            cursor = page.get("nextCursor").isNull()
+                    ? null
+                    : page.get("nextCursor").asString();
             assertThat(pages).as("runaway pagination").hasSizeLessThan(100);
         } while (cursor != null);
         return pages;
@@ -113,8 +118,10 @@ final class BudgetApi {
 
     /** Asserts an RFC 9457 answer with this status and code, and returns its body. */
     static JsonNode problem(WebTestClient.ResponseSpec response, int status, String code) {
-        JsonNode body = json(response.expectStatus().isEqualTo(status)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        JsonNode body = json(response.expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         assertThat(body.get("status").asInt()).isEqualTo(status);
         assertThat(body.get("code").asString()).isEqualTo(code);
         assertThat(body.get("correlationId").asString()).isNotBlank();

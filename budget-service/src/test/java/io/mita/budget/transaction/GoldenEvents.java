@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,8 +15,7 @@ final class GoldenEvents {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private GoldenEvents() {
-    }
+    private GoldenEvents() {}
 
     static JsonNode read(String type) {
         Path file = directory().resolve(type + ".json");
@@ -45,7 +43,8 @@ final class GoldenEvents {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("no docs/events above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "no docs/events above " + Path.of("").toAbsolutePath());
         }
         return dir.resolve("docs/events");
     }

@@ -7,18 +7,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-
 import org.junit.jupiter.api.Test;
 
 class OccurredOnRuleTest {
 
-    private static final Clock LATE_ON_MARCH_10_UTC = Clock.fixed(Instant.parse("2026-03-10T23:30:00Z"), ZoneOffset.UTC);
+    private static final Clock LATE_ON_MARCH_10_UTC =
+            Clock.fixed(Instant.parse("2026-03-10T23:30:00Z"), ZoneOffset.UTC);
 
     @Test
     void acceptsTodayAndTomorrowInUtcButNotTheDayAfter() {
-        assertThat(OccurredOnRule.accepts(LocalDate.of(2026, 3, 10), LATE_ON_MARCH_10_UTC)).isTrue();
-        assertThat(OccurredOnRule.accepts(LocalDate.of(2026, 3, 11), LATE_ON_MARCH_10_UTC)).isTrue();
-        assertThat(OccurredOnRule.accepts(LocalDate.of(2026, 3, 12), LATE_ON_MARCH_10_UTC)).isFalse();
+        assertThat(OccurredOnRule.accepts(LocalDate.of(2026, 3, 10), LATE_ON_MARCH_10_UTC))
+                .isTrue();
+        assertThat(OccurredOnRule.accepts(LocalDate.of(2026, 3, 11), LATE_ON_MARCH_10_UTC))
+                .isTrue();
+        assertThat(OccurredOnRule.accepts(LocalDate.of(2026, 3, 12), LATE_ON_MARCH_10_UTC))
+                .isFalse();
     }
 
     @Test
@@ -31,7 +34,9 @@ class OccurredOnRuleTest {
 
     @Test
     void acceptsThePastDownTo1900() {
-        assertThat(OccurredOnRule.accepts(LocalDate.of(1900, 1, 1), LATE_ON_MARCH_10_UTC)).isTrue();
-        assertThat(OccurredOnRule.accepts(LocalDate.of(1899, 12, 31), LATE_ON_MARCH_10_UTC)).isFalse();
+        assertThat(OccurredOnRule.accepts(LocalDate.of(1900, 1, 1), LATE_ON_MARCH_10_UTC))
+                .isTrue();
+        assertThat(OccurredOnRule.accepts(LocalDate.of(1899, 12, 31), LATE_ON_MARCH_10_UTC))
+                .isFalse();
     }
 }

@@ -3,11 +3,10 @@ package io.mita.budget.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mita.common.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import io.mita.common.problem.ProblemException;
 
 class TransactionControllerIfMatchTest {
 

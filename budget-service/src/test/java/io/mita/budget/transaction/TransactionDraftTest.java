@@ -2,11 +2,9 @@ package io.mita.budget.transaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-
-import org.junit.jupiter.api.Test;
-
 import io.mita.budget.money.Money;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 
 class TransactionDraftTest {
 
@@ -32,7 +30,12 @@ class TransactionDraftTest {
     }
 
     private static TransactionDraft draft(String amount, String category, String merchant, String note) {
-        return new TransactionDraft(TransactionType.EXPENSE, Money.parse(amount, "EUR"), category,
-                LocalDate.of(2026, 1, 15), merchant, note);
+        return new TransactionDraft(
+                TransactionType.EXPENSE,
+                Money.parse(amount, "EUR"),
+                category,
+                LocalDate.of(2026, 1, 15),
+                merchant,
+                note);
     }
 }

@@ -4,6 +4,10 @@ import static io.mita.budget.transaction.BudgetApi.json;
 import static io.mita.budget.transaction.TransactionFixtures.anExpense;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudevents.CloudEvent;
+import io.mita.common.events.EventExtensions;
+import io.mita.testsupport.KafkaTestBroker;
+import io.mita.testsupport.MitaIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterEach;
@@ -20,11 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import io.cloudevents.CloudEvent;
-import io.mita.common.events.EventExtensions;
-import io.mita.testsupport.KafkaTestBroker;
-import io.mita.testsupport.MitaIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 @MitaIntegrationTest
@@ -55,14 +53,18 @@ class TransactionEventsIT {
     void creatingATransactionPublishesTheCreatedEventWithTheRequestsCorrelationId() {
         String correlationId = "it-" + UUID.randomUUID();
 
-        JsonNode created = json(api.client().post().uri(BudgetApi.PATH)
+        JsonNode created = json(api.client()
+                .post()
+                .uri(BudgetApi.PATH)
                 .header("Authorization", BudgetApi.bearer(user))
                 .header("X-Correlation-Id", correlationId)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(anExpense())
                 .exchange()
-                .expectStatus().isCreated()
-                .expectHeader().valueEquals("X-Correlation-Id", correlationId));
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueEquals("X-Correlation-Id", correlationId));
 
         ConsumerRecord<String, CloudEvent> record = eventsOfUser(1).get(0);
         CloudEvent event = record.value();
@@ -72,16 +74,19 @@ class TransactionEventsIT {
         assertThat(event.getSource().toString()).isEqualTo("/mita/budget");
         assertThat(EventExtensions.correlationId(event)).isEqualTo(correlationId);
         assertThat(EventExtensions.actorId(event)).isEqualTo(user.toString());
-        assertThat(EventExtensions.traceparent(event)).as("the request's W3C trace context")
+        assertThat(EventExtensions.traceparent(event))
+                .as("the request's W3C trace context")
                 .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
 
         JsonNode data = data(event);
         assertThat(GoldenEvents.shape(data)).isEqualTo(GoldenEvents.shape(GoldenEvents.read(event.getType())));
-        assertThat(data.get("transactionId").asString()).isEqualTo(created.get("id").asString());
+        assertThat(data.get("transactionId").asString())
+                .isEqualTo(created.get("id").asString());
         assertThat(data.get("userId").asString()).isEqualTo(user.toString());
         assertThat(data.get("amount").asString()).isEqualTo("12.50");
         assertThat(data.has("note")).as("the note never leaves the service").isFalse();
-        assertThat(new String(event.getData().toBytes(), StandardCharsets.UTF_8)).doesNotContain("weekly shop");
+        assertThat(new String(event.getData().toBytes(), StandardCharsets.UTF_8))
+                .doesNotContain("weekly shop");
     }
 
     @Test
@@ -92,18 +97,25 @@ class TransactionEventsIT {
 
         List<ConsumerRecord<String, CloudEvent>> records = eventsOfUser(3);
 
-        assertThat(records).extracting(r -> r.value().getType()).containsExactly(
-                "mita.budget.transaction.created.v1",
-                "mita.budget.transaction.updated.v1",
-                "mita.budget.transaction.deleted.v1");
-        assertThat(records).extracting(r -> r.partition()).containsOnly(records.get(0).partition());
+        assertThat(records)
+                .extracting(r -> r.value().getType())
+                .containsExactly(
+                        "mita.budget.transaction.created.v1",
+                        "mita.budget.transaction.updated.v1",
+                        "mita.budget.transaction.deleted.v1");
+        assertThat(records)
+                .extracting(r -> r.partition())
+                .containsOnly(records.get(0).partition());
         for (ConsumerRecord<String, CloudEvent> record : records) {
             JsonNode data = data(record.value());
             assertThat(GoldenEvents.shape(data))
-                    .isEqualTo(GoldenEvents.shape(GoldenEvents.read(record.value().getType())));
+                    .isEqualTo(
+                            GoldenEvents.shape(GoldenEvents.read(record.value().getType())));
             assertThat(data.get("transactionId").asString()).isEqualTo(id.toString());
         }
-        assertThat(records).extracting(r -> data(r.value()).get("version").asLong()).containsExactly(0L, 1L, 2L);
+        assertThat(records)
+                .extracting(r -> data(r.value()).get("version").asLong())
+                .containsExactly(0L, 1L, 2L);
         assertThat(data(records.get(1).value()).get("amount").asString()).isEqualTo("14.90");
     }
 
@@ -113,7 +125,8 @@ class TransactionEventsIT {
         Instant deadline = Instant.now().plus(KafkaTestBroker.patience());
         while (found.size() < expected && Instant.now().isBefore(deadline)) {
             for (ConsumerRecord<String, CloudEvent> record : consumer.poll(Duration.ofMillis(500))) {
-                if (record.value() != null && user.toString().equals(record.value().getSubject())) {
+                if (record.value() != null
+                        && user.toString().equals(record.value().getSubject())) {
                     found.add(record);
                 }
             }

@@ -6,8 +6,7 @@ import java.util.Map;
 /** Request bodies as a client sends them; each call makes a fresh, mutable map. */
 final class TransactionFixtures {
 
-    private TransactionFixtures() {
-    }
+    private TransactionFixtures() {}
 
     static Map<String, Object> anExpense() {
         Map<String, Object> body = new HashMap<>();

@@ -6,19 +6,17 @@ import static io.mita.budget.transaction.TransactionFixtures.anExpense;
 import static io.mita.budget.transaction.TransactionFixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mita.testsupport.MitaIntegrationTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import io.mita.testsupport.MitaIntegrationTest;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +26,7 @@ class TransactionIdempotencyIT {
 
     @Autowired
     WebTestClient webTestClient;
+
     @Autowired
     DatabaseClient database;
 
@@ -43,9 +42,16 @@ class TransactionIdempotencyIT {
     @Test
     void aReplayAnswersTheSameTransactionWithoutASecondRowOrEvent() {
         JsonNode first = json(api.create(user, key, anExpense()).expectStatus().isCreated());
-        String location = api.create(user, key, anExpense()).expectStatus().isCreated()
-                .returnResult(String.class).getResponseHeaders().getLocation().toString();
-        JsonNode replay = json(api.create(user, key, with(anExpense(), "amount", "12.5")).expectStatus().isCreated());
+        String location = api.create(user, key, anExpense())
+                .expectStatus()
+                .isCreated()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getLocation()
+                .toString();
+        JsonNode replay = json(api.create(user, key, with(anExpense(), "amount", "12.5"))
+                .expectStatus()
+                .isCreated());
 
         assertThat(replay).isEqualTo(first);
         assertThat(location).endsWith("/" + first.get("id").asString());
@@ -61,7 +67,9 @@ class TransactionIdempotencyIT {
         problem(api.create(user, key, with(anExpense(), "note", null)), 409, "BUDGET_IDEMPOTENCY_KEY_REUSED");
 
         assertThat(rowsOfUser()).isEqualTo(1);
-        assertThat(json(api.get(user, UUID.fromString(first.get("id").asString())).expectStatus().isOk()))
+        assertThat(json(api.get(user, UUID.fromString(first.get("id").asString()))
+                        .expectStatus()
+                        .isOk()))
                 .isEqualTo(first);
     }
 
@@ -72,15 +80,20 @@ class TransactionIdempotencyIT {
         Map<String, Object> body = anExpense();
 
         List<String> ids = Flux.range(0, 8)
-                .parallel(8).runOn(Schedulers.boundedElastic())
-                .map(i -> client.post().uri(BudgetApi.PATH)
+                .parallel(8)
+                .runOn(Schedulers.boundedElastic())
+                .map(i -> client.post()
+                        .uri(BudgetApi.PATH)
                         .header("Authorization", token)
                         .header("Idempotency-Key", key)
                         .contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(body)
                         .exchange()
-                        .expectStatus().isCreated()
-                        .expectBody(String.class).returnResult().getResponseBody())
+                        .expectStatus()
+                        .isCreated()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
                 .map(response -> BudgetApi.JSON.readTree(response).get("id").asString())
                 .sequential()
                 .collectList()
@@ -101,7 +114,10 @@ class TransactionIdempotencyIT {
 
     @Test
     void aReplayAfterTheTransactionWasDeletedIsNotFound() {
-        UUID id = UUID.fromString(json(api.create(user, key, anExpense()).expectStatus().isCreated()).get("id").asString());
+        UUID id = UUID.fromString(
+                json(api.create(user, key, anExpense()).expectStatus().isCreated())
+                        .get("id")
+                        .asString());
         api.delete(user, id).expectStatus().isNoContent();
 
         problem(api.create(user, key, anExpense()), 404, "BUDGET_TRANSACTION_NOT_FOUND");
@@ -118,13 +134,18 @@ class TransactionIdempotencyIT {
     }
 
     private long rowsOfUser() {
-        return database.sql("SELECT count(*) AS n FROM transaction WHERE user_id = :user").bind("user", user)
-                .map(row -> row.get("n", Long.class)).one().block();
+        return database.sql("SELECT count(*) AS n FROM transaction WHERE user_id = :user")
+                .bind("user", user)
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
     }
 
     private long eventsOfUser() {
         return database.sql("SELECT count(*) AS n FROM outbox_event WHERE subject = :user")
                 .bind("user", user.toString())
-                .map(row -> row.get("n", Long.class)).one().block();
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
     }
 }

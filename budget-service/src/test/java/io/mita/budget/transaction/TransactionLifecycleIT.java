@@ -6,21 +6,19 @@ import static io.mita.budget.transaction.TransactionFixtures.anExpense;
 import static io.mita.budget.transaction.TransactionFixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mita.testsupport.MitaIntegrationTest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import io.mita.testsupport.MitaIntegrationTest;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +28,7 @@ class TransactionLifecycleIT {
 
     @Autowired
     WebTestClient webTestClient;
+
     @Autowired
     DatabaseClient database;
 
@@ -44,10 +43,14 @@ class TransactionLifecycleIT {
     @Test
     void createdTransactionAnswers201WithLocationAndIsReadableThere() {
         EntityExchangeResult<String> result = api.create(user, anExpense())
-                .expectStatus().isCreated()
-                .expectHeader().valueMatches("Location", "/api/budget/transactions/[0-9a-f-]{36}")
-                .expectHeader().valueEquals("ETag", "\"0\"")
-                .expectBody(String.class).returnResult();
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueMatches("Location", "/api/budget/transactions/[0-9a-f-]{36}")
+                .expectHeader()
+                .valueEquals("ETag", "\"0\"")
+                .expectBody(String.class)
+                .returnResult();
         JsonNode created = BudgetApi.JSON.readTree(result.getResponseBody());
         String location = result.getResponseHeaders().getLocation().toString();
 
@@ -62,7 +65,8 @@ class TransactionLifecycleIT {
         assertThat(created.get("note").asString()).isEqualTo("weekly shop");
         assertThat(created.get("version").asLong()).isZero();
 
-        JsonNode read = json(api.get(user, location).expectStatus().isOk().expectHeader().valueEquals("ETag", "\"0\""));
+        JsonNode read = json(
+                api.get(user, location).expectStatus().isOk().expectHeader().valueEquals("ETag", "\"0\""));
         assertThat(read).isEqualTo(created);
     }
 
@@ -77,7 +81,9 @@ class TransactionLifecycleIT {
         assertThat(dinar.get("amount").asString()).isEqualTo("0.125");
         String stored = database.sql("SELECT amount::text AS amount FROM transaction WHERE id = :id")
                 .bind("id", UUID.fromString(dinar.get("id").asString()))
-                .map(row -> row.get("amount", String.class)).one().block();
+                .map(row -> row.get("amount", String.class))
+                .one()
+                .block();
         assertThat(stored).isEqualTo("0.1250");
     }
 
@@ -85,9 +91,15 @@ class TransactionLifecycleIT {
     void aJsonNumberAmountIsReadByItsLiteralTextNeverAsBinaryFloatingPoint() {
         String body = "{\"type\":\"INCOME\",\"amount\":0.1,\"currency\":\"EUR\",\"category\":\"salary\","
                 + "\"occurredOn\":\"2025-06-15\"}";
-        JsonNode created = json(api.client().post().uri(BudgetApi.PATH).header("Authorization", BudgetApi.bearer(user))
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isCreated());
+        JsonNode created = json(api.client()
+                .post()
+                .uri(BudgetApi.PATH)
+                .header("Authorization", BudgetApi.bearer(user))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isCreated());
 
         assertThat(created.get("amount").asString()).isEqualTo("0.10");
         assertThat(created.get("type").asString()).isEqualTo("INCOME");
@@ -104,8 +116,11 @@ class TransactionLifecycleIT {
 
         UUID id = UUID.fromString(created.get("id").asString());
         assertThat(id).isNotEqualTo(chosenId);
-        UUID owner = database.sql("SELECT user_id FROM transaction WHERE id = :id").bind("id", id)
-                .map(row -> row.get("user_id", UUID.class)).one().block();
+        UUID owner = database.sql("SELECT user_id FROM transaction WHERE id = :id")
+                .bind("id", id)
+                .map(row -> row.get("user_id", UUID.class))
+                .one()
+                .block();
         assertThat(owner).isEqualTo(user);
         api.get(someoneElse, id).expectStatus().isNotFound();
     }
@@ -114,9 +129,14 @@ class TransactionLifecycleIT {
     void tomorrowInUtcIsAcceptedButTheDayAfterIsNot() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
-        api.create(user, with(anExpense(), "occurredOn", today.plusDays(1).toString())).expectStatus().isCreated();
-        JsonNode refused = problem(api.create(user, with(anExpense(), "occurredOn", today.plusDays(2).toString())),
-                400, "VALIDATION_FAILED");
+        api.create(user, with(anExpense(), "occurredOn", today.plusDays(1).toString()))
+                .expectStatus()
+                .isCreated();
+        JsonNode refused = problem(
+                api.create(
+                        user, with(anExpense(), "occurredOn", today.plusDays(2).toString())),
+                400,
+                "VALIDATION_FAILED");
         assertThat(BudgetApi.fieldsInError(refused)).containsExactly("occurredOn");
     }
 
@@ -125,8 +145,10 @@ class TransactionLifecycleIT {
         UUID id = api.createdId(user, anExpense());
 
         JsonNode patched = json(api.patch(user, id, Map.of("amount", "14.9", "category", "food"), null)
-                .expectStatus().isOk()
-                .expectHeader().valueEquals("ETag", "\"1\""));
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("ETag", "\"1\""));
 
         assertThat(patched.get("amount").asString()).isEqualTo("14.90");
         assertThat(patched.get("category").asString()).isEqualTo("food");
@@ -168,14 +190,20 @@ class TransactionLifecycleIT {
         String token = BudgetApi.bearer(user);
 
         List<Integer> statuses = Flux.range(1, 6)
-                .parallel(6).runOn(Schedulers.boundedElastic())
-                .map(i -> client.patch().uri(BudgetApi.PATH + "/" + id)
+                .parallel(6)
+                .runOn(Schedulers.boundedElastic())
+                .map(i -> client.patch()
+                        .uri(BudgetApi.PATH + "/" + id)
                         .header("Authorization", token)
                         .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                         .bodyValue(Map.of("amount", i + ".00"))
                         .exchange()
-                        .returnResult(String.class).getStatus().value())
-                .sequential().collectList().block(Duration.ofSeconds(60));
+                        .returnResult(String.class)
+                        .getStatus()
+                        .value())
+                .sequential()
+                .collectList()
+                .block(Duration.ofSeconds(60));
 
         assertThat(statuses).containsOnly(200, 409).contains(200);
         long applied = statuses.stream().filter(status -> status == 200).count();
@@ -189,7 +217,8 @@ class TransactionLifecycleIT {
         UUID id = api.createdId(user, anExpense());
 
         JsonNode same = json(api.patch(user, id, Map.of("amount", "12.5", "merchant", "Lidl"), "\"0\"")
-                .expectStatus().isOk());
+                .expectStatus()
+                .isOk());
 
         assertThat(same.get("version").asLong()).isZero();
         assertThat(eventsFor(id)).isEqualTo(1);
@@ -204,7 +233,9 @@ class TransactionLifecycleIT {
         problem(api.patch(user, id, with(Map.of(), "type", null), null), 400, "VALIDATION_FAILED");
         problem(api.patch(user, id, Map.of("amount", "1"), "\"not-a-version\""), 400, "VALIDATION_FAILED");
 
-        JsonNode yen = json(api.patch(user, id, Map.of("currency", "JPY", "amount", "1250"), null).expectStatus().isOk());
+        JsonNode yen = json(api.patch(user, id, Map.of("currency", "JPY", "amount", "1250"), null)
+                .expectStatus()
+                .isOk());
         assertThat(yen.get("amount").asString()).isEqualTo("1250");
     }
 
@@ -217,10 +248,15 @@ class TransactionLifecycleIT {
         problem(api.get(user, id), 404, "BUDGET_TRANSACTION_NOT_FOUND");
         problem(api.delete(user, id), 404, "BUDGET_TRANSACTION_NOT_FOUND");
         problem(api.patch(user, id, Map.of("amount", "1.00"), null), 404, "BUDGET_TRANSACTION_NOT_FOUND");
-        assertThat(json(api.get(user, BudgetApi.PATH).expectStatus().isOk()).get("items").findValuesAsString("id"))
+        assertThat(json(api.get(user, BudgetApi.PATH).expectStatus().isOk())
+                        .get("items")
+                        .findValuesAsString("id"))
                 .doesNotContain(id.toString());
         Boolean rowKept = database.sql("SELECT deleted_at IS NOT NULL AS gone FROM transaction WHERE id = :id")
-                .bind("id", id).map(row -> row.get("gone", Boolean.class)).one().block();
+                .bind("id", id)
+                .map(row -> row.get("gone", Boolean.class))
+                .one()
+                .block();
         assertThat(rowKept).isTrue();
     }
 
@@ -228,13 +264,21 @@ class TransactionLifecycleIT {
     void anUnknownIdIsNotFoundAndAMalformedOneIsABadRequest() {
         problem(api.get(user, UUID.randomUUID()), 404, "BUDGET_TRANSACTION_NOT_FOUND");
         problem(api.get(user, BudgetApi.PATH + "/not-a-uuid"), 400, "MALFORMED_REQUEST");
-        problem(api.client().delete().uri(BudgetApi.PATH + "/12345").header("Authorization", BudgetApi.bearer(user))
-                .exchange(), 400, "MALFORMED_REQUEST");
+        problem(
+                api.client()
+                        .delete()
+                        .uri(BudgetApi.PATH + "/12345")
+                        .header("Authorization", BudgetApi.bearer(user))
+                        .exchange(),
+                400,
+                "MALFORMED_REQUEST");
     }
 
     private long eventsFor(UUID transactionId) {
         return database.sql("SELECT count(*) AS n FROM outbox_event WHERE data->>'transactionId' = :id")
                 .bind("id", transactionId.toString())
-                .map(row -> row.get("n", Long.class)).one().block();
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
     }
 }

@@ -6,18 +6,16 @@ import static io.mita.budget.transaction.BudgetApi.problem;
 import static io.mita.budget.transaction.TransactionFixtures.anExpense;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mita.testsupport.MitaIntegrationTest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import io.mita.testsupport.MitaIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 @MitaIntegrationTest
@@ -35,18 +33,20 @@ class TransactionListingIT {
     }
 
     /** A created transaction's sort key as PostgreSQL orders it (uuid order is the order of its hex text). */
-    record Listed(String occurredOn, String id) {
-    }
+    record Listed(String occurredOn, String id) {}
 
     @Test
     void threePagesHoldEveryTransactionOnceNewestFirst() {
         List<Listed> created = new ArrayList<>();
-        for (String date : List.of("2025-03-01", "2025-03-02", "2025-03-02", "2025-03-02", "2025-02-27",
-                "2025-03-05", "2025-03-01")) {
-            created.add(new Listed(date, api.createdId(user, anExpense(date, "groceries")).toString()));
+        for (String date : List.of(
+                "2025-03-01", "2025-03-02", "2025-03-02", "2025-03-02", "2025-02-27", "2025-03-05", "2025-03-01")) {
+            created.add(new Listed(
+                    date, api.createdId(user, anExpense(date, "groceries")).toString()));
         }
         List<String> expected = created.stream()
-                .sorted(Comparator.comparing(Listed::occurredOn).thenComparing(Listed::id).reversed())
+                .sorted(Comparator.comparing(Listed::occurredOn)
+                        .thenComparing(Listed::id)
+                        .reversed())
                 .map(Listed::id)
                 .toList();
 
@@ -62,17 +62,21 @@ class TransactionListingIT {
         for (int day = 1; day <= 6; day++) {
             ids.add(api.createdId(user, anExpense("2025-04-0" + day, "rent")).toString());
         }
-        JsonNode first = json(api.get(user, BudgetApi.PATH + "?limit=2").expectStatus().isOk());
+        JsonNode first =
+                json(api.get(user, BudgetApi.PATH + "?limit=2").expectStatus().isOk());
         String cursor = first.get("nextCursor").asString();
 
         String newer = api.createdId(user, anExpense("2025-04-09", "rent")).toString();
         String older = api.createdId(user, anExpense("2025-04-03", "rent")).toString();
 
         List<String> seen = new ArrayList<>(first.get("items").findValuesAsString("id"));
-        seen.addAll(api.pagesOfIds(user, "limit=2", cursor).stream().flatMap(List::stream).toList());
+        seen.addAll(api.pagesOfIds(user, "limit=2", cursor).stream()
+                .flatMap(List::stream)
+                .toList());
         List<String> newestFirst = new ArrayList<>(ids);
         Collections.reverse(newestFirst);
-        assertThat(seen).doesNotHaveDuplicates()
+        assertThat(seen)
+                .doesNotHaveDuplicates()
                 .containsSubsequence(newestFirst)
                 .contains(older)
                 .doesNotContain(newer)
@@ -101,8 +105,11 @@ class TransactionListingIT {
 
         JsonNode first = json(api.get(user, BudgetApi.PATH).expectStatus().isOk());
         assertThat(first.get("items").size()).isEqualTo(50);
-        JsonNode last = json(api.get(user, BudgetApi.PATH + "?cursor=" + first.get("nextCursor").asString())
-                .expectStatus().isOk());
+        JsonNode last = json(api.get(
+                        user,
+                        BudgetApi.PATH + "?cursor=" + first.get("nextCursor").asString())
+                .expectStatus()
+                .isOk());
         assertThat(last.get("items").size()).isEqualTo(1);
         assertThat(last.get("nextCursor").isNull()).isTrue();
     }
@@ -115,8 +122,8 @@ class TransactionListingIT {
 
     @Test
     void refusesAnInvertedDateRange() {
-        JsonNode refused = problem(api.get(user, BudgetApi.PATH + "?from=2025-03-02&to=2025-03-01"), 400,
-                "VALIDATION_FAILED");
+        JsonNode refused =
+                problem(api.get(user, BudgetApi.PATH + "?from=2025-03-02&to=2025-03-01"), 400, "VALIDATION_FAILED");
         assertThat(refused.get("detail").asString()).contains("from");
     }
 
@@ -136,7 +143,8 @@ class TransactionListingIT {
     }
 
     private List<String> ids(String query) {
-        return json(api.get(user, BudgetApi.PATH + "?" + query).expectStatus().isOk()).get("items")
+        return json(api.get(user, BudgetApi.PATH + "?" + query).expectStatus().isOk())
+                .get("items")
                 .findValuesAsString("id");
     }
 }

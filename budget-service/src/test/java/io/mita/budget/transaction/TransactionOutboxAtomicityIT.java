@@ -5,17 +5,15 @@ import static io.mita.budget.transaction.TransactionFixtures.anExpense;
 import static io.mita.budget.transaction.TransactionFixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mita.testsupport.MitaIntegrationTest;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import io.mita.testsupport.MitaIntegrationTest;
 
 /**
  * The row and its outbox event commit together or not at all. Two test triggers make a write fail for
@@ -31,6 +29,7 @@ class TransactionOutboxAtomicityIT {
 
     @Autowired
     WebTestClient webTestClient;
+
     @Autowired
     DatabaseClient database;
 
@@ -63,16 +62,20 @@ class TransactionOutboxAtomicityIT {
 
     @Test
     void whenTheInsertFailsNoOutboxRowRemains() {
-        problem(api.create(user, "atomic-" + UUID.randomUUID(), with(anExpense(), "category", FAIL_AT_COMMIT)),
-                500, "INTERNAL_ERROR");
+        problem(
+                api.create(user, "atomic-" + UUID.randomUUID(), with(anExpense(), "category", FAIL_AT_COMMIT)),
+                500,
+                "INTERNAL_ERROR");
 
         assertNothingOfTheUserRemains();
     }
 
     @Test
     void whenTheOutboxWriteFailsNoTransactionRowRemains() {
-        problem(api.create(user, "atomic-" + UUID.randomUUID(), with(anExpense(), "category", FAIL_IN_OUTBOX)),
-                500, "INTERNAL_ERROR");
+        problem(
+                api.create(user, "atomic-" + UUID.randomUUID(), with(anExpense(), "category", FAIL_IN_OUTBOX)),
+                500,
+                "INTERNAL_ERROR");
 
         assertNothingOfTheUserRemains();
     }
@@ -83,24 +86,35 @@ class TransactionOutboxAtomicityIT {
 
         problem(api.patch(user, id, Map.of("category", FAIL_IN_OUTBOX), null), 500, "INTERNAL_ERROR");
 
-        assertThat(count("SELECT count(*) AS n FROM transaction WHERE user_id = :user AND category = 'groceries' AND version = 0"))
+        assertThat(
+                        count(
+                                "SELECT count(*) AS n FROM transaction WHERE user_id = :user AND category = 'groceries' AND version = 0"))
                 .isEqualTo(1);
-        assertThat(count("SELECT count(*) AS n FROM outbox_event WHERE subject = :user")).isEqualTo(1);
+        assertThat(count("SELECT count(*) AS n FROM outbox_event WHERE subject = :user"))
+                .isEqualTo(1);
     }
 
     @Test
     void withAnyOtherCategoryTheRowAndItsEventCommit() {
-        api.create(user, "atomic-" + UUID.randomUUID(), anExpense()).expectStatus().isCreated();
+        api.create(user, "atomic-" + UUID.randomUUID(), anExpense())
+                .expectStatus()
+                .isCreated();
 
-        assertThat(count("SELECT count(*) AS n FROM transaction WHERE user_id = :user")).isEqualTo(1);
-        assertThat(count("SELECT count(*) AS n FROM outbox_event WHERE subject = :user")).isEqualTo(1);
-        assertThat(count("SELECT count(*) AS n FROM idempotency_key WHERE user_id = :user")).isEqualTo(1);
+        assertThat(count("SELECT count(*) AS n FROM transaction WHERE user_id = :user"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) AS n FROM outbox_event WHERE subject = :user"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) AS n FROM idempotency_key WHERE user_id = :user"))
+                .isEqualTo(1);
     }
 
     private void assertNothingOfTheUserRemains() {
-        assertThat(count("SELECT count(*) AS n FROM transaction WHERE user_id = :user")).isZero();
-        assertThat(count("SELECT count(*) AS n FROM outbox_event WHERE subject = :user")).isZero();
-        assertThat(count("SELECT count(*) AS n FROM idempotency_key WHERE user_id = :user")).isZero();
+        assertThat(count("SELECT count(*) AS n FROM transaction WHERE user_id = :user"))
+                .isZero();
+        assertThat(count("SELECT count(*) AS n FROM outbox_event WHERE subject = :user"))
+                .isZero();
+        assertThat(count("SELECT count(*) AS n FROM idempotency_key WHERE user_id = :user"))
+                .isZero();
     }
 
     private void execute(String sql) {
@@ -108,7 +122,10 @@ class TransactionOutboxAtomicityIT {
     }
 
     private long count(String sql) {
-        return database.sql(sql).bind("user", sql.contains("subject") ? user.toString() : user)
-                .map(row -> row.get("n", Long.class)).one().block();
+        return database.sql(sql)
+                .bind("user", sql.contains("subject") ? user.toString() : user)
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
     }
 }

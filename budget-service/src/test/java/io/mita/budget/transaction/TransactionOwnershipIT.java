@@ -5,16 +5,14 @@ import static io.mita.budget.transaction.BudgetApi.problem;
 import static io.mita.budget.transaction.TransactionFixtures.anExpense;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mita.testsupport.MitaIntegrationTest;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import io.mita.testsupport.MitaIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 @MitaIntegrationTest
@@ -22,6 +20,7 @@ class TransactionOwnershipIT {
 
     @Autowired
     WebTestClient webTestClient;
+
     @Autowired
     DatabaseClient database;
 
@@ -46,7 +45,10 @@ class TransactionOwnershipIT {
 
         assertThat(json(api.get(ann, annsId).expectStatus().isOk())).isEqualTo(before);
         Long events = database.sql("SELECT count(*) AS n FROM outbox_event WHERE data->>'transactionId' = :id")
-                .bind("id", annsId.toString()).map(row -> row.get("n", Long.class)).one().block();
+                .bind("id", annsId.toString())
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
         assertThat(events).as("only the created event").isEqualTo(1);
     }
 
@@ -55,9 +57,13 @@ class TransactionOwnershipIT {
         UUID annsId = api.createdId(ann, anExpense());
         UUID bobsId = api.createdId(bob, anExpense());
 
-        assertThat(json(api.get(bob, BudgetApi.PATH).expectStatus().isOk()).get("items").findValuesAsString("id"))
+        assertThat(json(api.get(bob, BudgetApi.PATH).expectStatus().isOk())
+                        .get("items")
+                        .findValuesAsString("id"))
                 .containsExactly(bobsId.toString());
-        assertThat(json(api.get(ann, BudgetApi.PATH).expectStatus().isOk()).get("items").findValuesAsString("id"))
+        assertThat(json(api.get(ann, BudgetApi.PATH).expectStatus().isOk())
+                        .get("items")
+                        .findValuesAsString("id"))
                 .containsExactly(annsId.toString());
     }
 
@@ -65,10 +71,15 @@ class TransactionOwnershipIT {
     void aCursorMadeForOneUserListsNothingOfThatUserForAnother() {
         api.createdId(ann, anExpense("2025-01-01", "a"));
         api.createdId(ann, anExpense("2025-01-02", "a"));
-        String annsCursor = json(api.get(ann, BudgetApi.PATH + "?limit=1").expectStatus().isOk())
-                .get("nextCursor").asString();
+        String annsCursor = json(api.get(ann, BudgetApi.PATH + "?limit=1")
+                        .expectStatus()
+                        .isOk())
+                .get("nextCursor")
+                .asString();
 
-        JsonNode bobsView = json(api.get(bob, BudgetApi.PATH + "?cursor=" + annsCursor).expectStatus().isOk());
+        JsonNode bobsView = json(api.get(bob, BudgetApi.PATH + "?cursor=" + annsCursor)
+                .expectStatus()
+                .isOk());
 
         assertThat(bobsView.get("items").size()).isZero();
     }
@@ -77,8 +88,10 @@ class TransactionOwnershipIT {
     void idempotencyKeysBelongToOneUser() {
         String key = "shared-key-" + UUID.randomUUID();
 
-        JsonNode annsTransaction = json(api.create(ann, key, anExpense()).expectStatus().isCreated());
-        JsonNode bobsTransaction = json(api.create(bob, key, anExpense()).expectStatus().isCreated());
+        JsonNode annsTransaction =
+                json(api.create(ann, key, anExpense()).expectStatus().isCreated());
+        JsonNode bobsTransaction =
+                json(api.create(bob, key, anExpense()).expectStatus().isCreated());
 
         assertThat(bobsTransaction.get("id")).isNotEqualTo(annsTransaction.get("id"));
     }

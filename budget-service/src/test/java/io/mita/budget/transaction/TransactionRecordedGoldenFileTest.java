@@ -6,10 +6,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,16 +17,26 @@ class TransactionRecordedGoldenFileTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "mita.budget.transaction.created.v1, 12.5000, 0",
-            "mita.budget.transaction.updated.v1, 14.9000, 1",
-            "mita.budget.transaction.deleted.v1, 14.9000, 2"})
+        "mita.budget.transaction.created.v1, 12.5000, 0",
+        "mita.budget.transaction.updated.v1, 14.9000, 1",
+        "mita.budget.transaction.deleted.v1, 14.9000, 2"
+    })
     void thePayloadSerialisesToTheGoldenFile(String type, String storedAmount, long version) {
         JsonNode golden = GoldenEvents.read(type);
-        Transaction stored = new Transaction(UUID.fromString(golden.get("transactionId").asString()),
-                UUID.fromString(golden.get("userId").asString()), TransactionType.EXPENSE,
-                new BigDecimal(storedAmount), "EUR", "groceries", LocalDate.of(2026, 1, 15), "Lidl",
-                "a private note", Instant.parse("2026-01-15T09:30:00Z"), Instant.parse("2026-01-15T09:30:00Z"),
-                null, version);
+        Transaction stored = new Transaction(
+                UUID.fromString(golden.get("transactionId").asString()),
+                UUID.fromString(golden.get("userId").asString()),
+                TransactionType.EXPENSE,
+                new BigDecimal(storedAmount),
+                "EUR",
+                "groceries",
+                LocalDate.of(2026, 1, 15),
+                "Lidl",
+                "a private note",
+                Instant.parse("2026-01-15T09:30:00Z"),
+                Instant.parse("2026-01-15T09:30:00Z"),
+                null,
+                version);
 
         JsonNode payload = json.readTree(json.writeValueAsString(TransactionRecorded.of(stored)));
 

@@ -3,22 +3,19 @@ package io.mita.budget.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mita.common.problem.ProblemException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
-
-import io.mita.common.problem.ProblemException;
 import tools.jackson.databind.json.JsonMapper;
 
 class TransactionRequestValidationTest {
@@ -40,8 +37,21 @@ class TransactionRequestValidationTest {
 
     @Test
     void aCompleteRequestIsValidAndBecomesADraft() {
-        CreateTransactionRequest request = create(Map.of("type", "EXPENSE", "amount", "12.5", "currency", "EUR",
-                "category", "  groceries ", "occurredOn", "2026-01-15", "merchant", " ", "note", "weekly shop"));
+        CreateTransactionRequest request = create(Map.of(
+                "type",
+                "EXPENSE",
+                "amount",
+                "12.5",
+                "currency",
+                "EUR",
+                "category",
+                "  groceries ",
+                "occurredOn",
+                "2026-01-15",
+                "merchant",
+                " ",
+                "note",
+                "weekly shop"));
 
         assertThat(fieldsInError(request)).isEmpty();
         TransactionDraft draft = request.toDraft();
@@ -53,10 +63,21 @@ class TransactionRequestValidationTest {
 
     @Test
     void namesTheFieldOfEachMistake() {
-        assertThat(fieldsInError(create(Map.of("amount", "12.50", "currency", "EUR", "category", "food",
-                "occurredOn", "2026-01-15")))).containsExactly("type");
-        assertThat(fieldsInError(create(Map.of("type", "TRANSFER", "amount", "12.50", "currency", "EUR",
-                "category", "food", "occurredOn", "2026-01-15")))).containsExactly("type");
+        assertThat(fieldsInError(create(
+                        Map.of("amount", "12.50", "currency", "EUR", "category", "food", "occurredOn", "2026-01-15"))))
+                .containsExactly("type");
+        assertThat(fieldsInError(create(Map.of(
+                        "type",
+                        "TRANSFER",
+                        "amount",
+                        "12.50",
+                        "currency",
+                        "EUR",
+                        "category",
+                        "food",
+                        "occurredOn",
+                        "2026-01-15"))))
+                .containsExactly("type");
         assertThat(fieldsInError(create(valid("amount", "-5.00")))).containsExactly("amount");
         assertThat(fieldsInError(create(valid("amount", "12.345")))).containsExactly("amount");
         assertThat(fieldsInError(create(valid("currency", "EURO")))).containsExactly("currency");
@@ -116,25 +137,42 @@ class TransactionRequestValidationTest {
         UpdateTransactionRequest toYen = patch("{\"currency\":\"JPY\"}");
         assertThat(fieldsInError(toYen)).isEmpty();
 
-        assertThatThrownBy(() -> toYen.applyTo(current()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.code()).isEqualTo("VALIDATION_FAILED");
-                    assertThat(e.detail()).isEqualTo("amount: must have at most 0 decimal places for JPY");
-                });
-        assertThat(patch("{\"currency\":\"JPY\",\"amount\":\"1250\"}").applyTo(current()).money().amountText())
+        assertThatThrownBy(() -> toYen.applyTo(current())).isInstanceOfSatisfying(ProblemException.class, e -> {
+            assertThat(e.code()).isEqualTo("VALIDATION_FAILED");
+            assertThat(e.detail()).isEqualTo("amount: must have at most 0 decimal places for JPY");
+        });
+        assertThat(patch("{\"currency\":\"JPY\",\"amount\":\"1250\"}")
+                        .applyTo(current())
+                        .money()
+                        .amountText())
                 .isEqualTo("1250");
         assertThat(fieldsInError(patch("{\"amount\":\"1.23456\"}"))).containsExactly("amount");
-        assertThat(fieldsInError(patch("{\"amount\":\"12.345\",\"currency\":\"EUR\"}"))).containsExactly("amount");
+        assertThat(fieldsInError(patch("{\"amount\":\"12.345\",\"currency\":\"EUR\"}")))
+                .containsExactly("amount");
     }
 
     private static TransactionDraft current() {
-        return new TransactionDraft(TransactionType.EXPENSE, io.mita.budget.money.Money.parse("12.50", "EUR"),
-                "groceries", LocalDate.of(2026, 1, 15), "Lidl", "weekly shop");
+        return new TransactionDraft(
+                TransactionType.EXPENSE,
+                io.mita.budget.money.Money.parse("12.50", "EUR"),
+                "groceries",
+                LocalDate.of(2026, 1, 15),
+                "Lidl",
+                "weekly shop");
     }
 
     private static Map<String, Object> valid(String field, Object value) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("type", "EXPENSE", "amount", "12.50",
-                "currency", "EUR", "category", "food", "occurredOn", "2026-01-15"));
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "type",
+                "EXPENSE",
+                "amount",
+                "12.50",
+                "currency",
+                "EUR",
+                "category",
+                "food",
+                "occurredOn",
+                "2026-01-15"));
         body.put(field, value);
         return body;
     }

@@ -3,7 +3,6 @@ package io.mita.common.config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.YamlPropertySourceLoader;

@@ -1,11 +1,5 @@
 package io.mita.common.config;
 
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.context.annotation.Bean;
-
 import io.mita.common.correlation.CorrelationIdLogging;
 import io.mita.common.correlation.CorrelationIdWebFilter;
 import io.mita.common.correlation.RequestLogWebFilter;
@@ -13,6 +7,11 @@ import io.mita.common.pii.PiiMasker;
 import io.mita.common.problem.ProblemMapper;
 import io.mita.common.problem.ProblemResponseWriter;
 import io.mita.common.problem.ProblemWebExceptionHandler;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Correlation ids and problem+json errors for every reactive MITA web application. */

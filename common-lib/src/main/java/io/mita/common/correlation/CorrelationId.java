@@ -3,7 +3,6 @@ package io.mita.common.correlation;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 
@@ -16,8 +15,7 @@ public final class CorrelationId {
 
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
-    private CorrelationId() {
-    }
+    private CorrelationId() {}
 
     public static Mono<String> current() {
         return Mono.deferContextual(context -> Mono.justOrEmpty(from(context)));

@@ -1,8 +1,7 @@
 package io.mita.common.correlation;
 
-import org.slf4j.MDC;
-
 import io.micrometer.context.ContextRegistry;
+import org.slf4j.MDC;
 
 /**
  * Bridges the Reactor context's correlation id into the logging MDC: with automatic context
@@ -13,17 +12,18 @@ public final class CorrelationIdLogging {
 
     private static volatile boolean registered;
 
-    private CorrelationIdLogging() {
-    }
+    private CorrelationIdLogging() {}
 
     public static synchronized void register() {
         if (registered) {
             return;
         }
-        ContextRegistry.getInstance().registerThreadLocalAccessor(CorrelationId.CONTEXT_KEY,
-                () -> MDC.get(CorrelationId.CONTEXT_KEY),
-                value -> MDC.put(CorrelationId.CONTEXT_KEY, value),
-                () -> MDC.remove(CorrelationId.CONTEXT_KEY));
+        ContextRegistry.getInstance()
+                .registerThreadLocalAccessor(
+                        CorrelationId.CONTEXT_KEY,
+                        () -> MDC.get(CorrelationId.CONTEXT_KEY),
+                        value -> MDC.put(CorrelationId.CONTEXT_KEY, value),
+                        () -> MDC.remove(CorrelationId.CONTEXT_KEY));
         registered = true;
     }
 }

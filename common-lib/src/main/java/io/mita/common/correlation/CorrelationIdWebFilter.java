@@ -5,7 +5,6 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,8 +19,10 @@ public class CorrelationIdWebFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String id = CorrelationId.acceptOrCreate(exchange.getRequest().getHeaders().getFirst(CorrelationId.HEADER));
-        ServerHttpRequest request = exchange.getRequest().mutate()
+        String id =
+                CorrelationId.acceptOrCreate(exchange.getRequest().getHeaders().getFirst(CorrelationId.HEADER));
+        ServerHttpRequest request = exchange.getRequest()
+                .mutate()
                 .headers(headers -> headers.set(CorrelationId.HEADER, id))
                 .build();
         exchange.getResponse().getHeaders().set(CorrelationId.HEADER, id);

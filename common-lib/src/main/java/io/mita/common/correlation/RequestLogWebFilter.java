@@ -7,7 +7,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,15 +25,17 @@ public class RequestLogWebFilter implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         long started = System.nanoTime();
-        return chain.filter(exchange)
-                .doOnEach(signal -> {
-                    if (signal.isOnComplete() || signal.isOnError()) {
-                        HttpStatusCode status = exchange.getResponse().getStatusCode();
-                        log.info("{} {} -> {} in {} ms", exchange.getRequest().getMethod(), path,
-                                status == null ? (signal.isOnError() ? 500 : 200) : status.value(),
-                                (System.nanoTime() - started) / 1_000_000);
-                    }
-                });
+        return chain.filter(exchange).doOnEach(signal -> {
+            if (signal.isOnComplete() || signal.isOnError()) {
+                HttpStatusCode status = exchange.getResponse().getStatusCode();
+                log.info(
+                        "{} {} -> {} in {} ms",
+                        exchange.getRequest().getMethod(),
+                        path,
+                        status == null ? (signal.isOnError() ? 500 : 200) : status.value(),
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+        });
     }
 
     /** Just inside the correlation id filter, so the id is in the context it logs from. */

@@ -9,8 +9,7 @@ public final class EventExtensions {
     public static final String ACTOR_ID = "actorid";
     public static final String TRACEPARENT = "traceparent";
 
-    private EventExtensions() {
-    }
+    private EventExtensions() {}
 
     public static String correlationId(CloudEvent event) {
         return stringOrNull(event.getExtension(CORRELATION_ID));

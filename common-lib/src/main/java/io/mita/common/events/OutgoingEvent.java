@@ -16,7 +16,8 @@ public record OutgoingEvent(String type, String subject, Object data) {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(data, "data");
         if (!type.matches("mita\\.[a-z0-9-]+(\\.[a-z0-9-]+)+\\.v[0-9]+")) {
-            throw new IllegalArgumentException("event type must look like mita.<service>.<entity>.<verb>.v<N>: " + type);
+            throw new IllegalArgumentException(
+                    "event type must look like mita.<service>.<entity>.<verb>.v<N>: " + type);
         }
     }
 }

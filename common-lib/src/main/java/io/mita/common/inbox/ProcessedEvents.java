@@ -1,9 +1,7 @@
 package io.mita.common.inbox;
 
 import java.util.UUID;
-
 import org.springframework.r2dbc.core.DatabaseClient;
-
 import reactor.core.publisher.Mono;
 
 /**

@@ -1,9 +1,8 @@
 package io.mita.common.kafka;
 
+import io.cloudevents.CloudEvent;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
-
-import io.cloudevents.CloudEvent;
 
 /**
  * Serialises what goes to a dead-letter topic. The recoverer copies the original record's headers
@@ -23,7 +22,8 @@ class DeadLetterValueSerializer implements Serializer<Object> {
         if (value instanceof CloudEvent event) {
             return event.getData() == null ? null : event.getData().toBytes();
         }
-        throw new IllegalArgumentException("cannot dead-letter a " + value.getClass().getName());
+        throw new IllegalArgumentException(
+                "cannot dead-letter a " + value.getClass().getName());
     }
 
     @Override

@@ -2,12 +2,10 @@ package io.mita.common.kafka;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
-
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -25,9 +23,10 @@ class KafkaHealthIndicator extends AbstractReactiveHealthIndicator {
 
     @Override
     protected Mono<Health> doHealthCheck(Health.Builder builder) {
-        return Mono.fromCallable(() -> admin.describeCluster(new DescribeClusterOptions()
-                                .timeoutMs((int) timeout.toMillis()))
-                        .nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS))
+        return Mono.fromCallable(
+                        () -> admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
+                                .nodes()
+                                .get(timeout.toMillis(), TimeUnit.MILLISECONDS))
                 .subscribeOn(Schedulers.boundedElastic())
                 .map(nodes -> builder.up().withDetail("brokers", nodes.size()).build());
     }

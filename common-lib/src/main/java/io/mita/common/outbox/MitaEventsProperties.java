@@ -1,7 +1,6 @@
 package io.mita.common.outbox;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,8 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retention    how long published events stay in the outbox table
  */
 @ConfigurationProperties("mita.events")
-public record MitaEventsProperties(String topic, String source, Duration pollInterval, Integer batchSize,
-                                   Duration retention) {
+public record MitaEventsProperties(
+        String topic, String source, Duration pollInterval, Integer batchSize, Duration retention) {
 
     public MitaEventsProperties {
         pollInterval = pollInterval == null ? Duration.ofMillis(200) : pollInterval;

@@ -1,8 +1,12 @@
 package io.mita.common.outbox;
 
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.mita.common.inbox.ProcessedEvents;
+import io.mita.common.pii.PiiMasker;
 import java.time.Clock;
 import java.util.Optional;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -15,21 +19,17 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
-
-import io.cloudevents.CloudEvent;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.tracing.Tracer;
-import io.mita.common.inbox.ProcessedEvents;
-import io.mita.common.pii.PiiMasker;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The transactional outbox (writer and relay) and the processed-event inbox of a data-owning service. */
-@AutoConfiguration(afterName = {
-        "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
-        "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
-        "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
-        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-        "io.mita.common.config.MitaWebAutoConfiguration"})
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+            "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
+            "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "io.mita.common.config.MitaWebAutoConfiguration"
+        })
 @ConditionalOnClass({DatabaseClient.class, KafkaTemplate.class})
 @ConditionalOnBean(DatabaseClient.class)
 @EnableConfigurationProperties(MitaEventsProperties.class)
@@ -37,11 +37,20 @@ public class MitaOutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OutboxWriter outboxWriter(DatabaseClient database, JsonMapper jsonMapper, ObjectProvider<PiiMasker> masker,
-                              MitaEventsProperties properties, ObjectProvider<Clock> clock,
-                              ObjectProvider<Tracer> tracer) {
-        return new OutboxWriter(database, jsonMapper, masker.getIfAvailable(PiiMasker::new), properties.source(),
-                clock.getIfAvailable(Clock::systemUTC), Optional.ofNullable(tracer.getIfAvailable()));
+    OutboxWriter outboxWriter(
+            DatabaseClient database,
+            JsonMapper jsonMapper,
+            ObjectProvider<PiiMasker> masker,
+            MitaEventsProperties properties,
+            ObjectProvider<Clock> clock,
+            ObjectProvider<Tracer> tracer) {
+        return new OutboxWriter(
+                database,
+                jsonMapper,
+                masker.getIfAvailable(PiiMasker::new),
+                properties.source(),
+                clock.getIfAvailable(Clock::systemUTC),
+                Optional.ofNullable(tracer.getIfAvailable()));
     }
 
     @Bean
@@ -53,9 +62,12 @@ public class MitaOutboxAutoConfiguration {
     @Bean
     @ConditionalOnProperty("mita.events.topic")
     @ConditionalOnMissingBean
-    OutboxRelay outboxRelay(DatabaseClient database, ReactiveTransactionManager transactionManager,
-                            KafkaTemplate<String, CloudEvent> kafka, MitaEventsProperties properties,
-                            MeterRegistry meters) {
+    OutboxRelay outboxRelay(
+            DatabaseClient database,
+            ReactiveTransactionManager transactionManager,
+            KafkaTemplate<String, CloudEvent> kafka,
+            MitaEventsProperties properties,
+            MeterRegistry meters) {
         return new OutboxRelay(database, TransactionalOperator.create(transactionManager), kafka, properties, meters);
     }
 }

@@ -1,9 +1,13 @@
 package io.mita.common.outbox;
 
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mita.common.events.EventExtensions;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,12 +15,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
-
-import io.cloudevents.CloudEvent;
-import io.mita.common.events.EventExtensions;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,10 +32,14 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final String LOCK_BATCH = "SELECT " + OutboxRecord.COLUMNS
             + " FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED";
-    private static final String MARK_PUBLISHED = "UPDATE outbox_event SET published_at = now(), attempts = attempts + 1 WHERE seq = ANY(:seqs)";
-    private static final String MARK_FAILED = "UPDATE outbox_event SET attempts = attempts + 1, last_error = :error WHERE seq = :seq";
-    private static final String COUNT_PENDING = "SELECT count(*) AS pending FROM outbox_event WHERE published_at IS NULL";
-    private static final String PURGE = "DELETE FROM outbox_event WHERE published_at < now() - make_interval(secs => :seconds)";
+    private static final String MARK_PUBLISHED =
+            "UPDATE outbox_event SET published_at = now(), attempts = attempts + 1 WHERE seq = ANY(:seqs)";
+    private static final String MARK_FAILED =
+            "UPDATE outbox_event SET attempts = attempts + 1, last_error = :error WHERE seq = :seq";
+    private static final String COUNT_PENDING =
+            "SELECT count(*) AS pending FROM outbox_event WHERE published_at IS NULL";
+    private static final String PURGE =
+            "DELETE FROM outbox_event WHERE published_at < now() - make_interval(secs => :seconds)";
     private static final long PURGE_EVERY_PASSES = 3000;
 
     private final DatabaseClient database;
@@ -50,17 +52,24 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicLong passes = new AtomicLong();
     private volatile Disposable loop;
 
-    public OutboxRelay(DatabaseClient database, TransactionalOperator transactions, KafkaTemplate<String, CloudEvent> kafka,
-                       MitaEventsProperties properties, MeterRegistry meters) {
+    public OutboxRelay(
+            DatabaseClient database,
+            TransactionalOperator transactions,
+            KafkaTemplate<String, CloudEvent> kafka,
+            MitaEventsProperties properties,
+            MeterRegistry meters) {
         this.database = database;
         this.transactions = transactions;
         this.kafka = kafka;
         this.properties = properties;
-        this.published = Counter.builder("mita.outbox.published").description("events published from the outbox")
+        this.published = Counter.builder("mita.outbox.published")
+                .description("events published from the outbox")
                 .register(meters);
-        this.failures = Counter.builder("mita.outbox.publish.failures").description("outbox events Kafka refused")
+        this.failures = Counter.builder("mita.outbox.publish.failures")
+                .description("outbox events Kafka refused")
                 .register(meters);
-        Gauge.builder("mita.outbox.pending", pending, AtomicLong::get).description("events waiting in the outbox")
+        Gauge.builder("mita.outbox.pending", pending, AtomicLong::get)
+                .description("events waiting in the outbox")
                 .register(meters);
     }
 
@@ -89,21 +98,25 @@ public class OutboxRelay implements SmartLifecycle {
             return Mono.just(0);
         }
         return Flux.fromIterable(batch)
-                .flatMapSequential(record -> send(record).thenReturn(record).onErrorResume(failure -> markFailed(record, failure)), 64)
+                .flatMapSequential(
+                        record -> send(record).thenReturn(record).onErrorResume(failure -> markFailed(record, failure)),
+                        64)
                 .takeWhile(record -> record != FAILED)
                 .map(OutboxRecord::seq)
                 .collectList()
                 .flatMap(this::markPublished);
     }
 
-    private static final OutboxRecord FAILED = new OutboxRecord(-1, null, null, null, null, null, null, null, null, null);
+    private static final OutboxRecord FAILED =
+            new OutboxRecord(-1, null, null, null, null, null, null, null, null, null);
 
     private Mono<Void> send(OutboxRecord record) {
-        ProducerRecord<String, CloudEvent> message = new ProducerRecord<>(properties.topic(), record.subject(),
-                record.toCloudEvent());
+        ProducerRecord<String, CloudEvent> message =
+                new ProducerRecord<>(properties.topic(), record.subject(), record.toCloudEvent());
         if (record.traceparent() != null) {
             // besides the ce_traceparent attribute: the plain W3C header a consumer's observation continues from
-            message.headers().add(EventExtensions.TRACEPARENT, record.traceparent().getBytes(StandardCharsets.US_ASCII));
+            message.headers()
+                    .add(EventExtensions.TRACEPARENT, record.traceparent().getBytes(StandardCharsets.US_ASCII));
         }
         return Mono.fromFuture(() -> kafka.send(message)).then();
     }
@@ -141,7 +154,9 @@ public class OutboxRelay implements SmartLifecycle {
         if (passes.incrementAndGet() % PURGE_EVERY_PASSES != 0) {
             return Mono.empty();
         }
-        return database.sql(PURGE).bind("seconds", (double) properties.retention().toSeconds()).then();
+        return database.sql(PURGE)
+                .bind("seconds", (double) properties.retention().toSeconds())
+                .then();
     }
 
     private Mono<Integer> logPassFailure(Throwable failure) {

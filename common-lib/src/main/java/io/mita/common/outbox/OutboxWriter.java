@@ -1,22 +1,20 @@
 package io.mita.common.outbox;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Optional;
-import java.util.UUID;
-
-import org.springframework.r2dbc.core.DatabaseClient;
-
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.mita.common.correlation.CorrelationId;
 import io.mita.common.events.OutgoingEvent;
 import io.mita.common.pii.PiiMasker;
-import io.mita.common.security.CurrentUserArgumentResolver;
 import io.mita.common.security.CurrentUser;
+import io.mita.common.security.CurrentUserArgumentResolver;
 import io.r2dbc.postgresql.codec.Json;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,8 +37,13 @@ public class OutboxWriter {
     private final Clock clock;
     private final Optional<Tracer> tracer;
 
-    public OutboxWriter(DatabaseClient database, JsonMapper jsonMapper, PiiMasker masker, String source, Clock clock,
-                        Optional<Tracer> tracer) {
+    public OutboxWriter(
+            DatabaseClient database,
+            JsonMapper jsonMapper,
+            PiiMasker masker,
+            String source,
+            Clock clock,
+            Optional<Tracer> tracer) {
         this.database = database;
         this.jsonMapper = jsonMapper;
         this.masker = masker;
@@ -95,8 +98,8 @@ public class OutboxWriter {
         return "00-" + context.traceId() + "-" + context.spanId() + (sampled ? "-01" : "-00");
     }
 
-    private static DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec, String name,
-                                                                  String value) {
+    private static DatabaseClient.GenericExecuteSpec bindNullable(
+            DatabaseClient.GenericExecuteSpec spec, String name, String value) {
         return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
     }
 }

@@ -18,7 +18,8 @@ public class MitaFlywayAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     FlywayMigrationStrategy databaseCreatingMigrationStrategy(Environment environment) {
-        return new DatabaseCreatingMigrationStrategy(environment.getRequiredProperty("spring.flyway.url"),
+        return new DatabaseCreatingMigrationStrategy(
+                environment.getRequiredProperty("spring.flyway.url"),
                 environment.getProperty("spring.flyway.user", "postgres"),
                 environment.getProperty("spring.flyway.password", ""));
     }

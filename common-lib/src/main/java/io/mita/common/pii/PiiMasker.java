@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,13 +17,28 @@ public class PiiMasker {
 
     public static final String REDACTED = "[REDACTED]";
 
-    private static final Pattern EMAIL = Pattern.compile("([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\\.[A-Za-z]{2,})");
+    private static final Pattern EMAIL =
+            Pattern.compile("([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\\.[A-Za-z]{2,})");
     private static final Pattern CARD = Pattern.compile("(?<!\\d)(?:\\d[ -]?){12,18}\\d(?!\\d)");
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
-    private static final Set<String> SECRET_KEYS = Set.of("password", "newpassword", "oldpassword", "passwordhash",
-            "token", "accesstoken", "refreshtoken", "resettoken", "secret", "clientsecret", "apikey",
-            "authorization", "cardnumber", "pan", "cvv", "cvc");
+    private static final Set<String> SECRET_KEYS = Set.of(
+            "password",
+            "newpassword",
+            "oldpassword",
+            "passwordhash",
+            "token",
+            "accesstoken",
+            "refreshtoken",
+            "resettoken",
+            "secret",
+            "clientsecret",
+            "apikey",
+            "authorization",
+            "cardnumber",
+            "pan",
+            "cvv",
+            "cvc");
 
     public String mask(String text) {
         if (text == null || text.isEmpty()) {
@@ -33,7 +47,8 @@ public class PiiMasker {
         String masked = BEARER.matcher(text).replaceAll("$1" + REDACTED);
         masked = JWT.matcher(masked).replaceAll(REDACTED);
         masked = maskCards(masked);
-        return EMAIL.matcher(masked).replaceAll(match -> match.group(1) + "***@" + Matcher.quoteReplacement(match.group(2)));
+        return EMAIL.matcher(masked)
+                .replaceAll(match -> match.group(1) + "***@" + Matcher.quoteReplacement(match.group(2)));
     }
 
     public static String maskEmail(String email) {
@@ -61,7 +76,8 @@ public class PiiMasker {
     }
 
     static boolean isSecretKey(String name) {
-        return SECRET_KEYS.contains(name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", ""));
+        return SECRET_KEYS.contains(
+                name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", ""));
     }
 
     private static String maskCards(String text) {
@@ -69,7 +85,8 @@ public class PiiMasker {
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             String digits = matcher.group().replaceAll("[ -]", "");
-            String replacement = luhnValid(digits) ? "**** **** **** " + digits.substring(digits.length() - 4) : matcher.group();
+            String replacement =
+                    luhnValid(digits) ? "**** **** **** " + digits.substring(digits.length() - 4) : matcher.group();
             matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         matcher.appendTail(out);

@@ -5,20 +5,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.http.HttpStatus;
 
 /**
  * An RFC 9457 problem as MITA writes it: the standard members plus {@code code}, {@code errorId},
  * {@code correlationId} and, for validation failures, {@code errors}.
  */
-public record Problem(HttpStatus status, String code, String title, String detail, List<FieldError> errors,
-                      Map<String, Object> extensions) {
+public record Problem(
+        HttpStatus status,
+        String code,
+        String title,
+        String detail,
+        List<FieldError> errors,
+        Map<String, Object> extensions) {
 
     public static final String TYPE_BASE = "https://mita.io/problems/";
 
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     public Problem {
         errors = errors == null ? List.of() : List.copyOf(errors);
@@ -42,7 +45,9 @@ public record Problem(HttpStatus status, String code, String title, String detai
     /** The JSON body; a fresh {@code errorId} names this occurrence in logs and in the answer. */
     public Map<String, Object> body(String errorId, String correlationId, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", URI.create(TYPE_BASE + code.toLowerCase().replace('_', '-')).toString());
+        body.put(
+                "type",
+                URI.create(TYPE_BASE + code.toLowerCase().replace('_', '-')).toString());
         body.put("title", title);
         body.put("status", status.value());
         body.put("detail", detail);

@@ -2,7 +2,6 @@ package io.mita.common.problem;
 
 import java.util.Comparator;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
@@ -51,18 +50,27 @@ public class ProblemMapper {
             return Problems.forbidden();
         }
         if (failure instanceof UnsupportedMediaTypeStatusException) {
-            return Problem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
+            return Problem.of(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "UNSUPPORTED_MEDIA_TYPE",
+                    "Unsupported media type",
                     "This endpoint does not accept the request's Content-Type.");
         }
         if (failure instanceof PayloadTooLargeException || hasStatus(failure, HttpStatus.PAYLOAD_TOO_LARGE)) {
             return Problems.payloadTooLarge();
         }
         if (failure instanceof MethodNotAllowedException) {
-            return Problem.of(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", "Method not allowed",
+            return Problem.of(
+                    HttpStatus.METHOD_NOT_ALLOWED,
+                    "METHOD_NOT_ALLOWED",
+                    "Method not allowed",
                     "This resource does not support the request's method.");
         }
         if (failure instanceof NotAcceptableStatusException) {
-            return Problem.of(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "Not acceptable",
+            return Problem.of(
+                    HttpStatus.NOT_ACCEPTABLE,
+                    "NOT_ACCEPTABLE",
+                    "Not acceptable",
                     "This resource cannot answer in the requested media type.");
         }
         if (failure instanceof ServerWebInputException input) {
@@ -72,11 +80,17 @@ public class ProblemMapper {
             return malformedBody();
         }
         if (failure instanceof OptimisticLockingFailureException) {
-            return Problem.of(HttpStatus.CONFLICT, "CONFLICT", "Conflict",
+            return Problem.of(
+                    HttpStatus.CONFLICT,
+                    "CONFLICT",
+                    "Conflict",
                     "The resource was changed by another request; read it again and retry.");
         }
         if (failure instanceof DataIntegrityViolationException) {
-            return Problem.of(HttpStatus.CONFLICT, "CONFLICT", "Conflict",
+            return Problem.of(
+                    HttpStatus.CONFLICT,
+                    "CONFLICT",
+                    "Conflict",
                     "The request conflicts with the current state of the resource.");
         }
         if (failure instanceof ResponseStatusException status) {
@@ -86,12 +100,17 @@ public class ProblemMapper {
     }
 
     private static boolean hasStatus(Throwable failure, HttpStatus status) {
-        return failure instanceof ResponseStatusException response && response.getStatusCode().value() == status.value();
+        return failure instanceof ResponseStatusException response
+                && response.getStatusCode().value() == status.value();
     }
 
     private static Problem validation(List<Problem.FieldError> errors) {
-        return Problem.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Validation failed",
-                "One or more fields are invalid.").withErrors(errors);
+        return Problem.of(
+                        HttpStatus.BAD_REQUEST,
+                        "VALIDATION_FAILED",
+                        "Validation failed",
+                        "One or more fields are invalid.")
+                .withErrors(errors);
     }
 
     private static Problem malformed(ServerWebInputException input) {
@@ -100,12 +119,18 @@ public class ProblemMapper {
             return malformedBody();
         }
         String parameter = input.getMethodParameter().getParameterName();
-        return Problem.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request",
+        return Problem.of(
+                HttpStatus.BAD_REQUEST,
+                "MALFORMED_REQUEST",
+                "Malformed request",
                 "The value of '" + parameter + "' is missing or has the wrong format.");
     }
 
     private static Problem malformedBody() {
-        return Problem.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request",
+        return Problem.of(
+                HttpStatus.BAD_REQUEST,
+                "MALFORMED_REQUEST",
+                "Malformed request",
                 "The request body is missing or is not valid JSON of the expected shape.");
     }
 
@@ -118,11 +143,13 @@ public class ProblemMapper {
             case NOT_FOUND -> Problems.notFound();
             case UNAUTHORIZED -> Problems.unauthenticated();
             case FORBIDDEN -> Problems.forbidden();
-            case BAD_REQUEST -> Problem.of(status, "MALFORMED_REQUEST", "Malformed request", "The request is not valid.");
+            case BAD_REQUEST ->
+                Problem.of(status, "MALFORMED_REQUEST", "Malformed request", "The request is not valid.");
             case SERVICE_UNAVAILABLE, GATEWAY_TIMEOUT, BAD_GATEWAY -> Problems.upstreamUnavailable(status);
-            default -> status.is5xxServerError()
-                    ? Problems.internalError()
-                    : Problem.of(status, status.name(), status.getReasonPhrase(), status.getReasonPhrase());
+            default ->
+                status.is5xxServerError()
+                        ? Problems.internalError()
+                        : Problem.of(status, status.name(), status.getReasonPhrase(), status.getReasonPhrase());
         };
     }
 

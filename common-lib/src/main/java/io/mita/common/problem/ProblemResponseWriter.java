@@ -1,14 +1,12 @@
 package io.mita.common.problem;
 
+import io.mita.common.correlation.CorrelationId;
 import java.util.Map;
-
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
-
-import io.mita.common.correlation.CorrelationId;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +28,8 @@ public class ProblemResponseWriter {
         if (correlationId == null) {
             correlationId = exchange.getRequest().getHeaders().getFirst(CorrelationId.HEADER);
         }
-        Map<String, Object> body = problem.body(errorId, correlationId, exchange.getRequest().getPath().value());
+        Map<String, Object> body = problem.body(
+                errorId, correlationId, exchange.getRequest().getPath().value());
         response.setStatusCode(problem.status());
         HttpHeaders headers = response.getHeaders();
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);

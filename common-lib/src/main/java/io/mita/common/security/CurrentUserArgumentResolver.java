@@ -1,9 +1,10 @@
 package io.mita.common.security;
 
+import io.mita.common.problem.ProblemException;
+import io.mita.common.problem.Problems;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -12,9 +13,6 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.web.reactive.BindingContext;
 import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
 import org.springframework.web.server.ServerWebExchange;
-
-import io.mita.common.problem.ProblemException;
-import io.mita.common.problem.Problems;
 import reactor.core.publisher.Mono;
 
 /** Resolves {@link CurrentUser} controller parameters from the verified token; never from the request body. */
@@ -26,10 +24,9 @@ public class CurrentUserArgumentResolver implements HandlerMethodArgumentResolve
     }
 
     @Override
-    public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext bindingContext,
-                                        ServerWebExchange exchange) {
-        return current().cast(Object.class)
-                .switchIfEmpty(Mono.error(CurrentUserArgumentResolver::unauthenticated));
+    public Mono<Object> resolveArgument(
+            MethodParameter parameter, BindingContext bindingContext, ServerWebExchange exchange) {
+        return current().cast(Object.class).switchIfEmpty(Mono.error(CurrentUserArgumentResolver::unauthenticated));
     }
 
     public static Mono<CurrentUser> current() {

@@ -1,8 +1,10 @@
 package io.mita.common.security;
 
+import io.mita.common.problem.Problem;
+import io.mita.common.problem.ProblemResponseWriter;
+import io.mita.common.problem.Problems;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -22,10 +24,6 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 
-import io.mita.common.problem.ProblemResponseWriter;
-import io.mita.common.problem.Problem;
-import io.mita.common.problem.Problems;
-
 /**
  * Every MITA process is a stateless JWT resource server: tokens are verified against auth-service's
  * JWKS with issuer and audience checks, {@code roles} become authorities, 401/403 answer problem+json,
@@ -33,9 +31,10 @@ import io.mita.common.problem.Problems;
  */
 @AutoConfiguration(
         beforeName = {
-                "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
-                "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
-                "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration"},
+            "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration"
+        },
         afterName = "io.mita.common.config.MitaWebAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @EnableConfigurationProperties(MitaSecurityProperties.class)
@@ -43,8 +42,13 @@ import io.mita.common.problem.Problems;
 @EnableReactiveMethodSecurity
 public class MitaSecurityAutoConfiguration {
 
-    static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**");
+    static final List<String> ALWAYS_PUBLIC = List.of(
+            "/actuator/health",
+            "/actuator/health/**",
+            "/actuator/info",
+            "/actuator/prometheus",
+            "/v3/api-docs",
+            "/v3/api-docs/**");
 
     @Bean
     @ConditionalOnMissingBean
@@ -63,29 +67,33 @@ public class MitaSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SecurityWebFilterChain mitaSecurityWebFilterChain(ServerHttpSecurity http, MitaSecurityProperties properties,
-                                                      ReactiveJwtDecoder jwtDecoder, ProblemResponseWriter writer) {
+    SecurityWebFilterChain mitaSecurityWebFilterChain(
+            ServerHttpSecurity http,
+            MitaSecurityProperties properties,
+            ReactiveJwtDecoder jwtDecoder,
+            ProblemResponseWriter writer) {
         List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
         open.addAll(properties.publicPaths());
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(HttpMethod.OPTIONS).permitAll()
-                        .pathMatchers(open.toArray(String[]::new)).permitAll()
-                        .anyExchange().authenticated())
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(new RolesClaimConverter()))
+                        .pathMatchers(HttpMethod.OPTIONS)
+                        .permitAll()
+                        .pathMatchers(open.toArray(String[]::new))
+                        .permitAll()
+                        .anyExchange()
+                        .authenticated())
+                .oauth2ResourceServer(server -> server.jwt(
+                                jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(new RolesClaimConverter()))
                         .authenticationEntryPoint((exchange, failure) ->
                                 writer.write(exchange, Problems.unauthenticated(), Problem.newErrorId()))
                         .accessDeniedHandler((exchange, denied) ->
                                 writer.write(exchange, Problems.forbidden(), Problem.newErrorId())))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((exchange, failure) ->
+                .exceptionHandling(handling -> handling.authenticationEntryPoint((exchange, failure) ->
                                 writer.write(exchange, Problems.unauthenticated(), Problem.newErrorId()))
                         .accessDeniedHandler((exchange, denied) ->
                                 writer.write(exchange, Problems.forbidden(), Problem.newErrorId())))

@@ -1,7 +1,6 @@
 package io.mita.common.security;
 
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

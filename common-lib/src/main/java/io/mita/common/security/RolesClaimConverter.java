@@ -2,14 +2,12 @@ package io.mita.common.security;
 
 import java.util.Collection;
 import java.util.List;
-
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-
 import reactor.core.publisher.Mono;
 
 /** The token's {@code roles} claim becomes authorities {@code ROLE_<role>}; the subject is the principal name. */
@@ -27,6 +25,8 @@ class RolesClaimConverter implements Converter<Jwt, Mono<AbstractAuthenticationT
         if (roles == null) {
             return List.of();
         }
-        return roles.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+        return roles.stream()
+                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+                .toList();
     }
 }

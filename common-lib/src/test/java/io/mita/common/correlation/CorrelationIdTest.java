@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
-
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -21,7 +20,8 @@ class CorrelationIdTest {
 
     @Test
     void theFilterPutsTheIdOnTheForwardedRequestTheResponseAndTheReactorContext() {
-        var exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/x").header(CorrelationId.HEADER, "req-1"));
+        var exchange =
+                MockServerWebExchange.from(MockServerHttpRequest.get("/x").header(CorrelationId.HEADER, "req-1"));
         String[] seen = new String[2];
         Mono<Void> chain = new CorrelationIdWebFilter().filter(exchange, forwarded -> {
             seen[0] = forwarded.getRequest().getHeaders().getFirst(CorrelationId.HEADER);
@@ -29,6 +29,7 @@ class CorrelationIdTest {
         });
         StepVerifier.create(chain).verifyComplete();
         assertThat(seen).containsExactly("req-1", "req-1");
-        assertThat(exchange.getResponse().getHeaders().getFirst(CorrelationId.HEADER)).isEqualTo("req-1");
+        assertThat(exchange.getResponse().getHeaders().getFirst(CorrelationId.HEADER))
+                .isEqualTo("req-1");
     }
 }

@@ -3,6 +3,13 @@ package io.mita.common.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.CloudEventSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mita.common.CommonLibTestApplication;
+import io.mita.testsupport.KafkaTestBroker;
+import io.mita.testsupport.MitaIntegrationTest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,14 +30,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import io.cloudevents.CloudEvent;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.CloudEventSerializer;
-import io.mita.common.CommonLibTestApplication;
-import io.mita.testsupport.KafkaTestBroker;
-import io.mita.testsupport.MitaIntegrationTest;
-
 @MitaIntegrationTest
 class DeadLetterIT {
 
@@ -39,6 +37,7 @@ class DeadLetterIT {
 
     @Autowired
     CommonLibTestApplication.RecordingListener listener;
+
     @Autowired
     MeterRegistry meters;
 
@@ -47,7 +46,8 @@ class DeadLetterIT {
         CloudEvent event = event("mita.commontest.thing.created.v1");
         send(event);
         await().atMost(KafkaTestBroker.patience())
-                .until(() -> listener.received.stream().anyMatch(seen -> seen.getId().equals(event.getId())));
+                .until(() ->
+                        listener.received.stream().anyMatch(seen -> seen.getId().equals(event.getId())));
     }
 
     @Test
@@ -59,15 +59,22 @@ class DeadLetterIT {
         assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(TOPIC);
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{\"n\":1}");
         assertThat(listener.received).noneMatch(seen -> seen.getId().equals(poison.getId()));
-        assertThat(meters.get("mita.kafka.dead.letters").tag("topic", TOPIC).counter().count()).isGreaterThanOrEqualTo(1.0);
+        assertThat(meters.get("mita.kafka.dead.letters")
+                        .tag("topic", TOPIC)
+                        .counter()
+                        .count())
+                .isGreaterThanOrEqualTo(1.0);
     }
 
     @Test
     void bytesThatAreNotACloudEventGoToTheDeadLetterTopicUnchanged() throws Exception {
         String marker = "not-a-cloud-event-" + UUID.randomUUID();
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", KafkaTestBroker.bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(TOPIC, "k", marker.getBytes(StandardCharsets.UTF_8))).get();
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of("bootstrap.servers", KafkaTestBroker.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(TOPIC, "k", marker.getBytes(StandardCharsets.UTF_8)))
+                    .get();
         }
         ConsumerRecord<String, byte[]> dead = awaitDeadLetter(
                 record -> record.value() != null && marker.equals(new String(record.value(), StandardCharsets.UTF_8)));
@@ -75,22 +82,35 @@ class DeadLetterIT {
     }
 
     private static CloudEvent event(String type) {
-        return CloudEventBuilder.v1().withId(UUID.randomUUID().toString()).withSource(URI.create("/mita/test"))
-                .withType(type).withSubject(UUID.randomUUID().toString())
-                .withDataContentType("application/json").withData("{\"n\":1}".getBytes(StandardCharsets.UTF_8)).build();
+        return CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString())
+                .withSource(URI.create("/mita/test"))
+                .withType(type)
+                .withSubject(UUID.randomUUID().toString())
+                .withDataContentType("application/json")
+                .withData("{\"n\":1}".getBytes(StandardCharsets.UTF_8))
+                .build();
     }
 
     private static void send(CloudEvent event) throws Exception {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", KafkaTestBroker.bootstrapServers()),
-                new StringSerializer(), new CloudEventSerializer())) {
-            producer.send(new ProducerRecord<>(TOPIC, event.getSubject(), event)).get();
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of("bootstrap.servers", KafkaTestBroker.bootstrapServers()),
+                new StringSerializer(),
+                new CloudEventSerializer())) {
+            producer.send(new ProducerRecord<>(TOPIC, event.getSubject(), event))
+                    .get();
         }
     }
 
-    private static ConsumerRecord<String, byte[]> awaitDeadLetter(java.util.function.Predicate<ConsumerRecord<String, byte[]>> wanted) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    private static ConsumerRecord<String, byte[]> awaitDeadLetter(
+            java.util.function.Predicate<ConsumerRecord<String, byte[]>> wanted) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaTestBroker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "dlt-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(TOPIC + MitaKafkaAutoConfiguration.DEAD_LETTER_SUFFIX));
             List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();

@@ -3,7 +3,6 @@ package io.mita.common.pii;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +38,8 @@ class PiiMaskerTest {
         JsonNode redacted = masker.redactSecrets(node);
         assertThat(redacted.get("password").asString()).isEqualTo(PiiMasker.REDACTED);
         assertThat(redacted.get("nested").get("refresh_token").asString()).isEqualTo(PiiMasker.REDACTED);
-        assertThat(redacted.get("nested").get("items").get(0).get("cardNumber").asString()).isEqualTo(PiiMasker.REDACTED);
+        assertThat(redacted.get("nested").get("items").get(0).get("cardNumber").asString())
+                .isEqualTo(PiiMasker.REDACTED);
         assertThat(redacted.get("userId").asString()).isEqualTo("u1");
         assertThat(redacted.get("note").asString()).isEqualTo("ok");
     }

@@ -3,7 +3,6 @@ package io.mita.common.pii;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.json.JsonWriter;
 
@@ -24,8 +23,12 @@ class PiiMaskingLogCustomizerTest {
                 "error", "rejected Bearer abc.def.ghi for card 4111111111111111",
                 "service", "auth-service"));
 
-        assertThat(json).contains("j***@example.com").doesNotContain("jane.doe")
-                .contains("Bearer [REDACTED]").contains("**** **** **** 1111").doesNotContain("4111111111111111")
+        assertThat(json)
+                .contains("j***@example.com")
+                .doesNotContain("jane.doe")
+                .contains("Bearer [REDACTED]")
+                .contains("**** **** **** 1111")
+                .doesNotContain("4111111111111111")
                 .contains("\"service\":\"auth-service\"");
     }
 

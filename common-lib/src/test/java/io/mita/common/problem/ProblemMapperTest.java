@@ -3,7 +3,6 @@ package io.mita.common.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -36,21 +35,30 @@ class ProblemMapperTest {
 
     @Test
     void mapsFrameworkFailuresToTheirGenericCodes() {
-        assertThat(mapper.toProblem(new UnsupportedMediaTypeStatusException(MediaType.TEXT_PLAIN, java.util.List.of())).code())
+        assertThat(mapper.toProblem(new UnsupportedMediaTypeStatusException(MediaType.TEXT_PLAIN, java.util.List.of()))
+                        .code())
                 .isEqualTo("UNSUPPORTED_MEDIA_TYPE");
-        assertThat(mapper.toProblem(new ServerWebInputException("bad", null, new DecodingException("json"))).code())
+        assertThat(mapper.toProblem(new ServerWebInputException("bad", null, new DecodingException("json")))
+                        .code())
                 .isEqualTo("MALFORMED_REQUEST");
-        assertThat(mapper.toProblem(new ResponseStatusException(HttpStatus.NOT_FOUND)).code()).isEqualTo("NOT_FOUND");
-        assertThat(mapper.toProblem(new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE)).code()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(mapper.toProblem(new ResponseStatusException(HttpStatus.NOT_FOUND))
+                        .code())
+                .isEqualTo("NOT_FOUND");
+        assertThat(mapper.toProblem(new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE))
+                        .code())
+                .isEqualTo("PAYLOAD_TOO_LARGE");
         assertThat(mapper.toProblem(new AccessDeniedException("no")).status()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(mapper.toProblem(new OptimisticLockingFailureException("stale")).status()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(mapper.toProblem(new OptimisticLockingFailureException("stale"))
+                        .status())
+                .isEqualTo(HttpStatus.CONFLICT);
     }
 
     @Test
     void writesTheRfc9457MembersAndMitaExtensions() {
         Map<String, Object> body = Problem.of(HttpStatus.NOT_FOUND, "BUDGET_TRANSACTION_NOT_FOUND", "Not found", "gone")
                 .body("e-1", "c-1", "/api/budget/transactions/1");
-        assertThat(body).containsEntry("status", 404)
+        assertThat(body)
+                .containsEntry("status", 404)
                 .containsEntry("code", "BUDGET_TRANSACTION_NOT_FOUND")
                 .containsEntry("errorId", "e-1")
                 .containsEntry("correlationId", "c-1")

@@ -1,16 +1,14 @@
 package io.mita.gateway.bodylimit;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 
 /**
  * The largest request body the gateway forwards.
@@ -20,8 +18,8 @@ import jakarta.validation.constraints.NotNull;
  */
 @Validated
 @ConfigurationProperties("mita.gateway.body-limits")
-record BodyLimitProperties(@DefaultValue("1MB") @NotNull DataSize defaultMaxSize,
-                           Map<String, @Valid Override> overrides) {
+record BodyLimitProperties(
+        @DefaultValue("1MB") @NotNull DataSize defaultMaxSize, Map<String, @Valid Override> overrides) {
 
     BodyLimitProperties {
         overrides = overrides == null ? Map.of() : overrides;
@@ -32,6 +30,8 @@ record BodyLimitProperties(@DefaultValue("1MB") @NotNull DataSize defaultMaxSize
      * @param methods methods (all when empty)
      * @param maxSize the limit for these requests
      */
-    record Override(@NotEmpty List<String> paths, List<String> methods, @NotNull DataSize maxSize) {
-    }
+    record Override(
+            @NotEmpty List<String> paths,
+            List<String> methods,
+            @NotNull DataSize maxSize) {}
 }

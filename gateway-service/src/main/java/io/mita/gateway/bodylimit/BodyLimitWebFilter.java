@@ -1,7 +1,8 @@
 package io.mita.gateway.bodylimit;
 
+import io.mita.gateway.WebFilterOrder;
+import io.mita.gateway.routing.RequestPatterns;
 import java.util.List;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -11,9 +12,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-
-import io.mita.gateway.WebFilterOrder;
-import io.mita.gateway.routing.RequestPatterns;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -27,8 +25,7 @@ import reactor.core.publisher.Mono;
 @Component
 class BodyLimitWebFilter implements WebFilter, Ordered {
 
-    private record Limit(RequestPatterns patterns, long maxBytes) {
-    }
+    private record Limit(RequestPatterns patterns, long maxBytes) {}
 
     private final List<Limit> overrides;
     private final long defaultMaxBytes;
@@ -36,7 +33,8 @@ class BodyLimitWebFilter implements WebFilter, Ordered {
     BodyLimitWebFilter(BodyLimitProperties properties) {
         this.defaultMaxBytes = properties.defaultMaxSize().toBytes();
         this.overrides = properties.overrides().values().stream()
-                .map(override -> new Limit(RequestPatterns.of(override.paths(), override.methods()),
+                .map(override -> new Limit(
+                        RequestPatterns.of(override.paths(), override.methods()),
                         override.maxSize().toBytes()))
                 .toList();
     }
@@ -53,7 +51,9 @@ class BodyLimitWebFilter implements WebFilter, Ordered {
             // the HTTP codec never hands on more than Content-Length bytes as this request's body
             return chain.filter(exchange);
         }
-        return chain.filter(exchange.mutate().request(new CountingRequest(request, maxBytes)).build());
+        return chain.filter(exchange.mutate()
+                .request(new CountingRequest(request, maxBytes))
+                .build());
     }
 
     long maxBytes(ServerHttpRequest request) {

@@ -10,7 +10,10 @@ import io.mita.common.problem.Problems;
 public class BodyTooLargeException extends ProblemException {
 
     BodyTooLargeException() {
-        super(Problems.payloadTooLarge().status(), Problems.payloadTooLarge().code(), Problems.payloadTooLarge().title(),
+        super(
+                Problems.payloadTooLarge().status(),
+                Problems.payloadTooLarge().code(),
+                Problems.payloadTooLarge().title(),
                 Problems.payloadTooLarge().detail());
     }
 

@@ -1,13 +1,12 @@
 package io.mita.gateway.client;
 
+import io.mita.common.security.CurrentUserArgumentResolver;
+import io.mita.gateway.WebFilterOrder;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-
-import io.mita.common.security.CurrentUserArgumentResolver;
-import io.mita.gateway.WebFilterOrder;
 import reactor.core.publisher.Mono;
 
 /**

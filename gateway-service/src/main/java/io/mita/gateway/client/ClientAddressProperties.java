@@ -1,7 +1,6 @@
 package io.mita.gateway.client;
 
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 record ClientAddressProperties(List<String> trustedProxies) {
 
     ClientAddressProperties {
-        trustedProxies = trustedProxies == null ? List.of()
+        trustedProxies = trustedProxies == null
+                ? List.of()
                 : trustedProxies.stream().filter(entry -> !entry.isBlank()).toList();
     }
 }

@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -26,7 +25,8 @@ public class ClientAddressResolver {
     private final List<IpRange> trustedProxies;
 
     ClientAddressResolver(ClientAddressProperties properties) {
-        this.trustedProxies = properties.trustedProxies().stream().map(IpRange::parse).toList();
+        this.trustedProxies =
+                properties.trustedProxies().stream().map(IpRange::parse).toList();
     }
 
     /** The client's address as text (computed once per exchange). */

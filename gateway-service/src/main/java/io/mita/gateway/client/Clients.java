@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -19,8 +18,7 @@ public final class Clients {
     static final String USER_ID_ATTRIBUTE = Clients.class.getName() + ".userId";
     private static final HexFormat HEX = HexFormat.of();
 
-    private Clients() {
-    }
+    private Clients() {}
 
     /** The verified user id of this request, if it carried a valid token. */
     public static Optional<String> userId(ServerWebExchange exchange) {

@@ -13,8 +13,7 @@ final class IpAddresses {
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
     private static final Pattern BRACKETED_IPV6 = Pattern.compile("\\[([0-9A-Fa-f:.]+)](:\\d{1,5})?");
 
-    private IpAddresses() {
-    }
+    private IpAddresses() {}
 
     /**
      * An address from a literal as proxies write it into {@code X-Forwarded-For}: {@code 203.0.113.7},

@@ -1,7 +1,7 @@
 package io.mita.gateway.cors;
 
+import io.mita.gateway.WebFilterOrder;
 import java.util.List;
-
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -12,8 +12,6 @@ import org.springframework.web.cors.reactive.DefaultCorsProcessor;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-
-import io.mita.gateway.WebFilterOrder;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,10 +25,19 @@ import reactor.core.publisher.Mono;
 class AllowlistCorsWebFilter implements WebFilter, Ordered {
 
     static final List<String> ALLOWED_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
-    static final List<String> ALLOWED_HEADERS = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
-            "Idempotency-Key", HttpHeaders.IF_MATCH, "X-Correlation-Id");
-    static final List<String> EXPOSED_HEADERS = List.of("X-Correlation-Id", "X-RateLimit-Limit",
-            "X-RateLimit-Remaining", "X-RateLimit-Reset", HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION,
+    static final List<String> ALLOWED_HEADERS = List.of(
+            HttpHeaders.AUTHORIZATION,
+            HttpHeaders.CONTENT_TYPE,
+            "Idempotency-Key",
+            HttpHeaders.IF_MATCH,
+            "X-Correlation-Id");
+    static final List<String> EXPOSED_HEADERS = List.of(
+            "X-Correlation-Id",
+            "X-RateLimit-Limit",
+            "X-RateLimit-Remaining",
+            "X-RateLimit-Reset",
+            HttpHeaders.RETRY_AFTER,
+            HttpHeaders.LOCATION,
             HttpHeaders.ETAG);
 
     private final CorsConfiguration configuration;

@@ -2,7 +2,6 @@ package io.mita.gateway.cors;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,19 +15,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAge          how long a browser may cache a preflight answer
  */
 @ConfigurationProperties("mita.gateway.cors")
-record CorsProperties(@DefaultValue("http://localhost:3000") List<String> allowedOrigins,
-                      @DefaultValue("false") boolean forbidWildcard,
-                      @DefaultValue("1h") Duration maxAge) {
+record CorsProperties(
+        @DefaultValue("http://localhost:3000") List<String> allowedOrigins,
+        @DefaultValue("false") boolean forbidWildcard,
+        @DefaultValue("1h") Duration maxAge) {
 
     CorsProperties {
-        allowedOrigins = allowedOrigins == null ? List.of()
-                : allowedOrigins.stream().map(String::trim).filter(origin -> !origin.isEmpty()).toList();
+        allowedOrigins = allowedOrigins == null
+                ? List.of()
+                : allowedOrigins.stream()
+                        .map(String::trim)
+                        .filter(origin -> !origin.isEmpty())
+                        .toList();
         if (forbidWildcard) {
-            allowedOrigins.stream().filter(origin -> origin.contains("*")).findFirst().ifPresent(origin -> {
-                throw new IllegalArgumentException("mita.gateway.cors.allowed-origins contains the wildcard origin '"
-                        + origin + "', which is refused in this profile (prod): list the app's exact origins in "
-                        + "MITA_CORS_ALLOWED_ORIGINS, e.g. https://app.mita.io");
-            });
+            allowedOrigins.stream()
+                    .filter(origin -> origin.contains("*"))
+                    .findFirst()
+                    .ifPresent(origin -> {
+                        throw new IllegalArgumentException(
+                                "mita.gateway.cors.allowed-origins contains the wildcard origin '"
+                                        + origin
+                                        + "', which is refused in this profile (prod): list the app's exact origins in "
+                                        + "MITA_CORS_ALLOWED_ORIGINS, e.g. https://app.mita.io");
+                    });
         }
     }
 }

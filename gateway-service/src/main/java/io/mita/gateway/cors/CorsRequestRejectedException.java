@@ -1,8 +1,7 @@
 package io.mita.gateway.cors;
 
-import org.springframework.http.HttpStatus;
-
 import io.mita.common.problem.ProblemException;
+import org.springframework.http.HttpStatus;
 
 /** A browser request from an origin outside the allowlist, or a preflight asking for a method or header we refuse. */
 class CorsRequestRejectedException extends ProblemException {
@@ -10,7 +9,10 @@ class CorsRequestRejectedException extends ProblemException {
     static final String CODE = "CORS_REQUEST_REJECTED";
 
     CorsRequestRejectedException() {
-        super(HttpStatus.FORBIDDEN, CODE, "Cross-origin request refused",
+        super(
+                HttpStatus.FORBIDDEN,
+                CODE,
+                "Cross-origin request refused",
                 "This origin, method or header is not allowed to call the API from a browser.");
     }
 }

@@ -1,7 +1,7 @@
 package io.mita.gateway.headers;
 
+import io.mita.gateway.WebFilterOrder;
 import java.util.Map;
-
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -9,8 +9,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-
-import io.mita.gateway.WebFilterOrder;
 import reactor.core.publisher.Mono;
 
 /**

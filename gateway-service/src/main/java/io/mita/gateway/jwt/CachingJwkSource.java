@@ -1,21 +1,18 @@
 package io.mita.gateway.jwt;
 
-import java.text.ParseException;
-import java.time.Duration;
-import java.util.List;
-import java.util.function.Function;
-import java.util.function.LongSupplier;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.web.reactive.function.client.WebClient;
-
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
-
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -31,8 +28,7 @@ class CachingJwkSource implements Function<SignedJWT, Flux<JWK>> {
 
     private static final Logger log = LoggerFactory.getLogger(CachingJwkSource.class);
 
-    private record Snapshot(JWKSet keys, long fetchedAt) {
-    }
+    private record Snapshot(JWKSet keys, long fetchedAt) {}
 
     private final Mono<String> fetch;
     private final long maxAgeNanos;
@@ -41,6 +37,7 @@ class CachingJwkSource implements Function<SignedJWT, Flux<JWK>> {
     private volatile Snapshot snapshot;
     /** When an unknown key id last caused a fetch: only such fetches are rate-limited. */
     private volatile long lastUnknownKidRefresh;
+
     private Mono<Snapshot> inFlight;
 
     CachingJwkSource(Mono<String> fetch, Duration maxAge, Duration minRefreshInterval, LongSupplier nanoClock) {
@@ -52,8 +49,8 @@ class CachingJwkSource implements Function<SignedJWT, Flux<JWK>> {
     }
 
     static CachingJwkSource over(WebClient web, String jwksUri, JwksProperties properties) {
-        Mono<String> fetch = web.get().uri(jwksUri).retrieve().bodyToMono(String.class)
-                .timeout(properties.fetchTimeout());
+        Mono<String> fetch =
+                web.get().uri(jwksUri).retrieve().bodyToMono(String.class).timeout(properties.fetchTimeout());
         return new CachingJwkSource(fetch, properties.maxAge(), properties.minRefreshInterval(), System::nanoTime);
     }
 
@@ -97,11 +94,11 @@ class CachingJwkSource implements Function<SignedJWT, Flux<JWK>> {
         if (inFlight != null) {
             return inFlight;
         }
-        Mono<Snapshot> shared = fetch
-                .map(CachingJwkSource::parse)
+        Mono<Snapshot> shared = fetch.map(CachingJwkSource::parse)
                 .map(keys -> new Snapshot(keys, nanoClock.getAsLong()))
                 .doOnNext(fresh -> snapshot = fresh)
-                .doOnError(failure -> log.warn("cannot fetch the JWKS, keeping the cached keys: {}", failure.toString()))
+                .doOnError(
+                        failure -> log.warn("cannot fetch the JWKS, keeping the cached keys: {}", failure.toString()))
                 .doFinally(signal -> clearInFlight())
                 .cache();
         inFlight = shared;

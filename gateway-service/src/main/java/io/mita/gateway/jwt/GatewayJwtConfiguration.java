@@ -1,8 +1,11 @@
 package io.mita.gateway.jwt;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSecurityContextJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import io.mita.common.security.MitaSecurityProperties;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -12,12 +15,6 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.reactive.function.client.WebClient;
-
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.source.JWKSecurityContextJWKSet;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
-
-import io.mita.common.security.MitaSecurityProperties;
 
 /**
  * The gateway's token decoder: common-lib's checks exactly (ES256/RS256 signatures against
@@ -31,7 +28,9 @@ class GatewayJwtConfiguration {
 
     @Bean
     ReactiveJwtDecoder gatewayJwtDecoder(MitaSecurityProperties security, JwksProperties jwks) {
-        return decoder(CachingJwkSource.over(WebClient.create(), security.jwksUri(), jwks), security.issuer(),
+        return decoder(
+                CachingJwkSource.over(WebClient.create(), security.jwksUri(), jwks),
+                security.issuer(),
                 security.audience());
     }
 
@@ -43,8 +42,8 @@ class GatewayJwtConfiguration {
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(issuer),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                        granted -> granted != null && granted.contains(audience))));
+                new JwtClaimValidator<List<String>>(
+                        JwtClaimNames.AUD, granted -> granted != null && granted.contains(audience))));
         return decoder;
     }
 }

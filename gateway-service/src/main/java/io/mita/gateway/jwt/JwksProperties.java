@@ -1,12 +1,10 @@
 package io.mita.gateway.jwt;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-
-import jakarta.validation.constraints.NotNull;
 
 /**
  * How the gateway caches auth-service's public keys.
@@ -20,7 +18,7 @@ import jakarta.validation.constraints.NotNull;
  */
 @Validated
 @ConfigurationProperties("mita.gateway.jwks")
-record JwksProperties(@DefaultValue("5m") @NotNull Duration maxAge,
-                      @DefaultValue("1s") @NotNull Duration minRefreshInterval,
-                      @DefaultValue("2s") @NotNull Duration fetchTimeout) {
-}
+record JwksProperties(
+        @DefaultValue("5m") @NotNull Duration maxAge,
+        @DefaultValue("1s") @NotNull Duration minRefreshInterval,
+        @DefaultValue("2s") @NotNull Duration fetchTimeout) {}

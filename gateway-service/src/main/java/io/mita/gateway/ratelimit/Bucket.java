@@ -11,5 +11,4 @@ import java.time.Duration;
  * @param capacity the bucket's size
  * @param period   time to fill up from empty
  */
-record Bucket(String rule, String key, int capacity, Duration period) {
-}
+record Bucket(String rule, String key, int capacity, Duration period) {}

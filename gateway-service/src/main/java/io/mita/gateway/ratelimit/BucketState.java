@@ -17,8 +17,8 @@ record BucketState(boolean allowed, long remaining, long millisUntilFull, long m
         if (reply.size() != 4) {
             throw new IllegalStateException("unexpected token-bucket reply " + reply);
         }
-        return new BucketState(number(reply.get(0)) == 1, number(reply.get(1)), number(reply.get(2)),
-                number(reply.get(3)));
+        return new BucketState(
+                number(reply.get(0)) == 1, number(reply.get(1)), number(reply.get(2)), number(reply.get(3)));
     }
 
     private static long number(Object value) {

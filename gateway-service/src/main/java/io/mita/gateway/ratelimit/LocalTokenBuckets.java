@@ -1,10 +1,9 @@
 package io.mita.gateway.ratelimit;
 
-import java.time.Duration;
-import java.util.function.LongSupplier;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /**
  * The same token buckets in this process's memory, for while Redis is unreachable: same capacities and
@@ -60,7 +59,10 @@ class LocalTokenBuckets {
                 waitNanos = (long) Math.ceil((1 - tokens) / perNano);
             }
             long untilFullNanos = (long) Math.ceil((capacity - tokens) / perNano);
-            return new BucketState(allowed, (long) Math.floor(tokens), nanosToMillisCeil(untilFullNanos),
+            return new BucketState(
+                    allowed,
+                    (long) Math.floor(tokens),
+                    nanosToMillisCeil(untilFullNanos),
                     nanosToMillisCeil(waitNanos));
         }
 

@@ -1,12 +1,10 @@
 package io.mita.gateway.ratelimit;
 
 import java.util.Locale;
-
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
-
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -21,8 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 class LoginEmails {
 
     /** The exchange to continue with (its body replayable) and the normalised e-mail, null if none. */
-    record Read(ServerWebExchange exchange, String email) {
-    }
+    record Read(ServerWebExchange exchange, String email) {}
 
     private final JsonMapper json;
 
@@ -72,7 +69,8 @@ class LoginEmails {
                 if (body.length == 0) {
                     return Flux.empty();
                 }
-                return Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
+                return Flux.defer(
+                        () -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
             }
         };
         return exchange.mutate().request(request).build();

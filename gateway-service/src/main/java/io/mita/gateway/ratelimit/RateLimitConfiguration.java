@@ -1,16 +1,14 @@
 package io.mita.gateway.ratelimit;
 
+import io.lettuce.core.ClientOptions;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mita.gateway.client.ClientAddressResolver;
 import java.time.Duration;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-
-import io.lettuce.core.ClientOptions;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.mita.gateway.client.ClientAddressResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,19 +31,29 @@ class RateLimitConfiguration {
     }
 
     @Bean
-    TokenBucketLimiter tokenBucketLimiter(RateLimitProperties properties, RateLimitRules rules,
-                                          ReactiveStringRedisTemplate redis, MeterRegistry meters) {
+    TokenBucketLimiter tokenBucketLimiter(
+            RateLimitProperties properties,
+            RateLimitRules rules,
+            ReactiveStringRedisTemplate redis,
+            MeterRegistry meters) {
         Duration longest = rules.longestPeriod();
-        return new TokenBucketLimiter(new RedisTokenBuckets(redis),
+        return new TokenBucketLimiter(
+                new RedisTokenBuckets(redis),
                 new LocalTokenBuckets(properties.fallbackMaxKeys(), longest, System::nanoTime),
-                properties.redisTimeout(), properties.redisRetryAfter(), meters);
+                properties.redisTimeout(),
+                properties.redisRetryAfter(),
+                meters);
     }
 
     @Bean
-    RateLimitWebFilter rateLimitWebFilter(RateLimitProperties properties, RateLimitRules rules,
-                                          TokenBucketLimiter limiter, JsonMapper jsonMapper,
-                                          ClientAddressResolver addresses, MeterRegistry meters) {
-        return new RateLimitWebFilter(rules, limiter, new LoginEmails(jsonMapper), addresses, properties.keyPrefix(),
-                meters);
+    RateLimitWebFilter rateLimitWebFilter(
+            RateLimitProperties properties,
+            RateLimitRules rules,
+            TokenBucketLimiter limiter,
+            JsonMapper jsonMapper,
+            ClientAddressResolver addresses,
+            MeterRegistry meters) {
+        return new RateLimitWebFilter(
+                rules, limiter, new LoginEmails(jsonMapper), addresses, properties.keyPrefix(), meters);
     }
 }

@@ -1,17 +1,15 @@
 package io.mita.gateway.ratelimit;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The gateway's rate limits: token buckets in Redis, with an in-memory fallback while Redis is away.
@@ -52,8 +50,12 @@ record RateLimitProperties(
      * @param period   time in which an empty bucket fills up again (capacity / period is the sustained rate)
      * @param key      what the bucket counts per
      */
-    record Rule(List<String> paths, List<String> methods, @Min(1) int capacity, @NotNull Duration period,
-                @NotNull KeyKind key) {
+    record Rule(
+            List<String> paths,
+            List<String> methods,
+            @Min(1) int capacity,
+            @NotNull Duration period,
+            @NotNull KeyKind key) {
 
         Rule {
             paths = paths == null ? List.of() : paths;

@@ -1,20 +1,17 @@
 package io.mita.gateway.ratelimit;
 
+import io.mita.gateway.routing.RequestPatterns;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.springframework.http.server.reactive.ServerHttpRequest;
-
-import io.mita.gateway.routing.RequestPatterns;
 
 /** The configured rules, parsed once: which of them apply to a request. */
 class RateLimitRules {
 
-    record Rule(String name, RequestPatterns patterns, int capacity, Duration period, KeyKind key) {
-    }
+    record Rule(String name, RequestPatterns patterns, int capacity, Duration period, KeyKind key) {}
 
     private final List<Rule> rules;
     private final Rule defaultRule;
@@ -22,13 +19,19 @@ class RateLimitRules {
 
     RateLimitRules(RateLimitProperties properties) {
         List<Rule> parsed = new ArrayList<>();
-        for (Map.Entry<String, RateLimitProperties.Rule> entry : properties.rules().entrySet()) {
+        for (Map.Entry<String, RateLimitProperties.Rule> entry :
+                properties.rules().entrySet()) {
             RateLimitProperties.Rule rule = entry.getValue();
             if (rule.paths().isEmpty()) {
-                throw new IllegalArgumentException("mita.gateway.rate-limits.rules." + entry.getKey() + ".paths is empty");
+                throw new IllegalArgumentException(
+                        "mita.gateway.rate-limits.rules." + entry.getKey() + ".paths is empty");
             }
-            parsed.add(new Rule(entry.getKey(), RequestPatterns.of(rule.paths(), rule.methods()), rule.capacity(),
-                    rule.period(), rule.key()));
+            parsed.add(new Rule(
+                    entry.getKey(),
+                    RequestPatterns.of(rule.paths(), rule.methods()),
+                    rule.capacity(),
+                    rule.period(),
+                    rule.key()));
         }
         this.rules = List.copyOf(parsed);
         RateLimitProperties.Rule fallback = properties.defaultRule();
@@ -54,7 +57,9 @@ class RateLimitRules {
     }
 
     Duration longestPeriod() {
-        return Stream.concat(rules.stream(), Stream.of(defaultRule)).map(Rule::period)
-                .max(Duration::compareTo).orElseThrow();
+        return Stream.concat(rules.stream(), Stream.of(defaultRule))
+                .map(Rule::period)
+                .max(Duration::compareTo)
+                .orElseThrow();
     }
 }

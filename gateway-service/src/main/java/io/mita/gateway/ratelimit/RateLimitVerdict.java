@@ -28,7 +28,8 @@ record RateLimitVerdict(boolean allowed, Bucket binding, BucketState state) {
             return candidate.millisUntilToken() > current.millisUntilToken();
         }
         return candidate.remaining() < current.remaining()
-                || (candidate.remaining() == current.remaining() && candidate.millisUntilFull() > current.millisUntilFull());
+                || (candidate.remaining() == current.remaining()
+                        && candidate.millisUntilFull() > current.millisUntilFull());
     }
 
     long limit() {

@@ -1,21 +1,19 @@
 package io.mita.gateway.ratelimit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mita.gateway.WebFilterOrder;
+import io.mita.gateway.client.ClientAddressResolver;
+import io.mita.gateway.client.Clients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.cors.reactive.CorsUtils;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.mita.gateway.WebFilterOrder;
-import io.mita.gateway.client.ClientAddressResolver;
-import io.mita.gateway.client.Clients;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,8 +37,13 @@ class RateLimitWebFilter implements WebFilter, Ordered {
     private final String keyPrefix;
     private final MeterRegistry meters;
 
-    RateLimitWebFilter(RateLimitRules rules, TokenBucketLimiter limiter, LoginEmails loginEmails,
-                       ClientAddressResolver addresses, String keyPrefix, MeterRegistry meters) {
+    RateLimitWebFilter(
+            RateLimitRules rules,
+            TokenBucketLimiter limiter,
+            LoginEmails loginEmails,
+            ClientAddressResolver addresses,
+            String keyPrefix,
+            MeterRegistry meters) {
         this.rules = rules;
         this.limiter = limiter;
         this.loginEmails = loginEmails;
@@ -59,14 +62,13 @@ class RateLimitWebFilter implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         if (applicable.stream().anyMatch(rule -> rule.key() == KeyKind.EMAIL)) {
-            return loginEmails.read(exchange)
-                    .flatMap(read -> limit(read.exchange(), chain, applicable, read.email()));
+            return loginEmails.read(exchange).flatMap(read -> limit(read.exchange(), chain, applicable, read.email()));
         }
         return limit(exchange, chain, applicable, null);
     }
 
-    private Mono<Void> limit(ServerWebExchange exchange, WebFilterChain chain, List<RateLimitRules.Rule> applicable,
-                             String email) {
+    private Mono<Void> limit(
+            ServerWebExchange exchange, WebFilterChain chain, List<RateLimitRules.Rule> applicable, String email) {
         List<Bucket> buckets = buckets(exchange, applicable, email);
         if (buckets.isEmpty()) {
             return chain.filter(exchange);
@@ -95,7 +97,8 @@ class RateLimitWebFilter implements WebFilter, Ordered {
             };
             if (subject != null) {
                 // never a clear-text address, e-mail or user id in a Redis key
-                String key = keyPrefix + ":{" + rule.name() + ":" + Clients.sha256Hex(subject).substring(0, 32) + "}";
+                String key = keyPrefix + ":{" + rule.name() + ":"
+                        + Clients.sha256Hex(subject).substring(0, 32) + "}";
                 buckets.add(new Bucket(rule.name(), key, rule.capacity(), rule.period()));
             }
         }

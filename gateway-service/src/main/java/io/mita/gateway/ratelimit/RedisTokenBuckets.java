@@ -2,11 +2,9 @@ package io.mita.gateway.ratelimit;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -16,8 +14,8 @@ import reactor.core.publisher.Mono;
 class RedisTokenBuckets {
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private static final RedisScript<List<Object>> SCRIPT = (RedisScript) RedisScript.of(
-            new ClassPathResource("io/mita/gateway/ratelimit/token-bucket.lua"), List.class);
+    private static final RedisScript<List<Object>> SCRIPT = (RedisScript)
+            RedisScript.of(new ClassPathResource("io/mita/gateway/ratelimit/token-bucket.lua"), List.class);
 
     private final ReactiveStringRedisTemplate redis;
 
@@ -26,8 +24,13 @@ class RedisTokenBuckets {
     }
 
     Mono<BucketState> take(Bucket bucket) {
-        return redis.execute(SCRIPT, List.of(bucket.key()),
-                        List.of(Integer.toString(bucket.capacity()), Long.toString(bucket.period().toMillis()), "1"))
+        return redis.execute(
+                        SCRIPT,
+                        List.of(bucket.key()),
+                        List.of(
+                                Integer.toString(bucket.capacity()),
+                                Long.toString(bucket.period().toMillis()),
+                                "1"))
                 .collectList()
                 .map(RedisTokenBuckets::flatten)
                 .map(BucketState::fromScript);

@@ -1,17 +1,15 @@
 package io.mita.gateway.ratelimit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.NestedExceptionUtils;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -41,11 +39,16 @@ class TokenBucketLimiter implements SmartLifecycle {
     private final Counter fallbacks;
     /** True from the first failure (or from startup until Redis first answers) until the probe succeeds. */
     private final AtomicBoolean outage = new AtomicBoolean(true);
+
     private volatile boolean outageLogged;
     private volatile Disposable probe;
 
-    TokenBucketLimiter(RedisTokenBuckets redis, LocalTokenBuckets local, Duration redisTimeout,
-                       Duration redisRetryAfter, MeterRegistry meters) {
+    TokenBucketLimiter(
+            RedisTokenBuckets redis,
+            LocalTokenBuckets local,
+            Duration redisTimeout,
+            Duration redisRetryAfter,
+            MeterRegistry meters) {
         this.redis = redis;
         this.local = local;
         this.redisTimeout = redisTimeout;
@@ -81,8 +84,11 @@ class TokenBucketLimiter implements SmartLifecycle {
     private void redisFailed(Throwable failure) {
         if (outage.compareAndSet(false, true)) {
             outageLogged = true;
-            log.warn("Redis unusable for rate limits, the in-memory fallback decides until it answers again "
-                    + "(probed every {} ms): {}", redisRetryAfter.toMillis(), describe(failure));
+            log.warn(
+                    "Redis unusable for rate limits, the in-memory fallback decides until it answers again "
+                            + "(probed every {} ms): {}",
+                    redisRetryAfter.toMillis(),
+                    describe(failure));
         }
     }
 
@@ -101,8 +107,11 @@ class TokenBucketLimiter implements SmartLifecycle {
                 .onErrorResume(failure -> {
                     if (!outageLogged) {
                         outageLogged = true;
-                        log.warn("Redis unreachable for rate limits, the in-memory fallback decides until it answers "
-                                + "(probed every {} ms): {}", redisRetryAfter.toMillis(), describe(failure));
+                        log.warn(
+                                "Redis unreachable for rate limits, the in-memory fallback decides until it answers "
+                                        + "(probed every {} ms): {}",
+                                redisRetryAfter.toMillis(),
+                                describe(failure));
                     }
                     return Mono.just(false);
                 })

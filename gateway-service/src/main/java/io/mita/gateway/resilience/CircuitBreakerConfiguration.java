@@ -1,17 +1,15 @@
 package io.mita.gateway.resilience;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.mita.gateway.bodylimit.BodyTooLargeException;
+import io.mita.gateway.routing.GatewayRoutesProperties;
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.mita.gateway.bodylimit.BodyTooLargeException;
-import io.mita.gateway.routing.GatewayRoutesProperties;
 
 /**
  * Gives every route's breaker the tuned configuration. Streaming routes (Server-Sent Events) use the
@@ -26,15 +24,18 @@ class CircuitBreakerConfiguration {
     static final Duration NEVER_SLOW = Duration.ofDays(365);
 
     @Bean
-    Customizer<ReactiveResilience4JCircuitBreakerFactory> mitaCircuitBreakers(CircuitBreakerProperties tuning,
-                                                                             GatewayRoutesProperties routes) {
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> mitaCircuitBreakers(
+            CircuitBreakerProperties tuning, GatewayRoutesProperties routes) {
         CircuitBreakerConfig standard = config(tuning, tuning.slowCallDurationThreshold());
         CircuitBreakerConfig streaming = config(tuning, NEVER_SLOW);
         return factory -> {
-            factory.configureDefault(id -> new Resilience4JConfigBuilder(id).circuitBreakerConfig(standard).build());
+            factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
+                    .circuitBreakerConfig(standard)
+                    .build());
             List<String> streamingIds = routes.streamingRouteIds();
             if (!streamingIds.isEmpty()) {
-                factory.configure(builder -> builder.circuitBreakerConfig(streaming), streamingIds.toArray(String[]::new));
+                factory.configure(
+                        builder -> builder.circuitBreakerConfig(streaming), streamingIds.toArray(String[]::new));
             }
         };
     }

@@ -1,15 +1,13 @@
 package io.mita.gateway.resilience;
 
-import java.time.Duration;
-
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
-
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The tuning of every downstream service's circuit breaker (Resilience4j's defaults — 100 calls,
@@ -22,9 +20,14 @@ import jakarta.validation.constraints.NotNull;
 record CircuitBreakerProperties(
         @DefaultValue("20") @Min(1) int slidingWindowSize,
         @DefaultValue("10") @Min(1) int minimumNumberOfCalls,
-        @DefaultValue("50") @DecimalMin("1") @DecimalMax("100") float failureRateThreshold,
+
+        @DefaultValue("50") @DecimalMin("1") @DecimalMax("100")
+        float failureRateThreshold,
+
         @DefaultValue("5s") @NotNull Duration slowCallDurationThreshold,
-        @DefaultValue("50") @DecimalMin("1") @DecimalMax("100") float slowCallRateThreshold,
+
+        @DefaultValue("50") @DecimalMin("1") @DecimalMax("100")
+        float slowCallRateThreshold,
+
         @DefaultValue("10s") @NotNull Duration waitDurationInOpenState,
-        @DefaultValue("3") @Min(1) int permittedCallsInHalfOpenState) {
-}
+        @DefaultValue("3") @Min(1) int permittedCallsInHalfOpenState) {}

@@ -1,5 +1,7 @@
 package io.mita.gateway.resilience;
 
+import io.mita.gateway.bodylimit.BodyTooLargeException;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.route.Route;
@@ -10,9 +12,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
-
-import io.mita.gateway.bodylimit.BodyTooLargeException;
-import io.swagger.v3.oas.annotations.Hidden;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,7 +33,8 @@ public class UpstreamFallbackController {
     private final String retryAfterSeconds;
 
     UpstreamFallbackController(CircuitBreakerProperties tuning) {
-        this.retryAfterSeconds = Long.toString(Math.max(1, tuning.waitDurationInOpenState().toSeconds()));
+        this.retryAfterSeconds =
+                Long.toString(Math.max(1, tuning.waitDurationInOpenState().toSeconds()));
     }
 
     @RequestMapping(PATH)
@@ -50,8 +50,7 @@ public class UpstreamFallbackController {
             // a chunked body passed its limit while being forwarded: the client's fault, not the service's
             return Mono.error(tooLarge);
         }
-        log.warn("upstream unavailable route={} cause={}", route.getId(),
-                cause == null ? "none" : cause.toString());
+        log.warn("upstream unavailable route={} cause={}", route.getId(), cause == null ? "none" : cause.toString());
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
         return Mono.error(new UpstreamUnavailableException());
     }

@@ -1,18 +1,16 @@
 package io.mita.gateway.routing;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The gateway's static routes, one entry per downstream service (the key is the route id and the
@@ -39,10 +37,10 @@ public record GatewayRoutesProperties(
      * @param firstBackoff wait before the first retry, doubled for each further one up to {@code maxBackoff}
      * @param maxBackoff  the longest wait between two tries
      */
-    public record Retry(@DefaultValue("2") @Min(0) int retries,
-                        @DefaultValue("50ms") @NotNull Duration firstBackoff,
-                        @DefaultValue("500ms") @NotNull Duration maxBackoff) {
-    }
+    public record Retry(
+            @DefaultValue("2") @Min(0) int retries,
+            @DefaultValue("50ms") @NotNull Duration firstBackoff,
+            @DefaultValue("500ms") @NotNull Duration maxBackoff) {}
 
     /**
      * @param uri             the downstream service's base URI; the request path is forwarded unchanged
@@ -52,8 +50,12 @@ public record GatewayRoutesProperties(
      * @param connectTimeout  overrides the default connect timeout for this service
      * @param responseTimeout overrides the default response timeout for this service
      */
-    public record DownstreamRoute(@NotNull URI uri, @NotEmpty List<String> paths, List<String> streamingPaths,
-                                  Duration connectTimeout, Duration responseTimeout) {
+    public record DownstreamRoute(
+            @NotNull URI uri,
+            @NotEmpty List<String> paths,
+            List<String> streamingPaths,
+            Duration connectTimeout,
+            Duration responseTimeout) {
 
         public DownstreamRoute {
             paths = paths == null ? List.of() : List.copyOf(paths);

@@ -1,7 +1,6 @@
 package io.mita.gateway.routing;
 
 import java.util.List;
-
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -16,8 +15,8 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 class IdentityHeadersFilter implements HttpHeadersFilter, Ordered {
 
-    static final List<String> SPOOFABLE = List.of("X-User-Id", "X-User-Roles", "X-Authenticated-User",
-            "X-Forwarded-User");
+    static final List<String> SPOOFABLE =
+            List.of("X-User-Id", "X-User-Roles", "X-Authenticated-User", "X-Forwarded-User");
 
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {

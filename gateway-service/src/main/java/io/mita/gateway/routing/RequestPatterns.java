@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.util.pattern.PathPattern;
@@ -26,9 +25,13 @@ public final class RequestPatterns {
 
     /** No methods means every method. */
     public static RequestPatterns of(List<String> paths, List<String> methods) {
-        List<PathPattern> parsed = paths.stream().map(PathPatternParser.defaultInstance::parse).toList();
-        Set<String> upper = methods == null ? Set.of()
-                : methods.stream().map(method -> method.trim().toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
+        List<PathPattern> parsed =
+                paths.stream().map(PathPatternParser.defaultInstance::parse).toList();
+        Set<String> upper = methods == null
+                ? Set.of()
+                : methods.stream()
+                        .map(method -> method.trim().toUpperCase(Locale.ROOT))
+                        .collect(Collectors.toSet());
         return new RequestPatterns(parsed, upper);
     }
 

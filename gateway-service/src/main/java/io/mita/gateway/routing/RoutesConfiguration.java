@@ -1,9 +1,10 @@
 package io.mita.gateway.routing;
 
+import io.mita.common.correlation.CorrelationId;
+import io.mita.gateway.resilience.UpstreamFallbackController;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
@@ -13,11 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-
-import io.mita.common.correlation.CorrelationId;
 import org.springframework.http.HttpStatus;
-
-import io.mita.gateway.resilience.UpstreamFallbackController;
 
 /**
  * Generates one route per downstream service from {@link GatewayRoutesProperties}, each with the same
@@ -37,15 +34,25 @@ class RoutesConfiguration {
         properties.routes().forEach((id, route) -> {
             if (!route.streamingPaths().isEmpty()) {
                 String streamingId = GatewayRoutesProperties.streamingRouteId(id);
-                routes.route(streamingId, spec -> timeouts(spec.order(STREAMING_ORDER)
-                                .path(array(route.streamingPaths()))
-                                .filters(filters -> breaker(oneCorrelationId(filters), streamingId)), properties, route)
-                        .uri(route.uri()));
+                routes.route(
+                        streamingId,
+                        spec -> timeouts(
+                                        spec.order(STREAMING_ORDER)
+                                                .path(array(route.streamingPaths()))
+                                                .filters(filters -> breaker(oneCorrelationId(filters), streamingId)),
+                                        properties,
+                                        route)
+                                .uri(route.uri()));
             }
-            routes.route(id, spec -> timeouts(spec
-                            .path(array(route.paths()))
-                            .filters(filters -> retry(breaker(oneCorrelationId(filters), id), properties.retry())), properties, route)
-                    .uri(route.uri()));
+            routes.route(
+                    id,
+                    spec -> timeouts(
+                                    spec.path(array(route.paths()))
+                                            .filters(filters ->
+                                                    retry(breaker(oneCorrelationId(filters), id), properties.retry())),
+                                    properties,
+                                    route)
+                            .uri(route.uri()));
         });
         return routes.build();
     }
@@ -56,16 +63,20 @@ class RoutesConfiguration {
      * gateway's come first and stay.
      */
     private static GatewayFilterSpec oneCorrelationId(GatewayFilterSpec filters) {
-        return filters.dedupeResponseHeader(String.join(" ", CorrelationId.HEADER,
-                HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS,
-                HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS), "RETAIN_FIRST");
+        return filters.dedupeResponseHeader(
+                String.join(
+                        " ",
+                        CorrelationId.HEADER,
+                        HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN,
+                        HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS,
+                        HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS),
+                "RETAIN_FIRST");
     }
 
     /** Outermost: the breaker sees one call per client request, however many tries the retry makes inside it. */
     private static GatewayFilterSpec breaker(GatewayFilterSpec filters, String name) {
-        return filters.circuitBreaker(config -> config
-                .setName(name)
-                .setFallbackUri(UpstreamFallbackController.FORWARD_URI));
+        return filters.circuitBreaker(
+                config -> config.setName(name).setFallbackUri(UpstreamFallbackController.FORWARD_URI));
     }
 
     /** Only GET is safe to repeat: on connect errors and on 502/503/504, with a short exponential back-off. */
@@ -73,8 +84,7 @@ class RoutesConfiguration {
         if (retry.retries() == 0) {
             return filters;
         }
-        return filters.retry(config -> config
-                .setRetries(retry.retries())
+        return filters.retry(config -> config.setRetries(retry.retries())
                 .setMethods(HttpMethod.GET)
                 .setSeries()
                 .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE, HttpStatus.GATEWAY_TIMEOUT)
@@ -82,10 +92,9 @@ class RoutesConfiguration {
                 .setBackoff(retry.firstBackoff(), retry.maxBackoff(), 2, true));
     }
 
-    private static UriSpec timeouts(UriSpec spec, GatewayRoutesProperties properties,
-                                    GatewayRoutesProperties.DownstreamRoute route) {
-        return spec
-                .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, millis(properties.connectTimeoutOf(route)))
+    private static UriSpec timeouts(
+            UriSpec spec, GatewayRoutesProperties properties, GatewayRoutesProperties.DownstreamRoute route) {
+        return spec.metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, millis(properties.connectTimeoutOf(route)))
                 .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, millis(properties.responseTimeoutOf(route)));
     }
 

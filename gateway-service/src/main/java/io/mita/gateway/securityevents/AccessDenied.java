@@ -20,8 +20,15 @@ import java.util.List;
  * @param sampleCorrelationIds the correlation ids of up to three of the refused requests
  * @param overflow             whether this event counts the clients that did not fit
  */
-public record AccessDenied(String clientKey, int status, String route, long count, Instant windowStart,
-                           Instant windowEnd, List<String> sampleCorrelationIds, boolean overflow) {
+public record AccessDenied(
+        String clientKey,
+        int status,
+        String route,
+        long count,
+        Instant windowStart,
+        Instant windowEnd,
+        List<String> sampleCorrelationIds,
+        boolean overflow) {
 
     public static final String TYPE = "mita.gateway.access.denied.v1";
     static final String OVERFLOW_KEY = "overflow";

@@ -23,8 +23,7 @@ class AccessDeniedAggregator {
 
     static final int SAMPLES = 3;
 
-    private record Key(String clientKey, int status, String route) {
-    }
+    private record Key(String clientKey, int status, String route) {}
 
     private static final class Tally {
         final AtomicLong count = new AtomicLong();
@@ -112,8 +111,15 @@ class AccessDeniedAggregator {
             Instant start = Instant.ofEpochMilli(entry.getKey() * windowMillis);
             Instant end = start.plusMillis(windowMillis);
             Window window = entry.getValue();
-            window.tallies.forEach((key, tally) -> events.add(new AccessDenied(key.clientKey(), key.status(),
-                    key.route(), tally.count.get(), start, end, tally.samples(), false)));
+            window.tallies.forEach((key, tally) -> events.add(new AccessDenied(
+                    key.clientKey(),
+                    key.status(),
+                    key.route(),
+                    tally.count.get(),
+                    start,
+                    end,
+                    tally.samples(),
+                    false)));
             long overflow = window.overflow.get();
             if (overflow > 0) {
                 events.add(new AccessDenied(AccessDenied.OVERFLOW_KEY, 0, "*", overflow, start, end, List.of(), true));

@@ -7,7 +7,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -31,8 +30,12 @@ class AccessDeniedFlusher implements SmartLifecycle {
     private final Duration shutdownWait;
     private volatile ScheduledExecutorService executor;
 
-    AccessDeniedFlusher(AccessDeniedAggregator aggregator, AccessDeniedPublisher publisher, Clock clock,
-                        Duration window, Duration shutdownWait) {
+    AccessDeniedFlusher(
+            AccessDeniedAggregator aggregator,
+            AccessDeniedPublisher publisher,
+            Clock clock,
+            Duration window,
+            Duration shutdownWait) {
         this.aggregator = aggregator;
         this.publisher = publisher;
         this.clock = clock;
@@ -60,8 +63,8 @@ class AccessDeniedFlusher implements SmartLifecycle {
         });
         long windowMillis = window.toMillis();
         long untilNextWindow = windowMillis - Math.floorMod(clock.millis(), windowMillis);
-        scheduler.scheduleAtFixedRate(this::flushEnded, untilNextWindow + GRACE_MILLIS, windowMillis,
-                TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(
+                this::flushEnded, untilNextWindow + GRACE_MILLIS, windowMillis, TimeUnit.MILLISECONDS);
         executor = scheduler;
     }
 

@@ -1,5 +1,10 @@
 package io.mita.gateway.securityevents;
 
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mita.common.events.EventExtensions;
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -8,18 +13,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.mita.common.events.EventExtensions;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,17 +40,23 @@ class AccessDeniedPublisher {
     private final Counter dropped;
     private final AtomicBoolean failing = new AtomicBoolean();
 
-    AccessDeniedPublisher(KafkaTemplate<String, CloudEvent> kafka, JsonMapper json, String topic, String source,
-                          MeterRegistry meters) {
+    AccessDeniedPublisher(
+            KafkaTemplate<String, CloudEvent> kafka,
+            JsonMapper json,
+            String topic,
+            String source,
+            MeterRegistry meters) {
         requireReliableProducer(kafka.getProducerFactory().getConfigurationProperties());
         this.kafka = kafka;
         this.json = json;
         this.topic = topic;
         this.source = URI.create(source);
         this.published = Counter.builder("mita.gateway.security.events.published")
-                .description("aggregated access-denied events Kafka acknowledged").register(meters);
+                .description("aggregated access-denied events Kafka acknowledged")
+                .register(meters);
         this.dropped = Counter.builder("mita.gateway.security.events.dropped")
-                .description("aggregated access-denied events dropped because Kafka refused them").register(meters);
+                .description("aggregated access-denied events dropped because Kafka refused them")
+                .register(meters);
     }
 
     /** The idempotent producer is silently disabled by conflicting settings: refuse to start with them. */
@@ -60,8 +64,9 @@ class AccessDeniedPublisher {
         String acks = String.valueOf(config.get(ProducerConfig.ACKS_CONFIG));
         String idempotence = String.valueOf(config.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
         if (!(acks.equals("all") || acks.equals("-1")) || !idempotence.equals("true")) {
-            throw new IllegalStateException("the gateway's Kafka producer must use acks=all and enable.idempotence=true "
-                    + "(found acks=" + acks + ", enable.idempotence=" + idempotence + ")");
+            throw new IllegalStateException(
+                    "the gateway's Kafka producer must use acks=all and enable.idempotence=true " + "(found acks="
+                            + acks + ", enable.idempotence=" + idempotence + ")");
         }
     }
 
@@ -84,7 +89,9 @@ class AccessDeniedPublisher {
             if (send.isCompletedExceptionally()) {
                 // refused within the send itself (no metadata within max.block.ms): Kafka is away, the
                 // rest would wait just as long each
-                failed(events.size() - i, send.handle((result, failure) -> failure).getNow(null));
+                failed(
+                        events.size() - i,
+                        send.handle((result, failure) -> failure).getNow(null));
                 break;
             }
             sends.add(send.whenComplete((result, failure) -> {
@@ -104,16 +111,19 @@ class AccessDeniedPublisher {
     private void failed(int count, Throwable failure) {
         dropped.increment(count);
         if (failing.compareAndSet(false, true)) {
-            log.warn("security events cannot be published to {}, dropping them until Kafka answers: {}", topic,
+            log.warn(
+                    "security events cannot be published to {}, dropping them until Kafka answers: {}",
+                    topic,
                     failure.toString());
         }
     }
 
     ProducerRecord<String, CloudEvent> record(AccessDenied event) {
         String userId = event.clientKey().startsWith(AccessDenied.USER_PREFIX)
-                ? event.clientKey().substring(AccessDenied.USER_PREFIX.length()) : null;
-        String subject = userId != null ? userId
-                : event.overflow() ? "gateway:" + AccessDenied.OVERFLOW_KEY : event.clientKey();
+                ? event.clientKey().substring(AccessDenied.USER_PREFIX.length())
+                : null;
+        String subject =
+                userId != null ? userId : event.overflow() ? "gateway:" + AccessDenied.OVERFLOW_KEY : event.clientKey();
         CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(UUID.randomUUID().toString())
                 .withSource(source)
@@ -126,7 +136,8 @@ class AccessDeniedPublisher {
             builder.withExtension(EventExtensions.ACTOR_ID, userId);
         }
         if (!event.sampleCorrelationIds().isEmpty()) {
-            builder.withExtension(EventExtensions.CORRELATION_ID, event.sampleCorrelationIds().get(0));
+            builder.withExtension(
+                    EventExtensions.CORRELATION_ID, event.sampleCorrelationIds().get(0));
         }
         return new ProducerRecord<>(topic, subject, builder.build());
     }

@@ -1,12 +1,5 @@
 package io.mita.gateway.securityevents;
 
-import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
-import org.springframework.web.server.WebFilterChain;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mita.common.correlation.CorrelationId;
@@ -14,6 +7,12 @@ import io.mita.gateway.WebFilterOrder;
 import io.mita.gateway.client.ClientAddressResolver;
 import io.mita.gateway.client.Clients;
 import io.mita.gateway.routing.RouteNames;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,8 +27,11 @@ class DeniedRequestsWebFilter implements WebFilter, Ordered {
     private final MeterRegistry meters;
     private final Counter overflow;
 
-    DeniedRequestsWebFilter(AccessDeniedAggregator aggregator, ClientAddressResolver addresses, RouteNames routes,
-                            MeterRegistry meters) {
+    DeniedRequestsWebFilter(
+            AccessDeniedAggregator aggregator,
+            ClientAddressResolver addresses,
+            RouteNames routes,
+            MeterRegistry meters) {
         this.aggregator = aggregator;
         this.addresses = addresses;
         this.routes = routes;
@@ -58,14 +60,18 @@ class DeniedRequestsWebFilter implements WebFilter, Ordered {
     }
 
     private void record(ServerWebExchange exchange, int status) {
-        String clientKey = Clients.userId(exchange).map(id -> AccessDenied.USER_PREFIX + id)
+        String clientKey = Clients.userId(exchange)
+                .map(id -> AccessDenied.USER_PREFIX + id)
                 .orElseGet(() -> Clients.anonymousKey(addresses.clientIp(exchange)));
         String correlationId = exchange.getAttribute(CorrelationId.CONTEXT_KEY);
         if (!aggregator.record(clientKey, status, routes.of(exchange), correlationId)) {
             overflow.increment();
         }
-        Counter.builder("mita.gateway.denied.requests").description("answers with 401, 403 or 429, by status")
-                .tag("status", Integer.toString(status)).register(meters).increment();
+        Counter.builder("mita.gateway.denied.requests")
+                .description("answers with 401, 403 or 429, by status")
+                .tag("status", Integer.toString(status))
+                .register(meters)
+                .increment();
     }
 
     @Override

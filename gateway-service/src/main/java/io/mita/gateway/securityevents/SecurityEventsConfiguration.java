@@ -1,18 +1,16 @@
 package io.mita.gateway.securityevents;
 
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mita.gateway.client.ClientAddressResolver;
+import io.mita.gateway.routing.RouteNames;
 import java.time.Clock;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
-
-import io.cloudevents.CloudEvent;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.mita.gateway.client.ClientAddressResolver;
-import io.mita.gateway.routing.RouteNames;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Refused requests → aggregated security events on Kafka. Neither readiness nor requests depend on Kafka. */
@@ -26,31 +24,45 @@ class SecurityEventsConfiguration {
      */
     @Bean
     DefaultKafkaProducerFactoryCustomizer boundedProducerClose(SecurityEventsProperties properties) {
-        return factory -> factory.setPhysicalCloseTimeout((int) Math.max(1, properties.shutdownWait().toSeconds()));
+        return factory -> factory.setPhysicalCloseTimeout(
+                (int) Math.max(1, properties.shutdownWait().toSeconds()));
     }
 
     @Bean
     AccessDeniedAggregator accessDeniedAggregator(SecurityEventsProperties properties, ObjectProvider<Clock> clock) {
-        return new AccessDeniedAggregator(clock.getIfAvailable(Clock::systemUTC), properties.window(),
-                properties.maxKeysPerWindow());
+        return new AccessDeniedAggregator(
+                clock.getIfAvailable(Clock::systemUTC), properties.window(), properties.maxKeysPerWindow());
     }
 
     @Bean
-    AccessDeniedPublisher accessDeniedPublisher(KafkaTemplate<String, CloudEvent> kafka, JsonMapper jsonMapper,
-                                                SecurityEventsProperties properties, MeterRegistry meters) {
+    AccessDeniedPublisher accessDeniedPublisher(
+            KafkaTemplate<String, CloudEvent> kafka,
+            JsonMapper jsonMapper,
+            SecurityEventsProperties properties,
+            MeterRegistry meters) {
         return new AccessDeniedPublisher(kafka, jsonMapper, properties.topic(), properties.source(), meters);
     }
 
     @Bean
-    AccessDeniedFlusher accessDeniedFlusher(AccessDeniedAggregator aggregator, AccessDeniedPublisher publisher,
-                                            SecurityEventsProperties properties, ObjectProvider<Clock> clock) {
-        return new AccessDeniedFlusher(aggregator, publisher, clock.getIfAvailable(Clock::systemUTC),
-                properties.window(), properties.shutdownWait());
+    AccessDeniedFlusher accessDeniedFlusher(
+            AccessDeniedAggregator aggregator,
+            AccessDeniedPublisher publisher,
+            SecurityEventsProperties properties,
+            ObjectProvider<Clock> clock) {
+        return new AccessDeniedFlusher(
+                aggregator,
+                publisher,
+                clock.getIfAvailable(Clock::systemUTC),
+                properties.window(),
+                properties.shutdownWait());
     }
 
     @Bean
-    DeniedRequestsWebFilter deniedRequestsWebFilter(AccessDeniedAggregator aggregator, ClientAddressResolver addresses,
-                                                    RouteNames routes, MeterRegistry meters) {
+    DeniedRequestsWebFilter deniedRequestsWebFilter(
+            AccessDeniedAggregator aggregator,
+            ClientAddressResolver addresses,
+            RouteNames routes,
+            MeterRegistry meters) {
         return new DeniedRequestsWebFilter(aggregator, addresses, routes, meters);
     }
 }

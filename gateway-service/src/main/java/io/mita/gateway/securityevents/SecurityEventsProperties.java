@@ -1,14 +1,12 @@
 package io.mita.gateway.securityevents;
 
-import java.time.Duration;
-
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
-
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How refused requests become security events.
@@ -23,10 +21,10 @@ import jakarta.validation.constraints.NotNull;
  */
 @Validated
 @ConfigurationProperties("mita.gateway.security-events")
-record SecurityEventsProperties(@DefaultValue("true") boolean enabled,
-                                @DefaultValue("mita.gateway.v1") @NotBlank String topic,
-                                @DefaultValue("/mita/gateway") @NotBlank String source,
-                                @DefaultValue("1m") @NotNull Duration window,
-                                @DefaultValue("10000") @Min(1) int maxKeysPerWindow,
-                                @DefaultValue("5s") @NotNull Duration shutdownWait) {
-}
+record SecurityEventsProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("mita.gateway.v1") @NotBlank String topic,
+        @DefaultValue("/mita/gateway") @NotBlank String source,
+        @DefaultValue("1m") @NotNull Duration window,
+        @DefaultValue("10000") @Min(1) int maxKeysPerWindow,
+        @DefaultValue("5s") @NotNull Duration shutdownWait) {}

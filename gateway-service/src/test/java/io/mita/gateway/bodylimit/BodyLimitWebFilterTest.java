@@ -4,35 +4,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.util.unit.DataSize;
-
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 class BodyLimitWebFilterTest {
 
-    private final BodyLimitWebFilter filter = new BodyLimitWebFilter(new BodyLimitProperties(DataSize.ofMegabytes(1),
-            Map.of("receipts", new BodyLimitProperties.Override(List.of("/api/ocr/receipts"), List.of("POST"),
-                    DataSize.ofMegabytes(10)))));
+    private final BodyLimitWebFilter filter = new BodyLimitWebFilter(new BodyLimitProperties(
+            DataSize.ofMegabytes(1),
+            Map.of(
+                    "receipts",
+                    new BodyLimitProperties.Override(
+                            List.of("/api/ocr/receipts"), List.of("POST"), DataSize.ofMegabytes(10)))));
 
     @Test
     void givesReceiptUploadsTenMegabytesAndEverythingElseOne() {
-        assertThat(filter.maxBytes(MockServerHttpRequest.post("/api/ocr/receipts").build())).isEqualTo(10L * 1024 * 1024);
-        assertThat(filter.maxBytes(MockServerHttpRequest.method(HttpMethod.PUT, "/api/ocr/receipts").build()))
+        assertThat(filter.maxBytes(
+                        MockServerHttpRequest.post("/api/ocr/receipts").build()))
+                .isEqualTo(10L * 1024 * 1024);
+        assertThat(filter.maxBytes(MockServerHttpRequest.method(HttpMethod.PUT, "/api/ocr/receipts")
+                        .build()))
                 .isEqualTo(1024 * 1024);
-        assertThat(filter.maxBytes(MockServerHttpRequest.post("/api/budget/transactions").build())).isEqualTo(1024 * 1024);
+        assertThat(filter.maxBytes(
+                        MockServerHttpRequest.post("/api/budget/transactions").build()))
+                .isEqualTo(1024 * 1024);
     }
 
     @Test
     void passesAChunkedBodyUpToTheLimitAndFailsWithTheFirstChunkBeyondIt() {
-        Flux<DataBuffer> chunks = Flux.range(0, 5).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[100]));
-        var request = new BodyLimitWebFilter.CountingRequest(MockServerHttpRequest.post("/x").body(chunks), 300);
+        Flux<DataBuffer> chunks =
+                Flux.range(0, 5).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[100]));
+        var request = new BodyLimitWebFilter.CountingRequest(
+                MockServerHttpRequest.post("/x").body(chunks), 300);
 
         StepVerifier.create(request.getBody().map(DataBuffer::readableByteCount))
                 .expectNext(100, 100, 100)

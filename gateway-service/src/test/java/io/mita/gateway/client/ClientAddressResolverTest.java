@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 
@@ -16,8 +15,8 @@ class ClientAddressResolverTest {
     }
 
     private static MockServerHttpRequest from(String peer, String... forwardedFor) {
-        MockServerHttpRequest.BaseBuilder<?> request = MockServerHttpRequest.get("/api/budget/dashboard")
-                .remoteAddress(new InetSocketAddress(peer, 40000));
+        MockServerHttpRequest.BaseBuilder<?> request =
+                MockServerHttpRequest.get("/api/budget/dashboard").remoteAddress(new InetSocketAddress(peer, 40000));
         for (String value : forwardedFor) {
             request.header("X-Forwarded-For", value);
         }
@@ -31,27 +30,32 @@ class ClientAddressResolverTest {
 
     @Test
     void ignoresXForwardedForFromAPeerThatIsNotTrusted() {
-        assertThat(trusting("10.0.0.0/8").resolve(from("203.0.113.9", "198.51.100.1"))).isEqualTo("203.0.113.9");
+        assertThat(trusting("10.0.0.0/8").resolve(from("203.0.113.9", "198.51.100.1")))
+                .isEqualTo("203.0.113.9");
     }
 
     @Test
     void takesTheRightMostUntrustedEntryBehindTrustedProxiesNeverTheLeftMostTheClientWrote() {
         ClientAddressResolver resolver = trusting("10.0.0.0/8");
 
-        assertThat(resolver.resolve(from("10.0.0.5", "1.2.3.4, 198.51.100.7, 10.1.2.3"))).isEqualTo("198.51.100.7");
-        assertThat(resolver.resolve(from("10.0.0.5", "1.2.3.4", "198.51.100.7"))).isEqualTo("198.51.100.7");
+        assertThat(resolver.resolve(from("10.0.0.5", "1.2.3.4, 198.51.100.7, 10.1.2.3")))
+                .isEqualTo("198.51.100.7");
+        assertThat(resolver.resolve(from("10.0.0.5", "1.2.3.4", "198.51.100.7")))
+                .isEqualTo("198.51.100.7");
     }
 
     @Test
     void takesTheLeftMostEntryWhenEveryHopIsATrustedProxy() {
-        assertThat(trusting("10.0.0.0/8").resolve(from("10.0.0.5", "10.9.9.9, 10.1.1.1"))).isEqualTo("10.9.9.9");
+        assertThat(trusting("10.0.0.0/8").resolve(from("10.0.0.5", "10.9.9.9, 10.1.1.1")))
+                .isEqualTo("10.9.9.9");
     }
 
     @Test
     void stopsAtTheLastTrustedHopWhenAnEntryIsNotAnAddress() {
         ClientAddressResolver resolver = trusting("10.0.0.0/8");
 
-        assertThat(resolver.resolve(from("10.0.0.5", "198.51.100.7, unknown, 10.1.1.1"))).isEqualTo("10.1.1.1");
+        assertThat(resolver.resolve(from("10.0.0.5", "198.51.100.7, unknown, 10.1.1.1")))
+                .isEqualTo("10.1.1.1");
         assertThat(resolver.resolve(from("10.0.0.5", "evil.example"))).isEqualTo("10.0.0.5");
         assertThat(resolver.resolve(from("10.0.0.5", "999.1.1.1"))).isEqualTo("10.0.0.5");
     }
@@ -74,15 +78,21 @@ class ClientAddressResolverTest {
     void matchesCidrBlocksBitByBit() {
         IpRange range = IpRange.parse("192.168.4.0/22");
 
-        assertThat(range.contains(IpAddresses.parse("192.168.7.255").orElseThrow())).isTrue();
-        assertThat(range.contains(IpAddresses.parse("192.168.8.0").orElseThrow())).isFalse();
-        assertThat(range.contains(IpAddresses.parse("2001:db8::1").orElseThrow())).isFalse();
-        assertThat(IpRange.parse("203.0.113.9").contains(IpAddresses.parse("203.0.113.9").orElseThrow())).isTrue();
+        assertThat(range.contains(IpAddresses.parse("192.168.7.255").orElseThrow()))
+                .isTrue();
+        assertThat(range.contains(IpAddresses.parse("192.168.8.0").orElseThrow()))
+                .isFalse();
+        assertThat(range.contains(IpAddresses.parse("2001:db8::1").orElseThrow()))
+                .isFalse();
+        assertThat(IpRange.parse("203.0.113.9")
+                        .contains(IpAddresses.parse("203.0.113.9").orElseThrow()))
+                .isTrue();
     }
 
     @Test
     void refusesAMalformedTrustedProxyAtStartup() {
-        assertThatThrownBy(() -> trusting("proxy.internal")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> trusting("proxy.internal"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("proxy.internal");
         assertThatThrownBy(() -> trusting("10.0.0.0/33")).isInstanceOf(IllegalArgumentException.class);
     }
@@ -95,7 +105,8 @@ class ClientAddressResolverTest {
 
     @Test
     void hashesAnonymousClientsToSixteenHexDigits() {
-        assertThat(Clients.anonymousKey("203.0.113.9")).matches("anonymous:[0-9a-f]{16}")
+        assertThat(Clients.anonymousKey("203.0.113.9"))
+                .matches("anonymous:[0-9a-f]{16}")
                 .isEqualTo(Clients.anonymousKey("203.0.113.9"))
                 .isNotEqualTo(Clients.anonymousKey("203.0.113.10"));
     }

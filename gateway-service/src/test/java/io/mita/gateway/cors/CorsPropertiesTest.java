@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -29,7 +28,8 @@ class CorsPropertiesTest {
 
     @Test
     void takesTheAllowlistFromTheEnvironment() throws IOException {
-        CorsProperties properties = bind(Map.of("MITA_CORS_ALLOWED_ORIGINS", "https://app.mita.io, https://admin.mita.io"), true);
+        CorsProperties properties =
+                bind(Map.of("MITA_CORS_ALLOWED_ORIGINS", "https://app.mita.io, https://admin.mita.io"), true);
 
         assertThat(properties.allowedOrigins()).containsExactly("https://app.mita.io", "https://admin.mita.io");
         assertThat(properties.forbidWildcard()).isTrue();
@@ -39,21 +39,25 @@ class CorsPropertiesTest {
     void refusesAWildcardOriginInTheProdProfileWithAClearMessage() {
         assertThatThrownBy(() -> bind(Map.of("MITA_CORS_ALLOWED_ORIGINS", "*"), true))
                 .isInstanceOf(BindException.class)
-                .rootCause().hasMessageContaining("wildcard origin '*'")
-                .hasMessageContaining("prod").hasMessageContaining("MITA_CORS_ALLOWED_ORIGINS");
+                .rootCause()
+                .hasMessageContaining("wildcard origin '*'")
+                .hasMessageContaining("prod")
+                .hasMessageContaining("MITA_CORS_ALLOWED_ORIGINS");
     }
 
     @Test
     void acceptsAWildcardOriginOutsideProd() throws IOException {
-        assertThat(bind(Map.of("MITA_CORS_ALLOWED_ORIGINS", "*"), false).allowedOrigins()).isEqualTo(List.of("*"));
+        assertThat(bind(Map.of("MITA_CORS_ALLOWED_ORIGINS", "*"), false).allowedOrigins())
+                .isEqualTo(List.of("*"));
     }
 
     private static CorsProperties bind(Map<String, Object> environment, boolean prod) throws IOException {
         StandardEnvironment env = new StandardEnvironment();
         env.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
         env.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
-        env.getPropertySources().addFirst(new SystemEnvironmentPropertySource(
-                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
+        env.getPropertySources()
+                .addFirst(new SystemEnvironmentPropertySource(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
         YamlPropertySourceLoader yaml = new YamlPropertySourceLoader();
         if (prod) {
             yaml.load("application-prod", new ClassPathResource("application-prod.yml"))

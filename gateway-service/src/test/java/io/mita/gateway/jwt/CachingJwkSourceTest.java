@@ -2,15 +2,6 @@ package io.mita.gateway.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.Date;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-
-import org.junit.jupiter.api.Test;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -22,7 +13,13 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -38,7 +35,9 @@ class CachingJwkSourceTest {
                 fetches.incrementAndGet();
                 return published.get().toString();
             }),
-            Duration.ofMinutes(5), Duration.ofSeconds(10), nanos::get);
+            Duration.ofMinutes(5),
+            Duration.ofSeconds(10),
+            nanos::get);
 
     @Test
     void fetchesTheKeySetOnceAndAnswersKnownKeysFromTheCache() {
@@ -75,7 +74,9 @@ class CachingJwkSourceTest {
         for (int i = 0; i < 100; i++) {
             assertThat(keyIds(token(key("made-up-" + i)))).isEmpty();
         }
-        assertThat(fetches).as("one refresh for the first unknown id, none for the other 99").hasValue(2);
+        assertThat(fetches)
+                .as("one refresh for the first unknown id, none for the other 99")
+                .hasValue(2);
 
         nanos.addAndGet(Duration.ofSeconds(11).toNanos());
         keyIds(token(key("made-up-again")));
@@ -95,26 +96,38 @@ class CachingJwkSourceTest {
     @Test
     void keepsTheLastGoodSetWhenAFetchFails() {
         AtomicInteger calls = new AtomicInteger();
-        CachingJwkSource flaky = new CachingJwkSource(Mono.defer(() -> calls.getAndIncrement() == 0
-                ? Mono.just(new JWKSet(first.toPublicJWK()).toString())
-                : Mono.error(new IllegalStateException("auth-service is down"))),
-                Duration.ofMinutes(5), Duration.ofSeconds(10), nanos::get);
+        CachingJwkSource flaky = new CachingJwkSource(
+                Mono.defer(() -> calls.getAndIncrement() == 0
+                        ? Mono.just(new JWKSet(first.toPublicJWK()).toString())
+                        : Mono.error(new IllegalStateException("auth-service is down"))),
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(10),
+                nanos::get);
         flaky.apply(token(first)).collectList().block();
         nanos.addAndGet(Duration.ofMinutes(6).toNanos());
 
-        assertThat(flaky.apply(token(first)).map(JWK::getKeyID).collectList().block()).containsExactly("key-1");
+        assertThat(flaky.apply(token(first)).map(JWK::getKeyID).collectList().block())
+                .containsExactly("key-1");
         assertThat(calls).hasValue(2);
     }
 
     @Test
     void sharesOneFetchBetweenConcurrentRequests() {
-        CachingJwkSource slow = new CachingJwkSource(Mono.fromSupplier(() -> {
-            fetches.incrementAndGet();
-            return published.get().toString();
-        }).delayElement(Duration.ofMillis(200)), Duration.ofMinutes(5), Duration.ofSeconds(10), nanos::get);
+        CachingJwkSource slow = new CachingJwkSource(
+                Mono.fromSupplier(() -> {
+                            fetches.incrementAndGet();
+                            return published.get().toString();
+                        })
+                        .delayElement(Duration.ofMillis(200)),
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(10),
+                nanos::get);
 
-        List<String> ids = Flux.range(0, 20).flatMap(i -> slow.apply(token(first))).map(JWK::getKeyID)
-                .collectList().block();
+        List<String> ids = Flux.range(0, 20)
+                .flatMap(i -> slow.apply(token(first)))
+                .map(JWK::getKeyID)
+                .collectList()
+                .block();
 
         assertThat(ids).hasSize(20);
         assertThat(fetches).hasValue(1);
@@ -126,8 +139,14 @@ class CachingJwkSourceTest {
 
     private static SignedJWT token(ECKey key) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
-                    new JWTClaimsSet.Builder().subject("someone").expirationTime(new Date()).build());
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.ES256)
+                            .keyID(key.getKeyID())
+                            .build(),
+                    new JWTClaimsSet.Builder()
+                            .subject("someone")
+                            .expirationTime(new Date())
+                            .build());
             jwt.sign(new ECDSASigner(key));
             return jwt;
         } catch (JOSEException e) {

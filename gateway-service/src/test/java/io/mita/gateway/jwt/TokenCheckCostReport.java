@@ -1,17 +1,5 @@
 package io.mita.gateway.jwt;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Supplier;
-
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
-
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -26,7 +14,16 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
-
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 
 /**
@@ -41,22 +38,34 @@ public final class TokenCheckCostReport {
     private static final int WARM_UP_SECONDS = 15;
     private static final int RUNS = 20_000;
 
-    private TokenCheckCostReport() {
-    }
+    private TokenCheckCostReport() {}
 
     public static void main(String[] args) throws Exception {
-        RSAKey rsa = new RSAKeyGenerator(3072).keyID(UUID.randomUUID().toString()).algorithm(JWSAlgorithm.RS256).generate();
-        ECKey ec = new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).algorithm(JWSAlgorithm.ES256).generate();
+        RSAKey rsa = new RSAKeyGenerator(3072)
+                .keyID(UUID.randomUUID().toString())
+                .algorithm(JWSAlgorithm.RS256)
+                .generate();
+        ECKey ec = new ECKeyGenerator(Curve.P_256)
+                .keyID(UUID.randomUUID().toString())
+                .algorithm(JWSAlgorithm.ES256)
+                .generate();
         JWKSet published = new JWKSet(List.of(rsa.toPublicJWK(), ec.toPublicJWK()));
         NimbusReactiveJwtDecoder decoder = GatewayJwtConfiguration.decoder(
-                new CachingJwkSource(Mono.fromSupplier(published::toString), Duration.ofMinutes(5), Duration.ofSeconds(1),
-                        System::nanoTime), "mita-auth", "mita-api");
+                new CachingJwkSource(
+                        Mono.fromSupplier(published::toString),
+                        Duration.ofMinutes(5),
+                        Duration.ofSeconds(1),
+                        System::nanoTime),
+                "mita-auth",
+                "mita-api");
         String rs256 = sign(rsa, JWSAlgorithm.RS256);
         String es256 = sign(ec, JWSAlgorithm.ES256);
 
         Map<String, Supplier<Object>> checks = new LinkedHashMap<>();
         checks.put("parse only (baseline)", () -> parse(rs256));
-        checks.put("gateway check, RS256 RSA-3072 (auth-service's tokens)", () -> decoder.decode(rs256).block());
+        checks.put(
+                "gateway check, RS256 RSA-3072 (auth-service's tokens)",
+                () -> decoder.decode(rs256).block());
         checks.put("gateway check, ES256 P-256", () -> decoder.decode(es256).block());
 
         long warmUpEnd = System.nanoTime() + Duration.ofSeconds(WARM_UP_SECONDS).toNanos();
@@ -68,25 +77,39 @@ public final class TokenCheckCostReport {
             for (Map.Entry<String, Supplier<Object>> check : checks.entrySet()) {
                 long start = System.nanoTime();
                 check.getValue().get();
-                micros.computeIfAbsent(check.getKey(), k -> new ArrayList<>()).add((System.nanoTime() - start) / 1000.0);
+                micros.computeIfAbsent(check.getKey(), k -> new ArrayList<>())
+                        .add((System.nanoTime() - start) / 1000.0);
             }
         }
-        System.out.printf("Machine: %d CPUs, Java %s, %d checks each, interleaved, after %d s of warm-up.%n%n",
+        System.out.printf(
+                "Machine: %d CPUs, Java %s, %d checks each, interleaved, after %d s of warm-up.%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), RUNS, WARM_UP_SECONDS);
         System.out.println("| token check in one thread | p50 µs | p90 µs | p99 µs |");
         System.out.println("|---|---|---|---|");
         micros.forEach((name, values) -> {
             List<Double> sorted = values.stream().sorted().toList();
-            System.out.printf("| %s | %.0f | %.0f | %.0f |%n", name, at(sorted, 0.5), at(sorted, 0.9), at(sorted, 0.99));
+            System.out.printf(
+                    "| %s | %.0f | %.0f | %.0f |%n", name, at(sorted, 0.5), at(sorted, 0.9), at(sorted, 0.99));
         });
     }
 
     private static String sign(com.nimbusds.jose.jwk.JWK key, JWSAlgorithm algorithm) throws Exception {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("mita-auth").audience("mita-api")
-                .subject(UUID.randomUUID().toString()).claim("roles", List.of("USER")).jwtID(UUID.randomUUID().toString())
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(15)))).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer("mita-auth")
+                .audience("mita-api")
+                .subject(UUID.randomUUID().toString())
+                .claim("roles", List.of("USER"))
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))
+                .build();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(algorithm)
+                        .keyID(key.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         jwt.sign(key instanceof RSAKey r ? new RSASSASigner(r) : new ECDSASigner((ECKey) key));
         return jwt.serialize();
     }

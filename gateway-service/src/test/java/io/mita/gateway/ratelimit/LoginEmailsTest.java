@@ -3,12 +3,10 @@ package io.mita.gateway.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
-
 import tools.jackson.databind.json.JsonMapper;
 
 class LoginEmailsTest {
@@ -34,14 +32,16 @@ class LoginEmailsTest {
     @Test
     void replaysTheBodyItReadUnchanged() {
         String body = "{\"email\":\"ann@example.com\",\"password\":\"x\"}";
-        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/auth/login").body(body));
+        MockServerWebExchange exchange = MockServerWebExchange.from(
+                MockServerHttpRequest.post("/api/auth/login").body(body));
 
         LoginEmails.Read read = emails.read(exchange).block();
 
         assertThat(read.email()).isEqualTo("ann@example.com");
         for (int i = 0; i < 2; i++) {
             String replayed = DataBufferUtils.join(read.exchange().getRequest().getBody())
-                    .map(buffer -> buffer.toString(StandardCharsets.UTF_8)).block();
+                    .map(buffer -> buffer.toString(StandardCharsets.UTF_8))
+                    .block();
             assertThat(replayed).isEqualTo(body);
         }
     }

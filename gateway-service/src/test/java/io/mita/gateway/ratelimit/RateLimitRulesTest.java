@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -36,24 +35,30 @@ class RateLimitRulesTest {
     void appliesBothLoginBucketsToALoginAndTheDefaultRuleOnlyWhereNoRuleMatches() throws IOException {
         RateLimitRules rules = new RateLimitRules(bind(Map.of()));
 
-        assertThat(rules.applicable(request(HttpMethod.POST, "/api/auth/login"))).extracting(RateLimitRules.Rule::name)
+        assertThat(rules.applicable(request(HttpMethod.POST, "/api/auth/login")))
+                .extracting(RateLimitRules.Rule::name)
                 .containsExactlyInAnyOrder("loginip", "loginemail");
         assertThat(rules.applicable(request(HttpMethod.POST, "/api/auth/password-reset/confirm")))
-                .extracting(RateLimitRules.Rule::name).containsExactly("passwordreset");
+                .extracting(RateLimitRules.Rule::name)
+                .containsExactly("passwordreset");
         assertThat(rules.applicable(request(HttpMethod.POST, "/api/ocr/receipts")))
-                .extracting(RateLimitRules.Rule::name).containsExactly("receiptupload");
+                .extracting(RateLimitRules.Rule::name)
+                .containsExactly("receiptupload");
         assertThat(rules.applicable(request(HttpMethod.GET, "/api/ocr/receipts")))
-                .extracting(RateLimitRules.Rule::name).containsExactly("default");
+                .extracting(RateLimitRules.Rule::name)
+                .containsExactly("default");
         assertThat(rules.applicable(request(HttpMethod.GET, "/api/budget/dashboard")))
-                .extracting(RateLimitRules.Rule::name).containsExactly("default");
-        assertThat(rules.applicable(request(HttpMethod.GET, "/actuator/prometheus"))).isEmpty();
+                .extracting(RateLimitRules.Rule::name)
+                .containsExactly("default");
+        assertThat(rules.applicable(request(HttpMethod.GET, "/actuator/prometheus")))
+                .isEmpty();
         assertThat(rules.longestPeriod()).isEqualTo(Duration.ofHours(1));
     }
 
     @Test
     void takesOneLimitFromTheEnvironment() throws IOException {
-        RateLimitProperties properties = bind(Map.of("MITA_GATEWAY_RATELIMITS_RULES_LOGINIP_CAPACITY", "25",
-                "MITA_GATEWAY_RATE_LIMITS_ENABLED", "false"));
+        RateLimitProperties properties = bind(Map.of(
+                "MITA_GATEWAY_RATELIMITS_RULES_LOGINIP_CAPACITY", "25", "MITA_GATEWAY_RATE_LIMITS_ENABLED", "false"));
 
         assertThat(properties.rules().get("loginip").capacity()).isEqualTo(25);
         assertThat(properties.rules().get("loginip").period()).isEqualTo(Duration.ofMinutes(15));
@@ -75,10 +80,14 @@ class RateLimitRulesTest {
         env.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
         env.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
         // the way Boot reads real environment variables (relaxed names)
-        env.getPropertySources().addFirst(new SystemEnvironmentPropertySource(
-                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
-        new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))
+        env.getPropertySources()
+                .addFirst(new SystemEnvironmentPropertySource(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
+        new YamlPropertySourceLoader()
+                .load("application", new ClassPathResource("application.yml"))
                 .forEach(source -> env.getPropertySources().addLast(source));
-        return Binder.get(env).bind("mita.gateway.rate-limits", RateLimitProperties.class).get();
+        return Binder.get(env)
+                .bind("mita.gateway.rate-limits", RateLimitProperties.class)
+                .get();
     }
 }

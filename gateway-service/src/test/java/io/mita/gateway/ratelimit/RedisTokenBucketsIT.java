@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ScanOptions;
-
 import reactor.core.publisher.Flux;
 
 /** The Lua token bucket against the local Redis, under a key prefix of its own. */
@@ -33,7 +31,9 @@ class RedisTokenBucketsIT {
 
     @AfterAll
     static void cleanUp() {
-        redis.scan(ScanOptions.scanOptions().match(PREFIX + ":*").build()).flatMap(redis::delete).blockLast();
+        redis.scan(ScanOptions.scanOptions().match(PREFIX + ":*").build())
+                .flatMap(redis::delete)
+                .blockLast();
         factory.destroy();
     }
 
@@ -70,8 +70,11 @@ class RedisTokenBucketsIT {
     void neverOverspendsABucketUnderConcurrentTakes() {
         Bucket bucket = bucket(50, Duration.ofHours(1));
 
-        long allowed = Flux.range(0, 200).flatMap(i -> buckets.take(bucket), 32)
-                .filter(BucketState::allowed).count().block();
+        long allowed = Flux.range(0, 200)
+                .flatMap(i -> buckets.take(bucket), 32)
+                .filter(BucketState::allowed)
+                .count()
+                .block();
 
         assertThat(allowed).isEqualTo(50);
     }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -44,8 +43,8 @@ class GatewayRoutesPropertiesTest {
 
     @Test
     void usesTheDefaultTimeoutsUnlessAServiceOverridesThem() throws IOException {
-        GatewayRoutesProperties properties = bind(Map.of("mita.gateway.routes.ocr.response-timeout", "30s",
-                "mita.gateway.routes.ocr.connect-timeout", "500ms"));
+        GatewayRoutesProperties properties = bind(Map.of(
+                "mita.gateway.routes.ocr.response-timeout", "30s", "mita.gateway.routes.ocr.connect-timeout", "500ms"));
 
         GatewayRoutesProperties.DownstreamRoute ocr = properties.routes().get("ocr");
         GatewayRoutesProperties.DownstreamRoute budget = properties.routes().get("budget");
@@ -70,8 +69,11 @@ class GatewayRoutesPropertiesTest {
         environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
         environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
         environment.getPropertySources().addFirst(new MapPropertySource("overrides", overrides));
-        new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))
+        new YamlPropertySourceLoader()
+                .load("application", new ClassPathResource("application.yml"))
                 .forEach(source -> environment.getPropertySources().addLast(source));
-        return Binder.get(environment).bind("mita.gateway", GatewayRoutesProperties.class).get();
+        return Binder.get(environment)
+                .bind("mita.gateway", GatewayRoutesProperties.class)
+                .get();
     }
 }

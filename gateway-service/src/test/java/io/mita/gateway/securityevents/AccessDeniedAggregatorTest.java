@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.Test;
 
 class AccessDeniedAggregatorTest {
@@ -45,15 +44,19 @@ class AccessDeniedAggregatorTest {
 
         var events = aggregator.drainEnded();
         assertThat(events).hasSize(3);
-        AccessDenied flood = events.stream().filter(event -> event.status() == 401 && event.route().equals("budget"))
-                .findFirst().orElseThrow();
+        AccessDenied flood = events.stream()
+                .filter(event -> event.status() == 401 && event.route().equals("budget"))
+                .findFirst()
+                .orElseThrow();
         assertThat(flood.count()).isEqualTo(500);
         assertThat(flood.windowStart()).isEqualTo(Instant.parse("2026-11-22T10:15:00Z"));
         assertThat(flood.windowEnd()).isEqualTo(Instant.parse("2026-11-22T10:16:00Z"));
         assertThat(flood.sampleCorrelationIds()).containsExactly("c-0", "c-1", "c-2");
         assertThat(flood.overflow()).isFalse();
-        assertThat(events).filteredOn(event -> event.clientKey().equals("user:u-1"))
-                .singleElement().satisfies(event -> assertThat(event.sampleCorrelationIds()).isEmpty());
+        assertThat(events)
+                .filteredOn(event -> event.clientKey().equals("user:u-1"))
+                .singleElement()
+                .satisfies(event -> assertThat(event.sampleCorrelationIds()).isEmpty());
         assertThat(aggregator.drainEnded()).as("drained once").isEmpty();
     }
 
@@ -64,9 +67,11 @@ class AccessDeniedAggregatorTest {
         now.set(Instant.parse("2026-11-22T10:16:30Z"));
         aggregator.record("anonymous:a", 401, "budget", "c-2");
 
-        assertThat(aggregator.drainEnded()).singleElement()
+        assertThat(aggregator.drainEnded())
+                .singleElement()
                 .satisfies(event -> assertThat(event.windowStart()).isEqualTo(Instant.parse("2026-11-22T10:15:00Z")));
-        assertThat(aggregator.drainAll()).singleElement()
+        assertThat(aggregator.drainAll())
+                .singleElement()
                 .satisfies(event -> assertThat(event.windowStart()).isEqualTo(Instant.parse("2026-11-22T10:16:00Z")));
     }
 

@@ -3,22 +3,20 @@ package io.mita.gateway.securityevents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventSerializer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.mita.common.events.EventExtensions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-
-import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventSerializer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.mita.common.events.EventExtensions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,9 +30,15 @@ class AccessDeniedPayloadTest {
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
 
-    private final AccessDenied anonymous = new AccessDenied("anonymous:3f7a9c1e5b2d4a60", 401, "budget", 17,
-            Instant.parse("2026-11-22T10:15:00Z"), Instant.parse("2026-11-22T10:16:00Z"),
-            List.of("5b0e7c1a-2f4d-4c3b-9a8e-1d2c3b4a5f60", "app-7f3a:42"), false);
+    private final AccessDenied anonymous = new AccessDenied(
+            "anonymous:3f7a9c1e5b2d4a60",
+            401,
+            "budget",
+            17,
+            Instant.parse("2026-11-22T10:15:00Z"),
+            Instant.parse("2026-11-22T10:16:00Z"),
+            List.of("5b0e7c1a-2f4d-4c3b-9a8e-1d2c3b4a5f60", "app-7f3a:42"),
+            false);
 
     @Test
     void serialisesToTheGoldenShape() throws Exception {
@@ -61,34 +65,48 @@ class AccessDeniedPayloadTest {
         assertThat(event.getType()).isEqualTo(AccessDenied.TYPE);
         assertThat(event.getSource()).hasToString("/mita/gateway");
 
-        AccessDenied user = new AccessDenied("user:6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b", 429, "budget", 3,
-                anonymous.windowStart(), anonymous.windowEnd(), List.of(), false);
+        AccessDenied user = new AccessDenied(
+                "user:6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                429,
+                "budget",
+                3,
+                anonymous.windowStart(),
+                anonymous.windowEnd(),
+                List.of(),
+                false);
         var userRecord = publisher.record(user);
         assertThat(userRecord.key()).isEqualTo("6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b");
         assertThat(userRecord.value().getSubject()).isEqualTo("6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b");
         assertThat(EventExtensions.actorId(userRecord.value())).isEqualTo("6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b");
         assertThat(EventExtensions.correlationId(userRecord.value())).isNull();
 
-        AccessDenied overflow = new AccessDenied("overflow", 0, "*", 9_900, anonymous.windowStart(),
-                anonymous.windowEnd(), List.of(), true);
+        AccessDenied overflow = new AccessDenied(
+                "overflow", 0, "*", 9_900, anonymous.windowStart(), anonymous.windowEnd(), List.of(), true);
         assertThat(publisher.record(overflow).value().getSubject()).isEqualTo("gateway:overflow");
     }
 
     @Test
     void refusesAProducerThatIsNotIdempotentWithAcksAll() {
-        assertThatThrownBy(() -> publisher(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9",
-                ProducerConfig.ACKS_CONFIG, "1", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("acks=1");
-        assertThatThrownBy(() -> publisher(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9",
-                ProducerConfig.ACKS_CONFIG, "all")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("enable.idempotence=null");
+        assertThatThrownBy(() -> publisher(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        "127.0.0.1:9",
+                        ProducerConfig.ACKS_CONFIG,
+                        "1",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        "true")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("acks=1");
+        assertThatThrownBy(() -> publisher(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9", ProducerConfig.ACKS_CONFIG, "all")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("enable.idempotence=null");
     }
 
     private static AccessDeniedPublisher publisher(Map<String, Object> config) {
-        var factory = new DefaultKafkaProducerFactory<String, CloudEvent>(config, new StringSerializer(),
-                new CloudEventSerializer());
-        return new AccessDeniedPublisher(new KafkaTemplate<>(factory), JSON, "mita.gateway.v1", "/mita/gateway",
-                new SimpleMeterRegistry());
+        var factory = new DefaultKafkaProducerFactory<String, CloudEvent>(
+                config, new StringSerializer(), new CloudEventSerializer());
+        return new AccessDeniedPublisher(
+                new KafkaTemplate<>(factory), JSON, "mita.gateway.v1", "/mita/gateway", new SimpleMeterRegistry());
     }
 
     /** Same field names at every level and the same JSON types. */

@@ -1,15 +1,13 @@
 package io.mita.insights.insight;
 
+import io.mita.common.security.CurrentUser;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.mita.common.security.CurrentUser;
 import reactor.core.publisher.Mono;
 
 @RestController

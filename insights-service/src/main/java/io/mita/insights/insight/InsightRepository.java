@@ -3,10 +3,8 @@ package io.mita.insights.insight;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.UUID;
-
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-
 import reactor.core.publisher.Flux;
 
 @Repository
@@ -24,9 +22,13 @@ class InsightRepository {
                         WHERE user_id = :userId AND month = :month ORDER BY created_at DESC, id""")
                 .bind("userId", userId)
                 .bind("month", month.toString())
-                .map(row -> new InsightResponse(row.get("id", UUID.class), row.get("kind", String.class),
-                        row.get("severity", String.class), row.get("text", String.class),
-                        row.get("evidence", String.class), row.get("created_at", OffsetDateTime.class)))
+                .map(row -> new InsightResponse(
+                        row.get("id", UUID.class),
+                        row.get("kind", String.class),
+                        row.get("severity", String.class),
+                        row.get("text", String.class),
+                        row.get("evidence", String.class),
+                        row.get("created_at", OffsetDateTime.class)))
                 .all();
     }
 }

@@ -1,9 +1,8 @@
 package io.mita.notification.config;
 
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
-
-import jakarta.validation.constraints.NotBlank;
 
 /**
  * This service's own settings ({@code mita.notification.*}).
@@ -15,13 +14,17 @@ import jakarta.validation.constraints.NotBlank;
  */
 @Validated
 @ConfigurationProperties("mita.notification")
-public record NotificationProperties(@NotBlank String mailFrom, @NotBlank String resetLinkBase, @NotBlank String deliveryKey) {
+public record NotificationProperties(
+        @NotBlank String mailFrom,
+        @NotBlank String resetLinkBase,
+        @NotBlank String deliveryKey) {
 
     /** The development default of {@code deliveryKey}: public in this repository, never for a real deployment. */
     public static final String DEVELOPMENT_DELIVERY_KEY = "I9ng6ikFYMyi+JXiHPambOeu8gJL53pIdtHYqlGUa30=";
 
     @Override
     public String toString() {
-        return "NotificationProperties[mailFrom=" + mailFrom + ", resetLinkBase=" + resetLinkBase + ", deliveryKey=[REDACTED]]";
+        return "NotificationProperties[mailFrom=" + mailFrom + ", resetLinkBase=" + resetLinkBase
+                + ", deliveryKey=[REDACTED]]";
     }
 }

@@ -1,9 +1,8 @@
 package io.mita.notification.inbound;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * This service's copy of auth-service's {@code mita.auth.password-reset.requested.v1} payload

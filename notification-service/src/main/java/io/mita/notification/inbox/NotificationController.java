@@ -1,11 +1,10 @@
 package io.mita.notification.inbox;
 
+import io.mita.common.security.CurrentUser;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.mita.common.security.CurrentUser;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -29,6 +28,5 @@ class NotificationController {
                 .one();
     }
 
-    record UnreadCountResponse(long count) {
-    }
+    record UnreadCountResponse(long count) {}
 }

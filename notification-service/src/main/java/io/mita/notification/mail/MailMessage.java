@@ -1,8 +1,7 @@
 package io.mita.notification.mail;
 
-import java.util.Objects;
-
 import io.mita.common.pii.PiiMasker;
+import java.util.Objects;
 
 /**
  * One e-mail to one recipient, with a plain-text and an HTML body. Its {@code toString} shows neither

@@ -1,15 +1,5 @@
 package io.mita.notification.mail;
 
-import java.nio.charset.StandardCharsets;
-
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailParseException;
-import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.stereotype.Component;
-
 import io.mita.common.pii.PiiMasker;
 import io.mita.notification.config.NotificationProperties;
 import jakarta.mail.MessagingException;
@@ -17,6 +7,14 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -46,7 +44,8 @@ class SmtpMailer implements Mailer {
     private void deliver(MailMessage message) {
         MimeMessage mime = sender.createMimeMessage();
         try {
-            var helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, StandardCharsets.UTF_8.name());
+            var helper = new MimeMessageHelper(
+                    mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, StandardCharsets.UTF_8.name());
             helper.setFrom(from);
             helper.setTo(new InternetAddress(message.to(), true));
             helper.setSubject(message.subject());
@@ -59,10 +58,17 @@ class SmtpMailer implements Mailer {
         try {
             sender.send(mime);
         } catch (MailException failure) {
-            boolean permanent = failure instanceof MailParseException || failure instanceof MailPreparationException
+            boolean permanent = failure instanceof MailParseException
+                    || failure instanceof MailPreparationException
                     || rejectsTheRecipient(failure);
-            throw new MailDeliveryException(reason(permanent ? "the message cannot be delivered" : "the SMTP server did not accept the message",
-                    failure, message), permanent);
+            throw new MailDeliveryException(
+                    reason(
+                            permanent
+                                    ? "the message cannot be delivered"
+                                    : "the SMTP server did not accept the message",
+                            failure,
+                            message),
+                    permanent);
         }
     }
 
@@ -70,7 +76,8 @@ class SmtpMailer implements Mailer {
     private static boolean rejectsTheRecipient(MailException failure) {
         if (failure instanceof MailSendException send) {
             for (Exception cause : send.getMessageExceptions()) {
-                if (cause instanceof SendFailedException rejected && rejected.getInvalidAddresses() != null
+                if (cause instanceof SendFailedException rejected
+                        && rejected.getInvalidAddresses() != null
                         && rejected.getInvalidAddresses().length > 0) {
                     return true;
                 }
@@ -86,7 +93,8 @@ class SmtpMailer implements Mailer {
             root = root.getCause();
         }
         String detail = root.getMessage() == null ? "" : root.getMessage().replace(message.to(), "<recipient>");
-        String reason = what + ": " + root.getClass().getSimpleName() + (detail.isEmpty() ? "" : ": " + masker.mask(detail));
+        String reason =
+                what + ": " + root.getClass().getSimpleName() + (detail.isEmpty() ? "" : ": " + masker.mask(detail));
         return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON);
     }
 }

@@ -4,12 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.UUID;
-
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,11 +42,13 @@ final class DeliveryCipher {
         try {
             bytes = Base64.getDecoder().decode(base64Key.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("mita.notification.delivery-key (MITA_NOTIFICATION_DELIVERY_KEY) is not valid base64");
+            throw new IllegalStateException(
+                    "mita.notification.delivery-key (MITA_NOTIFICATION_DELIVERY_KEY) is not valid base64");
         }
         if (bytes.length != KEY_BYTES) {
-            throw new IllegalStateException("mita.notification.delivery-key (MITA_NOTIFICATION_DELIVERY_KEY) must be base64 of "
-                    + KEY_BYTES + " bytes, but it decodes to " + bytes.length + " bytes");
+            throw new IllegalStateException(
+                    "mita.notification.delivery-key (MITA_NOTIFICATION_DELIVERY_KEY) must be base64 of " + KEY_BYTES
+                            + " bytes, but it decodes to " + bytes.length + " bytes");
         }
         return new DeliveryCipher(new SecretKeySpec(bytes, "AES"), json);
     }
@@ -71,7 +71,8 @@ final class DeliveryCipher {
             cipher.updateAAD(requestId.toString().getBytes(StandardCharsets.UTF_8));
             plaintext = cipher.doFinal(sealed);
         } catch (GeneralSecurityException e) {
-            throw new UnreadableDeliveryException("it does not authenticate (tampered, another key, or another request)");
+            throw new UnreadableDeliveryException(
+                    "it does not authenticate (tampered, another key, or another request)");
         }
         return details(plaintext);
     }

@@ -1,7 +1,6 @@
 package io.mita.notification.passwordreset;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 import io.mita.common.pii.PiiMasker;
 
 /**

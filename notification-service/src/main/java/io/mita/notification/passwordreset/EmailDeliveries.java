@@ -1,10 +1,8 @@
 package io.mita.notification.passwordreset;
 
 import java.util.UUID;
-
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,7 +35,10 @@ class EmailDeliveries {
                         VALUES (:id, :userId, :kind, :eventId, 'SENT', 1, now())
                         ON CONFLICT (event_id) DO UPDATE
                         SET status = 'SENT', attempts = email_delivery.attempts + 1, sent_at = now()""")
-                .bind("id", UUID.randomUUID()).bind("userId", userId).bind("kind", kind).bind("eventId", eventId)
+                .bind("id", UUID.randomUUID())
+                .bind("userId", userId)
+                .bind("kind", kind)
+                .bind("eventId", eventId)
                 .then();
     }
 
@@ -55,8 +56,12 @@ class EmailDeliveries {
                         ON CONFLICT (event_id) DO UPDATE
                         SET attempts = email_delivery.attempts + EXCLUDED.attempts, last_error = EXCLUDED.last_error
                         WHERE email_delivery.status = 'FAILED'""")
-                .bind("id", UUID.randomUUID()).bind("userId", userId).bind("kind", kind).bind("eventId", eventId)
-                .bind("attempts", attempted ? 1 : 0).bind("error", stored)
+                .bind("id", UUID.randomUUID())
+                .bind("userId", userId)
+                .bind("kind", kind)
+                .bind("eventId", eventId)
+                .bind("attempts", attempted ? 1 : 0)
+                .bind("error", stored)
                 .then();
     }
 }

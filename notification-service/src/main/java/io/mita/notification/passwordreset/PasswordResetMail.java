@@ -1,22 +1,21 @@
 package io.mita.notification.passwordreset;
 
+import io.mita.notification.mail.MailMessage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-import io.mita.notification.mail.MailMessage;
-
 /** Writes the password-reset e-mail: a plain-text and an HTML body with the same link. */
 final class PasswordResetMail {
 
     static final String SUBJECT = "Reset your MITA password";
-    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter EXPIRY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final int MAX_NAME = 100;
 
-    private PasswordResetMail() {
-    }
+    private PasswordResetMail() {}
 
     static MailMessage compose(DeliveryDetails details, String resetLinkBase, Instant expiresAt) {
         String link = link(resetLinkBase, details.token());

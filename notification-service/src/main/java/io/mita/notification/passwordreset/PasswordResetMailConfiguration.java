@@ -1,11 +1,10 @@
 package io.mita.notification.passwordreset;
 
+import io.mita.notification.config.NotificationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import io.mita.notification.config.NotificationProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -17,7 +16,8 @@ class PasswordResetMailConfiguration {
     @Bean
     DeliveryCipher deliveryCipher(NotificationProperties properties, JsonMapper json) {
         DeliveryCipher cipher = DeliveryCipher.withKey(properties.deliveryKey(), json);
-        if (NotificationProperties.DEVELOPMENT_DELIVERY_KEY.equals(properties.deliveryKey().strip())) {
+        if (NotificationProperties.DEVELOPMENT_DELIVERY_KEY.equals(
+                properties.deliveryKey().strip())) {
             log.warn("mita.notification.delivery-key is the public development key: set MITA_NOTIFICATION_DELIVERY_KEY "
                     + "(the same value as auth-service's) in every real deployment");
         }

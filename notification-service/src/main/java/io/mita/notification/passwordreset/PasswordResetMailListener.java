@@ -1,18 +1,16 @@
 package io.mita.notification.passwordreset;
 
+import io.cloudevents.CloudEvent;
+import io.mita.common.events.EventPayloads;
+import io.mita.common.events.NonRetryableEventException;
+import io.mita.notification.inbound.PasswordResetRequested;
 import java.time.Duration;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-
-import io.cloudevents.CloudEvent;
-import io.mita.common.events.EventPayloads;
-import io.mita.common.events.NonRetryableEventException;
-import io.mita.notification.inbound.PasswordResetRequested;
 
 /**
  * Reacts to auth-service's {@code mita.auth.password-reset.requested.v1} on {@code mita.auth.v1}; every
@@ -26,6 +24,7 @@ class PasswordResetMailListener {
     static final String TOPIC = "mita.auth.v1";
     /** Two SMTP timeouts and the database, with room to spare; far below max.poll.interval.ms. */
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
     private static final Logger log = LoggerFactory.getLogger(PasswordResetMailListener.class);
 
     private final EventPayloads payloads;
@@ -40,7 +39,11 @@ class PasswordResetMailListener {
     void on(ConsumerRecord<String, CloudEvent> record) {
         CloudEvent event = record.value();
         if (event == null || !PasswordResetRequested.TYPE.equals(event.getType())) {
-            log.debug("event passed over topic={} partition={} offset={}", record.topic(), record.partition(), record.offset());
+            log.debug(
+                    "event passed over topic={} partition={} offset={}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset());
             return;
         }
         on(eventId(event), payloads.read(event, PasswordResetRequested.class));
@@ -49,7 +52,8 @@ class PasswordResetMailListener {
     void on(UUID eventId, PasswordResetRequested event) {
         String missing = event.missingMember();
         if (missing != null) {
-            throw new NonRetryableEventException("event " + eventId + " of type " + PasswordResetRequested.TYPE + " lacks " + missing);
+            throw new NonRetryableEventException(
+                    "event " + eventId + " of type " + PasswordResetRequested.TYPE + " lacks " + missing);
         }
         service.mail(eventId, event).block(TIMEOUT);
     }

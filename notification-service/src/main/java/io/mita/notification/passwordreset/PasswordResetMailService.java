@@ -1,21 +1,19 @@
 package io.mita.notification.passwordreset;
 
-import java.time.Clock;
-import java.util.UUID;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.reactive.TransactionalOperator;
-
 import io.mita.common.events.NonRetryableEventException;
 import io.mita.common.inbox.ProcessedEvents;
 import io.mita.notification.config.NotificationProperties;
 import io.mita.notification.inbound.PasswordResetRequested;
 import io.mita.notification.mail.MailDeliveryException;
-import io.mita.notification.mail.Mailer;
 import io.mita.notification.mail.MailMessage;
+import io.mita.notification.mail.Mailer;
+import java.time.Clock;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
@@ -45,8 +43,13 @@ class PasswordResetMailService {
     private final String resetLinkBase;
     private final Clock clock = Clock.systemUTC();
 
-    PasswordResetMailService(DeliveryCipher cipher, Mailer mailer, EmailDeliveries deliveries, ProcessedEvents processedEvents,
-                             ReactiveTransactionManager transactionManager, NotificationProperties properties) {
+    PasswordResetMailService(
+            DeliveryCipher cipher,
+            Mailer mailer,
+            EmailDeliveries deliveries,
+            ProcessedEvents processedEvents,
+            ReactiveTransactionManager transactionManager,
+            NotificationProperties properties) {
         this.cipher = cipher;
         this.mailer = mailer;
         this.deliveries = deliveries;
@@ -58,7 +61,10 @@ class PasswordResetMailService {
     Mono<Outcome> mail(UUID eventId, PasswordResetRequested request) {
         return deliveries.isSent(eventId).flatMap(sent -> {
             if (sent) {
-                log.info("password reset mail already sent, duplicate skipped eventId={} userId={}", eventId, request.userId());
+                log.info(
+                        "password reset mail already sent, duplicate skipped eventId={} userId={}",
+                        eventId,
+                        request.userId());
                 return Mono.just(Outcome.DUPLICATE);
             }
             if (!request.expiresAt().isAfter(clock.instant())) {
@@ -66,9 +72,13 @@ class PasswordResetMailService {
             }
             return Mono.fromCallable(() -> cipher.open(request.delivery(), request.requestId()))
                     .onErrorResume(UnreadableDeliveryException.class, unreadable -> {
-                        log.warn("password reset mail not sent eventId={} userId={} permanent=true reason={}",
-                                eventId, request.userId(), unreadable.getMessage());
-                        return deliveries.recordFailure(eventId, request.userId(), KIND, unreadable.getMessage(), false)
+                        log.warn(
+                                "password reset mail not sent eventId={} userId={} permanent=true reason={}",
+                                eventId,
+                                request.userId(),
+                                unreadable.getMessage());
+                        return deliveries
+                                .recordFailure(eventId, request.userId(), KIND, unreadable.getMessage(), false)
                                 .then(Mono.error(unreadable));
                     })
                     .map(details -> PasswordResetMail.compose(details, resetLinkBase, request.expiresAt()))
@@ -79,36 +89,60 @@ class PasswordResetMailService {
     private Mono<Outcome> send(UUID eventId, PasswordResetRequested request, MailMessage message) {
         return mailer.send(message)
                 .onErrorResume(MailDeliveryException.class, failure -> {
-                    log.warn("password reset mail not sent eventId={} userId={} permanent={} reason={}",
-                            eventId, request.userId(), failure.permanent(), failure.getMessage());
-                    return deliveries.recordFailure(eventId, request.userId(), KIND, failure.getMessage(), true)
-                            .then(Mono.error(failure.permanent()
-                                    ? new NonRetryableEventException("password reset mail undeliverable: " + failure.getMessage())
-                                    : failure));
+                    log.warn(
+                            "password reset mail not sent eventId={} userId={} permanent={} reason={}",
+                            eventId,
+                            request.userId(),
+                            failure.permanent(),
+                            failure.getMessage());
+                    return deliveries
+                            .recordFailure(eventId, request.userId(), KIND, failure.getMessage(), true)
+                            .then(Mono.error(
+                                    failure.permanent()
+                                            ? new NonRetryableEventException(
+                                                    "password reset mail undeliverable: " + failure.getMessage())
+                                            : failure));
                 })
-                .then(processedEvents.markProcessed(eventId, CONSUMER)
+                .then(processedEvents
+                        .markProcessed(eventId, CONSUMER)
                         .flatMap(first -> first
-                                ? deliveries.recordSent(eventId, request.userId(), KIND).thenReturn(Outcome.SENT)
+                                ? deliveries
+                                        .recordSent(eventId, request.userId(), KIND)
+                                        .thenReturn(Outcome.SENT)
                                 : Mono.just(Outcome.DUPLICATE))
                         .as(transaction::transactional))
-                .doOnNext(outcome -> log.info("password reset mail sent eventId={} userId={} requestId={} recorded={}",
-                        eventId, request.userId(), request.requestId(), outcome == Outcome.SENT));
+                .doOnNext(outcome -> log.info(
+                        "password reset mail sent eventId={} userId={} requestId={} recorded={}",
+                        eventId,
+                        request.userId(),
+                        request.requestId(),
+                        outcome == Outcome.SENT));
     }
 
     /** A request whose link no longer works is not mailed; it is recorded and marked processed, never retried. */
     private Mono<Outcome> expired(UUID eventId, PasswordResetRequested request) {
-        log.info("password reset request expired before its mail was sent eventId={} userId={} expiresAt={}",
-                eventId, request.userId(), request.expiresAt());
-        return processedEvents.markProcessed(eventId, CONSUMER)
+        log.info(
+                "password reset request expired before its mail was sent eventId={} userId={} expiresAt={}",
+                eventId,
+                request.userId(),
+                request.expiresAt());
+        return processedEvents
+                .markProcessed(eventId, CONSUMER)
                 .flatMap(first -> first
-                        ? deliveries.recordFailure(eventId, request.userId(), KIND,
-                                "EXPIRED: the request expired at " + request.expiresAt() + " before the mail was sent", false)
+                        ? deliveries.recordFailure(
+                                eventId,
+                                request.userId(),
+                                KIND,
+                                "EXPIRED: the request expired at " + request.expiresAt() + " before the mail was sent",
+                                false)
                         : Mono.empty())
                 .as(transaction::transactional)
                 .thenReturn(Outcome.EXPIRED);
     }
 
     enum Outcome {
-        SENT, DUPLICATE, EXPIRED
+        SENT,
+        DUPLICATE,
+        EXPIRED
     }
 }

@@ -3,6 +3,14 @@ package io.mita.notification.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.mita.notification.config.NotificationProperties;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,28 +23,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-
-import io.mita.notification.config.NotificationProperties;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-
 class SmtpMailerTest {
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final GreenMailExtension smtp =
+            new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
-    static final MailMessage MAIL = new MailMessage("ann@example.com", "Reset your MITA password",
-            "Hello Ann, open http://x/reset?token=abc", "<p>Hello Ann, <a href=\"http://x/reset?token=abc\">open</a></p>");
+    static final MailMessage MAIL = new MailMessage(
+            "ann@example.com",
+            "Reset your MITA password",
+            "Hello Ann, open http://x/reset?token=abc",
+            "<p>Hello Ann, <a href=\"http://x/reset?token=abc\">open</a></p>");
 
     @Test
     void sendsOneMailWithATextAndAnHtmlAlternativeFromTheConfiguredSender() throws Exception {
@@ -51,7 +52,9 @@ class SmtpMailerTest {
         List<String> types = new ArrayList<>();
         List<String> bodies = new ArrayList<>();
         collectTextParts(mail, types, bodies);
-        assertThat(types).anyMatch(type -> type.startsWith("text/plain")).anyMatch(type -> type.startsWith("text/html"));
+        assertThat(types)
+                .anyMatch(type -> type.startsWith("text/plain"))
+                .anyMatch(type -> type.startsWith("text/html"));
         assertThat(bodies).contains(MAIL.text(), MAIL.html());
     }
 
@@ -65,7 +68,9 @@ class SmtpMailerTest {
         assertThatThrownBy(() -> mailer(closedPort).send(MAIL).block(Duration.ofSeconds(20)))
                 .isInstanceOfSatisfying(MailDeliveryException.class, failure -> {
                     assertThat(failure.permanent()).isFalse();
-                    assertThat(failure.getMessage()).contains("ConnectException").doesNotContain("ann@example.com");
+                    assertThat(failure.getMessage())
+                            .contains("ConnectException")
+                            .doesNotContain("ann@example.com");
                     assertThat(failure).hasNoCause();
                 });
     }
@@ -77,7 +82,9 @@ class SmtpMailerTest {
         assertThatThrownBy(() -> mailer(smtp.getSmtp().getPort()).send(broken).block(Duration.ofSeconds(20)))
                 .isInstanceOfSatisfying(MailDeliveryException.class, failure -> {
                     assertThat(failure.permanent()).isTrue();
-                    assertThat(failure.getMessage()).doesNotContain("ann@example.com").doesNotContain("eve@example.com");
+                    assertThat(failure.getMessage())
+                            .doesNotContain("ann@example.com")
+                            .doesNotContain("eve@example.com");
                 });
         assertThat(smtp.getReceivedMessages()).isEmpty();
     }
@@ -135,14 +142,20 @@ class SmtpMailerTest {
 
         private void serve() {
             try (Socket client = socket.accept();
-                 var in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
-                 var out = new PrintWriter(client.getOutputStream(), true, StandardCharsets.US_ASCII)) {
+                    var in = new BufferedReader(
+                            new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+                    var out = new PrintWriter(client.getOutputStream(), true, StandardCharsets.US_ASCII)) {
                 reply(out, "220 rejecting.test ESMTP");
                 String line;
                 while ((line = in.readLine()) != null) {
                     String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
                     switch (command) {
-                        case "RCPT" -> reply(out, "550 5.1.1 " + line.substring(line.indexOf(':') + 1).trim() + ": Recipient address rejected");
+                        case "RCPT" ->
+                            reply(
+                                    out,
+                                    "550 5.1.1 "
+                                            + line.substring(line.indexOf(':') + 1)
+                                                    .trim() + ": Recipient address rejected");
                         case "QUIT" -> {
                             reply(out, "221 bye");
                             return;

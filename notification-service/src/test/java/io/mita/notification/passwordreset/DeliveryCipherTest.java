@@ -3,13 +3,11 @@ package io.mita.notification.passwordreset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mita.common.events.NonRetryableEventException;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import io.mita.common.events.NonRetryableEventException;
 import tools.jackson.databind.json.JsonMapper;
 
 class DeliveryCipherTest {
@@ -18,7 +16,8 @@ class DeliveryCipherTest {
     static final String EMAIL = "ann.example@example.com";
     static final String TOKEN = DeliverySealer.randomToken();
 
-    final DeliveryCipher cipher = DeliveryCipher.withKey(KEY, JsonMapper.builder().build());
+    final DeliveryCipher cipher =
+            DeliveryCipher.withKey(KEY, JsonMapper.builder().build());
     final UUID requestId = UUID.randomUUID();
 
     @Test
@@ -34,7 +33,8 @@ class DeliveryCipherTest {
 
     @Test
     void opensADeliveryWithoutDisplayNameAndWithPaddedBase64() {
-        String delivery = DeliverySealer.seal(KEY, requestId, "{\"email\":\"" + EMAIL + "\",\"token\":\"" + TOKEN + "\"}");
+        String delivery =
+                DeliverySealer.seal(KEY, requestId, "{\"email\":\"" + EMAIL + "\",\"token\":\"" + TOKEN + "\"}");
         String[] parts = delivery.split("\\.");
         String padded = parts[0] + "." + pad(parts[1]) + "." + pad(parts[2]);
 
@@ -46,7 +46,8 @@ class DeliveryCipherTest {
 
     @Test
     void refusesADeliverySealedWithAnotherKey() {
-        String delivery = DeliverySealer.seal(DeliverySealer.randomKey(), requestId, DeliverySealer.plaintext(EMAIL, TOKEN, null));
+        String delivery = DeliverySealer.seal(
+                DeliverySealer.randomKey(), requestId, DeliverySealer.plaintext(EMAIL, TOKEN, null));
 
         assertUnreadable(delivery, requestId, "does not authenticate");
     }
@@ -103,9 +104,11 @@ class DeliveryCipherTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"c2hvcnQ=", "not base64 at all!", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})
+    @ValueSource(
+            strings = {"c2hvcnQ=", "not base64 at all!", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})
     void refusesAKeyThatIsNotBase64Of32Bytes(String key) {
-        assertThatThrownBy(() -> DeliveryCipher.withKey(key, JsonMapper.builder().build()))
+        assertThatThrownBy(
+                        () -> DeliveryCipher.withKey(key, JsonMapper.builder().build()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("MITA_NOTIFICATION_DELIVERY_KEY");
     }
@@ -114,7 +117,10 @@ class DeliveryCipherTest {
     void theOpenedDetailsNeverShowTheAddressOrTheTokenWhenPrinted() {
         DeliveryDetails details = new DeliveryDetails(EMAIL, TOKEN, "Ann");
 
-        assertThat(details.toString()).doesNotContain(EMAIL).doesNotContain(TOKEN).contains("a***@example.com");
+        assertThat(details.toString())
+                .doesNotContain(EMAIL)
+                .doesNotContain(TOKEN)
+                .contains("a***@example.com");
     }
 
     private void assertUnreadable(String delivery, UUID request, String reason) {
@@ -123,7 +129,8 @@ class DeliveryCipherTest {
                 .isInstanceOf(NonRetryableEventException.class)
                 .hasMessageContaining(reason)
                 .hasNoCause()
-                .satisfies(failure -> assertThat(failure.getMessage()).doesNotContain(EMAIL).doesNotContain(TOKEN));
+                .satisfies(failure ->
+                        assertThat(failure.getMessage()).doesNotContain(EMAIL).doesNotContain(TOKEN));
     }
 
     private static String pad(String base64) {

@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.UUID;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -18,15 +17,16 @@ final class DeliverySealer {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private DeliverySealer() {
-    }
+    private DeliverySealer() {}
 
     static String seal(String base64Key, UUID requestId, String plaintextJson) {
         byte[] iv = new byte[12];
         RANDOM.nextBytes(iv);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(Base64.getDecoder().decode(base64Key), "AES"),
+            cipher.init(
+                    Cipher.ENCRYPT_MODE,
+                    new SecretKeySpec(Base64.getDecoder().decode(base64Key), "AES"),
                     new GCMParameterSpec(128, iv));
             cipher.updateAAD(requestId.toString().getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintextJson.getBytes(StandardCharsets.UTF_8));

@@ -3,6 +3,18 @@ package io.mita.notification.passwordreset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.CloudEventSerializer;
+import io.mita.notification.TestSmtpServer;
+import io.mita.notification.inbound.PasswordResetRequested;
+import io.mita.testsupport.KafkaTestBroker;
+import io.mita.testsupport.MitaIntegrationTest;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,19 +48,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.CloudEventSerializer;
-import io.mita.notification.TestSmtpServer;
-import io.mita.notification.inbound.PasswordResetRequested;
-import io.mita.testsupport.KafkaTestBroker;
-import io.mita.testsupport.MitaIntegrationTest;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -69,15 +67,19 @@ class PasswordResetMailIT {
 
     @Autowired
     DatabaseClient database;
+
     @Autowired
     WebTestClient web;
+
     @Value("${mita.notification.delivery-key}")
     String deliveryKey;
 
     @BeforeAll
     static void connectProducer() {
-        producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", KafkaTestBroker.bootstrapServers()),
-                new StringSerializer(), new CloudEventSerializer());
+        producer = new KafkaProducer<>(
+                Map.<String, Object>of("bootstrap.servers", KafkaTestBroker.bootstrapServers()),
+                new StringSerializer(),
+                new CloudEventSerializer());
     }
 
     @AfterAll
@@ -86,7 +88,8 @@ class PasswordResetMailIT {
     }
 
     @Test
-    void aResetRequestIsMailedWithTheLinkAndNeitherAddressNorTokenIsStoredOrLogged(CapturedOutput output) throws Exception {
+    void aResetRequestIsMailedWithTheLinkAndNeitherAddressNorTokenIsStoredOrLogged(CapturedOutput output)
+            throws Exception {
         Request request = new Request("Ann Example");
 
         publish(request.event());
@@ -96,13 +99,19 @@ class PasswordResetMailIT {
         assertThat(mail.getFrom()).containsExactly(new InternetAddress("no-reply@mita.local"));
         String link = LINK_BASE + "?token=" + request.token;
         List<String> bodies = textParts(mail);
-        assertThat(bodies).hasSize(2).allSatisfy(body -> assertThat(body).contains(link).contains("Ann Example"));
+        assertThat(bodies)
+                .hasSize(2)
+                .allSatisfy(body -> assertThat(body).contains(link).contains("Ann Example"));
         Map<String, Object> row = awaitDelivery(request.eventId, "SENT");
-        assertThat(row).containsEntry("user_id", request.userId).containsEntry("kind", "PASSWORD_RESET")
+        assertThat(row)
+                .containsEntry("user_id", request.userId)
+                .containsEntry("kind", "PASSWORD_RESET")
                 .containsEntry("attempts", 1);
         assertThat(row.get("sent_at")).isNotNull();
         assertThat(processed(request.eventId)).isTrue();
-        assertThat(output.getAll()).as("the service's log lines are captured").contains("password reset mail sent eventId=" + request.eventId);
+        assertThat(output.getAll())
+                .as("the service's log lines are captured")
+                .contains("password reset mail sent eventId=" + request.eventId);
         assertSecretsAppearNowhere(request, output);
     }
 
@@ -135,7 +144,9 @@ class PasswordResetMailIT {
         assertThat(row).containsEntry("attempts", 0);
         assertThat((String) row.get("last_error")).contains("does not authenticate");
         assertThat(processed(request.eventId)).isFalse();
-        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).doesNotContain(request.email).doesNotContain(request.token);
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8))
+                .doesNotContain(request.email)
+                .doesNotContain(request.token);
         assertThat(output.getAll()).contains("password reset mail not sent eventId=" + request.eventId);
         assertSecretsAppearNowhere(request, output);
     }
@@ -149,10 +160,20 @@ class PasswordResetMailIT {
 
             Map<String, Object> failed = awaitDelivery(request.eventId, "FAILED");
             assertThat((String) failed.get("last_error")).contains("SMTP server did not accept");
-            web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
-                    .expectBody().jsonPath("$.status").isEqualTo("UP");
-            web.get().uri("/actuator/health").exchange()
-                    .expectBody().jsonPath("$.components.mail.status").isEqualTo("DOWN");
+            web.get()
+                    .uri("/actuator/health/readiness")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo("UP");
+            web.get()
+                    .uri("/actuator/health")
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.components.mail.status")
+                    .isEqualTo("DOWN");
         } finally {
             TestSmtpServer.start();
         }
@@ -168,13 +189,23 @@ class PasswordResetMailIT {
     void otherEventTypesOnTheAuthTopicArePassedOverQuietly() throws Exception {
         UUID userId = UUID.randomUUID();
         UUID otherId = UUID.randomUUID();
-        byte[] data = JSON.writeValueAsBytes(Map.of("userId", userId.toString(), "displayName", "Erin",
-                "registeredAt", Instant.now().toString()));
+        byte[] data = JSON.writeValueAsBytes(Map.of(
+                "userId",
+                userId.toString(),
+                "displayName",
+                "Erin",
+                "registeredAt",
+                Instant.now().toString()));
         Request later = new Request(userId, "Erin");
 
-        publish(CloudEventBuilder.v1().withId(otherId.toString()).withSource(URI.create("/mita/auth"))
-                .withType("mita.auth.user.registered.v1").withSubject(userId.toString())
-                .withDataContentType("application/json").withData(data).build());
+        publish(CloudEventBuilder.v1()
+                .withId(otherId.toString())
+                .withSource(URI.create("/mita/auth"))
+                .withType("mita.auth.user.registered.v1")
+                .withSubject(userId.toString())
+                .withDataContentType("application/json")
+                .withData(data)
+                .build());
         publish(later.event());
 
         awaitOneMailTo(later.email);
@@ -205,7 +236,9 @@ class PasswordResetMailIT {
         publish(request.event());
 
         ConsumerRecord<String, byte[]> dead = awaitDeadLetter(request.eventId);
-        assertThat(header(dead, "kafka_dlt-exception-message")).contains("undeliverable").doesNotContain("not an address");
+        assertThat(header(dead, "kafka_dlt-exception-message"))
+                .contains("undeliverable")
+                .doesNotContain("not an address");
         assertThat(awaitDelivery(request.eventId, "FAILED")).containsEntry("attempts", 1);
         assertThat(processed(request.eventId)).isFalse();
     }
@@ -214,14 +247,25 @@ class PasswordResetMailIT {
     void aResetEventWithoutDeliveryIsDeadLettered() throws Exception {
         UUID userId = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
-        byte[] data = JSON.writeValueAsBytes(Map.of("userId", userId.toString(), "requestId", UUID.randomUUID().toString(),
-                "expiresAt", Instant.now().plus(1, ChronoUnit.HOURS).toString()));
+        byte[] data = JSON.writeValueAsBytes(Map.of(
+                "userId",
+                userId.toString(),
+                "requestId",
+                UUID.randomUUID().toString(),
+                "expiresAt",
+                Instant.now().plus(1, ChronoUnit.HOURS).toString()));
 
-        publish(CloudEventBuilder.v1().withId(eventId.toString()).withSource(URI.create("/mita/auth"))
-                .withType(PasswordResetRequested.TYPE).withSubject(userId.toString())
-                .withDataContentType("application/json").withData(data).build());
+        publish(CloudEventBuilder.v1()
+                .withId(eventId.toString())
+                .withSource(URI.create("/mita/auth"))
+                .withType(PasswordResetRequested.TYPE)
+                .withSubject(userId.toString())
+                .withDataContentType("application/json")
+                .withData(data)
+                .build());
 
-        assertThat(header(awaitDeadLetter(eventId), "kafka_dlt-exception-message")).contains("lacks delivery");
+        assertThat(header(awaitDeadLetter(eventId), "kafka_dlt-exception-message"))
+                .contains("lacks delivery");
         assertThat(delivery(eventId)).isEmpty();
     }
 
@@ -279,22 +323,30 @@ class PasswordResetMailIT {
             data.put("requestId", requestId.toString());
             data.put("expiresAt", expires.toString());
             data.put("delivery", delivery);
-            return CloudEventBuilder.v1().withId(eventId.toString()).withSource(URI.create("/mita/auth"))
-                    .withType(PasswordResetRequested.TYPE).withSubject(userId.toString()).withTime(OffsetDateTime.now())
-                    .withDataContentType("application/json").withData(JSON.writeValueAsBytes(data)).build();
+            return CloudEventBuilder.v1()
+                    .withId(eventId.toString())
+                    .withSource(URI.create("/mita/auth"))
+                    .withType(PasswordResetRequested.TYPE)
+                    .withSubject(userId.toString())
+                    .withTime(OffsetDateTime.now())
+                    .withDataContentType("application/json")
+                    .withData(JSON.writeValueAsBytes(data))
+                    .build();
         }
     }
 
     private static void publish(CloudEvent event) {
         try {
-            producer.send(new ProducerRecord<>(TOPIC, event.getSubject(), event)).get();
+            producer.send(new ProducerRecord<>(TOPIC, event.getSubject(), event))
+                    .get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static MimeMessage awaitOneMailTo(String address) {
-        await().atMost(KafkaTestBroker.patience()).until(() -> !TestSmtpServer.messagesTo(address).isEmpty());
+        await().atMost(KafkaTestBroker.patience())
+                .until(() -> !TestSmtpServer.messagesTo(address).isEmpty());
         List<MimeMessage> received = TestSmtpServer.messagesTo(address);
         assertThat(received).hasSize(1);
         return received.get(0);
@@ -302,30 +354,49 @@ class PasswordResetMailIT {
 
     private Map<String, Object> awaitDelivery(UUID eventId, String status) {
         await().atMost(KafkaTestBroker.patience())
-                .until(() -> delivery(eventId).map(row -> status.equals(row.get("status"))).orElse(false));
+                .until(() -> delivery(eventId)
+                        .map(row -> status.equals(row.get("status")))
+                        .orElse(false));
         return delivery(eventId).orElseThrow();
     }
 
     private Optional<Map<String, Object>> delivery(UUID eventId) {
-        return database.sql("SELECT * FROM email_delivery WHERE event_id = :eventId").bind("eventId", eventId)
-                .fetch().one().blockOptional(Duration.ofSeconds(10));
+        return database.sql("SELECT * FROM email_delivery WHERE event_id = :eventId")
+                .bind("eventId", eventId)
+                .fetch()
+                .one()
+                .blockOptional(Duration.ofSeconds(10));
     }
 
     private boolean processed(UUID eventId) {
-        return database.sql("SELECT count(*) AS n FROM processed_event WHERE consumer = 'password-reset-mail' AND event_id = :eventId")
-                .bind("eventId", eventId).map(row -> row.get("n", Long.class)).one().block(Duration.ofSeconds(10)) == 1L;
+        return database.sql(
+                                "SELECT count(*) AS n FROM processed_event WHERE consumer = 'password-reset-mail' AND event_id = :eventId")
+                        .bind("eventId", eventId)
+                        .map(row -> row.get("n", Long.class))
+                        .one()
+                        .block(Duration.ofSeconds(10))
+                == 1L;
     }
 
     /** The address and the token are in no table of this service and in no log line written during the test. */
     private void assertSecretsAppearNowhere(Request request, CapturedOutput output) {
         List<String> tables = database.sql("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
-                .map(row -> row.get("tablename", String.class)).all().collectList().block(Duration.ofSeconds(10));
+                .map(row -> row.get("tablename", String.class))
+                .all()
+                .collectList()
+                .block(Duration.ofSeconds(10));
         assertThat(tables).contains("email_delivery", "processed_event", "outbox_event");
         for (String table : tables) {
-            Long leaks = database.sql("SELECT count(*) AS n FROM \"" + table + "\" t WHERE row_to_json(t)::text LIKE :email OR row_to_json(t)::text LIKE :token")
-                    .bind("email", "%" + request.email + "%").bind("token", "%" + request.token + "%")
-                    .map(row -> row.get("n", Long.class)).one().block(Duration.ofSeconds(10));
-            assertThat(leaks).as("rows of %s holding the address or the token", table).isZero();
+            Long leaks = database.sql("SELECT count(*) AS n FROM \"" + table
+                            + "\" t WHERE row_to_json(t)::text LIKE :email OR row_to_json(t)::text LIKE :token")
+                    .bind("email", "%" + request.email + "%")
+                    .bind("token", "%" + request.token + "%")
+                    .map(row -> row.get("n", Long.class))
+                    .one()
+                    .block(Duration.ofSeconds(10));
+            assertThat(leaks)
+                    .as("rows of %s holding the address or the token", table)
+                    .isZero();
         }
         assertThat(output.getAll()).doesNotContain(request.email).doesNotContain(request.token);
     }
@@ -337,7 +408,9 @@ class PasswordResetMailIT {
     private static ConsumerRecord<String, byte[]> awaitDeadLetterWithId(String eventId) {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         await().atMost(KafkaTestBroker.patience()).until(() -> {
-            deadLetters().stream().filter(record -> eventId.equals(header(record, "ce_id"))).forEach(found::add);
+            deadLetters().stream()
+                    .filter(record -> eventId.equals(header(record, "ce_id")))
+                    .forEach(found::add);
             return !found.isEmpty();
         });
         return found.get(0);
@@ -351,7 +424,8 @@ class PasswordResetMailIT {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(DEAD_LETTERS, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

@@ -2,11 +2,9 @@ package io.mita.notification.passwordreset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-
-import org.junit.jupiter.api.Test;
-
 import io.mita.notification.mail.MailMessage;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 class PasswordResetMailTest {
 
@@ -15,7 +13,8 @@ class PasswordResetMailTest {
 
     @Test
     void isAddressedToTheRecipientWithTheResetSubject() {
-        MailMessage mail = PasswordResetMail.compose(new DeliveryDetails("ann@example.com", "tok", "Ann"), BASE, EXPIRES);
+        MailMessage mail =
+                PasswordResetMail.compose(new DeliveryDetails("ann@example.com", "tok", "Ann"), BASE, EXPIRES);
 
         assertThat(mail.to()).isEqualTo("ann@example.com");
         assertThat(mail.subject()).isEqualTo("Reset your MITA password");
@@ -23,7 +22,8 @@ class PasswordResetMailTest {
 
     @Test
     void bothBodiesCarryTheLinkWithTheTokenAfterTheConfiguredBase() {
-        MailMessage mail = PasswordResetMail.compose(new DeliveryDetails("ann@example.com", "Zr3X-k_P0", "Ann"), BASE, EXPIRES);
+        MailMessage mail =
+                PasswordResetMail.compose(new DeliveryDetails("ann@example.com", "Zr3X-k_P0", "Ann"), BASE, EXPIRES);
 
         assertThat(mail.text()).contains(BASE + "?token=Zr3X-k_P0");
         assertThat(mail.html()).contains("href=\"" + BASE + "?token=Zr3X-k_P0\"");
@@ -36,12 +36,14 @@ class PasswordResetMailTest {
 
     @Test
     void aBaseThatHasAQueryGetsTheTokenAsOneMoreParameter() {
-        assertThat(PasswordResetMail.link("https://app.example/reset?lang=de", "t")).isEqualTo("https://app.example/reset?lang=de&token=t");
+        assertThat(PasswordResetMail.link("https://app.example/reset?lang=de", "t"))
+                .isEqualTo("https://app.example/reset?lang=de&token=t");
     }
 
     @Test
     void greetsByNameAndStatesWhenTheLinkExpiresInUtc() {
-        MailMessage mail = PasswordResetMail.compose(new DeliveryDetails("ann@example.com", "tok", "Ann Example"), BASE, EXPIRES);
+        MailMessage mail =
+                PasswordResetMail.compose(new DeliveryDetails("ann@example.com", "tok", "Ann Example"), BASE, EXPIRES);
 
         assertThat(mail.text()).startsWith("Hello Ann Example,").contains("until 2026-01-15 10:30 UTC");
         assertThat(mail.html()).contains("<p>Hello Ann Example,</p>").contains("until 2026-01-15 10:30 UTC");
@@ -49,7 +51,8 @@ class PasswordResetMailTest {
 
     @Test
     void greetsWithoutANameWhenThereIsNone() {
-        MailMessage mail = PasswordResetMail.compose(new DeliveryDetails("ann@example.com", "tok", null), BASE, EXPIRES);
+        MailMessage mail =
+                PasswordResetMail.compose(new DeliveryDetails("ann@example.com", "tok", null), BASE, EXPIRES);
 
         assertThat(mail.text()).startsWith("Hello,\n");
         assertThat(mail.html()).contains("<p>Hello,</p>");
@@ -58,21 +61,27 @@ class PasswordResetMailTest {
     @Test
     void aDisplayNameCannotInjectMarkupIntoTheHtmlBody() {
         MailMessage mail = PasswordResetMail.compose(
-                new DeliveryDetails("ann@example.com", "tok", "<a href=\"https://evil.example\">click</a>"), BASE, EXPIRES);
+                new DeliveryDetails("ann@example.com", "tok", "<a href=\"https://evil.example\">click</a>"),
+                BASE,
+                EXPIRES);
 
-        assertThat(mail.html()).doesNotContain("evil.example\">").contains("&lt;a href=&quot;https://evil.example&quot;&gt;click&lt;/a&gt;");
+        assertThat(mail.html())
+                .doesNotContain("evil.example\">")
+                .contains("&lt;a href=&quot;https://evil.example&quot;&gt;click&lt;/a&gt;");
     }
 
     @Test
     void aDisplayNameCannotAddLinesToTheTextBody() {
-        MailMessage mail = PasswordResetMail.compose(new DeliveryDetails("ann@example.com", "tok", "Ann\r\nVisit evil.example"), BASE, EXPIRES);
+        MailMessage mail = PasswordResetMail.compose(
+                new DeliveryDetails("ann@example.com", "tok", "Ann\r\nVisit evil.example"), BASE, EXPIRES);
 
         assertThat(mail.text().lines().findFirst()).hasValue("Hello Ann  Visit evil.example,");
     }
 
     @Test
     void thePrintedMessageShowsNeitherTheAddressNorTheToken() {
-        MailMessage mail = PasswordResetMail.compose(new DeliveryDetails("ann@example.com", "secret-token", "Ann"), BASE, EXPIRES);
+        MailMessage mail =
+                PasswordResetMail.compose(new DeliveryDetails("ann@example.com", "secret-token", "Ann"), BASE, EXPIRES);
 
         assertThat(mail.toString()).doesNotContain("ann@example.com").doesNotContain("secret-token");
     }

@@ -2,16 +2,14 @@ package io.mita.notification.passwordreset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mita.notification.config.NotificationProperties;
+import io.mita.notification.inbound.PasswordResetRequested;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
-
-import io.mita.notification.config.NotificationProperties;
-import io.mita.notification.inbound.PasswordResetRequested;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,7 +40,8 @@ class PasswordResetRequestedGoldenFileTest {
     @Test
     void theGoldenDeliveryOpensWithTheDevelopmentKeyForItsOwnRequest() throws IOException {
         PasswordResetRequested payload = JSON.readValue(
-                Files.readString(events().resolve(PasswordResetRequested.TYPE + ".json")), PasswordResetRequested.class);
+                Files.readString(events().resolve(PasswordResetRequested.TYPE + ".json")),
+                PasswordResetRequested.class);
 
         DeliveryDetails details = DeliveryCipher.withKey(NotificationProperties.DEVELOPMENT_DELIVERY_KEY, JSON)
                 .open(payload.delivery(), payload.requestId());
@@ -62,9 +61,11 @@ class PasswordResetRequestedGoldenFileTest {
 
     @Test
     void authServiceSealsWithTheSameDevelopmentKeyByDefault() throws IOException {
-        Path authYml = events().resolve("../../auth-service/src/main/resources/application.yml").normalize();
+        Path authYml = events().resolve("../../auth-service/src/main/resources/application.yml")
+                .normalize();
 
-        assertThat(defaultKey(Files.readString(authYml))).as("default of MITA_NOTIFICATION_DELIVERY_KEY in %s", authYml)
+        assertThat(defaultKey(Files.readString(authYml)))
+                .as("default of MITA_NOTIFICATION_DELIVERY_KEY in %s", authYml)
                 .isEqualTo(NotificationProperties.DEVELOPMENT_DELIVERY_KEY);
     }
 

@@ -1,13 +1,11 @@
 package io.mita.ocr.receipt;
 
+import io.mita.common.security.CurrentUser;
 import java.util.UUID;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.mita.common.security.CurrentUser;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -22,7 +20,6 @@ class ReceiptController {
 
     @GetMapping("/{id}")
     Mono<ReceiptResponse> get(@PathVariable UUID id, CurrentUser user) {
-        return receipts.findOwned(id, user.userId())
-                .switchIfEmpty(Mono.error(() -> new ReceiptNotFoundException(id)));
+        return receipts.findOwned(id, user.userId()).switchIfEmpty(Mono.error(() -> new ReceiptNotFoundException(id)));
     }
 }

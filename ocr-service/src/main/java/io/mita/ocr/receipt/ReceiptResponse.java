@@ -3,5 +3,4 @@ package io.mita.ocr.receipt;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-record ReceiptResponse(UUID receiptId, String status, String contentType, int sizeBytes, OffsetDateTime uploadedAt) {
-}
+record ReceiptResponse(UUID receiptId, String status, String contentType, int sizeBytes, OffsetDateTime uploadedAt) {}

@@ -18,12 +18,11 @@ public final class Argon2id {
     private static final int SYNC_POINTS = 4;
     private static final int BLOCK_BYTES = Argon2Block.WORDS * 8;
 
-    private Argon2id() {
-    }
+    private Argon2id() {}
 
     /** The tag of {@code password} with {@code salt} (and an optional secret and associated data, else empty). */
-    public static byte[] hash(byte[] password, byte[] salt, byte[] secret, byte[] associatedData, Argon2Cost cost,
-            Workspace workspace) {
+    public static byte[] hash(
+            byte[] password, byte[] salt, byte[] secret, byte[] associatedData, Argon2Cost cost, Workspace workspace) {
         return new Run(cost, workspace).tag(initialHash(password, salt, secret, associatedData, cost));
     }
 
@@ -147,10 +146,16 @@ public final class Argon2id {
                     pseudoRandom = memory[blockOffset(previous)];
                 }
                 int referenceLane = pass == 0 && slice == 0 ? lane : (int) ((pseudoRandom >>> 32) % lanes);
-                int referenceIndex = referenceIndex(pass, slice, index, pseudoRandom & 0xFFFFFFFFL, referenceLane == lane);
-                workspace.compression.compress(memory, blockOffset(previous),
-                        memory, blockOffset(referenceLane * laneLength + referenceIndex),
-                        memory, blockOffset(current), pass != 0);
+                int referenceIndex =
+                        referenceIndex(pass, slice, index, pseudoRandom & 0xFFFFFFFFL, referenceLane == lane);
+                workspace.compression.compress(
+                        memory,
+                        blockOffset(previous),
+                        memory,
+                        blockOffset(referenceLane * laneLength + referenceIndex),
+                        memory,
+                        blockOffset(current),
+                        pass != 0);
             }
         }
 
@@ -187,7 +192,8 @@ public final class Argon2id {
     }
 
     /** H0 (RFC 9106 §3.2): BLAKE2b-512 over the parameters and the inputs, each with its length. */
-    private static byte[] initialHash(byte[] password, byte[] salt, byte[] secret, byte[] associatedData, Argon2Cost cost) {
+    private static byte[] initialHash(
+            byte[] password, byte[] salt, byte[] secret, byte[] associatedData, Argon2Cost cost) {
         Blake2bDigest digest = new Blake2bDigest(512);
         updateInt(digest, cost.parallelism());
         updateInt(digest, cost.hashLength());

@@ -28,8 +28,11 @@ public record PhcArgon2idString(Argon2Cost cost, byte[] salt, byte[] tag) {
         try {
             byte[] salt = Base64.getDecoder().decode(matcher.group(4));
             byte[] tag = Base64.getDecoder().decode(matcher.group(5));
-            Argon2Cost cost = new Argon2Cost(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
-                    Integer.parseInt(matcher.group(3)), tag.length);
+            Argon2Cost cost = new Argon2Cost(
+                    Integer.parseInt(matcher.group(1)),
+                    Integer.parseInt(matcher.group(2)),
+                    Integer.parseInt(matcher.group(3)),
+                    tag.length);
             return salt.length < 8 ? Optional.empty() : Optional.of(new PhcArgon2idString(cost, salt, tag));
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
@@ -37,8 +40,8 @@ public record PhcArgon2idString(Argon2Cost cost, byte[] salt, byte[] tag) {
     }
 
     public String format() {
-        return "$argon2id$v=19$m=" + cost.memoryKib() + ",t=" + cost.iterations() + ",p=" + cost.parallelism()
-                + "$" + ENCODER.encodeToString(salt) + "$" + ENCODER.encodeToString(tag);
+        return "$argon2id$v=19$m=" + cost.memoryKib() + ",t=" + cost.iterations() + ",p=" + cost.parallelism() + "$"
+                + ENCODER.encodeToString(salt) + "$" + ENCODER.encodeToString(tag);
     }
 
     @Override

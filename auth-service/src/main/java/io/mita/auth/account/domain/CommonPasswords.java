@@ -20,8 +20,7 @@ public final class CommonPasswords {
     static final String RESOURCE = "/passwords/common-10k.txt";
     private static final Set<String> LIST = load();
 
-    private CommonPasswords() {
-    }
+    private CommonPasswords() {}
 
     public static boolean contains(String password) {
         return password != null && LIST.contains(password.toLowerCase(Locale.ROOT));

@@ -9,8 +9,7 @@ import java.util.Objects;
  */
 public final class EmailAddress {
 
-    private EmailAddress() {
-    }
+    private EmailAddress() {}
 
     public static String normalise(String raw) {
         Objects.requireNonNull(raw, "e-mail");

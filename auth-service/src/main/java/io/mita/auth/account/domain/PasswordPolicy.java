@@ -14,8 +14,7 @@ public final class PasswordPolicy {
     public static final int MAX_LENGTH = 128;
     public static final String TOO_COMMON = "is one of the 10,000 most common passwords";
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     /** Why the password is not acceptable (length first, then commonness), or empty when it is. */
     public static Optional<String> violation(String password) {

@@ -60,20 +60,23 @@ class Argon2idPasswordEncoderTest {
 
         assertThat(encoder.matches("an older password", older)).isTrue();
         assertThat(encoder.upgradeEncoding(older)).isTrue();
-        assertThat(encoder.upgradeEncoding(encoder.encode("a current password"))).isFalse();
+        assertThat(encoder.upgradeEncoding(encoder.encode("a current password")))
+                .isFalse();
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {
-            "$2a$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW",
-            "$argon2i$v=19$m=1024,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g",
-            "$argon2id$v=16$m=1024,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g",
-            "$argon2id$v=19$m=1024,t=2,p=1$c29tZXNhbHRzb21lc2FsdA",
-            "$argon2id$v=19$m=1024,t=0,p=1$c29tZXNhbHRzb21lc2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g",
-            "$argon2id$v=19$m=1024,t=2,p=1$c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g",
-            "$argon2id$v=19$m=1024,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$a",
-            "plain text"})
+    @ValueSource(
+            strings = {
+                "$2a$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW",
+                "$argon2i$v=19$m=1024,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g",
+                "$argon2id$v=16$m=1024,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g",
+                "$argon2id$v=19$m=1024,t=2,p=1$c29tZXNhbHRzb21lc2FsdA",
+                "$argon2id$v=19$m=1024,t=0,p=1$c29tZXNhbHRzb21lc2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g",
+                "$argon2id$v=19$m=1024,t=2,p=1$c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g",
+                "$argon2id$v=19$m=1024,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$a",
+                "plain text"
+            })
     void answersFalseNotAnErrorForAnythingThatIsNotAnArgon2idHash(String stored) {
         assertThat(encoder.matches("any password", stored)).isFalse();
         assertThat(encoder.upgradeEncoding(stored)).isTrue();
@@ -83,12 +86,15 @@ class Argon2idPasswordEncoderTest {
     void hashesCorrectlyWhenMoreThreadsThanPooledWorkspacesHashAtOnce() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(6);
         try {
-            List<Callable<Boolean>> work = IntStream.range(0, 24).<Callable<Boolean>>mapToObj(i -> () -> {
-                String password = "password number " + i;
-                String hash = encoder.encode(password);
-                return encoder.matches(password, hash) && !encoder.matches(password + "!", hash)
-                        && spring.matches(password, hash);
-            }).toList();
+            List<Callable<Boolean>> work = IntStream.range(0, 24)
+                    .<Callable<Boolean>>mapToObj(i -> () -> {
+                        String password = "password number " + i;
+                        String hash = encoder.encode(password);
+                        return encoder.matches(password, hash)
+                                && !encoder.matches(password + "!", hash)
+                                && spring.matches(password, hash);
+                    })
+                    .toList();
             for (Future<Boolean> result : threads.invokeAll(work)) {
                 assertThat(result.get()).isTrue();
             }

@@ -33,8 +33,8 @@ class Argon2idTest {
         Random random = new Random(9106);
         for (int run = 0; run < 40; run++) {
             int lanes = 1 + random.nextInt(4);
-            Argon2Cost cost = new Argon2Cost(8 * lanes + random.nextInt(600), 1 + random.nextInt(3), lanes,
-                    4 + random.nextInt(150));
+            Argon2Cost cost = new Argon2Cost(
+                    8 * lanes + random.nextInt(600), 1 + random.nextInt(3), lanes, 4 + random.nextInt(150));
             byte[] password = randomBytes(random, random.nextInt(80));
             byte[] salt = randomBytes(random, 8 + random.nextInt(24));
 
@@ -50,7 +50,8 @@ class Argon2idTest {
         byte[] password = "correct horse battery staple".getBytes(StandardCharsets.UTF_8);
         byte[] salt = filled(16, 0x5a);
 
-        assertThat(Argon2id.hash(password, salt, cost, new Argon2id.Workspace(cost))).isEqualTo(bouncyCastle(password, salt, cost));
+        assertThat(Argon2id.hash(password, salt, cost, new Argon2id.Workspace(cost)))
+                .isEqualTo(bouncyCastle(password, salt, cost));
     }
 
     @Test
@@ -73,7 +74,8 @@ class Argon2idTest {
         Argon2id.Workspace small = new Argon2id.Workspace(new Argon2Cost(64, 1, 1, 32));
 
         assertThatThrownBy(() -> Argon2id.hash(bytes("pw"), filled(16, 1), new Argon2Cost(128, 1, 1, 32), small))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("workspace too small");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("workspace too small");
     }
 
     @Test
@@ -86,9 +88,13 @@ class Argon2idTest {
 
     private static byte[] bouncyCastle(byte[] password, byte[] salt, Argon2Cost cost) {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(cost.memoryKib()).withIterations(cost.iterations()).withParallelism(cost.parallelism())
-                .withSalt(salt).build());
+        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(cost.memoryKib())
+                .withIterations(cost.iterations())
+                .withParallelism(cost.parallelism())
+                .withSalt(salt)
+                .build());
         byte[] tag = new byte[cost.hashLength()];
         generator.generateBytes(password, tag);
         return tag;

@@ -15,12 +15,17 @@ class CommonPasswordsTest {
     void theShippedListHoldsTenThousandDistinctLowerCasePasswordsOneALine() throws Exception {
         List<String> lines;
         try (InputStream in = CommonPasswords.class.getResourceAsStream(CommonPasswords.RESOURCE)) {
-            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
         }
 
         assertThat(lines).hasSize(10_000).doesNotContain("");
         assertThat(new HashSet<>(lines)).hasSize(10_000);
-        assertThat(lines).allSatisfy(line -> assertThat(line).isEqualTo(line.toLowerCase(Locale.ROOT)).isEqualTo(line.strip()));
+        assertThat(lines)
+                .allSatisfy(line -> assertThat(line)
+                        .isEqualTo(line.toLowerCase(Locale.ROOT))
+                        .isEqualTo(line.strip()));
         assertThat(CommonPasswords.size()).isEqualTo(10_000);
         // rank order: the most common first
         assertThat(lines.subList(0, 3)).containsExactly("password", "123456", "12345678");

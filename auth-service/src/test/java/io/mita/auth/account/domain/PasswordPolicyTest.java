@@ -21,8 +21,12 @@ class PasswordPolicyTest {
     @Test
     void countsCharactersNotUtf16Units() {
         String emoji = "\uD83D\uDD11"; // one character, two UTF-16 units
-        assertThat(PasswordPolicy.isAcceptable(emoji.repeat(11))).as("11 characters, 22 units").isFalse();
-        assertThat(PasswordPolicy.isAcceptable(emoji.repeat(128))).as("128 characters, 256 units").isTrue();
+        assertThat(PasswordPolicy.isAcceptable(emoji.repeat(11)))
+                .as("11 characters, 22 units")
+                .isFalse();
+        assertThat(PasswordPolicy.isAcceptable(emoji.repeat(128)))
+                .as("128 characters, 256 units")
+                .isTrue();
         assertThat(PasswordPolicy.isAcceptable(emoji.repeat(129))).isFalse();
     }
 
