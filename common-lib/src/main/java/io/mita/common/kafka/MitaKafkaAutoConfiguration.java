@@ -5,15 +5,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mita.common.events.EventPayloads;
 import io.mita.common.events.NonRetryableEventException;
+import jakarta.validation.ValidationException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.ContainerCustomizer;
@@ -24,24 +31,39 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.ToStringSerializer;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Kafka as every MITA service uses it: CloudEvents in binary mode; a poison record is retried a
- * bounded number of times and then published to {@code <topic>.dlt} with the reason in headers (never
- * skipped silently) — transient failures are retried with back-off for five minutes first; malformed
- * events go there at once; listener containers stop within a bound.
+ * Kafka as every MITA service uses it: CloudEvents in binary mode; a listener failure is handled by what
+ * it is ({@link ConsumerFailures}): a record that can never be processed (not a CloudEvent, malformed,
+ * failed validation) goes to {@code <topic>.dlt} at once with the reason in headers; an infrastructure
+ * failure (the consumer's database down, a timeout) is retried with back-off until it passes and is never
+ * dead-lettered; anything else is retried for the retry window, then dead-lettered (never skipped
+ * silently). Listener containers stop within a bound, back-off pauses included.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @ConditionalOnClass(KafkaTemplate.class)
+@EnableConfigurationProperties(MitaKafkaConsumerProperties.class)
 public class MitaKafkaAutoConfiguration {
 
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
-    static final Duration RETRY_WINDOW = Duration.ofMinutes(5);
+
+    private static final Logger log = LoggerFactory.getLogger(MitaKafkaAutoConfiguration.class);
+
+    /** Records that can never be processed: straight to the dead-letter topic (plus the handler's defaults). */
+    static final List<Class<? extends Exception>> POISON = List.of(
+            NonRetryableEventException.class,
+            DeserializationException.class,
+            JacksonException.class,
+            IllegalArgumentException.class,
+            ClassCastException.class,
+            ValidationException.class);
 
     @Bean
     @ConditionalOnMissingBean
@@ -51,7 +73,8 @@ public class MitaKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(DefaultErrorHandler.class)
-    DefaultErrorHandler mitaKafkaErrorHandler(KafkaProperties properties, ObjectProvider<MeterRegistry> meters) {
+    DefaultErrorHandler mitaKafkaErrorHandler(
+            KafkaProperties properties, MitaKafkaConsumerProperties retries, ObjectProvider<MeterRegistry> meters) {
         Map<String, Object> config = properties.buildProducerProperties();
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         var producerFactory = new DefaultKafkaProducerFactory<Object, Object>(
@@ -59,11 +82,6 @@ public class MitaKafkaAutoConfiguration {
         var deadLetters = new KafkaTemplate<>(producerFactory);
         var recoverer = new DeadLetterPublishingRecoverer(
                 deadLetters, (record, failure) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1));
-        // transient failures (a database restart, a broker hiccup) are retried with a growing pause for
-        // up to five minutes before the record is dead-lettered: an outage must not empty a topic into the DLT
-        var backOff = new ExponentialBackOff(500L, 2.0);
-        backOff.setMaxInterval(30_000L);
-        backOff.setMaxElapsedTime(RETRY_WINDOW.toMillis());
         MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
         ConsumerRecordRecoverer counted = (record, failure) -> {
             recoverer.accept(record, failure);
@@ -73,14 +91,64 @@ public class MitaKafkaAutoConfiguration {
                     .register(registry)
                     .increment();
         };
-        var handler = new DefaultErrorHandler(counted, backOff);
-        handler.addNotRetryableExceptions(
-                NonRetryableEventException.class,
-                DeserializationException.class,
-                JacksonException.class,
-                IllegalArgumentException.class,
-                ClassCastException.class);
+        BackOff untilItPasses = backOff(retries, null);
+        BackOff withinTheWindow = backOff(retries, retries.retryWindow());
+        // the constructor's back-off is also the whole-batch fallback's: a batch listener that throws anything but
+        // a BatchListenerFailedException is retried until it passes, never dead-lettered whole
+        var handler = new DefaultErrorHandler(counted, untilItPasses);
+        handler.setBackOffFunction(
+                (record, failure) -> ConsumerFailures.isInfrastructure(failure) ? untilItPasses : withinTheWindow);
+        handler.addNotRetryableExceptions(POISON.toArray(Class[]::new));
+        handler.setRetryListeners(new CountingRetryListener(registry));
         return handler;
+    }
+
+    private static BackOff backOff(MitaKafkaConsumerProperties retries, Duration window) {
+        var backOff = new ExponentialBackOff(retries.initialBackOff().toMillis(), 2.0);
+        backOff.setMaxInterval(retries.maxBackOff().toMillis());
+        if (window != null) {
+            backOff.setMaxElapsedTime(window.toMillis());
+        }
+        return backOff;
+    }
+
+    /** Counts and logs every failed delivery that will be retried, by topic and kind. */
+    static final class CountingRetryListener implements RetryListener {
+
+        private final MeterRegistry registry;
+
+        CountingRetryListener(MeterRegistry registry) {
+            this.registry = registry;
+        }
+
+        @Override
+        public void failedDelivery(ConsumerRecord<?, ?> record, Exception failure, int deliveryAttempt) {
+            String kind = ConsumerFailures.isInfrastructure(failure) ? "infrastructure" : "other";
+            Counter.builder("mita.kafka.consumer.retries")
+                    .description("failed deliveries that are retried after a back-off")
+                    .tag("topic", record.topic())
+                    .tag("kind", kind)
+                    .register(registry)
+                    .increment();
+            if (deliveryAttempt == 1 || deliveryAttempt % 10 == 0) {
+                log.warn(
+                        "listener failed topic={} partition={} offset={} attempt={} kind={}, will retry: {}",
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        deliveryAttempt,
+                        kind,
+                        failure.toString());
+            }
+        }
+
+        @Override
+        public void failedDelivery(ConsumerRecords<?, ?> records, Exception failure, int deliveryAttempt) {
+            records.partitions().stream()
+                    .findFirst()
+                    .map(partition -> records.records(partition).get(0))
+                    .ifPresent(first -> failedDelivery(first, failure, deliveryAttempt));
+        }
     }
 
     @Bean

@@ -6,19 +6,32 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * What this service publishes and how its outbox relay behaves.
  *
- * @param topic        the topic the relay publishes to ({@code mita.<service>.v1}); no relay when unset
- * @param source       the CloudEvents {@code source}, {@code /mita/<service>}
- * @param pollInterval how often the relay looks for unpublished events
- * @param batchSize    how many events one relay pass publishes at most
- * @param retention    how long published events stay in the outbox table
+ * @param topic              the topic the relay publishes to ({@code mita.<service>.v1}); no relay when unset
+ * @param source             the CloudEvents {@code source}, {@code /mita/<service>}
+ * @param pollInterval       how often the relay looks for unpublished events
+ * @param batchSize          how many events one relay pass claims at most
+ * @param retention          how long published events stay in the outbox table
+ * @param lease              how long a claimed batch belongs to one relay; a crashed relay's batch is
+ *                           claimed again after it. Longer than a pass can take (the producer's
+ *                           {@code max.block.ms} plus {@code delivery.timeout.ms}).
+ * @param parkAfterRefusals  after how many permanent refusals (record too large, no envelope can be built)
+ *                           an event is parked instead of retried
  */
 @ConfigurationProperties("mita.events")
 public record MitaEventsProperties(
-        String topic, String source, Duration pollInterval, Integer batchSize, Duration retention) {
+        String topic,
+        String source,
+        Duration pollInterval,
+        Integer batchSize,
+        Duration retention,
+        Duration lease,
+        Integer parkAfterRefusals) {
 
     public MitaEventsProperties {
         pollInterval = pollInterval == null ? Duration.ofMillis(200) : pollInterval;
         batchSize = batchSize == null ? 200 : batchSize;
         retention = retention == null ? Duration.ofDays(7) : retention;
+        lease = lease == null ? Duration.ofSeconds(60) : lease;
+        parkAfterRefusals = parkAfterRefusals == null ? 3 : parkAfterRefusals;
     }
 }

@@ -5,12 +5,18 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mita.common.events.EventExtensions;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -18,37 +24,33 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Publishes the outbox to Kafka. Each pass locks a batch of unpublished rows ({@code SKIP LOCKED},
- * so several instances share the work), sends them in order, and stamps the longest prefix that
- * Kafka acknowledged; the rest is retried on the next pass. An event may thus be published twice,
- * never lost; consumers are idempotent on the event id.
+ * Publishes the outbox to Kafka. Each pass claims a batch of pending rows with a lease in a short
+ * transaction ({@link OutboxLeases}: one relay of a database at a time, in {@code seq} order), sends it from
+ * the relay's own thread (a send may block up to {@code max.block.ms}; never a database or event-loop thread,
+ * never inside a transaction), then stamps the longest prefix Kafka acknowledged and releases the lease. The
+ * rest is sent again on the next pass: an event may be published twice, never lost; consumers are idempotent
+ * on the event id. An event Kafka refuses for good is parked after {@code parkAfterRefusals} refusals, so
+ * it no longer holds back the events behind it; transient failures are retried without end.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-
-    private static final String LOCK_BATCH = "SELECT " + OutboxRecord.COLUMNS
-            + " FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED";
-    private static final String MARK_PUBLISHED =
-            "UPDATE outbox_event SET published_at = now(), attempts = attempts + 1 WHERE seq = ANY(:seqs)";
-    private static final String MARK_FAILED =
-            "UPDATE outbox_event SET attempts = attempts + 1, last_error = :error WHERE seq = :seq";
-    private static final String COUNT_PENDING =
-            "SELECT count(*) AS pending FROM outbox_event WHERE published_at IS NULL";
-    private static final String PURGE =
-            "DELETE FROM outbox_event WHERE published_at < now() - make_interval(secs => :seconds)";
     private static final long PURGE_EVERY_PASSES = 3000;
 
-    private final DatabaseClient database;
-    private final TransactionalOperator transactions;
+    private final OutboxLeases leases;
     private final KafkaTemplate<String, CloudEvent> kafka;
     private final MitaEventsProperties properties;
+    private final String relayId;
+    private final Scheduler sender;
     private final Counter published;
     private final Counter failures;
+    private final Counter parked;
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong parkedNow = new AtomicLong();
     private final AtomicLong passes = new AtomicLong();
     private volatile Disposable loop;
 
@@ -58,19 +60,33 @@ public class OutboxRelay implements SmartLifecycle {
             KafkaTemplate<String, CloudEvent> kafka,
             MitaEventsProperties properties,
             MeterRegistry meters) {
-        this.database = database;
-        this.transactions = transactions;
+        this.leases = new OutboxLeases(database, transactions);
         this.kafka = kafka;
         this.properties = properties;
+        this.relayId = ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
+        // one thread: passes run one after the other, and a send may block on metadata up to max.block.ms
+        this.sender = Schedulers.newBoundedElastic(1, 4, "outbox-relay", 60, true);
         this.published = Counter.builder("mita.outbox.published")
                 .description("events published from the outbox")
                 .register(meters);
         this.failures = Counter.builder("mita.outbox.publish.failures")
-                .description("outbox events Kafka refused")
+                .description("outbox sends Kafka refused or did not acknowledge")
+                .register(meters);
+        this.parked = Counter.builder("mita.outbox.parked")
+                .description("outbox events parked after Kafka refused them for good")
                 .register(meters);
         Gauge.builder("mita.outbox.pending", pending, AtomicLong::get)
                 .description("events waiting in the outbox")
                 .register(meters);
+        Gauge.builder("mita.outbox.parked.events", parkedNow, AtomicLong::get)
+                .description("parked events in the outbox, waiting for an operator")
+                .register(meters);
+    }
+
+    /** Who holds a lease, as stored in {@code claimed_by}. */
+    public String relayId() {
+        return relayId;
     }
 
     @Override
@@ -81,72 +97,139 @@ public class OutboxRelay implements SmartLifecycle {
                 .subscribe();
     }
 
-    /** One pass: publish what is pending; returns how many events Kafka acknowledged. */
+    /** One pass: claim, publish, stamp, release; returns how many events were stamped published. */
     public Mono<Integer> publishPass() {
-        Mono<Integer> pass = database.sql(LOCK_BATCH)
-                .bind("limit", properties.batchSize())
-                .map((row, metadata) -> OutboxRecord.from(row))
-                .all()
-                .collectList()
-                .flatMap(this::publishInOrder)
-                .as(transactions::transactional);
-        return pass.flatMap(count -> refreshPending().then(purgeNow()).thenReturn(count));
+        return leases.claim(relayId, properties.batchSize(), properties.lease())
+                .flatMap(batch -> batch.isEmpty()
+                        ? Mono.just(0)
+                        : Mono.usingWhen(
+                                Mono.just(batch),
+                                this::publishAndSettle,
+                                claimed -> leases.release(relayId),
+                                (claimed, failure) -> leases.release(relayId),
+                                claimed -> leases.release(relayId)))
+                .flatMap(count -> refreshGauges().then(purgeNow()).thenReturn(count));
     }
 
-    private Mono<Integer> publishInOrder(List<OutboxRecord> batch) {
-        if (batch.isEmpty()) {
-            return Mono.just(0);
+    private Mono<Integer> publishAndSettle(List<OutboxRecord> batch) {
+        return Mono.fromCallable(() -> sendInOrder(batch))
+                .subscribeOn(sender)
+                .flatMap(this::awaitAcknowledgements)
+                .flatMap(this::settle);
+    }
+
+    /** Runs on the relay's thread; stops at a transient failure reported at once (no metadata: the rest would wait too). */
+    private List<Send> sendInOrder(List<OutboxRecord> batch) {
+        List<Send> sends = new ArrayList<>(batch.size());
+        for (OutboxRecord record : batch) {
+            Send send = new Send(record, send(record));
+            sends.add(send);
+            Throwable failedAtOnce = send.failure();
+            if (failedAtOnce != null && !PublishRefusals.isPermanent(failedAtOnce)) {
+                break;
+            }
         }
-        return Flux.fromIterable(batch)
-                .flatMapSequential(
-                        record -> send(record).thenReturn(record).onErrorResume(failure -> markFailed(record, failure)),
-                        64)
-                .takeWhile(record -> record != FAILED)
-                .map(OutboxRecord::seq)
-                .collectList()
-                .flatMap(this::markPublished);
+        return sends;
     }
 
-    private static final OutboxRecord FAILED =
-            new OutboxRecord(-1, null, null, null, null, null, null, null, null, null);
-
-    private Mono<Void> send(OutboxRecord record) {
-        ProducerRecord<String, CloudEvent> message =
-                new ProducerRecord<>(properties.topic(), record.subject(), record.toCloudEvent());
-        if (record.traceparent() != null) {
-            // besides the ce_traceparent attribute: the plain W3C header a consumer's observation continues from
-            message.headers()
-                    .add(EventExtensions.TRACEPARENT, record.traceparent().getBytes(StandardCharsets.US_ASCII));
+    private CompletableFuture<?> send(OutboxRecord record) {
+        ProducerRecord<String, CloudEvent> message;
+        try {
+            message = new ProducerRecord<>(properties.topic(), record.subject(), record.toCloudEvent());
+            if (record.traceparent() != null) {
+                // besides the ce_traceparent attribute: the plain W3C header a consumer's observation continues from
+                message.headers()
+                        .add(EventExtensions.TRACEPARENT, record.traceparent().getBytes(StandardCharsets.US_ASCII));
+            }
+        } catch (RuntimeException unbuildable) {
+            return CompletableFuture.failedFuture(new PublishRefusals.EnvelopeNotBuiltException(unbuildable));
         }
-        return Mono.fromFuture(() -> kafka.send(message)).then();
-    }
-
-    private Mono<OutboxRecord> markFailed(OutboxRecord record, Throwable failure) {
-        failures.increment();
-        String error = String.valueOf(failure.getMessage());
-        return database.sql(MARK_FAILED)
-                .bind("error", error.length() > 500 ? error.substring(0, 500) : error)
-                .bind("seq", record.seq())
-                .then()
-                .thenReturn(FAILED);
-    }
-
-    private Mono<Integer> markPublished(List<Long> seqs) {
-        if (seqs.isEmpty()) {
-            return Mono.just(0);
+        try {
+            return kafka.send(message);
+        } catch (RuntimeException refused) {
+            return CompletableFuture.failedFuture(refused);
         }
-        return database.sql(MARK_PUBLISHED)
-                .bind("seqs", seqs.toArray(Long[]::new))
-                .then()
-                .doOnSuccess(done -> published.increment(seqs.size()))
-                .thenReturn(seqs.size());
     }
 
-    private Mono<Void> refreshPending() {
-        return database.sql(COUNT_PENDING)
-                .map((row, metadata) -> row.get("pending", Long.class))
-                .one()
-                .doOnNext(pending::set)
+    private Mono<List<Send>> awaitAcknowledgements(List<Send> sends) {
+        CompletableFuture<?>[] acks = sends.stream().map(Send::ack).toArray(CompletableFuture[]::new);
+        // what is not acknowledged well within the lease counts as a transient failure and is sent again
+        Duration patience = properties.lease().multipliedBy(3).dividedBy(4);
+        return Mono.fromFuture(CompletableFuture.allOf(acks).handle((done, failure) -> true), true)
+                .timeout(patience, Mono.just(false))
+                .thenReturn(sends);
+    }
+
+    private Mono<Integer> settle(List<Send> sends) {
+        return Flux.fromIterable(sends).concatMap(this::outcome).collectList().flatMap(outcomes -> {
+            List<Long> stamped = new ArrayList<>();
+            List<Long> failed = new ArrayList<>();
+            String firstError = null;
+            boolean inOrder = true;
+            for (Outcome outcome : outcomes) {
+                switch (outcome.kind()) {
+                    case PUBLISHED -> {
+                        if (inOrder) {
+                            stamped.add(outcome.seq());
+                        }
+                    }
+                    case PARKED -> {
+                        failures.increment();
+                        parked.increment();
+                    }
+                    case REFUSED, FAILED -> {
+                        inOrder = false;
+                        failures.increment();
+                        if (outcome.kind() == Kind.FAILED) {
+                            failed.add(outcome.seq());
+                            firstError = firstError == null ? outcome.error() : firstError;
+                        }
+                    }
+                }
+            }
+            if (firstError != null) {
+                log.debug("outbox relay: {} event(s) not acknowledged, will retry: {}", failed.size(), firstError);
+            }
+            return leases.markFailed(failed, firstError)
+                    .then(leases.stampPublished(stamped))
+                    .doOnSuccess(done -> published.increment(stamped.size()))
+                    .thenReturn(stamped.size());
+        });
+    }
+
+    private Mono<Outcome> outcome(Send send) {
+        long seq = send.record().seq();
+        if (!send.ack().isDone()) {
+            return Mono.just(new Outcome(seq, Kind.FAILED, "no acknowledgement from Kafka in time"));
+        }
+        Throwable failure = send.failure();
+        if (failure == null) {
+            return Mono.just(new Outcome(seq, Kind.PUBLISHED, null));
+        }
+        String reason = PublishRefusals.reason(failure);
+        if (!PublishRefusals.isPermanent(failure)) {
+            return Mono.just(new Outcome(seq, Kind.FAILED, reason));
+        }
+        return leases.refuse(seq, reason, properties.parkAfterRefusals()).map(parkedNow -> {
+            if (parkedNow) {
+                log.warn(
+                        "outbox event parked seq={} type={} subject={} reason={}",
+                        seq,
+                        send.record().type(),
+                        send.record().subject(),
+                        reason);
+                return new Outcome(seq, Kind.PARKED, reason);
+            }
+            return new Outcome(seq, Kind.REFUSED, reason);
+        });
+    }
+
+    private Mono<Void> refreshGauges() {
+        return leases.counts()
+                .doOnNext(counts -> {
+                    pending.set(counts.pending());
+                    parkedNow.set(counts.parked());
+                })
                 .then();
     }
 
@@ -154,9 +237,7 @@ public class OutboxRelay implements SmartLifecycle {
         if (passes.incrementAndGet() % PURGE_EVERY_PASSES != 0) {
             return Mono.empty();
         }
-        return database.sql(PURGE)
-                .bind("seconds", (double) properties.retention().toSeconds())
-                .then();
+        return leases.purgePublishedBefore(properties.retention());
     }
 
     private Mono<Integer> logPassFailure(Throwable failure) {
@@ -167,10 +248,17 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public void stop() {
         Disposable running = loop;
-        if (running != null) {
-            running.dispose();
-        }
         loop = null;
+        if (running == null) {
+            return;
+        }
+        running.dispose();
+        try {
+            // a batch claimed by this relay is free for another instance at once, not after the lease
+            leases.release(relayId).block(Duration.ofSeconds(5));
+        } catch (RuntimeException failure) {
+            log.info("outbox relay could not release its lease, it expires on its own: {}", failure.toString());
+        }
     }
 
     @Override
@@ -182,5 +270,30 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 2048;
+    }
+
+    @Override
+    public void destroy() {
+        sender.dispose();
+    }
+
+    private enum Kind {
+        PUBLISHED,
+        REFUSED,
+        PARKED,
+        FAILED
+    }
+
+    private record Outcome(long seq, Kind kind, String error) {}
+
+    private record Send(OutboxRecord record, CompletableFuture<?> ack) {
+
+        /** The failure of a completed send, or null. */
+        Throwable failure() {
+            if (!ack.isDone() || !ack.isCompletedExceptionally()) {
+                return null;
+            }
+            return ack.handle((result, failure) -> failure).join();
+        }
     }
 }

@@ -1,0 +1,305 @@
+package io.mita.audit.ingest;
+
+import static io.mita.audit.AuditEventFixtures.aSubject;
+import static io.mita.audit.AuditEventFixtures.anEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mita.audit.TestEventPublisher;
+import io.mita.testsupport.KafkaTestBroker;
+import io.mita.testsupport.MitaIntegrationTest;
+import io.mita.testsupport.PostgresTestDatabase;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.netcrusher.core.reactor.NioReactor;
+import org.netcrusher.tcp.TcpCrusher;
+import org.netcrusher.tcp.TcpCrusherBuilder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The audit consumer under faults, against the real broker and PostgreSQL: the service reaches its database
+ * through a TCP proxy (NetCrusher) the test closes or freezes, with a retry window of two seconds so that an
+ * outage lasts several windows.
+ */
+@MitaIntegrationTest
+class AuditIngestFaultIT {
+
+    static final String OUTAGE_TOPIC = "mita.outage-test.v1";
+    static final String POISON_TOPIC = "mita.poison-test.v1";
+    static final String REFUSAL_TOPIC = "mita.refusal-test.v1";
+    static final Duration RETRY_WINDOW = Duration.ofSeconds(2);
+
+    private static NioReactor reactor;
+    private static TcpCrusher databaseProxy;
+    private static TestEventPublisher publisher;
+
+    @Value("${mita.service.database}")
+    String database;
+
+    @Value("${mita.audit.consumer-group}")
+    String consumerGroup;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @DynamicPropertySource
+    static void throughTheProxy(DynamicPropertyRegistry registry) throws IOException {
+        reactor = new NioReactor();
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        databaseProxy = TcpCrusherBuilder.builder()
+                .withReactor(reactor)
+                .withBindAddress("127.0.0.1", port)
+                .withConnectAddress(PostgresTestDatabase.host(), Integer.parseInt(PostgresTestDatabase.port()))
+                .buildAndOpen();
+        registry.add("spring.r2dbc.url", () -> "r2dbc:postgresql://127.0.0.1:" + port + "/${mita.service.database}");
+        registry.add("mita.kafka.consumer.retry-window", () -> RETRY_WINDOW.toMillis() + "ms");
+        registry.add("mita.kafka.consumer.initial-back-off", () -> "100ms");
+        registry.add("mita.kafka.consumer.max-back-off", () -> "1s");
+        // a group of its own: other test contexts of this JVM consume the same topics into their own databases
+        registry.add("mita.audit.consumer-group", () -> "audit-fault-it-" + UUID.randomUUID());
+    }
+
+    @BeforeAll
+    static void topics() throws Exception {
+        publisher = TestEventPublisher.forTopics(OUTAGE_TOPIC, POISON_TOPIC, REFUSAL_TOPIC);
+    }
+
+    @AfterAll
+    static void closeProxy() {
+        publisher.close();
+        databaseProxy.close();
+        reactor.close();
+    }
+
+    @Test
+    void anAuditDatabaseOutageLongerThanTheRetryWindowDeadLettersNothingAndEveryEventIsStoredAfterIt()
+            throws Exception {
+        String subject = aSubject();
+        List<CloudEvent> before = events(subject, 10);
+        publisher.publish(OUTAGE_TOPIC, before.toArray(CloudEvent[]::new));
+        await().atMost(KafkaTestBroker.patience()).until(() -> storedFor(subject) == 10);
+
+        // connections refused: the pool cannot reach PostgreSQL at all
+        databaseProxy.close();
+        publisher.publish(OUTAGE_TOPIC, events(subject, 15).toArray(CloudEvent[]::new));
+        Thread.sleep(RETRY_WINDOW.multipliedBy(4).toMillis());
+        assertThat(storedFor(subject)).as("stored while the database is unreachable").isEqualTo(10);
+        databaseProxy.open();
+        await().atMost(KafkaTestBroker.patience()).until(() -> storedFor(subject) == 25);
+
+        // a hung network: statements get no answer until the store times out
+        databaseProxy.freeze();
+        publisher.publish(OUTAGE_TOPIC, events(subject, 15).toArray(CloudEvent[]::new));
+        Thread.sleep(RETRY_WINDOW.multipliedBy(6).toMillis());
+        assertThat(storedFor(subject)).as("stored while the database hangs").isEqualTo(25);
+        databaseProxy.unfreeze();
+        await().atMost(KafkaTestBroker.patience()).until(() -> storedFor(subject) == 40);
+
+        List<ConsumerRecord<String, byte[]>> deadLetters = deadLetters(OUTAGE_TOPIC, 0, Duration.ofSeconds(3));
+        double retried = retries(OUTAGE_TOPIC, "infrastructure");
+        System.out.printf(
+                "audit database outage: produced=40 stored=%d dead-lettered=%d infrastructure-retries=%.0f%n",
+                storedFor(subject), deadLetters.size(), retried);
+        assertThat(deadLetters).isEmpty();
+        assertThat(storedFor(subject)).isEqualTo(40);
+        assertThat(retried).as("the outage was retried, not waited out").isPositive();
+        assertThat(counter("mita.kafka.dead.letters", OUTAGE_TOPIC)).isZero();
+    }
+
+    @Test
+    void recordsThatAreNotACloudEventOrCarryAnInvalidPayloadAreDeadLetteredAtOnceAndLaterOffsetsFlow()
+            throws Exception {
+        String subject = aSubject();
+        String notACloudEvent = "not-a-cloud-event-" + UUID.randomUUID();
+        CloudEvent invalidPayload = anEvent(subject)
+                .withData("application/json", "{not json".getBytes(StandardCharsets.UTF_8))
+                .build();
+        CloudEvent valid = anEvent(subject).build();
+        try (var raw = new KafkaProducer<>(
+                Map.<String, Object>of("bootstrap.servers", KafkaTestBroker.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(POISON_TOPIC, subject, notACloudEvent.getBytes(StandardCharsets.UTF_8)))
+                    .get();
+        }
+        publisher.publish(POISON_TOPIC, invalidPayload, valid);
+
+        await().atMost(KafkaTestBroker.patience()).until(() -> storedFor(subject) == 1);
+        List<ConsumerRecord<String, byte[]>> deadLetters = ourDeadLetters(POISON_TOPIC, 2);
+        System.out.printf(
+                "poison records: produced=3 stored=%d dead-lettered=%d retries=%.0f%n",
+                storedFor(subject), deadLetters.size(), retries(POISON_TOPIC, "other"));
+
+        assertThat(deadLetters).hasSize(2);
+        assertThat(new String(deadLetters.get(0).value(), StandardCharsets.UTF_8)).isEqualTo(notACloudEvent);
+        assertThat(header(deadLetters.get(0), "kafka_dlt-exception-message")).contains("no CloudEvent");
+        assertThat(header(deadLetters.get(1), "ce_id")).isEqualTo(invalidPayload.getId());
+        assertThat(header(deadLetters.get(1), "kafka_dlt-exception-message")).contains("data is not JSON");
+        assertThat(rowsWithId(valid.getId())).isEqualTo(1);
+        // at once: neither poison record was retried before it went to the dead-letter topic
+        assertThat(retries(POISON_TOPIC, "other") + retries(POISON_TOPIC, "infrastructure"))
+                .isZero();
+    }
+
+    @Test
+    void aRowTheAuditStoreRefusesIsDeadLetteredAndTheRestOfItsBatchIsStored() throws Exception {
+        String subject = aSubject();
+        String refusedSubject = "refused-" + UUID.randomUUID();
+        execute("CREATE FUNCTION it_refuse_subject() RETURNS trigger AS $$ BEGIN"
+                + " IF NEW.subject = '" + refusedSubject + "' THEN"
+                + " RAISE EXCEPTION 'refused for the test' USING ERRCODE = 'check_violation'; END IF;"
+                + " RETURN NEW; END $$ LANGUAGE plpgsql");
+        execute("CREATE TRIGGER it_refuse BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION it_refuse_subject()");
+        try {
+            List<CloudEvent> batch = new ArrayList<>(events(subject, 5));
+            CloudEvent refused = anEvent(refusedSubject).build();
+            batch.add(2, refused);
+            publisher.publish(REFUSAL_TOPIC, batch.toArray(CloudEvent[]::new));
+
+            await().atMost(KafkaTestBroker.patience()).until(() -> storedFor(subject) == 5);
+            List<ConsumerRecord<String, byte[]>> deadLetters =
+                    ourDeadLetters(REFUSAL_TOPIC, 1);
+            System.out.printf(
+                    "row refused by the audit store: produced=6 stored=%d dead-lettered=%d%n",
+                    storedFor(subject), deadLetters.size());
+            assertThat(deadLetters).hasSize(1);
+            assertThat(header(deadLetters.get(0), "ce_id")).isEqualTo(refused.getId());
+            assertThat(header(deadLetters.get(0), "kafka_dlt-exception-message"))
+                    .contains("refused by the audit store");
+            assertThat(rowsWithId(refused.getId())).isZero();
+        } finally {
+            execute("DROP TRIGGER IF EXISTS it_refuse ON audit_event");
+            execute("DROP FUNCTION IF EXISTS it_refuse_subject()");
+        }
+    }
+
+    /**
+     * The dead letters this context's consumer produced: other test contexts of this JVM consume the same topics
+     * (and dead-letter the same poison) in groups of their own.
+     */
+    private List<ConsumerRecord<String, byte[]>> ourDeadLetters(String topic, int expected) {
+        List<ConsumerRecord<String, byte[]>> ours = new ArrayList<>();
+        await().atMost(KafkaTestBroker.patience()).until(() -> {
+            ours.clear();
+            deadLetters(topic, 0, Duration.ofSeconds(1)).stream()
+                    .filter(record -> consumerGroup.equals(header(record, "kafka_dlt-original-consumer-group")))
+                    .forEach(ours::add);
+            return ours.size() >= expected;
+        });
+        return ours;
+    }
+
+    private static List<CloudEvent> events(String subject, int count) {
+        List<CloudEvent> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            events.add(anEvent(subject).build());
+        }
+        return events;
+    }
+
+    /** Counted directly in PostgreSQL, not through the proxy the service uses. */
+    private long storedFor(String subject) throws SQLException {
+        return count("SELECT count(*) FROM audit_event WHERE subject = ?", subject);
+    }
+
+    private long rowsWithId(String eventId) throws SQLException {
+        return count("SELECT count(*) FROM audit_event WHERE event_id = ?::uuid", eventId);
+    }
+
+    private long count(String sql, String parameter) throws SQLException {
+        try (Connection connection = connect();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(
+                PostgresTestDatabase.jdbcUrl(database), PostgresTestDatabase.user(), PostgresTestDatabase.password());
+    }
+
+    private double retries(String topic, String kind) {
+        Counter counter = meters.find("mita.kafka.consumer.retries")
+                .tag("topic", topic)
+                .tag("kind", kind)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private double counter(String name, String topic) {
+        Counter counter = meters.find(name).tag("topic", topic).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** Reads the topic's dead letters from the beginning until {@code expected} arrived or {@code wait} passed. */
+    private static List<ConsumerRecord<String, byte[]>> deadLetters(String topic, int expected, Duration wait) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaTestBroker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "dlt-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic + ".dlt"));
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (System.nanoTime() < deadline && (expected == 0 || found.size() < expected)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(found::add);
+            }
+            // anything more that was on its way
+            consumer.poll(Duration.ofMillis(500)).forEach(found::add);
+        }
+        return found;
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

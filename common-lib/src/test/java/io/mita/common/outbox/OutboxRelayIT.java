@@ -1,0 +1,291 @@
+package io.mita.common.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.mita.testsupport.KafkaTestBroker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class OutboxRelayIT {
+
+    record Counted(String subject, int n) {}
+
+    record Bulky(String blob) {}
+
+    static final String TYPE = "mita.relaytest.thing.counted.v1";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void twoRelaysOnOneDatabasePublishEveryEventAtLeastOnceAndKeepEachSubjectsOrder() throws Exception {
+        var outbox = new OutboxTestDatabase();
+        String topic = "mita.relaytest-" + UUID.randomUUID().toString().substring(0, 8) + ".v1";
+        var properties = properties(topic, Duration.ofMillis(20), 40, Duration.ofSeconds(30), 3);
+        var kafka = OutboxTestDatabase.kafka(Map.of());
+        var metersA = new SimpleMeterRegistry();
+        var metersB = new SimpleMeterRegistry();
+        var relayA = new OutboxRelay(outbox.database, outbox.transactions, kafka, properties, metersA);
+        var relayB = new OutboxRelay(outbox.database, outbox.transactions, kafka, properties, metersB);
+        OutboxWriter writer = outbox.writer("/mita/relaytest");
+        int subjects = 12;
+        int perSubject = 40;
+
+        relayA.start();
+        relayB.start();
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        try {
+            // each subject written by one writer, one event per transaction, while both relays run
+            List<Future<?>> written = new ArrayList<>();
+            for (int s = 0; s < subjects; s++) {
+                String subject = "subject-" + s + "-" + UUID.randomUUID();
+                written.add(writers.submit(() -> {
+                    for (int n = 0; n < perSubject; n++) {
+                        outbox.append(writer, TYPE, subject, new Counted(subject, n));
+                    }
+                }));
+            }
+            for (Future<?> each : written) {
+                each.get();
+            }
+
+            Map<String, List<Integer>> firstSeenOrder = new LinkedHashMap<>();
+            Set<String> seenIds = new LinkedHashSet<>();
+            int[] delivered = {0};
+            try (KafkaConsumer<String, CloudEvent> consumer = KafkaTestBroker.consumer("relay-order-it")) {
+                consumer.subscribe(List.of(topic));
+                await().atMost(KafkaTestBroker.patience().multipliedBy(2)).until(() -> {
+                    for (ConsumerRecord<String, CloudEvent> record : consumer.poll(Duration.ofMillis(200))) {
+                        delivered[0]++;
+                        if (seenIds.add(record.value().getId())) {
+                            JsonNode data =
+                                    JSON.readTree(record.value().getData().toBytes());
+                            assertThat(record.key())
+                                    .isEqualTo(data.get("subject").asString());
+                            firstSeenOrder
+                                    .computeIfAbsent(record.key(), key -> new ArrayList<>())
+                                    .add(data.get("n").asInt());
+                        }
+                    }
+                    return seenIds.size() == subjects * perSubject;
+                });
+            }
+            double publishedByA = metersA.get("mita.outbox.published").counter().count();
+            double publishedByB = metersB.get("mita.outbox.published").counter().count();
+            System.out.printf(
+                    "two relays: written=%d delivered=%d distinct=%d duplicates=%d publishedByA=%.0f publishedByB=%.0f%n",
+                    subjects * perSubject,
+                    delivered[0],
+                    seenIds.size(),
+                    delivered[0] - seenIds.size(),
+                    publishedByA,
+                    publishedByB);
+
+            assertThat(firstSeenOrder).hasSize(subjects);
+            firstSeenOrder.forEach((subject, order) ->
+                    assertThat(order).as("order of %s", subject).isSorted().hasSize(perSubject));
+            assertThat(publishedByA).isPositive();
+            assertThat(publishedByB).isPositive();
+            await().atMost(Duration.ofSeconds(10)).until(() -> outbox.count("status = 'pending'") == 0);
+            assertThat(outbox.count("status = 'published'")).isEqualTo((long) subjects * perSubject);
+        } finally {
+            writers.shutdownNow();
+            relayA.stop();
+            relayB.stop();
+            relayA.destroy();
+            relayB.destroy();
+            kafka.destroy();
+        }
+    }
+
+    @Test
+    void anEventKafkaRefusesForGoodIsParkedWithItsReasonAndTheEventsBehindItArePublished() {
+        var outbox = new OutboxTestDatabase();
+        String topic = "mita.relaytest-" + UUID.randomUUID().toString().substring(0, 8) + ".v1";
+        var meters = new SimpleMeterRegistry();
+        var kafka = OutboxTestDatabase.kafka(Map.of());
+        var relay = new OutboxRelay(
+                outbox.database,
+                outbox.transactions,
+                kafka,
+                properties(topic, Duration.ofHours(1), 50, Duration.ofSeconds(30), 2),
+                meters);
+        String subject = UUID.randomUUID().toString();
+        OutboxWriter writer = outbox.writer("/mita/relaytest");
+        UUID before = outbox.append(writer, TYPE, subject, new Counted(subject, 0));
+        UUID tooLarge = outbox.append(writer, TYPE, subject, new Bulky("x".repeat(2 * 1024 * 1024)));
+        UUID noEnvelope = outbox.append(outbox.writer("not a uri ^"), TYPE, subject, new Counted(subject, 1));
+        UUID after = outbox.append(writer, TYPE, subject, new Counted(subject, 2));
+        try {
+            // the first pass publishes what is in front of the refused events and nothing behind them
+            assertThat(relay.publishPass().block()).isEqualTo(1);
+            assertThat(outbox.row(after).get("status")).isEqualTo("pending");
+            assertThat(outbox.row(tooLarge).get("refusals")).isEqualTo(1);
+            // the second refusal parks both, and the event behind them goes out in the same pass
+            assertThat(relay.publishPass().block()).isEqualTo(1);
+
+            Map<String, Object> parkedTooLarge = outbox.row(tooLarge);
+            assertThat(parkedTooLarge.get("status")).isEqualTo("parked");
+            assertThat((String) parkedTooLarge.get("parked_reason")).contains("RecordTooLargeException");
+            Map<String, Object> parkedNoEnvelope = outbox.row(noEnvelope);
+            assertThat(parkedNoEnvelope.get("status")).isEqualTo("parked");
+            assertThat((String) parkedNoEnvelope.get("parked_reason")).contains("not a uri");
+            assertThat(outbox.row(before).get("status")).isEqualTo("published");
+            assertThat(outbox.row(after).get("status")).isEqualTo("published");
+            assertThat(outbox.row(after).get("claimed_by")).isNull();
+            assertThat(meters.get("mita.outbox.parked").counter().count()).isEqualTo(2.0);
+            assertThat(meters.get("mita.outbox.parked.events").gauge().value()).isEqualTo(2.0);
+            assertThat(meters.get("mita.outbox.pending").gauge().value()).isZero();
+
+            // the first pass sent the event behind the refusals too, but could not stamp it out of order: sent twice
+            assertThat(idsOn(topic, 3)).containsExactly(before.toString(), after.toString(), after.toString());
+            // a parked event stays parked: later passes neither send it nor count it again
+            assertThat(relay.publishPass().block()).isZero();
+            assertThat(outbox.row(tooLarge).get("refusals")).isEqualTo(2);
+        } finally {
+            relay.destroy();
+            kafka.destroy();
+        }
+    }
+
+    @Test
+    void whileKafkaIsUnreachableTheRelaySendsFromItsOwnThreadHoldsNoTransactionAndParksNothing() throws Exception {
+        var outbox = new OutboxTestDatabase();
+        String topic = "mita.relaytest-" + UUID.randomUUID().toString().substring(0, 8) + ".v1";
+        var unreachable = OutboxTestDatabase.kafka(Map.of(
+                "bootstrap.servers", "127.0.0.1:1",
+                "max.block.ms", 4000,
+                "delivery.timeout.ms", 5000,
+                "request.timeout.ms", 2000,
+                "interceptor.classes", SendingThreads.class.getName()));
+        var brokenRelay = new OutboxRelay(
+                outbox.database,
+                outbox.transactions,
+                unreachable,
+                properties(topic, Duration.ofHours(1), 50, Duration.ofSeconds(30), 2),
+                new SimpleMeterRegistry());
+        OutboxWriter writer = outbox.writer("/mita/relaytest");
+        String subject = UUID.randomUUID().toString();
+        List<UUID> ids = List.of(
+                outbox.append(writer, TYPE, subject, new Counted(subject, 0)),
+                outbox.append(writer, TYPE, subject, new Counted(subject, 1)));
+        SendingThreads.NAMES.clear();
+        try {
+            for (int pass = 0; pass < 2; pass++) {
+                CompletableFuture<Integer> running = brokenRelay.publishPass().toFuture();
+                // while the send waits for metadata (max.block.ms): the batch is leased, no transaction is open
+                await().atMost(Duration.ofSeconds(5)).until(() -> !SendingThreads.NAMES.isEmpty());
+                assertThat(outbox.count("claimed_by = $1 AND claimed_until > now()", brokenRelay.relayId()))
+                        .isEqualTo(2);
+                assertThat(transactionsOpenOn(outbox)).isZero();
+                assertThat(running.get(15, TimeUnit.SECONDS)).isZero();
+            }
+            assertThat(SendingThreads.NAMES).isNotEmpty().allMatch(name -> name.startsWith("outbox-relay"));
+            for (UUID id : ids) {
+                Map<String, Object> row = outbox.row(id);
+                assertThat(row.get("status")).isEqualTo("pending");
+                assertThat(row.get("refusals")).isEqualTo(0);
+                assertThat(row.get("claimed_by")).isNull();
+            }
+            assertThat((String) outbox.row(ids.get(0)).get("last_error")).contains("TimeoutException");
+            assertThat((Integer) outbox.row(ids.get(0)).get("attempts")).isEqualTo(2);
+
+            // Kafka back: the same rows are published, in order
+            var kafka = OutboxTestDatabase.kafka(Map.of());
+            var relay = new OutboxRelay(
+                    outbox.database,
+                    outbox.transactions,
+                    kafka,
+                    properties(topic, Duration.ofHours(1), 50, Duration.ofSeconds(30), 2),
+                    new SimpleMeterRegistry());
+            assertThat(relay.publishPass().block()).isEqualTo(2);
+            assertThat(idsOn(topic, 2))
+                    .containsExactly(ids.get(0).toString(), ids.get(1).toString());
+            relay.destroy();
+            kafka.destroy();
+        } finally {
+            brokenRelay.destroy();
+            unreachable.destroy();
+        }
+    }
+
+    @Test
+    void aBatchLeasedByACrashedRelayIsClaimedAgainOnceItsLeaseExpires() {
+        var outbox = new OutboxTestDatabase();
+        String topic = "mita.relaytest-" + UUID.randomUUID().toString().substring(0, 8) + ".v1";
+        OutboxWriter writer = outbox.writer("/mita/relaytest");
+        String subject = UUID.randomUUID().toString();
+        UUID id = outbox.append(writer, TYPE, subject, new Counted(subject, 0));
+        // a relay that claimed the batch and died before publishing it
+        var leases = new OutboxLeases(outbox.database, outbox.transactions);
+        assertThat(leases.claim("crashed-relay", 50, Duration.ofSeconds(2)).block())
+                .hasSize(1);
+        var kafka = OutboxTestDatabase.kafka(Map.of());
+        var relay = new OutboxRelay(
+                outbox.database,
+                outbox.transactions,
+                kafka,
+                properties(topic, Duration.ofHours(1), 50, Duration.ofSeconds(30), 2),
+                new SimpleMeterRegistry());
+        try {
+            assertThat(relay.publishPass().block()).as("while the lease lives").isZero();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> relay.publishPass().block() == 1);
+            assertThat(outbox.row(id).get("status")).isEqualTo("published");
+            assertThat(idsOn(topic, 1)).containsExactly(id.toString());
+        } finally {
+            relay.destroy();
+            kafka.destroy();
+        }
+    }
+
+    private static MitaEventsProperties properties(
+            String topic, Duration pollInterval, int batchSize, Duration lease, int parkAfterRefusals) {
+        return new MitaEventsProperties(
+                topic, "/mita/relaytest", pollInterval, batchSize, null, lease, parkAfterRefusals);
+    }
+
+    private static long transactionsOpenOn(OutboxTestDatabase outbox) {
+        return outbox.database
+                .sql(
+                        "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = :db AND state LIKE 'idle in transaction%'")
+                .bind("db", outbox.name)
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
+    }
+
+    /** The first {@code expected} event ids on the topic, in their order there (waits until that many arrived). */
+    private static List<String> idsOn(String topic, int expected) {
+        List<String> ids = new ArrayList<>();
+        try (KafkaConsumer<String, CloudEvent> consumer = KafkaTestBroker.consumer("relay-it")) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(KafkaTestBroker.patience()).until(() -> {
+                consumer.poll(Duration.ofMillis(200))
+                        .forEach(record -> ids.add(record.value().getId()));
+                return ids.size() >= expected;
+            });
+            // anything else that was to come is there within another poll
+            consumer.poll(Duration.ofMillis(500))
+                    .forEach(record -> ids.add(record.value().getId()));
+        }
+        return ids;
+    }
+}
