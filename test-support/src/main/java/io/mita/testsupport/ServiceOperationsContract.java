@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,8 @@ public abstract class ServiceOperationsContract {
     protected WebTestClient management() {
         return WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + managementPort)
+                // a first scrape renders every meter: slow on a busy build machine
+                .responseTimeout(Duration.ofSeconds(30))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .build();
     }
