@@ -40,7 +40,7 @@ if ((warmup + rounds * (seconds + 5) > 780)); then
   exit 2
 fi
 
-if curl -s -o /dev/null "$GATEWAY/actuator/health/liveness"; then
+if curl -s -o /dev/null "$GATEWAY/livez"; then
   echo "gateway-jwt-overhead: a stack is running; stop it (infra/local/mita down) so this run can start one without rate limits" >&2
   exit 1
 fi

@@ -23,7 +23,7 @@ while (($#)); do
 done
 
 started=0
-if ! curl -sf -o /dev/null "$AUTH/actuator/health/readiness"; then
+if ! curl -sf -o /dev/null "$AUTH/readyz"; then
   "$MITA" up --detach --only auth >&2
   started=1
 fi
@@ -40,8 +40,8 @@ curl -sf -o /dev/null -H 'Content-Type: application/json' \
 probe() { java "$ROOT/bench/LoadProbe.java" "$@" --warmup 10; }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
-echo "== baseline: GET /actuator/health/liveness, $clients clients"
-baseline=$(probe liveness "$AUTH/actuator/health/liveness" --clients "$clients" --seconds "$seconds")
+echo "== baseline: GET /livez, $clients clients"
+baseline=$(probe liveness "$AUTH/livez" --clients "$clients" --seconds "$seconds")
 echo "$baseline"
 echo "== login: POST /api/auth/login (Argon2id verify + token issue + refresh token + outbox), $clients clients"
 login=$(probe login "$AUTH/api/auth/login" --method POST --body "$body" --clients "$clients" --seconds "$seconds")

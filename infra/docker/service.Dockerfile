@@ -16,8 +16,9 @@ WORKDIR /app
 COPY ${MODULE}/target/${MODULE}-0.1.0-SNAPSHOT-exec.jar /app/app.jar
 USER mita
 ENV SERVICE_PORT=${PORT}
+# only the service port: the management port (actuator, API docs) is reached inside the compose network
 EXPOSE ${PORT}
-# Readiness over plain bash (/dev/tcp): no curl or wget needed in the image.
+# Readiness (/readyz on the service port) over plain bash (/dev/tcp): no curl or wget needed in the image.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=90s --retries=6 \
-  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SERVICE_PORT} && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && read -r status <&3 && [[ $status == *' 200 '* ]]"]
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SERVICE_PORT} && printf 'GET /readyz HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && read -r status <&3 && [[ $status == *' 200 '* ]]"]
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

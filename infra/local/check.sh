@@ -46,6 +46,29 @@ a_missing_cluster_id_is_made_once() {
   is_kafka_uuid "$first" && [[ $(kafka_cluster_id) == "$first" ]]
 }
 
+every_service_has_a_management_port_of_its_own() {
+  local entry seen=" " port management
+  for entry in "${SERVICES[@]}"; do
+    port=$(port_of "$entry"); management=$(management_port_of "$entry")
+    [[ $management =~ ^[0-9]+$ && $management != "$port" && $seen != *" $management "* ]] \
+      || { echo "      $(module_of "$entry"): management port '$management'"; return 1; }
+    seen+="$management "
+  done
+}
+
+the_stack_runs_a_redis_of_its_own_and_points_the_gateway_at_it() {
+  [[ $REDIS_PORT != 6379 && $MITA_REDIS_HOST == 127.0.0.1 && $MITA_REDIS_PORT == "$REDIS_PORT" ]] \
+    && [[ $(redis_marker) == "redis-server 127.0.0.1:$REDIS_PORT" ]]
+}
+
+readiness_is_probed_on_the_service_port() {
+  [[ $(readiness_url 8082) == http://127.0.0.1:8082/readyz ]]
+}
+
+check "every service has a management port of its own" every_service_has_a_management_port_of_its_own
+check "the stack runs a Redis of its own and points the gateway at it" \
+  the_stack_runs_a_redis_of_its_own_and_points_the_gateway_at_it
+check "readiness is probed on the service port" readiness_is_probed_on_the_service_port
 check "every new cluster id is a Kafka uuid that does not start with a dash" \
   every_new_cluster_id_is_a_kafka_uuid_that_does_not_start_with_a_dash
 check "a kept cluster id is reused" a_kept_cluster_id_is_reused

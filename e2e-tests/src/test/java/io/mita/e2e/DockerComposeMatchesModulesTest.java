@@ -93,7 +93,7 @@ class DockerComposeMatchesModulesTest {
                 .contains("COPY ${MODULE}/target/${MODULE}-0.1.0-SNAPSHOT-exec.jar")
                 .contains("USER mita")
                 .contains("HEALTHCHECK")
-                .contains("/actuator/health/readiness");
+                .contains("GET /readyz");
     }
 
     @ParameterizedTest(name = "{0} publishes the default port of its application.yml")
@@ -104,6 +104,22 @@ class DockerComposeMatchesModulesTest {
         assertThat(publishedPorts(module))
                 .as("%s ports (host:container)", module)
                 .contains(port + ":" + port);
+    }
+
+    @ParameterizedTest(name = "{0} keeps its management port off the host; Prometheus scrapes it there")
+    @MethodSource("serviceModules")
+    void every_service_keeps_its_management_port_unpublished_and_prometheus_scrapes_it(String module)
+            throws IOException {
+        int management = defaultPort(module, "management.server.port");
+
+        assertThat(management).isNotEqualTo(defaultPort(module));
+        assertThat(publishedPorts(module))
+                .as("%s ports (host:container)", module)
+                .noneMatch(published -> published.endsWith(":" + management));
+        String prometheus = Files.readString(root.resolve("infra/prometheus/prometheus.yml"));
+        assertThat(prometheus)
+                .contains("targets: [" + module + ":" + management + "]")
+                .contains("targets: [http://" + module + ":" + defaultPort(module) + "/readyz]");
     }
 
     @ParameterizedTest(name = "{0} reaches PostgreSQL and Kafka by their compose names")
@@ -241,17 +257,21 @@ class DockerComposeMatchesModulesTest {
 
     /** server.port of the module's application.yml: the default of ${X_PORT:8082}, or a plain number. */
     private static int defaultPort(String module) throws IOException {
+        return defaultPort(module, "server.port");
+    }
+
+    private static int defaultPort(String module, String property) throws IOException {
         Path file = applicationYml(module);
         for (Object document : new Yaml().loadAll(Files.readString(file))) {
             Map<String, Object> properties = new LinkedHashMap<>();
             flatten("", document, properties);
-            if (properties.get("server.port") != null) {
-                String port = String.valueOf(properties.get("server.port"));
+            if (properties.get(property) != null) {
+                String port = String.valueOf(properties.get(property));
                 Matcher placeholder = PLACEHOLDER.matcher(port);
                 return Integer.parseInt(placeholder.matches() ? placeholder.group(2) : port);
             }
         }
-        return fail(root.relativize(file) + " sets no server.port");
+        return fail(root.relativize(file) + " sets no " + property);
     }
 
     /** Spring reads "server: {port: x}" and "server.port: x" alike; so does this. */

@@ -26,6 +26,35 @@ class EdgeProtectionE2E {
     private final MobileApp app = new MobileApp();
 
     @Test
+    void theGatewaysPublicPortServesProbesButNoMetricsOrApiDocsWhichAnswerOnItsManagementPortOnly() {
+        app.http.get().uri("/livez").exchange().expectStatus().isOk();
+        app.http.get().uri("/readyz").exchange().expectStatus().isOk();
+        for (String path : List.of("/actuator/prometheus", "/v3/api-docs", "/actuator/openapi")) {
+            app.http
+                    .get()
+                    .uri(path)
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        WebTestClient management = WebTestClient.bindToServer()
+                .baseUrl(MobileApp.GATEWAY_MANAGEMENT)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
+                .build();
+        management
+                .get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(metrics -> assertThat(metrics).contains("mita_gateway_ratelimit_redis_usable"));
+        management.get().uri("/actuator/openapi").exchange().expectStatus().isOk();
+    }
+
+    @Test
     void bruteForceLocksTheAccountSoEvenTheRightPasswordIsRefused() {
         MobileApp.Account target = app.register("target");
         for (int attempt = 1; attempt <= 4; attempt++) {
@@ -99,7 +128,7 @@ class EdgeProtectionE2E {
     @Test
     void withRedisStoppedTheGatewayStillLimitsLoginAndNeverAnswers500() throws Exception {
         MobileApp.Account user = app.register("redisless");
-        LocalRedis.stop();
+        StackRedis.stop();
         try {
             int allowed = 0;
             int limited = 0;
@@ -118,13 +147,13 @@ class EdgeProtectionE2E {
             assertThat(allowed).isLessThanOrEqualTo(10);
             assertThat(limited).isGreaterThanOrEqualTo(2);
         } finally {
-            LocalRedis.start();
+            StackRedis.start();
         }
         // the gateway probes Redis in the background and goes back to it on its own
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> app.http
-                        .mutate()
+                .untilAsserted(() -> WebTestClient.bindToServer()
+                        .baseUrl(MobileApp.GATEWAY_MANAGEMENT)
                         .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
                         .build()
                         .get()

@@ -12,6 +12,7 @@ import org.springframework.core.Ordered;
  * <li>{@link #DENIED_REQUESTS}: notes every 401/403/429 answer for the aggregated security events</li>
  * <li>{@link #CORS}: answers preflights, refuses foreign origins</li>
  * <li>{@link #BODY_LIMIT}: refuses or cuts request bodies above the path's limit</li>
+ * <li>{@link #TOKEN_CHECK_LIMIT}: a per-address limit on requests that carry a token, before their signature is checked</li>
  * <li>Spring Security's chain (order -100): the JWT check</li>
  * <li>{@link #AUTHENTICATED_CLIENT}: remembers the verified user id on the exchange</li>
  * <li>{@link #RATE_LIMIT}: the token buckets</li>
@@ -23,8 +24,11 @@ public final class WebFilterOrder {
     public static final int DENIED_REQUESTS = CorrelationIdWebFilter.ORDER + 2;
     public static final int CORS = CorrelationIdWebFilter.ORDER + 3;
     public static final int BODY_LIMIT = CorrelationIdWebFilter.ORDER + 4;
-    /** Spring Security's {@code WebFilterChainProxy} runs at -100. */
-    public static final int AUTHENTICATED_CLIENT = -99;
+    public static final int TOKEN_CHECK_LIMIT = CorrelationIdWebFilter.ORDER + 5;
+    /** Spring Security's {@code WebFilterChainProxy} (the token check) runs at -100. */
+    public static final int SPRING_SECURITY = -100;
+
+    public static final int AUTHENTICATED_CLIENT = SPRING_SECURITY + 1;
 
     public static final int RATE_LIMIT = -98;
 

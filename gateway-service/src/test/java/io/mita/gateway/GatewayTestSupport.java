@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mita.common.correlation.CorrelationId;
 import io.mita.testsupport.KafkaTestBroker;
+import io.mita.testsupport.RedisTestServer;
 import io.mita.testsupport.TestTokens;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
@@ -23,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.netty.http.client.HttpClient;
@@ -30,7 +33,7 @@ import reactor.netty.http.client.HttpClient;
 /**
  * The whole gateway on a random port, its routes pointed at a {@link FakeDownstream} (auth, budget,
  * ocr, notification) or at a port nobody listens on (insights, audit: services that are down), checking
- * tokens against the test JWKS, keeping rate limits in the local Redis (under a key prefix of this run)
+ * tokens against the test JWKS, keeping rate limits in the tests' own Redis ({@link RedisTestServer})
  * and publishing security events to the test Kafka broker. Every subclass shares this one application
  * context. 127.0.0.1 is a trusted proxy, so tests choose a client's address with X-Forwarded-For
  * ({@link #newClientIp()}); {@link #untrustedClient()} connects from 127.0.0.2, which is not trusted.
@@ -39,6 +42,9 @@ import reactor.netty.http.client.HttpClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @Import(ConnectionCounting.class)
+// most tests call from 127.0.0.1 with tokens: the per-address limit in front of the token check is tested
+// with its own small capacity in TokenCheckLimitIT (a subclass's @TestPropertySource wins over this one)
+@TestPropertySource(properties = "mita.gateway.rate-limits.token-check.capacity=1000000")
 abstract class GatewayTestSupport {
 
     static final FakeDownstream DOWNSTREAM = FakeDownstream.start();
@@ -66,6 +72,8 @@ abstract class GatewayTestSupport {
         registry.add("MITA_AUDIT_URL", () -> DOWN);
         registry.add("mita.gateway.routes.ocr.response-timeout", () -> OCR_RESPONSE_TIMEOUT);
         registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
+        registry.add("spring.data.redis.host", RedisTestServer::host);
+        registry.add("spring.data.redis.port", RedisTestServer::port);
         registry.add("mita.gateway.trusted-proxies", () -> "127.0.0.1/32");
         registry.add("mita.gateway.rate-limits.key-prefix", () -> REDIS_KEY_PREFIX);
         registry.add("mita.gateway.rate-limits.redis-retry-after", () -> "500ms");
@@ -83,6 +91,10 @@ abstract class GatewayTestSupport {
     @LocalServerPort
     int port;
 
+    /** Actuator and API docs answer only here, never on the public port. */
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     WebTestClient client;
 
@@ -98,7 +110,8 @@ abstract class GatewayTestSupport {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (meters.get("mita.gateway.ratelimit.redis.usable").gauge().value() != 1.0) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the gateway never reached Redis at 127.0.0.1:6379");
+                throw new IllegalStateException(
+                        "the gateway never reached the test Redis on port " + RedisTestServer.port());
             }
             try {
                 Thread.sleep(20);
@@ -137,11 +150,14 @@ abstract class GatewayTestSupport {
     }
 
     /**
-     * For {@code /actuator/prometheus}: the exposition holds request-latency histograms per status and
-     * method and outgrows the client's default 256 KB buffer once a few test classes have run.
+     * A client of the management port. For {@code /actuator/prometheus}: the exposition holds
+     * request-latency histograms per status and method and outgrows the client's default 256 KB buffer
+     * once a few test classes have run.
      */
-    WebTestClient prometheusClient() {
-        return client.mutate()
+    WebTestClient management() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + managementPort)
+                .responseTimeout(Duration.ofSeconds(30))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .build();
     }

@@ -3,6 +3,7 @@ package io.mita.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mita.testsupport.RedisTestServer;
 import io.mita.testsupport.TestTokens;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -50,7 +51,7 @@ class InfrastructureOutageIT {
     private static final TcpCrusher REDIS = TcpCrusherBuilder.builder()
             .withReactor(REACTOR)
             .withBindAddress(new InetSocketAddress("127.0.0.1", FakeDownstream.unusedPort()))
-            .withConnectAddress("127.0.0.1", 6379)
+            .withConnectAddress(RedisTestServer.host(), RedisTestServer.port())
             .build();
 
     private static int nextIp = 1;
@@ -111,7 +112,7 @@ class InfrastructureOutageIT {
     void staysReadyAndAnswersRefusalsPromptlyWhileRedisAndKafkaAreDownCountingTheEventsItCannotPublish() {
         assertThat(REDIS.isOpen()).isFalse();
         client.get()
-                .uri("/actuator/health/readiness")
+                .uri("/readyz")
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -267,7 +268,7 @@ class InfrastructureOutageIT {
 
     private static ReactiveStringRedisTemplate directRedis() {
         if (direct == null) {
-            directFactory = new LettuceConnectionFactory("127.0.0.1", 6379);
+            directFactory = new LettuceConnectionFactory(RedisTestServer.host(), RedisTestServer.port());
             directFactory.afterPropertiesSet();
             directFactory.start();
             direct = new ReactiveStringRedisTemplate(directFactory);

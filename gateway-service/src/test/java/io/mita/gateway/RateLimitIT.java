@@ -213,7 +213,7 @@ class RateLimitIT extends GatewayTestSupport {
     @Test
     void doesNotLimitOperationsEndpointsOrPreflights() {
         client.get()
-                .uri("/actuator/health/liveness")
+                .uri("/livez")
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -232,7 +232,7 @@ class RateLimitIT extends GatewayTestSupport {
 
     @Test
     void exposesTheLimiterAndSecurityEventMetricsToPrometheus() {
-        prometheusClient()
+        management()
                 .get()
                 .uri("/actuator/prometheus")
                 .exchange()

@@ -154,7 +154,31 @@ class RoutingIT extends GatewayTestSupport {
     }
 
     @Test
-    void servesActuatorProbesAndMetricsItselfWithoutAToken() {
+    void answersLivenessAndReadinessItselfOnThePublicPortWithoutAToken() {
+        client.get()
+                .uri("/livez")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+        client.get()
+                .uri("/readyz")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+
+        assertThat(DOWNSTREAM.receivedAt("/livez")).isEmpty();
+        assertThat(DOWNSTREAM.receivedAt("/readyz")).isEmpty();
+    }
+
+    @Test
+    void servesMetricsAndApiDocsOnlyOnTheManagementPortNeverOnThePublicOne() {
+        assertThat(managementPort).isNotEqualTo(port);
         client.get()
                 .uri("/api/budget/dashboard")
                 .header(HttpHeaders.AUTHORIZATION, bearer())
@@ -162,23 +186,12 @@ class RoutingIT extends GatewayTestSupport {
                 .expectStatus()
                 .isOk();
 
-        client.get()
-                .uri("/actuator/health/liveness")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.status")
-                .isEqualTo("UP");
-        client.get()
-                .uri("/actuator/health/readiness")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.status")
-                .isEqualTo("UP");
-        prometheusClient()
+        for (String path : List.of(
+                "/actuator/prometheus", "/v3/api-docs", "/actuator/openapi", "/actuator/info", "/actuator/health")) {
+            expectProblem(client.get().uri(path).exchange(), HttpStatus.NOT_FOUND, "NOT_FOUND");
+        }
+
+        management()
                 .get()
                 .uri("/actuator/prometheus")
                 .exchange()
@@ -189,9 +202,24 @@ class RoutingIT extends GatewayTestSupport {
                         .contains("jvm_memory_used_bytes")
                         .contains("resilience4j_circuitbreaker_state{")
                         .contains("name=\"budget\""));
+        management()
+                .get()
+                .uri("/actuator/openapi")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.openapi")
+                .exists();
+        management()
+                .get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk();
 
-        assertThat(DOWNSTREAM.receivedAt("/actuator/health/liveness")).isEmpty();
         assertThat(DOWNSTREAM.receivedAt("/actuator/prometheus")).isEmpty();
+        assertThat(DOWNSTREAM.receivedAt("/v3/api-docs")).isEmpty();
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cloudevents.CloudEvent;
 import io.mita.common.correlation.CorrelationId;
 import io.mita.common.events.EventExtensions;
-import io.mita.gateway.client.Clients;
+import io.mita.gateway.caller.Clients;
 import io.mita.testsupport.KafkaTestBroker;
 import java.time.Duration;
 import java.time.Instant;

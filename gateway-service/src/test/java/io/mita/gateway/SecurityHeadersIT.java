@@ -106,8 +106,7 @@ class SecurityHeadersIT extends GatewayTestSupport {
 
     @Test
     void putsThemOnOperationsEndpoints() {
-        assertSecurityHeadersOnce(
-                answer(() -> client.get().uri("/actuator/health/readiness").exchange(), HttpStatus.OK));
+        assertSecurityHeadersOnce(answer(() -> client.get().uri("/readyz").exchange(), HttpStatus.OK));
         assertSecurityHeadersOnce(answer(
                 () -> client.get()
                         .uri("/api/budget/" + UUID.randomUUID())

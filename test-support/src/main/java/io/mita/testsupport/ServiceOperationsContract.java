@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * What every data-owning service promises operators, checked against the real database and broker:
- * it migrates its own database, reports live and ready, exposes metrics and API docs, and refuses an
+ * it migrates its own database, reports live and ready on its service port ({@code /livez},
+ * {@code /readyz}), exposes metrics and API docs on its management port only, and refuses an
  * anonymous API call with problem+json carrying the caller's correlation id. A service's
  * {@code *OperationsIT} extends this and names one protected path.
  */
@@ -37,6 +39,9 @@ public abstract class ServiceOperationsContract {
     @Value("${local.server.port}")
     protected int port;
 
+    @Value("${local.management.port}")
+    protected int managementPort;
+
     /** A path of this service's API that needs a token. */
     protected abstract String protectedPath();
 
@@ -52,9 +57,9 @@ public abstract class ServiceOperationsContract {
 
     @Test
     void reportsLiveAndReadyWithTheDatabaseButNotKafkaInTheReadinessGroup() {
-        web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        web.get().uri("/livez").exchange().expectStatus().isOk();
         web.get()
-                .uri("/actuator/health/readiness")
+                .uri("/readyz")
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -68,34 +73,70 @@ public abstract class ServiceOperationsContract {
         // a broker outage must not take the API out of rotation (the outbox holds the events); operators still
         // see Kafka's state in the health details
         assertThat(context.containsBean("kafkaHealthIndicator")).isTrue();
+        management()
+                .get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
     }
 
     @Test
     void answersEveryHealthCheckOnOneKeepAliveConnection() throws IOException {
         // Reactor Netty 1.3.6 stopped answering such a connection after a few hundred checks (docs/decisions.md)
-        assertThat(KeepAliveProbe.answeredInARow(port, "/actuator/health/liveness", 1500, 5000))
-                .isEqualTo(1500);
-        assertThat(KeepAliveProbe.answeredInARow(port, "/actuator/health/readiness", 500, 5000))
-                .isEqualTo(500);
+        assertThat(KeepAliveProbe.answeredInARow(port, "/livez", 1500, 5000)).isEqualTo(1500);
+        assertThat(KeepAliveProbe.answeredInARow(port, "/readyz", 500, 5000)).isEqualTo(500);
     }
 
     @Test
-    void exposesPrometheusMetricsAndOpenApiWithoutAToken() {
-        web.get()
+    void exposesPrometheusMetricsAndOpenApiOnTheManagementPortWithoutAToken() {
+        management()
+                .get()
                 .uri("/actuator/prometheus")
                 .exchange()
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
                 .value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
-        web.get()
-                .uri("/v3/api-docs")
+        management()
+                .get()
+                .uri("/actuator/openapi")
                 .exchange()
                 .expectStatus()
                 .isOk()
                 .expectBody()
                 .jsonPath("$.openapi")
                 .exists();
+    }
+
+    @Test
+    void servesNeitherMetricsNorApiDocsOnTheServicePort() {
+        assertThat(managementPort).isNotEqualTo(port);
+        for (String path : List.of("/actuator/prometheus", "/actuator/openapi", "/actuator/info", "/v3/api-docs")) {
+            web.get()
+                    .uri(path)
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("NOT_FOUND");
+        }
+    }
+
+    /** A client of this service's management port (actuator and API docs). */
+    protected WebTestClient management() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + managementPort)
+                // a first scrape renders every meter: slow on a busy build machine
+                .responseTimeout(Duration.ofSeconds(30))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                .build();
     }
 
     @Test
@@ -122,7 +163,7 @@ public abstract class ServiceOperationsContract {
     @Test
     void replacesAMalformedCorrelationIdWithAFreshOne() {
         web.get()
-                .uri("/actuator/health/liveness")
+                .uri("/livez")
                 .header("X-Correlation-Id", "not ok <script>")
                 .exchange()
                 .expectHeader()

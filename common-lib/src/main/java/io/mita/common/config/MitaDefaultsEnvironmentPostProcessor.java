@@ -15,12 +15,14 @@ import org.springframework.util.ClassUtils;
 /**
  * Adds the shared MITA defaults at the lowest precedence, so every service starts from the same
  * operational baseline (actuator, probes, logging, shutdown, pool, Kafka) and overrides only what is
- * its own. Data-service defaults apply only where R2DBC is on the classpath (not in the gateway).
+ * its own. Data-service defaults apply only where R2DBC is on the classpath (not in the gateway); Kafka
+ * client defaults wherever spring-kafka is (the data services and the gateway).
  */
 public class MitaDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String DEFAULTS = "mita-defaults.yml";
     static final String DATA_SERVICE_DEFAULTS = "mita-data-service-defaults.yml";
+    static final String KAFKA_DEFAULTS = "mita-kafka-defaults.yml";
 
     private final YamlPropertySourceLoader loader = new YamlPropertySourceLoader();
 
@@ -28,6 +30,10 @@ public class MitaDefaultsEnvironmentPostProcessor implements EnvironmentPostProc
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (ClassUtils.isPresent("io.r2dbc.spi.ConnectionFactory", getClass().getClassLoader())) {
             addLast(environment, DATA_SERVICE_DEFAULTS);
+        }
+        if (ClassUtils.isPresent(
+                "org.springframework.kafka.core.KafkaTemplate", getClass().getClassLoader())) {
+            addLast(environment, KAFKA_DEFAULTS);
         }
         addLast(environment, DEFAULTS);
     }

@@ -21,7 +21,7 @@ public class RequestLogWebFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().value();
-        if (path.startsWith("/actuator")) {
+        if (path.startsWith("/actuator") || path.equals("/livez") || path.equals("/readyz")) {
             return chain.filter(exchange);
         }
         long started = System.nanoTime();

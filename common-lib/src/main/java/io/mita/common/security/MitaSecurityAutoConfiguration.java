@@ -42,11 +42,16 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 @EnableReactiveMethodSecurity
 public class MitaSecurityAutoConfiguration {
 
+    // the probes on the service port, and the actuator paths (served on the management port only; on
+    // the service port they answer 404 rather than 401)
     static final List<String> ALWAYS_PUBLIC = List.of(
+            "/livez",
+            "/readyz",
             "/actuator/health",
             "/actuator/health/**",
             "/actuator/info",
             "/actuator/prometheus",
+            "/actuator/openapi",
             "/v3/api-docs",
             "/v3/api-docs/**");
 

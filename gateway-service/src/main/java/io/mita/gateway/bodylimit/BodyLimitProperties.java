@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
@@ -18,8 +17,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("mita.gateway.body-limits")
-record BodyLimitProperties(
-        @DefaultValue("1MB") @NotNull DataSize defaultMaxSize, Map<String, @Valid Override> overrides) {
+record BodyLimitProperties(@NotNull DataSize defaultMaxSize, Map<String, @Valid Override> overrides) {
 
     BodyLimitProperties {
         overrides = overrides == null ? Map.of() : overrides;

@@ -3,7 +3,6 @@ package io.mita.gateway.cors;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Which web origins may call the API from a browser. Native apps send no {@code Origin} and are not
@@ -15,10 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAge          how long a browser may cache a preflight answer
  */
 @ConfigurationProperties("mita.gateway.cors")
-record CorsProperties(
-        @DefaultValue("http://localhost:3000") List<String> allowedOrigins,
-        @DefaultValue("false") boolean forbidWildcard,
-        @DefaultValue("1h") Duration maxAge) {
+record CorsProperties(List<String> allowedOrigins, boolean forbidWildcard, Duration maxAge) {
 
     CorsProperties {
         allowedOrigins = allowedOrigins == null

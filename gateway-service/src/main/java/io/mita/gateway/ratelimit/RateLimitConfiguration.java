@@ -2,7 +2,7 @@ package io.mita.gateway.ratelimit;
 
 import io.lettuce.core.ClientOptions;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.mita.gateway.client.ClientAddressResolver;
+import io.mita.gateway.caller.ClientAddressResolver;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
@@ -37,6 +37,9 @@ class RateLimitConfiguration {
             ReactiveStringRedisTemplate redis,
             MeterRegistry meters) {
         Duration longest = rules.longestPeriod();
+        if (properties.tokenCheck().period().compareTo(longest) > 0) {
+            longest = properties.tokenCheck().period();
+        }
         return new TokenBucketLimiter(
                 new RedisTokenBuckets(redis),
                 new LocalTokenBuckets(properties.fallbackMaxKeys(), longest, System::nanoTime),
@@ -55,5 +58,16 @@ class RateLimitConfiguration {
             MeterRegistry meters) {
         return new RateLimitWebFilter(
                 rules, limiter, new LoginEmails(jsonMapper), addresses, properties.keyPrefix(), meters);
+    }
+
+    @Bean
+    TokenCheckLimitWebFilter tokenCheckLimitWebFilter(
+            RateLimitProperties properties,
+            RateLimitRules rules,
+            TokenBucketLimiter limiter,
+            ClientAddressResolver addresses,
+            MeterRegistry meters) {
+        return new TokenCheckLimitWebFilter(
+                rules, properties.tokenCheck(), limiter, addresses, properties.keyPrefix(), meters);
     }
 }

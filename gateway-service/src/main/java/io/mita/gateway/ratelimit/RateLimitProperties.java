@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -25,18 +24,21 @@ import org.springframework.validation.annotation.Validated;
  *                         lower-case words so an environment variable can address them
  *                         ({@code MITA_GATEWAY_RATELIMITS_RULES_LOGINIP_CAPACITY})
  * @param defaultRule      applies to a request no rule matches (its paths and methods are ignored)
+ * @param tokenCheck       per client address, in front of the token check: requests that carry a bearer
+ *                         token (each costs a signature check, valid or not)
  */
 @Validated
 @ConfigurationProperties("mita.gateway.rate-limits")
 record RateLimitProperties(
-        @DefaultValue("true") boolean enabled,
-        @DefaultValue("mita:rl") @NotBlank String keyPrefix,
-        @DefaultValue("200ms") @NotNull Duration redisTimeout,
-        @DefaultValue("5s") @NotNull Duration redisRetryAfter,
-        @DefaultValue("100000") @Min(1) int fallbackMaxKeys,
-        @DefaultValue("/actuator/**") List<String> excludedPaths,
+        boolean enabled,
+        @NotBlank String keyPrefix,
+        @NotNull Duration redisTimeout,
+        @NotNull Duration redisRetryAfter,
+        @Min(1) int fallbackMaxKeys,
+        List<String> excludedPaths,
         Map<String, @Valid Rule> rules,
-        @NotNull @Valid Rule defaultRule) {
+        @NotNull @Valid Rule defaultRule,
+        @NotNull @Valid AddressLimit tokenCheck) {
 
     RateLimitProperties {
         rules = rules == null ? Map.of() : rules;
@@ -62,4 +64,12 @@ record RateLimitProperties(
             methods = methods == null ? List.of() : methods;
         }
     }
+
+    /**
+     * A bucket per client address.
+     *
+     * @param capacity requests allowed in a burst
+     * @param period   time in which an empty bucket fills up again
+     */
+    record AddressLimit(@Min(1) int capacity, @NotNull Duration period) {}
 }

@@ -56,6 +56,11 @@ class RateLimitRules {
         return matching == null ? List.of(defaultRule) : matching;
     }
 
+    /** Paths no limit ever applies to (the probes). */
+    boolean excluded(ServerHttpRequest request) {
+        return excluded.matches(request);
+    }
+
     Duration longestPeriod() {
         return Stream.concat(rules.stream(), Stream.of(defaultRule))
                 .map(Rule::period)

@@ -3,8 +3,8 @@ package io.mita.gateway.ratelimit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mita.gateway.WebFilterOrder;
-import io.mita.gateway.client.ClientAddressResolver;
-import io.mita.gateway.client.Clients;
+import io.mita.gateway.caller.ClientAddressResolver;
+import io.mita.gateway.caller.Clients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +17,8 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies the rate limits after the token check, so a verified user is limited per user and an
+ * Applies the rate limits after the token check (in front of it, {@link TokenCheckLimitWebFilter} limits
+ * the requests that carry a token per address), so a verified user is limited per user and an
  * anonymous caller per IP address. Every limited answer — allowed or not — carries
  * {@code X-RateLimit-Limit} (the binding bucket's capacity), {@code X-RateLimit-Remaining} (its whole
  * tokens left) and {@code X-RateLimit-Reset} (seconds until it is full again); a refused request gets
@@ -75,16 +76,36 @@ class RateLimitWebFilter implements WebFilter, Ordered {
         }
         return limiter.take(buckets).flatMap(verdict -> {
             HttpHeaders headers = exchange.getResponse().getHeaders();
-            headers.set(LIMIT, Long.toString(verdict.limit()));
-            headers.set(REMAINING, Long.toString(verdict.state().remaining()));
-            headers.set(RESET, Long.toString(verdict.resetSeconds()));
             if (!verdict.allowed()) {
-                headers.set(HttpHeaders.RETRY_AFTER, Long.toString(verdict.retryAfterSeconds()));
-                denied(verdict.binding().rule());
+                refuse(headers, verdict, meters);
                 return Mono.error(new RateLimitedException());
             }
+            describe(headers, verdict);
             return chain.filter(exchange);
         });
+    }
+
+    /** The binding bucket's capacity, whole tokens left and seconds until full, on any limited answer. */
+    static void describe(HttpHeaders headers, RateLimitVerdict verdict) {
+        headers.set(LIMIT, Long.toString(verdict.limit()));
+        headers.set(REMAINING, Long.toString(verdict.state().remaining()));
+        headers.set(RESET, Long.toString(verdict.resetSeconds()));
+    }
+
+    /** The headers of a refused request (with {@code Retry-After}), counted by the binding rule. */
+    static void refuse(HttpHeaders headers, RateLimitVerdict verdict, MeterRegistry meters) {
+        describe(headers, verdict);
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(verdict.retryAfterSeconds()));
+        Counter.builder("mita.gateway.ratelimit.denied")
+                .description("requests refused with 429, by rule")
+                .tag("rule", verdict.binding().rule())
+                .register(meters)
+                .increment();
+    }
+
+    /** A bucket's storage key: never a clear-text address, e-mail or user id in Redis. */
+    static String bucketKey(String keyPrefix, String rule, String subject) {
+        return keyPrefix + ":{" + rule + ":" + Clients.sha256Hex(subject).substring(0, 32) + "}";
     }
 
     private List<Bucket> buckets(ServerWebExchange exchange, List<RateLimitRules.Rule> applicable, String email) {
@@ -96,10 +117,8 @@ class RateLimitWebFilter implements WebFilter, Ordered {
                 case USER, USER_OR_IP -> userOrIp(exchange);
             };
             if (subject != null) {
-                // never a clear-text address, e-mail or user id in a Redis key
-                String key = keyPrefix + ":{" + rule.name() + ":"
-                        + Clients.sha256Hex(subject).substring(0, 32) + "}";
-                buckets.add(new Bucket(rule.name(), key, rule.capacity(), rule.period()));
+                buckets.add(new Bucket(
+                        rule.name(), bucketKey(keyPrefix, rule.name(), subject), rule.capacity(), rule.period()));
             }
         }
         return buckets;
@@ -108,14 +127,6 @@ class RateLimitWebFilter implements WebFilter, Ordered {
     private String userOrIp(ServerWebExchange exchange) {
         Optional<String> user = Clients.userId(exchange);
         return user.map(id -> "user:" + id).orElseGet(() -> "ip:" + addresses.clientIp(exchange));
-    }
-
-    private void denied(String rule) {
-        Counter.builder("mita.gateway.ratelimit.denied")
-                .description("requests refused with 429, by rule")
-                .tag("rule", rule)
-                .register(meters)
-                .increment();
     }
 
     @Override

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -18,16 +17,14 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("mita.gateway.circuit-breaker")
 record CircuitBreakerProperties(
-        @DefaultValue("20") @Min(1) int slidingWindowSize,
-        @DefaultValue("10") @Min(1) int minimumNumberOfCalls,
+        @Min(1) int slidingWindowSize,
+        @Min(1) int minimumNumberOfCalls,
 
-        @DefaultValue("50") @DecimalMin("1") @DecimalMax("100")
-        float failureRateThreshold,
+        @DecimalMin("1") @DecimalMax("100") float failureRateThreshold,
 
-        @DefaultValue("5s") @NotNull Duration slowCallDurationThreshold,
+        @NotNull Duration slowCallDurationThreshold,
 
-        @DefaultValue("50") @DecimalMin("1") @DecimalMax("100")
-        float slowCallRateThreshold,
+        @DecimalMin("1") @DecimalMax("100") float slowCallRateThreshold,
 
-        @DefaultValue("10s") @NotNull Duration waitDurationInOpenState,
-        @DefaultValue("3") @Min(1) int permittedCallsInHalfOpenState) {}
+        @NotNull Duration waitDurationInOpenState,
+        @Min(1) int permittedCallsInHalfOpenState) {}

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -24,9 +23,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("mita.gateway")
 public record GatewayRoutesProperties(
-        @DefaultValue("2s") @NotNull Duration connectTimeout,
-        @DefaultValue("10s") @NotNull Duration responseTimeout,
-        @DefaultValue @NotNull @Valid Retry retry,
+        @NotNull Duration connectTimeout,
+        @NotNull Duration responseTimeout,
+        @NotNull @Valid Retry retry,
         @NotEmpty Map<String, @Valid DownstreamRoute> routes) {
 
     /** Suffix of the route generated for a service's {@code streaming-paths}. */
@@ -38,9 +37,9 @@ public record GatewayRoutesProperties(
      * @param maxBackoff  the longest wait between two tries
      */
     public record Retry(
-            @DefaultValue("2") @Min(0) int retries,
-            @DefaultValue("50ms") @NotNull Duration firstBackoff,
-            @DefaultValue("500ms") @NotNull Duration maxBackoff) {}
+            @Min(0) int retries,
+            @NotNull Duration firstBackoff,
+            @NotNull Duration maxBackoff) {}
 
     /**
      * @param uri             the downstream service's base URI; the request path is forwarded unchanged

@@ -2,7 +2,7 @@ package io.mita.gateway.securityevents;
 
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.mita.gateway.client.ClientAddressResolver;
+import io.mita.gateway.caller.ClientAddressResolver;
 import io.mita.gateway.routing.RouteNames;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;

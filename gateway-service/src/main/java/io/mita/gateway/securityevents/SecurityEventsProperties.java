@@ -5,7 +5,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -22,9 +21,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("mita.gateway.security-events")
 record SecurityEventsProperties(
-        @DefaultValue("true") boolean enabled,
-        @DefaultValue("mita.gateway.v1") @NotBlank String topic,
-        @DefaultValue("/mita/gateway") @NotBlank String source,
-        @DefaultValue("1m") @NotNull Duration window,
-        @DefaultValue("10000") @Min(1) int maxKeysPerWindow,
-        @DefaultValue("5s") @NotNull Duration shutdownWait) {}
+        boolean enabled,
+        @NotBlank String topic,
+        @NotBlank String source,
+        @NotNull Duration window,
+        @Min(1) int maxKeysPerWindow,
+        @NotNull Duration shutdownWait) {}

@@ -2,6 +2,7 @@ package io.mita.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mita.testsupport.RedisTestServer;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +13,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ScanOptions;
 import reactor.core.publisher.Flux;
 
-/** The Lua token bucket against the local Redis, under a key prefix of its own. */
+/** The Lua token bucket against the tests' own Redis ({@link RedisTestServer}), under a key prefix of its own. */
 class RedisTokenBucketsIT {
 
     private static final String PREFIX = "mita:rl:script-test:" + UUID.randomUUID();
@@ -22,7 +23,7 @@ class RedisTokenBucketsIT {
 
     @BeforeAll
     static void connect() {
-        factory = new LettuceConnectionFactory("127.0.0.1", 6379);
+        factory = new LettuceConnectionFactory(RedisTestServer.host(), RedisTestServer.port());
         factory.afterPropertiesSet();
         factory.start();
         redis = new ReactiveStringRedisTemplate(factory);

@@ -46,6 +46,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,6 +71,10 @@ class PasswordResetMailIT {
 
     @Autowired
     WebTestClient web;
+
+    /** Health details (the mail component) answer on the management port only. */
+    @LocalManagementPort
+    int managementPort;
 
     @Value("${mita.notification.delivery-key}")
     String deliveryKey;
@@ -161,14 +166,17 @@ class PasswordResetMailIT {
             Map<String, Object> failed = awaitDelivery(request.eventId, "FAILED");
             assertThat((String) failed.get("last_error")).contains("SMTP server did not accept");
             web.get()
-                    .uri("/actuator/health/readiness")
+                    .uri("/readyz")
                     .exchange()
                     .expectStatus()
                     .isOk()
                     .expectBody()
                     .jsonPath("$.status")
                     .isEqualTo("UP");
-            web.get()
+            WebTestClient.bindToServer()
+                    .baseUrl("http://127.0.0.1:" + managementPort)
+                    .build()
+                    .get()
                     .uri("/actuator/health")
                     .exchange()
                     .expectBody()

@@ -1,4 +1,4 @@
-package io.mita.gateway.client;
+package io.mita.gateway.caller;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -8,9 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                       Empty by default: the TCP peer is the client and {@code X-Forwarded-For} is ignored.
  */
 @ConfigurationProperties("mita.gateway")
-record ClientAddressProperties(List<String> trustedProxies) {
+public record ClientAddressProperties(List<String> trustedProxies) {
 
-    ClientAddressProperties {
+    public ClientAddressProperties {
         trustedProxies = trustedProxies == null
                 ? List.of()
                 : trustedProxies.stream().filter(entry -> !entry.isBlank()).toList();

@@ -1,4 +1,4 @@
-package io.mita.gateway.client;
+package io.mita.gateway.caller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.mita.gateway.client;
+package io.mita.gateway.caller;
 
 import java.net.InetAddress;
 

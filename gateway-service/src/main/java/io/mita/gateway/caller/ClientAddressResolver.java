@@ -1,4 +1,4 @@
-package io.mita.gateway.client;
+package io.mita.gateway.caller;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -24,7 +24,7 @@ public class ClientAddressResolver {
 
     private final List<IpRange> trustedProxies;
 
-    ClientAddressResolver(ClientAddressProperties properties) {
+    public ClientAddressResolver(ClientAddressProperties properties) {
         this.trustedProxies =
                 properties.trustedProxies().stream().map(IpRange::parse).toList();
     }
