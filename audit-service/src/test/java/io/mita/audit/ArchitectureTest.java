@@ -43,6 +43,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void controllersNeverTouchTheDatabase() {
+        MitaArchitectureRules.controllersNeverTouchTheDatabase("audit").check(audit);
+    }
+
+    @Test
     void nothingIsCalledImpl() {
         MitaArchitectureRules.noImplSuffix("audit").check(audit);
     }

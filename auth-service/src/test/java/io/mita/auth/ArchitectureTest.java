@@ -22,6 +22,10 @@ class ArchitectureTest {
     static final ArchRule controllersNeverReturnEntities = MitaArchitectureRules.controllersNeverReturnEntities("auth");
 
     @ArchTest
+    static final ArchRule controllersNeverTouchTheDatabase =
+            MitaArchitectureRules.controllersNeverTouchTheDatabase("auth");
+
+    @ArchTest
     static final ArchRule noImplSuffix = MitaArchitectureRules.noImplSuffix("auth");
 
     @ArchTest

@@ -19,6 +19,10 @@ class ArchitectureTest {
             MitaArchitectureRules.controllersNeverReturnEntities("budget");
 
     @ArchTest
+    static final ArchRule controllersNeverTouchTheDatabase =
+            MitaArchitectureRules.controllersNeverTouchTheDatabase("budget");
+
+    @ArchTest
     static final ArchRule nothingIsCalledImpl = MitaArchitectureRules.noImplSuffix("budget");
 
     @ArchTest

@@ -14,5 +14,9 @@ class ArchitectureTest {
             MitaArchitectureRules.noDependencyOnOtherServices("gateway");
 
     @ArchTest
+    static final ArchRule controllersNeverTouchTheDatabase =
+            MitaArchitectureRules.controllersNeverTouchTheDatabase("gateway");
+
+    @ArchTest
     static final ArchRule noImplSuffix = MitaArchitectureRules.noImplSuffix("gateway");
 }

@@ -20,5 +20,9 @@ class ArchitectureTest {
             MitaArchitectureRules.controllersNeverReturnEntities("insights");
 
     @ArchTest
+    static final ArchRule controllersNeverTouchTheDatabase =
+            MitaArchitectureRules.controllersNeverTouchTheDatabase("insights");
+
+    @ArchTest
     static final ArchRule noImplSuffix = MitaArchitectureRules.noImplSuffix("insights");
 }

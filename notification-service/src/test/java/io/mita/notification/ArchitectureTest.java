@@ -21,5 +21,9 @@ class ArchitectureTest {
             MitaArchitectureRules.controllersNeverReturnEntities("notification");
 
     @ArchTest
+    static final ArchRule controllersNeverTouchTheDatabase =
+            MitaArchitectureRules.controllersNeverTouchTheDatabase("notification");
+
+    @ArchTest
     static final ArchRule noImplSuffix = MitaArchitectureRules.noImplSuffix("notification");
 }

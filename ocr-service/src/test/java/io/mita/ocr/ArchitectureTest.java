@@ -19,5 +19,9 @@ class ArchitectureTest {
     static final ArchRule controllersNeverReturnEntities = MitaArchitectureRules.controllersNeverReturnEntities("ocr");
 
     @ArchTest
+    static final ArchRule controllersNeverTouchTheDatabase =
+            MitaArchitectureRules.controllersNeverTouchTheDatabase("ocr");
+
+    @ArchTest
     static final ArchRule noImplSuffix = MitaArchitectureRules.noImplSuffix("ocr");
 }

@@ -63,6 +63,22 @@ public final class MitaArchitectureRules {
                 .because("an entity in an answer leaks internal fields and couples the API to the schema");
     }
 
+    /**
+     * A controller never runs SQL or calls a repository: it maps HTTP onto a use case ({@code XService}) or
+     * a small query class, which owns the database access.
+     */
+    public static ArchRule controllersNeverTouchTheDatabase(String service) {
+        return noClasses()
+                .that()
+                .areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .and()
+                .resideInAPackage("io.mita." + service + "..")
+                .should()
+                .dependOnClassesThat(DATABASE_ACCESS)
+                .allowEmptyShould(true)
+                .because("a controller maps HTTP onto a use case; SQL and repositories live behind it");
+    }
+
     /** A use case is {@code XService}; there is no {@code XServiceImpl} twin anywhere. */
     public static ArchRule noImplSuffix(String service) {
         return noClasses()
@@ -86,6 +102,21 @@ public final class MitaArchitectureRules {
             }
         };
     }
+
+    private static final DescribedPredicate<JavaClass> DATABASE_ACCESS =
+            new DescribedPredicate<>("access the database (R2DBC, JDBC, a repository)") {
+                @Override
+                public boolean test(JavaClass type) {
+                    return type.getPackageName().startsWith("org.springframework.r2dbc")
+                            || type.getPackageName().startsWith("org.springframework.data.r2dbc")
+                            || type.getPackageName().startsWith("org.springframework.jdbc")
+                            || type.getPackageName().startsWith("io.r2dbc")
+                            || type.getPackageName().startsWith("java.sql")
+                            || type.isAnnotatedWith("org.springframework.stereotype.Repository")
+                            || type.isAssignableTo("org.springframework.data.repository.Repository")
+                            || type.getSimpleName().endsWith("Repository");
+                }
+            };
 
     private static final DescribedPredicate<JavaClass> IS_ENTITY = new DescribedPredicate<>("entity") {
         @Override

@@ -21,6 +21,36 @@ class MitaArchitectureRulesTest {
     }
 
     @Test
+    void catchesAControllerThatCallsARepositoryItself() {
+        assertThatThrownBy(() -> MitaArchitectureRules.controllersNeverTouchTheDatabase("testsupport")
+                        .check(offending))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("OffendingController")
+                .hasMessageContaining(OffendingController.OffendingStore.class.getSimpleName());
+    }
+
+    @Test
+    void passesAControllerThatOnlyTalksToAUseCase() {
+        JavaClasses wellBehaved = new ClassFileImporter()
+                .importClasses(MitaArchitectureRulesTest.WellBehavedController.class, WellBehavedService.class);
+
+        assertThatCode(() -> MitaArchitectureRules.controllersNeverTouchTheDatabase("testsupport")
+                        .check(wellBehaved))
+                .doesNotThrowAnyException();
+    }
+
+    @org.springframework.web.bind.annotation.RestController
+    static class WellBehavedController {
+        private final WellBehavedService service = new WellBehavedService();
+
+        String answer() {
+            return service.toString();
+        }
+    }
+
+    static class WellBehavedService {}
+
+    @Test
     void catchesAnImplSuffix() {
         assertThatThrownBy(
                         () -> MitaArchitectureRules.noImplSuffix("testsupport").check(offending))

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
  * as a bind parameter.
  */
 @Repository
-class AuditEventRepository {
+class AuditEventRepository implements StoredAuditEvents {
 
     private static final String COLUMNS = "seq, event_id, source, type, subject, actor_id, correlation_id, "
             + "occurred_at, received_at, data::text AS data";
@@ -28,8 +28,8 @@ class AuditEventRepository {
         this.databaseClient = databaseClient;
     }
 
-    /** Events matching the filter with {@code seq < beforeSeq} (if given), newest first, at most {@code limit}. */
-    Flux<StoredAuditEvent> find(AuditEventFilter filter, Long beforeSeq, int limit) {
+    @Override
+    public Flux<StoredAuditEvent> find(AuditEventFilter filter, Long beforeSeq, int limit) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         List<String> conditions = new ArrayList<>();
         condition(conditions, parameters, "subject = :subject", "subject", filter.subject());
@@ -51,7 +51,8 @@ class AuditEventRepository {
                 .all();
     }
 
-    Mono<StoredAuditEvent> findById(UUID eventId) {
+    @Override
+    public Mono<StoredAuditEvent> findById(UUID eventId) {
         return databaseClient
                 .sql("SELECT " + COLUMNS + " FROM audit_event WHERE event_id = :eventId")
                 .bind("eventId", eventId)

@@ -11,10 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class AuditEventService {
 
-    private final AuditEventRepository repository;
+    private final StoredAuditEvents repository;
     private final JsonMapper jsonMapper;
 
-    AuditEventService(AuditEventRepository repository, JsonMapper jsonMapper) {
+    AuditEventService(StoredAuditEvents repository, JsonMapper jsonMapper) {
         this.repository = repository;
         this.jsonMapper = jsonMapper;
     }

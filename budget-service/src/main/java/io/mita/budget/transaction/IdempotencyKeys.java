@@ -2,49 +2,23 @@ package io.mita.budget.transaction;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Table {@code idempotency_key}. A key is claimed with INSERT .. ON CONFLICT DO NOTHING inside the
- * creating transaction: a concurrent request with the same key waits on the primary key until the first
- * commits (then finds the claim) or rolls back (then claims it itself), so one key never makes two rows.
+ * The {@code Idempotency-Key}s callers sent with a create, each bound to the request's content and the
+ * transaction it made. A seam so the create use case can be tested with an in-memory store; the real one
+ * is {@link IdempotencyKeyRepository}.
  */
-@Component
-class IdempotencyKeys {
+interface IdempotencyKeys {
 
     record Claim(String requestHash, UUID transactionId) {}
 
-    private final DatabaseClient database;
+    /**
+     * True when this call claimed the key for {@code transactionId}; false when someone already had it. Runs
+     * inside the creating transaction: a concurrent claim of the same key waits until that one ends.
+     */
+    Mono<Boolean> claim(UUID userId, String key, String requestHash, UUID transactionId, Instant now);
 
-    IdempotencyKeys(DatabaseClient database) {
-        this.database = database;
-    }
-
-    /** True when this call claimed the key for {@code transactionId}; false when someone already had it. */
-    Mono<Boolean> claim(UUID userId, String key, String requestHash, UUID transactionId, Instant now) {
-        return database.sql("""
-                        INSERT INTO idempotency_key (user_id, key, request_hash, transaction_id, created_at)
-                        VALUES (:userId, :key, :requestHash, :transactionId, :createdAt)
-                        ON CONFLICT (user_id, key) DO NOTHING""")
-                .bind("userId", userId)
-                .bind("key", key)
-                .bind("requestHash", requestHash)
-                .bind("transactionId", transactionId)
-                .bind("createdAt", now)
-                .fetch()
-                .rowsUpdated()
-                .map(rows -> rows == 1);
-    }
-
-    Mono<Claim> find(UUID userId, String key) {
-        return database.sql(
-                        "SELECT request_hash, transaction_id FROM idempotency_key WHERE user_id = :userId AND key = :key")
-                .bind("userId", userId)
-                .bind("key", key)
-                .map((row, metadata) ->
-                        new Claim(row.get("request_hash", String.class), row.get("transaction_id", UUID.class)))
-                .one();
-    }
+    /** The claim of a key, empty when there is none. */
+    Mono<Claim> find(UUID userId, String key);
 }

@@ -1,91 +1,90 @@
 package io.mita.budget.transaction;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.mita.budget.money.InvalidMoneyException;
 import io.mita.budget.money.Money;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Body of {@code PATCH /api/budget/transactions/{id}} with JSON merge-patch meaning (RFC 7396): a member
- * that is absent stays as it is, a member that is present replaces the value, and {@code null} clears
- * {@code merchant} or {@code note} (the other members cannot be cleared: null there is a validation
- * error). Hence a class that remembers which members were present, rather than a record. Unknown
- * members are ignored.
+ * Body of {@code PATCH /api/budget/transactions/{id}}: a JSON merge patch (RFC 7396), read in one step from
+ * the JSON object. A member that is absent stays as it is, a member that is present replaces the value, and
+ * {@code null} clears {@code merchant} or {@code note} (the other members cannot be cleared: null there is
+ * a validation error, 400 {@code VALIDATION_FAILED}). A value of the wrong JSON type (an object for the
+ * category, a non-date for {@code occurredOn}) is 400 {@code MALFORMED_REQUEST}, as for any body.
+ * Unknown members are ignored. The read values then go through the same Jakarta validation as before.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 @ValidTransactionPatch
 final class UpdateTransactionRequest implements MoneyFields {
 
+    static final List<String> MEMBERS =
+            List.of("type", "amount", "currency", "category", "occurredOn", "merchant", "note");
     static final Set<String> REQUIRED = Set.of("type", "amount", "currency", "category", "occurredOn");
 
-    private final Set<String> present = new HashSet<>();
+    /** Converts one member's value with Jackson's own rules, as binding a field would. */
+    private static final JsonMapper VALUES = JsonMapper.builder().build();
+
+    private final Set<String> present;
 
     @Pattern(regexp = "EXPENSE|INCOME", message = "must be EXPENSE or INCOME")
-    private String type;
+    private final String type;
 
-    private String amount;
-    private String currency;
+    private final String amount;
+    private final String currency;
 
     @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
     @Size(max = 64)
-    private String category;
+    private final String category;
 
     @PlausibleOccurredOn
-    private LocalDate occurredOn;
+    private final LocalDate occurredOn;
 
     @Size(max = 120)
-    private String merchant;
+    private final String merchant;
 
     @Size(max = 500)
-    private String note;
+    private final String note;
 
-    UpdateTransactionRequest() {}
-
-    @JsonSetter("type")
-    void type(String value) {
-        present.add("type");
-        type = value;
+    private UpdateTransactionRequest(ObjectNode document) {
+        Set<String> members = new LinkedHashSet<>();
+        for (String member : MEMBERS) {
+            if (document.has(member)) {
+                members.add(member);
+            }
+        }
+        this.present = Set.copyOf(members);
+        this.type = value(document, "type", String.class);
+        this.amount = value(document, "amount", String.class);
+        this.currency = value(document, "currency", String.class);
+        this.category = value(document, "category", String.class);
+        this.occurredOn = value(document, "occurredOn", LocalDate.class);
+        this.merchant = value(document, "merchant", String.class);
+        this.note = value(document, "note", String.class);
     }
 
-    @JsonSetter("amount")
-    void amount(String value) {
-        present.add("amount");
-        amount = value;
+    /** The one read of a merge-patch document (Jackson calls it with the request body's JSON object). */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static UpdateTransactionRequest of(ObjectNode document) {
+        return new UpdateTransactionRequest(document);
     }
 
-    @JsonSetter("currency")
-    void currency(String value) {
-        present.add("currency");
-        currency = value;
-    }
-
-    @JsonSetter("category")
-    void category(String value) {
-        present.add("category");
-        category = value;
-    }
-
-    @JsonSetter("occurredOn")
-    void occurredOn(LocalDate value) {
-        present.add("occurredOn");
-        occurredOn = value;
-    }
-
-    @JsonSetter("merchant")
-    void merchant(String value) {
-        present.add("merchant");
-        merchant = value;
-    }
-
-    @JsonSetter("note")
-    void note(String value) {
-        present.add("note");
-        note = value;
+    private static <T> T value(ObjectNode document, String member, Class<T> type) {
+        JsonNode node = document.get(member);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (type == String.class && node.isFloatingPointNumber()) {
+            // the tree holds a JSON number such as 12.50 as a double: its plain decimal form, not "1.0E7"
+            return type.cast(node.decimalValue().toPlainString());
+        }
+        return VALUES.treeToValue(node, type);
     }
 
     @Override
@@ -104,23 +103,26 @@ final class UpdateTransactionRequest implements MoneyFields {
 
     /** Required members that the patch sets to null (which is not allowed). */
     Set<String> nulledRequiredMembers() {
-        Set<String> nulled = new HashSet<>();
-        if (has("type") && type == null) {
-            nulled.add("type");
-        }
-        if (has("amount") && amount == null) {
-            nulled.add("amount");
-        }
-        if (has("currency") && currency == null) {
-            nulled.add("currency");
-        }
-        if (has("category") && category == null) {
-            nulled.add("category");
-        }
-        if (has("occurredOn") && occurredOn == null) {
-            nulled.add("occurredOn");
+        Set<String> nulled = new LinkedHashSet<>();
+        for (String member : MEMBERS) {
+            if (REQUIRED.contains(member) && has(member) && valueOf(member) == null) {
+                nulled.add(member);
+            }
         }
         return nulled;
+    }
+
+    private Object valueOf(String member) {
+        return switch (member) {
+            case "type" -> type;
+            case "amount" -> amount;
+            case "currency" -> currency;
+            case "category" -> category;
+            case "occurredOn" -> occurredOn;
+            case "merchant" -> merchant;
+            case "note" -> note;
+            default -> throw new IllegalArgumentException(member);
+        };
     }
 
     /**

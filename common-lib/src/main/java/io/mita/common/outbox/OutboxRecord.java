@@ -1,8 +1,7 @@
 package io.mita.common.outbox;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.mita.common.events.EventExtensions;
+import io.mita.common.events.EventEnvelope;
 import io.r2dbc.spi.Readable;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -40,23 +39,8 @@ record OutboxRecord(
     }
 
     CloudEvent toCloudEvent() {
-        CloudEventBuilder builder = CloudEventBuilder.v1()
-                .withId(eventId.toString())
-                .withSource(URI.create(source))
-                .withType(type)
-                .withSubject(subject)
-                .withTime(occurredAt)
-                .withDataContentType("application/json")
-                .withData(data.getBytes(StandardCharsets.UTF_8));
-        if (correlationId != null) {
-            builder.withExtension(EventExtensions.CORRELATION_ID, correlationId);
-        }
-        if (actorId != null) {
-            builder.withExtension(EventExtensions.ACTOR_ID, actorId);
-        }
-        if (traceparent != null) {
-            builder.withExtension(EventExtensions.TRACEPARENT, traceparent);
-        }
-        return builder.build();
+        return new EventEnvelope(
+                        eventId, URI.create(source), type, subject, occurredAt, correlationId, actorId, traceparent)
+                .wrap(data.getBytes(StandardCharsets.UTF_8));
     }
 }

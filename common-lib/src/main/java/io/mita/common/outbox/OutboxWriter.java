@@ -1,13 +1,11 @@
 package io.mita.common.outbox;
 
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.mita.common.correlation.CorrelationId;
 import io.mita.common.events.OutgoingEvent;
+import io.mita.common.events.TraceParent;
 import io.mita.common.pii.PiiMasker;
-import io.mita.common.security.CurrentUser;
-import io.mita.common.security.CurrentUserArgumentResolver;
+import io.mita.common.security.CurrentActor;
 import io.r2dbc.postgresql.codec.Json;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -54,8 +52,7 @@ public class OutboxWriter {
 
     /** Appends with the authenticated caller as actor (none for system-caused events). */
     public Mono<UUID> append(OutgoingEvent event) {
-        return CurrentUserArgumentResolver.current()
-                .map(CurrentUser::actorId)
+        return CurrentActor.id()
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(actor -> append(event, actor.orElse(null)));
@@ -87,15 +84,7 @@ public class OutboxWriter {
     }
 
     private String traceparent() {
-        return tracer.map(Tracer::currentSpan)
-                .map(Span::context)
-                .map(OutboxWriter::w3c)
-                .orElse(null);
-    }
-
-    private static String w3c(TraceContext context) {
-        boolean sampled = Boolean.TRUE.equals(context.sampled());
-        return "00-" + context.traceId() + "-" + context.spanId() + (sampled ? "-01" : "-00");
+        return TraceParent.current(tracer.orElse(null));
     }
 
     private static DatabaseClient.GenericExecuteSpec bindNullable(

@@ -1,10 +1,9 @@
 package io.mita.gateway.securityevents;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.mita.common.events.EventExtensions;
+import io.mita.common.events.EventEnvelope;
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Publishes aggregated {@link AccessDenied} events to {@code mita.gateway.v1} as CloudEvents (binary
  * mode, acks=all, idempotent producer): subject and Kafka key are the user id for a verified client,
  * else the client's anonymous key; {@code actorid} is the user id when there is one, {@code correlationid}
- * the first sampled request's. These events are not written to an outbox (the gateway has no
+ * the first sampled request's, {@code traceparent} the flush's trace when there is one (the envelope is
+ * common-lib's {@link EventEnvelope}, as for every outbox event). These events are not written to an outbox (the gateway has no
  * database): the producer retries within its delivery timeout, and what Kafka still refuses is dropped
  * and counted in {@code mita.gateway.security.events.dropped}. Nothing here runs on a request thread.
  */
@@ -36,6 +37,7 @@ class AccessDeniedPublisher {
     private final JsonMapper json;
     private final String topic;
     private final URI source;
+    private final Supplier<String> traceparent;
     private final Counter published;
     private final Counter dropped;
     private final AtomicBoolean failing = new AtomicBoolean();
@@ -45,12 +47,14 @@ class AccessDeniedPublisher {
             JsonMapper json,
             String topic,
             String source,
+            Supplier<String> traceparent,
             MeterRegistry meters) {
         requireReliableProducer(kafka.getProducerFactory().getConfigurationProperties());
         this.kafka = kafka;
         this.json = json;
         this.topic = topic;
         this.source = URI.create(source);
+        this.traceparent = traceparent;
         this.published = Counter.builder("mita.gateway.security.events.published")
                 .description("aggregated access-denied events Kafka acknowledged")
                 .register(meters);
@@ -124,21 +128,18 @@ class AccessDeniedPublisher {
                 : null;
         String subject =
                 userId != null ? userId : event.overflow() ? "gateway:" + AccessDenied.OVERFLOW_KEY : event.clientKey();
-        CloudEventBuilder builder = CloudEventBuilder.v1()
-                .withId(UUID.randomUUID().toString())
-                .withSource(source)
-                .withType(AccessDenied.TYPE)
-                .withSubject(subject)
-                .withTime(event.windowEnd().atOffset(ZoneOffset.UTC))
-                .withDataContentType("application/json")
-                .withData(json.writeValueAsBytes(event));
-        if (userId != null) {
-            builder.withExtension(EventExtensions.ACTOR_ID, userId);
-        }
-        if (!event.sampleCorrelationIds().isEmpty()) {
-            builder.withExtension(
-                    EventExtensions.CORRELATION_ID, event.sampleCorrelationIds().get(0));
-        }
-        return new ProducerRecord<>(topic, subject, builder.build());
+        String correlationId = event.sampleCorrelationIds().isEmpty()
+                ? null
+                : event.sampleCorrelationIds().get(0);
+        EventEnvelope envelope = new EventEnvelope(
+                UUID.randomUUID(),
+                source,
+                AccessDenied.TYPE,
+                subject,
+                event.windowEnd().atOffset(ZoneOffset.UTC),
+                correlationId,
+                userId,
+                traceparent.get());
+        return new ProducerRecord<>(topic, subject, envelope.wrap(json.writeValueAsBytes(event)));
     }
 }

@@ -2,6 +2,8 @@ package io.mita.gateway.securityevents;
 
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.mita.common.events.TraceParent;
 import io.mita.gateway.caller.ClientAddressResolver;
 import io.mita.gateway.routing.RouteNames;
 import java.time.Clock;
@@ -39,8 +41,15 @@ class SecurityEventsConfiguration {
             KafkaTemplate<String, CloudEvent> kafka,
             JsonMapper jsonMapper,
             SecurityEventsProperties properties,
+            ObjectProvider<Tracer> tracer,
             MeterRegistry meters) {
-        return new AccessDeniedPublisher(kafka, jsonMapper, properties.topic(), properties.source(), meters);
+        return new AccessDeniedPublisher(
+                kafka,
+                jsonMapper,
+                properties.topic(),
+                properties.source(),
+                () -> TraceParent.current(tracer.getIfAvailable()),
+                meters);
     }
 
     @Bean

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 
 @Repository
-class InsightRepository {
+class InsightRepository implements Insights {
 
     private final DatabaseClient database;
 
@@ -16,7 +16,8 @@ class InsightRepository {
         this.database = database;
     }
 
-    Flux<InsightResponse> findByUserAndMonth(UUID userId, YearMonth month) {
+    @Override
+    public Flux<InsightResponse> findByUserAndMonth(UUID userId, YearMonth month) {
         return database.sql("""
                         SELECT id, kind, severity, text, evidence::text AS evidence, created_at FROM insight
                         WHERE user_id = :userId AND month = :month ORDER BY created_at DESC, id""")

@@ -12,14 +12,14 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/ocr/receipts")
 class ReceiptController {
 
-    private final ReceiptRepository receipts;
+    private final ReceiptService receipts;
 
-    ReceiptController(ReceiptRepository receipts) {
+    ReceiptController(ReceiptService receipts) {
         this.receipts = receipts;
     }
 
     @GetMapping("/{id}")
     Mono<ReceiptResponse> get(@PathVariable UUID id, CurrentUser user) {
-        return receipts.findOwned(id, user.userId()).switchIfEmpty(Mono.error(() -> new ReceiptNotFoundException(id)));
+        return receipts.get(id, user.userId());
     }
 }

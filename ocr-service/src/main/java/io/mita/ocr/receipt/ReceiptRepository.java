@@ -7,7 +7,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 @Repository
-class ReceiptRepository {
+class ReceiptRepository implements Receipts {
 
     private final DatabaseClient database;
 
@@ -15,8 +15,8 @@ class ReceiptRepository {
         this.database = database;
     }
 
-    /** A receipt of this user; another user's receipt is indistinguishable from a missing one. */
-    Mono<ReceiptResponse> findOwned(UUID id, UUID userId) {
+    @Override
+    public Mono<ReceiptResponse> findOwned(UUID id, UUID userId) {
         return database.sql("""
                         SELECT id, status, content_type, size_bytes, created_at FROM receipt
                         WHERE id = :id AND user_id = :userId""")

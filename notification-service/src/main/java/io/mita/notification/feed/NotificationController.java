@@ -1,31 +1,26 @@
-package io.mita.notification.inbox;
+package io.mita.notification.feed;
 
 import io.mita.common.security.CurrentUser;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+/** The caller's notification feed (package {@code feed}: the user's notifications, not the processed-event inbox). */
 @RestController
 @RequestMapping("/api/notifications")
 class NotificationController {
 
-    private final DatabaseClient database;
+    private final UnreadNotifications unread;
 
-    NotificationController(DatabaseClient database) {
-        this.database = database;
+    NotificationController(UnreadNotifications unread) {
+        this.unread = unread;
     }
 
     /** How many of the caller's notifications are unread (deleted ones do not count). */
     @GetMapping("/unread-count")
     Mono<UnreadCountResponse> unreadCount(CurrentUser user) {
-        return database.sql("""
-                        SELECT count(*) AS unread FROM notification
-                        WHERE user_id = :userId AND read_at IS NULL AND deleted_at IS NULL""")
-                .bind("userId", user.userId())
-                .map(row -> new UnreadCountResponse(row.get("unread", Long.class)))
-                .one();
+        return unread.count(user.userId()).map(UnreadCountResponse::new);
     }
 
     record UnreadCountResponse(long count) {}

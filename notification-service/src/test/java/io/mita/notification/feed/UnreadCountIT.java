@@ -1,4 +1,4 @@
-package io.mita.notification.inbox;
+package io.mita.notification.feed;
 
 import io.mita.testsupport.MitaIntegrationTest;
 import io.mita.testsupport.TestTokens;

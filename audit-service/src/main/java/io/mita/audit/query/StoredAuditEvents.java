@@ -1,0 +1,14 @@
+package io.mita.audit.query;
+
+import java.util.UUID;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The audit log as the compliance queries read it; the real store is {@link AuditEventRepository}. */
+interface StoredAuditEvents {
+
+    /** Events matching the filter with {@code seq < beforeSeq} (if given), newest first, at most {@code limit}. */
+    Flux<StoredAuditEvent> find(AuditEventFilter filter, Long beforeSeq, int limit);
+
+    Mono<StoredAuditEvent> findById(UUID eventId);
+}
