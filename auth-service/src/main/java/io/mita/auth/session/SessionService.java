@@ -5,8 +5,6 @@ import io.mita.auth.account.domain.Role;
 import io.mita.auth.config.AuthProperties;
 import io.mita.auth.secret.OpaqueToken;
 import io.mita.auth.token.AccessTokenIssuer;
-import io.mita.common.events.OutgoingEvent;
-import io.mita.common.outbox.OutboxWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +29,7 @@ public class SessionService {
     private final RefreshTokenRepository tokens;
     private final UserRoleRepository roles;
     private final AccessTokenIssuer accessTokens;
-    private final OutboxWriter outbox;
+    private final SessionPublisher events;
     private final TransactionalOperator transaction;
     private final Duration refreshTokenTtl;
     private final Clock clock;
@@ -40,14 +38,14 @@ public class SessionService {
             RefreshTokenRepository tokens,
             UserRoleRepository roles,
             AccessTokenIssuer accessTokens,
-            OutboxWriter outbox,
+            SessionPublisher events,
             TransactionalOperator transaction,
             AuthProperties properties,
             Clock clock) {
         this.tokens = tokens;
         this.roles = roles;
         this.accessTokens = accessTokens;
-        this.outbox = outbox;
+        this.events = events;
         this.transaction = transaction;
         this.refreshTokenTtl = properties.refreshTokenTtl();
         this.clock = clock;
@@ -83,12 +81,7 @@ public class SessionService {
         return tokens.findByHash(OpaqueToken.hashOf(presented))
                 .flatMap(token -> tokens.revokeFamily(token.familyId(), now)
                         .filter(revoked -> revoked > 0)
-                        .flatMap(revoked -> outbox.append(
-                                new OutgoingEvent(
-                                        UserLoggedOut.TYPE,
-                                        token.userId().toString(),
-                                        new UserLoggedOut(token.userId(), token.familyId())),
-                                token.userId().toString())))
+                        .flatMap(revoked -> events.loggedOut(token.userId(), token.familyId())))
                 .as(transaction::transactional)
                 .then();
     }

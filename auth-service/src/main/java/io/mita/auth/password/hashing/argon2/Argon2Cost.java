@@ -1,4 +1,4 @@
-package io.mita.auth.account.argon2;
+package io.mita.auth.password.hashing.argon2;
 
 /**
  * The parameters of one Argon2id computation (RFC 9106, version 0x13): memory in KiB, passes over it,

@@ -5,8 +5,6 @@ import io.mita.auth.account.UserAccount;
 import io.mita.auth.account.UserAccountRepository;
 import io.mita.auth.account.domain.EmailAddress;
 import io.mita.auth.secret.OpaqueToken;
-import io.mita.common.events.OutgoingEvent;
-import io.mita.common.outbox.OutboxWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,29 +17,29 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Password-reset requests. One for an existing account stores the hash of a fresh single-use token (valid
+ * Use case: someone who forgot a password asks for a reset e-mail. A request for an existing account stores the hash of a fresh single-use token (valid
  * {@code mita.auth.password-reset.token-ttl}) and publishes {@link PasswordResetRequested} with the e-mail
  * address and the token sealed for notification-service; one for an unknown address is only counted for the
  * day ({@link UnknownAccountAttempts}). Both do one committed write and answer alike.
  */
 @Service
-class PasswordResetRequests {
+class RequestPasswordReset {
 
     private final UserAccountRepository accounts;
     private final PasswordResetTokenRepository resetTokens;
     private final UnknownAccountAttempts unknownAccounts;
-    private final OutboxWriter outbox;
+    private final PasswordPublisher events;
     private final TransactionalOperator transaction;
     private final DeliveryCipher cipher;
     private final JsonMapper json;
     private final Duration tokenTtl;
     private final Clock clock;
 
-    PasswordResetRequests(
+    RequestPasswordReset(
             UserAccountRepository accounts,
             PasswordResetTokenRepository resetTokens,
             UnknownAccountAttempts unknownAccounts,
-            OutboxWriter outbox,
+            PasswordPublisher events,
             TransactionalOperator transaction,
             PasswordResetProperties properties,
             JsonMapper json,
@@ -49,7 +47,7 @@ class PasswordResetRequests {
         this.accounts = accounts;
         this.resetTokens = resetTokens;
         this.unknownAccounts = unknownAccounts;
-        this.outbox = outbox;
+        this.events = events;
         this.transaction = transaction;
         this.cipher = DeliveryCipher.fromBase64(properties.deliveryKey());
         this.json = json;
@@ -67,7 +65,7 @@ class PasswordResetRequests {
                         : unknownAccounts.count(UnknownAccountAttempts.Kind.PASSWORD_RESET));
     }
 
-    private Mono<UUID> issue(UserAccount account) {
+    private Mono<Void> issue(UserAccount account) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(tokenTtl).truncatedTo(ChronoUnit.SECONDS);
         OpaqueToken token = OpaqueToken.generate();
@@ -75,16 +73,9 @@ class PasswordResetRequests {
         String delivery = cipher.seal(
                 json.writeValueAsBytes(new Delivery(account.email(), token.value(), account.displayName())),
                 requestId.toString());
-        String userId = account.id().toString();
-        // unauthenticated: whoever asked is unknown, so the event has no actor
         return resetTokens
                 .insert(account.id(), requestId, token.hash(), expiresAt, now)
-                .then(outbox.append(
-                        new OutgoingEvent(
-                                PasswordResetRequested.TYPE,
-                                userId,
-                                new PasswordResetRequested(account.id(), requestId, expiresAt, delivery)),
-                        null))
+                .then(events.resetRequested(account.id(), requestId, expiresAt, delivery))
                 .as(transaction::transactional);
     }
 

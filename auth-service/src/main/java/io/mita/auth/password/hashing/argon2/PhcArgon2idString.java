@@ -1,4 +1,4 @@
-package io.mita.auth.account.argon2;
+package io.mita.auth.password.hashing.argon2;
 
 import java.util.Base64;
 import java.util.Optional;

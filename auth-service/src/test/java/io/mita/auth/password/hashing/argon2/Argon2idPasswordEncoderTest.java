@@ -1,4 +1,4 @@
-package io.mita.auth.account.argon2;
+package io.mita.auth.password.hashing.argon2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

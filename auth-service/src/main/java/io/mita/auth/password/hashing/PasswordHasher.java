@@ -1,7 +1,8 @@
-package io.mita.auth.account;
+package io.mita.auth.password.hashing;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mita.auth.account.PasswordTooCommonException;
 import io.mita.auth.account.domain.PasswordPolicy;
 import io.mita.auth.config.AuthProperties;
 import java.security.SecureRandom;

@@ -1,4 +1,4 @@
-package io.mita.auth.account.argon2;
+package io.mita.auth.password.hashing.argon2;
 
 /**
  * Argon2's compression function G over 1 KiB blocks held as 128 little-endian 64-bit words inside one

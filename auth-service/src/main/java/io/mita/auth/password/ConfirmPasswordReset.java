@@ -1,13 +1,11 @@
 package io.mita.auth.password;
 
-import io.mita.auth.account.PasswordHasher;
 import io.mita.auth.account.UserAccountRepository;
 import io.mita.auth.lockout.AccountLockout;
 import io.mita.auth.lockout.AccountUnlocked;
+import io.mita.auth.password.hashing.PasswordHasher;
 import io.mita.auth.secret.OpaqueToken;
 import io.mita.auth.session.SessionService;
-import io.mita.common.events.OutgoingEvent;
-import io.mita.common.outbox.OutboxWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -16,28 +14,28 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Confirms a password reset ({@link PasswordResetRequests} issues the token): spends the token, sets the new
+ * Confirms a password reset ({@link RequestPasswordReset} issues the token): spends the token, sets the new
  * password, clears a lockout, spends the user's other reset tokens and ends every session.
  */
 @Service
-class PasswordResetService {
+class ConfirmPasswordReset {
 
     private final UserAccountRepository accounts;
     private final PasswordResetTokenRepository resetTokens;
     private final PasswordHasher hasher;
     private final AccountLockout lockout;
     private final SessionService sessions;
-    private final OutboxWriter outbox;
+    private final PasswordPublisher events;
     private final TransactionalOperator transaction;
     private final Clock clock;
 
-    PasswordResetService(
+    ConfirmPasswordReset(
             UserAccountRepository accounts,
             PasswordResetTokenRepository resetTokens,
             PasswordHasher hasher,
             AccountLockout lockout,
             SessionService sessions,
-            OutboxWriter outbox,
+            PasswordPublisher events,
             TransactionalOperator transaction,
             Clock clock) {
         this.accounts = accounts;
@@ -45,7 +43,7 @@ class PasswordResetService {
         this.hasher = hasher;
         this.lockout = lockout;
         this.sessions = sessions;
-        this.outbox = outbox;
+        this.events = events;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -66,17 +64,12 @@ class PasswordResetService {
                 .then();
     }
 
-    private Mono<UUID> replacePassword(UUID userId, String passwordHash) {
+    private Mono<Void> replacePassword(UUID userId, String passwordHash) {
         Instant now = clock.instant();
         return accounts.updatePasswordHash(userId, passwordHash)
                 .then(resetTokens.invalidateAllOf(userId, now))
                 .then(lockout.clear(userId, AccountUnlocked.PASSWORD_RESET, null))
                 .then(sessions.revokeAll(userId))
-                .flatMap(revoked -> outbox.append(
-                        new OutgoingEvent(
-                                PasswordChanged.TYPE,
-                                userId.toString(),
-                                new PasswordChanged(userId, PasswordChanged.RESET, revoked)),
-                        userId.toString()));
+                .flatMap(revoked -> events.changed(userId, PasswordChanged.RESET, revoked));
     }
 }

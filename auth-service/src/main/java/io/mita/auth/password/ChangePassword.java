@@ -1,6 +1,5 @@
 package io.mita.auth.password;
 
-import io.mita.auth.account.PasswordHasher;
 import io.mita.auth.account.PasswordTooCommonException;
 import io.mita.auth.account.UserAccount;
 import io.mita.auth.account.UserAccountRepository;
@@ -8,9 +7,8 @@ import io.mita.auth.account.UserNotFoundException;
 import io.mita.auth.account.domain.PasswordPolicy;
 import io.mita.auth.lockout.AccountLockedException;
 import io.mita.auth.lockout.AccountLockout;
+import io.mita.auth.password.hashing.PasswordHasher;
 import io.mita.auth.session.SessionService;
-import io.mita.common.events.OutgoingEvent;
-import io.mita.common.outbox.OutboxWriter;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -23,24 +21,24 @@ import reactor.core.publisher.Mono;
  * session of the user and spends their outstanding reset tokens.
  */
 @Service
-class PasswordChangeService {
+class ChangePassword {
 
     private final UserAccountRepository accounts;
     private final PasswordResetTokenRepository resetTokens;
     private final PasswordHasher hasher;
     private final AccountLockout lockout;
     private final SessionService sessions;
-    private final OutboxWriter outbox;
+    private final PasswordPublisher events;
     private final TransactionalOperator transaction;
     private final Clock clock;
 
-    PasswordChangeService(
+    ChangePassword(
             UserAccountRepository accounts,
             PasswordResetTokenRepository resetTokens,
             PasswordHasher hasher,
             AccountLockout lockout,
             SessionService sessions,
-            OutboxWriter outbox,
+            PasswordPublisher events,
             TransactionalOperator transaction,
             Clock clock) {
         this.accounts = accounts;
@@ -48,7 +46,7 @@ class PasswordChangeService {
         this.hasher = hasher;
         this.lockout = lockout;
         this.sessions = sessions;
-        this.outbox = outbox;
+        this.events = events;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -85,12 +83,7 @@ class PasswordChangeService {
                         .flatMap(hash -> accounts.updatePasswordHash(userId, hash))
                         .then(resetTokens.invalidateAllOf(userId, clock.instant()))
                         .then(sessions.revokeAll(userId))
-                        .flatMap(revoked -> outbox.append(
-                                new OutgoingEvent(
-                                        PasswordChanged.TYPE,
-                                        userId.toString(),
-                                        new PasswordChanged(userId, PasswordChanged.CHANGE, revoked)),
-                                userId.toString()))
+                        .flatMap(revoked -> events.changed(userId, PasswordChanged.CHANGE, revoked))
                         .as(transaction::transactional))
                 .then();
     }

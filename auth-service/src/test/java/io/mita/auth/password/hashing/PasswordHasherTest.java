@@ -1,11 +1,12 @@
-package io.mita.auth.account;
+package io.mita.auth.password.hashing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.mita.auth.account.argon2.Argon2Cost;
-import io.mita.auth.account.argon2.Argon2idPasswordEncoder;
+import io.mita.auth.account.PasswordTooCommonException;
 import io.mita.auth.config.AuthProperties;
+import io.mita.auth.password.hashing.argon2.Argon2Cost;
+import io.mita.auth.password.hashing.argon2.Argon2idPasswordEncoder;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
