@@ -18,14 +18,14 @@ import reactor.core.publisher.Mono;
 @Service
 public class AccountLockout {
 
-    private final LoginAttemptRepository attempts;
+    private final LoginAttempts attempts;
     private final LockoutPublisher events;
     private final LockoutProperties properties;
     private final TransactionalOperator transaction;
     private final Clock clock;
 
     AccountLockout(
-            LoginAttemptRepository attempts,
+            LoginAttempts attempts,
             LockoutPublisher events,
             LockoutProperties properties,
             TransactionalOperator transaction,

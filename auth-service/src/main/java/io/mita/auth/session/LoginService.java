@@ -3,12 +3,10 @@ package io.mita.auth.session;
 import io.mita.auth.account.UnknownAccountAttempts;
 import io.mita.auth.account.UserAccount;
 import io.mita.auth.account.UserAccountRepository;
-import io.mita.auth.account.UserRoleRepository;
 import io.mita.auth.account.domain.EmailAddress;
 import io.mita.auth.lockout.AccountLockedException;
 import io.mita.auth.lockout.AccountLockout;
 import io.mita.auth.password.hashing.PasswordHasher;
-import io.mita.auth.token.AccessTokenIssuer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -23,10 +21,9 @@ import reactor.core.publisher.Mono;
 class LoginService {
 
     private final UserAccountRepository accounts;
-    private final UserRoleRepository roles;
     private final PasswordHasher hasher;
     private final SessionService sessions;
-    private final AccessTokenIssuer accessTokens;
+    private final AccessTokens accessTokens;
     private final AccountLockout lockout;
     private final SessionPublisher events;
     private final TransactionalOperator transaction;
@@ -34,16 +31,14 @@ class LoginService {
 
     LoginService(
             UserAccountRepository accounts,
-            UserRoleRepository roles,
             PasswordHasher hasher,
             SessionService sessions,
-            AccessTokenIssuer accessTokens,
+            AccessTokens accessTokens,
             AccountLockout lockout,
             SessionPublisher events,
             TransactionalOperator transaction,
             UnknownAccountAttempts unknownAccounts) {
         this.accounts = accounts;
-        this.roles = roles;
         this.hasher = hasher;
         this.sessions = sessions;
         this.accessTokens = accessTokens;
@@ -75,12 +70,10 @@ class LoginService {
     }
 
     private Mono<TokenPairResponse> openSession(UserAccount account) {
-        return roles.rolesOf(account.id())
-                .flatMap(granted -> sessions.open(account.id())
-                        .flatMap(session -> events.loginSucceeded(account, session.sessionId())
-                                .thenReturn(session))
-                        .map(session -> TokenPairResponse.of(
-                                accessTokens.issue(account.id(), granted), session.refreshToken())));
+        return sessions.open(account.id())
+                .flatMap(session -> events.loginSucceeded(account, session.sessionId())
+                        .then(accessTokens.issueFor(account.id()))
+                        .map(access -> TokenPairResponse.of(access, session.refreshToken())));
     }
 
     private Mono<TokenPairResponse> fail(UserAccount account) {

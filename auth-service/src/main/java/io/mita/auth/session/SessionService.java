@@ -1,14 +1,10 @@
 package io.mita.auth.session;
 
-import io.mita.auth.account.UserRoleRepository;
-import io.mita.auth.account.domain.Role;
 import io.mita.auth.config.AuthProperties;
 import io.mita.auth.secret.OpaqueToken;
-import io.mita.auth.token.AccessTokenIssuer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,24 +22,21 @@ public class SessionService {
 
     private static final Logger log = LoggerFactory.getLogger(SessionService.class);
 
-    private final RefreshTokenRepository tokens;
-    private final UserRoleRepository roles;
-    private final AccessTokenIssuer accessTokens;
+    private final RefreshTokens tokens;
+    private final AccessTokens accessTokens;
     private final SessionPublisher events;
     private final TransactionalOperator transaction;
     private final Duration refreshTokenTtl;
     private final Clock clock;
 
     SessionService(
-            RefreshTokenRepository tokens,
-            UserRoleRepository roles,
-            AccessTokenIssuer accessTokens,
+            RefreshTokens tokens,
+            AccessTokens accessTokens,
             SessionPublisher events,
             TransactionalOperator transaction,
             AuthProperties properties,
             Clock clock) {
         this.tokens = tokens;
-        this.roles = roles;
         this.accessTokens = accessTokens;
         this.events = events;
         this.transaction = transaction;
@@ -67,8 +60,9 @@ public class SessionService {
                 // commit first: the revocation of a reused token's family must stay even though we refuse
                 .as(transaction::transactional)
                 .flatMap(outcome -> outcome instanceof Rotated rotated
-                        ? Mono.just(TokenPairResponse.of(
-                                accessTokens.issue(rotated.userId(), rotated.roles()), rotated.next()))
+                        ? accessTokens
+                                .issueFor(rotated.userId())
+                                .map(access -> TokenPairResponse.of(access, rotated.next()))
                         : Mono.error(
                                 outcome == Outcome.REUSED
                                         ? new RefreshTokenReusedException()
@@ -109,8 +103,7 @@ public class SessionService {
             }
             OpaqueToken next = OpaqueToken.generate();
             return tokens.insert(newToken(token.userId(), token.familyId(), next, now))
-                    .then(roles.rolesOf(token.userId()))
-                    .map(granted -> (Outcome) new Rotated(token.userId(), granted, next));
+                    .thenReturn((Outcome) new Rotated(token.userId(), next));
         });
     }
 
@@ -137,7 +130,7 @@ public class SessionService {
         Refused REUSED = new Refused("reused");
     }
 
-    private record Rotated(UUID userId, Set<Role> roles, OpaqueToken next) implements Outcome {}
+    private record Rotated(UUID userId, OpaqueToken next) implements Outcome {}
 
     private record Refused(String reason) implements Outcome {}
 }

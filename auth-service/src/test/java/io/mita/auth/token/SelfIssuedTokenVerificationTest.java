@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.mita.auth.MutableClock;
 import io.mita.auth.account.domain.Role;
 import io.mita.common.security.MitaSecurityProperties;
 import io.mita.testsupport.TestTokens;

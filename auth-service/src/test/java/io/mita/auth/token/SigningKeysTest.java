@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.mita.auth.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package io.mita.auth.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mita.auth.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
