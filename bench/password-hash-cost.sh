@@ -11,18 +11,19 @@
 #    an unknown e-mail and the right password, alternating, 40 runs each; then POST
 #    /api/auth/password-reset/request for the existing account and for unknown e-mails, the same way.
 # Both print Markdown tables; the figures in docs/auth.md come from this script. Nothing else may be
-# running for the figures to mean anything (2 cores).
+# running for the figures to mean anything (2 cores). Both mains live in auth-service/src/bench/java, which
+# only the Maven profile `bench` compiles (with the tests, on their classpath).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
 run_main() {
-  mvn -o -q -pl auth-service exec:exec -Dexec.classpathScope=test -Dexec.executable=java \
+  mvn -o -q -Pbench -pl auth-service exec:exec -Dexec.classpathScope=test -Dexec.executable=java \
     "-Dexec.args=-Xmx512m -cp %classpath $1"
 }
 
-mvn -o -q -pl auth-service test-compile
+mvn -o -q -Pbench -pl auth-service test-compile
 printf '\n== Password hash cost\n\n'
 run_main io.mita.auth.config.HashCostReport
 if [[ ${1:-} != --hash-only ]]; then

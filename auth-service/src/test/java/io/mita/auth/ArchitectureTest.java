@@ -6,6 +6,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.mita.common.events.OutgoingEvent;
+import io.mita.common.outbox.OutboxWriter;
 import io.mita.testsupport.MitaArchitectureRules;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -35,4 +37,14 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .haveSimpleNameEndingWith("Repository");
+
+    /** One way to publish: a use case calls its feature's publisher, never the outbox itself. */
+    @ArchTest
+    static final ArchRule onlyPublishersWriteToTheOutbox = noClasses()
+            .that()
+            .haveSimpleNameNotEndingWith("Publisher")
+            .should()
+            .dependOnClassesThat()
+            .belongToAnyOf(OutboxWriter.class, OutgoingEvent.class)
+            .because("each feature publishes through its XPublisher (docs/decisions.md)");
 }

@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.mita.auth.account.PasswordHasher;
 import io.mita.auth.account.domain.Role;
+import io.mita.auth.password.hashing.PasswordHasher;
 import io.mita.auth.registration.RegistrationService;
 import io.mita.auth.session.LoginFailed;
 import io.mita.auth.session.LoginSucceeded;

@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
 
 /**
  * A new password of the {@link PasswordPolicy}'s length. Whether it is too common is checked where it is
- * hashed ({@link PasswordHasher#hashNew}), answering {@code AUTH_PASSWORD_TOO_COMMON}.
+ * hashed ({@link io.mita.auth.password.hashing.PasswordHasher#hashNew}), answering {@code AUTH_PASSWORD_TOO_COMMON}.
  */
 @Documented
 @Constraint(validatedBy = PasswordPolicyValidator.class)

@@ -4,8 +4,6 @@ import io.mita.auth.account.UserAccountRepository;
 import io.mita.auth.account.UserNotFoundException;
 import io.mita.auth.account.UserRoleRepository;
 import io.mita.auth.account.domain.Role;
-import io.mita.common.events.OutgoingEvent;
-import io.mita.common.outbox.OutboxWriter;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -24,17 +22,17 @@ class RoleAdministrationService {
 
     private final UserAccountRepository accounts;
     private final UserRoleRepository roles;
-    private final OutboxWriter outbox;
+    private final RolePublisher events;
     private final TransactionalOperator transaction;
 
     RoleAdministrationService(
             UserAccountRepository accounts,
             UserRoleRepository roles,
-            OutboxWriter outbox,
+            RolePublisher events,
             TransactionalOperator transaction) {
         this.accounts = accounts;
         this.roles = roles;
-        this.outbox = outbox;
+        this.events = events;
         this.transaction = transaction;
     }
 
@@ -44,13 +42,7 @@ class RoleAdministrationService {
                 .flatMap(wanted -> accounts.existsById(userId)
                         .flatMap(exists ->
                                 exists ? roles.replace(userId, wanted) : Mono.error(new UserNotFoundException(userId)))
-                        .then(Mono.defer(() -> outbox.append(new OutgoingEvent(
-                                RolesGranted.TYPE,
-                                userId.toString(),
-                                new RolesGranted(
-                                        userId,
-                                        wanted.stream().map(Role::name).sorted().toList(),
-                                        grantedBy)))))
+                        .then(Mono.defer(() -> events.rolesGranted(userId, wanted, grantedBy)))
                         .as(transaction::transactional)
                         .thenReturn(wanted));
     }

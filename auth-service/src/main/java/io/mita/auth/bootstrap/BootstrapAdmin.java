@@ -6,11 +6,10 @@ import io.mita.auth.account.UserRoleRepository;
 import io.mita.auth.account.domain.EmailAddress;
 import io.mita.auth.account.domain.PasswordPolicy;
 import io.mita.auth.account.domain.Role;
-import io.mita.auth.admin.RolesGranted;
+import io.mita.auth.admin.RolePublisher;
 import io.mita.auth.config.AuthProperties;
+import io.mita.auth.config.DevelopmentDefaults;
 import io.mita.auth.registration.RegistrationService;
-import io.mita.common.events.OutgoingEvent;
-import io.mita.common.outbox.OutboxWriter;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,7 +34,7 @@ import reactor.core.publisher.Mono;
 class BootstrapAdmin implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
-    private static final String DEFAULT_PASSWORD = AuthProperties.BootstrapAdmin.DEFAULT_PASSWORD;
+    private static final String DEFAULT_PASSWORD = DevelopmentDefaults.BOOTSTRAP_ADMIN_PASSWORD;
     private static final String DISPLAY_NAME = "Administrator";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -43,7 +42,7 @@ class BootstrapAdmin implements ApplicationRunner {
     private final UserAccountRepository accounts;
     private final UserRoleRepository roles;
     private final RegistrationService registration;
-    private final OutboxWriter outbox;
+    private final RolePublisher events;
     private final TransactionalOperator transaction;
 
     BootstrapAdmin(
@@ -51,13 +50,13 @@ class BootstrapAdmin implements ApplicationRunner {
             UserAccountRepository accounts,
             UserRoleRepository roles,
             RegistrationService registration,
-            OutboxWriter outbox,
+            RolePublisher events,
             TransactionalOperator transaction) {
         this.settings = properties.bootstrapAdmin();
         this.accounts = accounts;
         this.roles = roles;
         this.registration = registration;
-        this.outbox = outbox;
+        this.events = events;
         this.transaction = transaction;
     }
 
@@ -87,7 +86,7 @@ class BootstrapAdmin implements ApplicationRunner {
         }
         return registration
                 .create(email, settings.password(), DISPLAY_NAME, EnumSet.of(Role.USER, Role.ADMIN))
-                .flatMap(account -> granted(account.id(), List.of(Role.ADMIN.name(), Role.USER.name()))
+                .flatMap(account -> events.rolesGrantedByConfiguration(account.id(), EnumSet.of(Role.USER, Role.ADMIN))
                         .thenReturn(account.id()))
                 .as(transaction::transactional)
                 .doOnNext(id -> log.info("Created the bootstrap admin account {}", id));
@@ -97,18 +96,10 @@ class BootstrapAdmin implements ApplicationRunner {
         return roles.grant(account.id(), List.of(Role.ADMIN))
                 .filter(added -> added > 0)
                 .flatMap(added -> roles.rolesOf(account.id())
-                        .flatMap(now -> granted(
-                                account.id(),
-                                now.stream().map(Role::name).sorted().toList())))
+                        .flatMap(now -> events.rolesGrantedByConfiguration(account.id(), now)
+                                .thenReturn(added)))
                 .doOnNext(ignored -> log.info("Granted ADMIN to the bootstrap admin account {}", account.id()))
                 .as(transaction::transactional)
                 .thenReturn(account.id());
-    }
-
-    /** Granted by configuration, not by a person: {@code grantedBy} and the actor are empty. */
-    private Mono<UUID> granted(UUID userId, List<String> roleNames) {
-        return outbox.append(
-                new OutgoingEvent(RolesGranted.TYPE, userId.toString(), new RolesGranted(userId, roleNames, null)),
-                null);
     }
 }

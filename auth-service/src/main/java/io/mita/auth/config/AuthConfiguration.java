@@ -1,7 +1,7 @@
 package io.mita.auth.config;
 
-import io.mita.auth.account.argon2.Argon2Cost;
-import io.mita.auth.account.argon2.Argon2idPasswordEncoder;
+import io.mita.auth.password.hashing.argon2.Argon2Cost;
+import io.mita.auth.password.hashing.argon2.Argon2idPasswordEncoder;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -7,14 +7,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * This service's own settings ({@code mita.auth.*}); issuer and audience of the tokens are the shared
+ * This service's own settings ({@code mita.auth.*}); every default lives once, in the placeholders of
+ * {@code application.yml}, none here. Issuer and audience of the tokens are the shared
  * {@code mita.security.issuer}/{@code mita.security.audience} every service checks.
  *
- * @param accessTokenTtl   lifetime of an access token (15 minutes)
+ * @param accessTokenTtl   lifetime of an access token
  * @param refreshTokenTtl  lifetime of a refresh token; every rotation starts it again
  * @param masterKey        base64 of the 32-byte AES key that encrypts signing keys at rest
  * @param signingAlgorithm the algorithm of new signing keys (RS256, the default, or ES256); an active key
@@ -25,15 +25,12 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("mita.auth")
 public record AuthProperties(
-        @DefaultValue("15m") @NotNull Duration accessTokenTtl,
-        @DefaultValue("30d") @NotNull Duration refreshTokenTtl,
+        @NotNull Duration accessTokenTtl,
+        @NotNull Duration refreshTokenTtl,
         @NotBlank String masterKey,
-        @DefaultValue("RS256") @NotNull SigningAlgorithm signingAlgorithm,
-        @DefaultValue @Valid PasswordHashing passwordHashing,
-        @DefaultValue @Valid BootstrapAdmin bootstrapAdmin) {
-
-    /** The master key application.yml falls back to: public in this repository, refused by the prod profile. */
-    public static final String DEVELOPMENT_MASTER_KEY = "pjwg+m8wO6kkFSkYSaPW+Mjrg72oaq4Mlm5h3zA+L9g=";
+        @NotNull SigningAlgorithm signingAlgorithm,
+        @NotNull @Valid PasswordHashing passwordHashing,
+        @NotNull @Valid BootstrapAdmin bootstrapAdmin) {
 
     /**
      * The JWS algorithms access tokens may be signed with: RS256 (RSA-3072, the default: its signatures verify
@@ -45,7 +42,7 @@ public record AuthProperties(
     }
 
     /** @param maxConcurrency hashes computed at once (each needs 19 MiB); 0 means one per CPU */
-    public record PasswordHashing(@DefaultValue("0") @Min(0) int maxConcurrency) {
+    public record PasswordHashing(@Min(0) int maxConcurrency) {
 
         public int effectiveConcurrency() {
             return maxConcurrency > 0
@@ -55,13 +52,7 @@ public record AuthProperties(
     }
 
     public record BootstrapAdmin(
-            @DefaultValue("admin@mita.local") @NotBlank @Email
-            String email,
-
-            @NotBlank String password) {
-
-        /** The password application.yml falls back to: public, refused by the prod profile. */
-        public static final String DEFAULT_PASSWORD = "change-me-admin-password";
+            @NotBlank @Email String email, @NotBlank String password) {
 
         @Override
         public String toString() {

@@ -1,6 +1,5 @@
 package io.mita.auth.config;
 
-import io.mita.auth.password.DeliveryCipher;
 import io.mita.auth.password.PasswordResetProperties;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,15 +37,15 @@ class ProductionSafetyCheck implements InitializingBean {
 
     static List<String> violations(AuthProperties auth, PasswordResetProperties passwordReset, CorsProperties cors) {
         List<String> wrong = new ArrayList<>();
-        if (AuthProperties.DEVELOPMENT_MASTER_KEY.equals(auth.masterKey().strip())) {
+        if (DevelopmentDefaults.MASTER_KEY.equals(auth.masterKey().strip())) {
             wrong.add("mita.auth.master-key (MITA_AUTH_MASTER_KEY) is the public development key;"
                     + " set a secret one (openssl rand -base64 32)");
         }
-        if (DeliveryCipher.DEVELOPMENT_KEY.equals(passwordReset.deliveryKey().strip())) {
+        if (DevelopmentDefaults.DELIVERY_KEY.equals(passwordReset.deliveryKey().strip())) {
             wrong.add("mita.auth.password-reset.delivery-key (MITA_NOTIFICATION_DELIVERY_KEY) is the public development"
                     + " key; set a secret one, the same in notification-service");
         }
-        if (AuthProperties.BootstrapAdmin.DEFAULT_PASSWORD.equals(
+        if (DevelopmentDefaults.BOOTSTRAP_ADMIN_PASSWORD.equals(
                 auth.bootstrapAdmin().password())) {
             wrong.add("mita.auth.bootstrap-admin.password (MITA_BOOTSTRAP_ADMIN_PASSWORD) is the public default");
         }

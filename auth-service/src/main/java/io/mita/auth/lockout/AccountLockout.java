@@ -2,8 +2,6 @@ package io.mita.auth.lockout;
 
 import io.mita.auth.account.UserAccount;
 import io.mita.auth.account.UserNotFoundException;
-import io.mita.common.events.OutgoingEvent;
-import io.mita.common.outbox.OutboxWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -20,20 +18,20 @@ import reactor.core.publisher.Mono;
 @Service
 public class AccountLockout {
 
-    private final LoginAttemptRepository attempts;
-    private final OutboxWriter outbox;
+    private final LoginAttempts attempts;
+    private final LockoutPublisher events;
     private final LockoutProperties properties;
     private final TransactionalOperator transaction;
     private final Clock clock;
 
     AccountLockout(
-            LoginAttemptRepository attempts,
-            OutboxWriter outbox,
+            LoginAttempts attempts,
+            LockoutPublisher events,
             LockoutProperties properties,
             TransactionalOperator transaction,
             Clock clock) {
         this.attempts = attempts;
-        this.outbox = outbox;
+        this.events = events;
         this.properties = properties;
         this.transaction = transaction;
         this.clock = clock;
@@ -63,7 +61,7 @@ public class AccountLockout {
         return attempts.recordSuccess(userId, now)
                 .flatMap(cleared -> cleared.previousLock() == null
                         ? Mono.just(true)
-                        : unlocked(userId, AccountUnlocked.EXPIRED, null).thenReturn(true))
+                        : events.unlocked(userId, AccountUnlocked.EXPIRED, null).thenReturn(true))
                 .defaultIfEmpty(false);
     }
 
@@ -72,17 +70,12 @@ public class AccountLockout {
         Instant now = clock.instant();
         return attempts.recordFailure(userId, now, properties.maxFailures(), now.plus(properties.duration()))
                 .flatMap(failure -> {
-                    Mono<UUID> ended = failure.previousLock() == null
+                    Mono<Void> ended = failure.previousLock() == null
                             ? Mono.empty()
-                            : unlocked(userId, AccountUnlocked.EXPIRED, null);
-                    Mono<UUID> locked = failure.lockedUntil() == null
+                            : events.unlocked(userId, AccountUnlocked.EXPIRED, null);
+                    Mono<Void> locked = failure.lockedUntil() == null
                             ? Mono.empty()
-                            : outbox.append(
-                                    new OutgoingEvent(
-                                            AccountLocked.TYPE,
-                                            userId.toString(),
-                                            new AccountLocked(userId, failure.attempts(), failure.lockedUntil())),
-                                    null);
+                            : events.locked(userId, failure.attempts(), failure.lockedUntil());
                     return ended.then(locked).thenReturn(failure.lockedUntil() != null);
                 })
                 .defaultIfEmpty(true);
@@ -103,20 +96,8 @@ public class AccountLockout {
                 return Mono.just(false);
             }
             boolean wasOn = cleared.previousLock().isAfter(now);
-            return unlocked(userId, wasOn ? reason : AccountUnlocked.EXPIRED, wasOn ? unlockedBy : null)
+            return events.unlocked(userId, wasOn ? reason : AccountUnlocked.EXPIRED, wasOn ? unlockedBy : null)
                     .thenReturn(wasOn);
         });
-    }
-
-    private Mono<UUID> unlocked(UUID userId, String reason, UUID unlockedBy) {
-        String actor = unlockedBy != null
-                ? unlockedBy.toString()
-                : AccountUnlocked.PASSWORD_RESET.equals(reason) ? userId.toString() : null;
-        return outbox.append(
-                new OutgoingEvent(
-                        AccountUnlocked.TYPE,
-                        userId.toString(),
-                        new AccountUnlocked(userId, reason, AccountUnlocked.ADMIN.equals(reason) ? unlockedBy : null)),
-                actor);
     }
 }

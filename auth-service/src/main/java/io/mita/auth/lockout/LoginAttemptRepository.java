@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
  * of them locks, and a success can never slip past a lock that a concurrent failure just set.
  */
 @Repository
-class LoginAttemptRepository {
+class LoginAttemptRepository implements LoginAttempts {
 
     private static final String RECORD_FAILURE = """
             WITH current AS (
@@ -50,7 +50,8 @@ class LoginAttemptRepository {
      * Counts a failed login; the one reaching {@code maxFailures} sets the lock to {@code lockUntil}. A lock
      * that has ended starts the count again. Empty when the account is locked now (or does not exist).
      */
-    Mono<Failure> recordFailure(UUID userId, Instant now, int maxFailures, Instant lockUntil) {
+    @Override
+    public Mono<Failure> recordFailure(UUID userId, Instant now, int maxFailures, Instant lockUntil) {
         return db.sql(RECORD_FAILURE)
                 .bind("id", userId)
                 .bind("now", now)
@@ -64,7 +65,8 @@ class LoginAttemptRepository {
     }
 
     /** Resets the count after a successful login. Empty when the account is locked now (or does not exist). */
-    Mono<Cleared> recordSuccess(UUID userId, Instant now) {
+    @Override
+    public Mono<Cleared> recordSuccess(UUID userId, Instant now) {
         return db.sql(RECORD_SUCCESS)
                 .bind("id", userId)
                 .bind("now", now)
@@ -73,19 +75,11 @@ class LoginAttemptRepository {
     }
 
     /** Resets count and lock whatever they are (administrator, password reset). Empty when there is no such account. */
-    Mono<Cleared> clear(UUID userId) {
+    @Override
+    public Mono<Cleared> clear(UUID userId) {
         return db.sql(CLEAR)
                 .bind("id", userId)
                 .map(row -> new Cleared(row.get("previous_lock", Instant.class)))
                 .one();
     }
-
-    /**
-     * @param lockedUntil   the lock this failure set, or null
-     * @param previousLock  the lock recorded before (one that had ended), or null
-     */
-    record Failure(int attempts, Instant lockedUntil, Instant previousLock) {}
-
-    /** @param previousLock the lock that was recorded (ended or not), or null when there was none */
-    record Cleared(Instant previousLock) {}
 }

@@ -14,9 +14,6 @@ import java.util.Base64;
  */
 public final class DeliveryCipher {
 
-    /** The development key of the format document: public, so the prod profile refuses it. */
-    public static final String DEVELOPMENT_KEY = "I9ng6ikFYMyi+JXiHPambOeu8gJL53pIdtHYqlGUa30=";
-
     static final String VERSION = "v1";
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 

@@ -15,32 +15,33 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/auth")
 class PasswordController {
 
-    private final PasswordResetRequests resetRequests;
-    private final PasswordResetService reset;
-    private final PasswordChangeService change;
+    private final RequestPasswordReset requestReset;
+    private final ConfirmPasswordReset confirmReset;
+    private final ChangePassword changePassword;
 
-    PasswordController(PasswordResetRequests resetRequests, PasswordResetService reset, PasswordChangeService change) {
-        this.resetRequests = resetRequests;
-        this.reset = reset;
-        this.change = change;
+    PasswordController(
+            RequestPasswordReset requestReset, ConfirmPasswordReset confirmReset, ChangePassword changePassword) {
+        this.requestReset = requestReset;
+        this.confirmReset = confirmReset;
+        this.changePassword = changePassword;
     }
 
     /** 202 whether or not an account has this e-mail: the answer tells nothing about who is registered. */
     @PostMapping("/password-reset/request")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Mono<Void> requestReset(@Valid @RequestBody PasswordResetRequest request) {
-        return resetRequests.request(request.email());
+    Mono<Void> requestReset(@Valid @RequestBody ForgottenPasswordRequest request) {
+        return requestReset.request(request.email());
     }
 
     @PostMapping("/password-reset/confirm")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> confirmReset(@Valid @RequestBody ConfirmPasswordResetRequest request) {
-        return reset.confirm(request.token(), request.newPassword());
+        return confirmReset.confirm(request.token(), request.newPassword());
     }
 
     @PostMapping("/password/change")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> change(@Valid @RequestBody ChangePasswordRequest request, CurrentUser user) {
-        return change.change(user.userId(), request.currentPassword(), request.newPassword());
+        return changePassword.change(user.userId(), request.currentPassword(), request.newPassword());
     }
 }

@@ -1,13 +1,11 @@
 package io.mita.auth.registration;
 
-import io.mita.auth.account.PasswordHasher;
 import io.mita.auth.account.UserAccount;
 import io.mita.auth.account.UserAccountRepository;
 import io.mita.auth.account.UserRoleRepository;
 import io.mita.auth.account.domain.EmailAddress;
 import io.mita.auth.account.domain.Role;
-import io.mita.common.events.OutgoingEvent;
-import io.mita.common.outbox.OutboxWriter;
+import io.mita.auth.password.hashing.PasswordHasher;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
@@ -24,7 +22,7 @@ public class RegistrationService {
     private final UserAccountRepository accounts;
     private final UserRoleRepository roles;
     private final PasswordHasher hasher;
-    private final OutboxWriter outbox;
+    private final RegistrationPublisher events;
     private final TransactionalOperator transaction;
     private final Clock clock;
 
@@ -32,13 +30,13 @@ public class RegistrationService {
             UserAccountRepository accounts,
             UserRoleRepository roles,
             PasswordHasher hasher,
-            OutboxWriter outbox,
+            RegistrationPublisher events,
             TransactionalOperator transaction,
             Clock clock) {
         this.accounts = accounts;
         this.roles = roles;
         this.hasher = hasher;
-        this.outbox = outbox;
+        this.events = events;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -64,13 +62,9 @@ public class RegistrationService {
             String normalisedEmail, String password, String displayName, Set<Role> grantedRoles) {
         return hasher.hashNew(password).flatMap(hash -> {
             UserAccount account = UserAccount.create(normalisedEmail, displayName, hash, clock.instant());
-            UserRegistered registered = new UserRegistered(account.id(), displayName, account.createdAt());
             return accounts.save(account)
                     .flatMap(saved -> roles.grant(saved.id(), grantedRoles)
-                            .then(outbox.append(
-                                    new OutgoingEvent(
-                                            UserRegistered.TYPE, saved.id().toString(), registered),
-                                    saved.id().toString()))
+                            .then(events.registered(account))
                             .thenReturn(saved))
                     .as(transaction::transactional);
         });

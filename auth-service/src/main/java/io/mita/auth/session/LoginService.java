@@ -1,17 +1,12 @@
 package io.mita.auth.session;
 
-import io.mita.auth.account.PasswordHasher;
 import io.mita.auth.account.UnknownAccountAttempts;
 import io.mita.auth.account.UserAccount;
 import io.mita.auth.account.UserAccountRepository;
-import io.mita.auth.account.UserRoleRepository;
 import io.mita.auth.account.domain.EmailAddress;
 import io.mita.auth.lockout.AccountLockedException;
 import io.mita.auth.lockout.AccountLockout;
-import io.mita.auth.token.AccessTokenIssuer;
-import io.mita.common.events.OutgoingEvent;
-import io.mita.common.outbox.OutboxWriter;
-import java.util.UUID;
+import io.mita.auth.password.hashing.PasswordHasher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -26,32 +21,29 @@ import reactor.core.publisher.Mono;
 class LoginService {
 
     private final UserAccountRepository accounts;
-    private final UserRoleRepository roles;
     private final PasswordHasher hasher;
     private final SessionService sessions;
-    private final AccessTokenIssuer accessTokens;
+    private final AccessTokens accessTokens;
     private final AccountLockout lockout;
-    private final OutboxWriter outbox;
+    private final SessionPublisher events;
     private final TransactionalOperator transaction;
     private final UnknownAccountAttempts unknownAccounts;
 
     LoginService(
             UserAccountRepository accounts,
-            UserRoleRepository roles,
             PasswordHasher hasher,
             SessionService sessions,
-            AccessTokenIssuer accessTokens,
+            AccessTokens accessTokens,
             AccountLockout lockout,
-            OutboxWriter outbox,
+            SessionPublisher events,
             TransactionalOperator transaction,
             UnknownAccountAttempts unknownAccounts) {
         this.accounts = accounts;
-        this.roles = roles;
         this.hasher = hasher;
         this.sessions = sessions;
         this.accessTokens = accessTokens;
         this.lockout = lockout;
-        this.outbox = outbox;
+        this.events = events;
         this.transaction = transaction;
         this.unknownAccounts = unknownAccounts;
     }
@@ -78,18 +70,10 @@ class LoginService {
     }
 
     private Mono<TokenPairResponse> openSession(UserAccount account) {
-        String userId = account.id().toString();
-        return roles.rolesOf(account.id())
-                .flatMap(granted -> sessions.open(account.id())
-                        .flatMap(session -> outbox.append(
-                                        new OutgoingEvent(
-                                                LoginSucceeded.TYPE,
-                                                userId,
-                                                new LoginSucceeded(account.id(), session.sessionId())),
-                                        userId)
-                                .thenReturn(session))
-                        .map(session -> TokenPairResponse.of(
-                                accessTokens.issue(account.id(), granted), session.refreshToken())));
+        return sessions.open(account.id())
+                .flatMap(session -> events.loginSucceeded(account, session.sessionId())
+                        .then(accessTokens.issueFor(account.id()))
+                        .map(access -> TokenPairResponse.of(access, session.refreshToken())));
     }
 
     private Mono<TokenPairResponse> fail(UserAccount account) {
@@ -104,10 +88,8 @@ class LoginService {
         return failed(account, LoginFailed.ACCOUNT_LOCKED).then(Mono.error(AccountLockedException::new));
     }
 
-    private Mono<UUID> failed(UserAccount account, String reason) {
-        String userId = account.id().toString();
-        return outbox.append(
-                new OutgoingEvent(LoginFailed.TYPE, userId, new LoginFailed(account.id(), reason)), userId);
+    private Mono<Void> failed(UserAccount account, String reason) {
+        return events.loginFailed(account, reason);
     }
 
     /** How an attempt ended, decided inside the transaction and answered after it committed. */

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 @Repository
-class RefreshTokenRepository {
+class RefreshTokenRepository implements RefreshTokens {
 
     private final DatabaseClient db;
 
@@ -16,7 +16,8 @@ class RefreshTokenRepository {
         this.db = db;
     }
 
-    Mono<Void> insert(RefreshToken token) {
+    @Override
+    public Mono<Void> insert(RefreshToken token) {
         return db.sql("INSERT INTO refresh_token (id, user_id, family_id, token_hash, expires_at, created_at)"
                         + " VALUES (:id, :userId, :familyId, :tokenHash, :expiresAt, :createdAt)")
                 .bind("id", token.id())
@@ -28,7 +29,8 @@ class RefreshTokenRepository {
                 .then();
     }
 
-    Mono<RefreshToken> findByHash(String tokenHash) {
+    @Override
+    public Mono<RefreshToken> findByHash(String tokenHash) {
         return db.sql("SELECT id, user_id, family_id, token_hash, expires_at, used_at, revoked_at, created_at"
                         + " FROM refresh_token WHERE token_hash = :tokenHash")
                 .bind("tokenHash", tokenHash)
@@ -40,7 +42,8 @@ class RefreshTokenRepository {
      * Spends the token if nobody has: true for exactly one of any number of concurrent callers, so a
      * token raced by two clients rotates once and the second one counts as reuse.
      */
-    Mono<Boolean> markUsed(UUID id, Instant now) {
+    @Override
+    public Mono<Boolean> markUsed(UUID id, Instant now) {
         return db.sql(
                         "UPDATE refresh_token SET used_at = :now WHERE id = :id AND used_at IS NULL AND revoked_at IS NULL")
                 .bind("id", id)
@@ -51,7 +54,8 @@ class RefreshTokenRepository {
     }
 
     /** Revokes every token of the family not revoked yet; answers how many were. */
-    Mono<Long> revokeFamily(UUID familyId, Instant now) {
+    @Override
+    public Mono<Long> revokeFamily(UUID familyId, Instant now) {
         return db.sql("UPDATE refresh_token SET revoked_at = :now WHERE family_id = :familyId AND revoked_at IS NULL")
                 .bind("familyId", familyId)
                 .bind("now", now)
@@ -60,7 +64,8 @@ class RefreshTokenRepository {
     }
 
     /** Revokes every token of every family of the user not revoked yet; answers how many families that ended. */
-    Mono<Long> revokeAllOf(UUID userId, Instant now) {
+    @Override
+    public Mono<Long> revokeAllOf(UUID userId, Instant now) {
         return db.sql("WITH revoked AS (UPDATE refresh_token SET revoked_at = :now"
                         + " WHERE user_id = :userId AND revoked_at IS NULL RETURNING family_id)"
                         + " SELECT count(DISTINCT family_id) AS families FROM revoked")

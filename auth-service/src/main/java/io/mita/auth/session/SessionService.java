@@ -1,16 +1,10 @@
 package io.mita.auth.session;
 
-import io.mita.auth.account.UserRoleRepository;
-import io.mita.auth.account.domain.Role;
 import io.mita.auth.config.AuthProperties;
 import io.mita.auth.secret.OpaqueToken;
-import io.mita.auth.token.AccessTokenIssuer;
-import io.mita.common.events.OutgoingEvent;
-import io.mita.common.outbox.OutboxWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,26 +22,23 @@ public class SessionService {
 
     private static final Logger log = LoggerFactory.getLogger(SessionService.class);
 
-    private final RefreshTokenRepository tokens;
-    private final UserRoleRepository roles;
-    private final AccessTokenIssuer accessTokens;
-    private final OutboxWriter outbox;
+    private final RefreshTokens tokens;
+    private final AccessTokens accessTokens;
+    private final SessionPublisher events;
     private final TransactionalOperator transaction;
     private final Duration refreshTokenTtl;
     private final Clock clock;
 
     SessionService(
-            RefreshTokenRepository tokens,
-            UserRoleRepository roles,
-            AccessTokenIssuer accessTokens,
-            OutboxWriter outbox,
+            RefreshTokens tokens,
+            AccessTokens accessTokens,
+            SessionPublisher events,
             TransactionalOperator transaction,
             AuthProperties properties,
             Clock clock) {
         this.tokens = tokens;
-        this.roles = roles;
         this.accessTokens = accessTokens;
-        this.outbox = outbox;
+        this.events = events;
         this.transaction = transaction;
         this.refreshTokenTtl = properties.refreshTokenTtl();
         this.clock = clock;
@@ -69,8 +60,9 @@ public class SessionService {
                 // commit first: the revocation of a reused token's family must stay even though we refuse
                 .as(transaction::transactional)
                 .flatMap(outcome -> outcome instanceof Rotated rotated
-                        ? Mono.just(TokenPairResponse.of(
-                                accessTokens.issue(rotated.userId(), rotated.roles()), rotated.next()))
+                        ? accessTokens
+                                .issueFor(rotated.userId())
+                                .map(access -> TokenPairResponse.of(access, rotated.next()))
                         : Mono.error(
                                 outcome == Outcome.REUSED
                                         ? new RefreshTokenReusedException()
@@ -83,12 +75,7 @@ public class SessionService {
         return tokens.findByHash(OpaqueToken.hashOf(presented))
                 .flatMap(token -> tokens.revokeFamily(token.familyId(), now)
                         .filter(revoked -> revoked > 0)
-                        .flatMap(revoked -> outbox.append(
-                                new OutgoingEvent(
-                                        UserLoggedOut.TYPE,
-                                        token.userId().toString(),
-                                        new UserLoggedOut(token.userId(), token.familyId())),
-                                token.userId().toString())))
+                        .flatMap(revoked -> events.loggedOut(token.userId(), token.familyId())))
                 .as(transaction::transactional)
                 .then();
     }
@@ -116,8 +103,7 @@ public class SessionService {
             }
             OpaqueToken next = OpaqueToken.generate();
             return tokens.insert(newToken(token.userId(), token.familyId(), next, now))
-                    .then(roles.rolesOf(token.userId()))
-                    .map(granted -> (Outcome) new Rotated(token.userId(), granted, next));
+                    .thenReturn((Outcome) new Rotated(token.userId(), next));
         });
     }
 
@@ -144,7 +130,7 @@ public class SessionService {
         Refused REUSED = new Refused("reused");
     }
 
-    private record Rotated(UUID userId, Set<Role> roles, OpaqueToken next) implements Outcome {}
+    private record Rotated(UUID userId, OpaqueToken next) implements Outcome {}
 
     private record Refused(String reason) implements Outcome {}
 }

@@ -28,7 +28,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
  * login issues through the production path, rather than swapping in a test-only decoder. Everything
  * else is as in every service: the same issuer, audience and expiry checks.
  *
- * <p>Algorithms: RS256 and ES256 ({@link SigningKeys#SUPPORTED_ALGORITHMS}), because a retired ES256 key made
+ * <p>Algorithms: RS256 and ES256 ({@link SigningKeyCodec.SUPPORTED_ALGORITHMS}), because a retired ES256 key made
  * before the switch to RS256 still verifies the tokens it signed until they expire. The header's {@code alg}
  * must match the key its {@code kid} names (type and the JWK's {@code alg}): an RS256 header never selects an
  * EC key nor the other way round, and {@code none}/HMAC never select anything.
@@ -41,7 +41,7 @@ class SelfIssuedTokenVerification {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt ->
                         signingKeys.verificationKey(jwt.getHeader().getKeyID()).flux())
                 .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(new JWSVerificationKeySelector<
-                        JWKSecurityContext>(SigningKeys.SUPPORTED_ALGORITHMS, new JWKSecurityContextJWKSet())))
+                        JWKSecurityContext>(SigningKeyCodec.SUPPORTED_ALGORITHMS, new JWKSecurityContextJWKSet())))
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(security.issuer()), audience(security.audience())));

@@ -1,6 +1,6 @@
 package io.mita.auth.token;
 
-import io.mita.auth.config.AuthProperties;
+import io.mita.auth.config.DevelopmentDefaults;
 import io.mita.auth.secret.AesGcmKey;
 import java.security.GeneralSecurityException;
 
@@ -12,7 +12,7 @@ import java.security.GeneralSecurityException;
 final class SigningKeyCipher {
 
     /** The development master key in application.yml: public, so never acceptable outside a laptop. */
-    static final String DEVELOPMENT_MASTER_KEY = AuthProperties.DEVELOPMENT_MASTER_KEY;
+    static final String DEVELOPMENT_MASTER_KEY = DevelopmentDefaults.MASTER_KEY;
 
     private final AesGcmKey masterKey;
     private final boolean developmentKey;

@@ -1,7 +1,5 @@
 package io.mita.auth.token;
 
-import io.mita.common.events.OutgoingEvent;
-import io.mita.common.outbox.OutboxWriter;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -23,19 +21,19 @@ class SigningKeyRotation {
 
     private final SigningKeys signingKeys;
     private final SigningKeyRepository repository;
-    private final OutboxWriter outbox;
+    private final SigningKeyPublisher events;
     private final TransactionalOperator transaction;
     private final Clock clock;
 
     SigningKeyRotation(
             SigningKeys signingKeys,
             SigningKeyRepository repository,
-            OutboxWriter outbox,
+            SigningKeyPublisher events,
             TransactionalOperator transaction,
             Clock clock) {
         this.signingKeys = signingKeys;
         this.repository = repository;
-        this.outbox = outbox;
+        this.events = events;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -91,8 +89,7 @@ class SigningKeyRotation {
                     SigningKeyRotated rotated = new SigningKeyRotated(next.kid(), previous.orElse(null));
                     return repository
                             .insert(next)
-                            .then(outbox.append(
-                                    new OutgoingEvent(SigningKeyRotated.TYPE, next.kid(), rotated), actorId))
+                            .then(events.rotated(rotated, actorId))
                             .thenReturn(rotated);
                 })
                 .as(transaction::transactional)

@@ -1,28 +1,14 @@
 package io.mita.auth.token;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyType;
-import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.interfaces.ECPrivateKey;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,20 +27,14 @@ import reactor.core.scheduler.Schedulers;
  * a retired key stays published until every token it may have signed has expired: retirement + access
  * token lifetime + {@link #RELOAD_INTERVAL} (another instance may still sign with it that long) + clock skew.
  *
- * <p>New keys are of the configured algorithm ({@code mita.auth.signing-algorithm}): RS256 with RSA-3072
- * (the default) or ES256 on P-256. Stored keys of either algorithm load, sign while active and verify
- * while published, whatever is configured: the row's {@code algorithm} says how to read its private half.
+ * <p>This class caches: the active key and the verification keys, reloaded on refresh and, throttled by
+ * {@link UnknownKidThrottle}, on an unknown {@code kid}. Making, sealing, unsealing and parsing keys is
+ * {@link SigningKeyCodec}'s job.
  */
 public class SigningKeys {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
-    /** The algorithm of new keys unless configured otherwise. */
-    static final JWSAlgorithm DEFAULT_ALGORITHM = JWSAlgorithm.RS256;
-    /** Every algorithm a stored key may have, and so every algorithm a token of ours may be signed with. */
-    static final Set<JWSAlgorithm> SUPPORTED_ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
-
-    static final int RSA_KEY_BITS = 3072;
     /** The allowance for clock skew resource servers grant when checking {@code exp}. */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
     /** How often every instance looks for a new active key another instance rotated in ({@link SigningKeyRefresher}). */
@@ -67,40 +47,40 @@ public class SigningKeys {
     static final Duration UNKNOWN_KID_RELOAD_INTERVAL = Duration.ofSeconds(1);
 
     private final SigningKeyRepository repository;
-    private final SigningKeyCipher cipher;
+    private final SigningKeyCodec codec;
     private final Duration accessTokenTtl;
     private final Clock clock;
-    private final JWSAlgorithm algorithm;
+    private final UnknownKidThrottle unknownKids;
     private final AtomicReference<ActiveKey> active = new AtomicReference<>();
     private final AtomicReference<VerificationKeys> verification =
             new AtomicReference<>(new VerificationKeys(Map.of(), Instant.MIN));
-    /** When an unknown key id last sent us to the database (claimed before the query, so concurrent ones wait). */
-    private final AtomicReference<Instant> lastUnknownKidReload = new AtomicReference<>(Instant.MIN);
 
-    SigningKeys(SigningKeyRepository repository, SigningKeyCipher cipher, Duration accessTokenTtl, Clock clock) {
-        this(repository, cipher, accessTokenTtl, clock, DEFAULT_ALGORITHM);
+    SigningKeys(SigningKeyRepository repository, SigningKeyCodec codec, Duration accessTokenTtl, Clock clock) {
+        this.repository = repository;
+        this.codec = codec;
+        this.accessTokenTtl = accessTokenTtl;
+        this.clock = clock;
+        this.unknownKids = new UnknownKidThrottle(UNKNOWN_KID_RELOAD_INTERVAL, clock);
     }
 
-    /** @param algorithm the algorithm of the keys this instance generates (RS256 or ES256) */
+    /** Keys of the default algorithm under {@code cipher} (tests and tools). */
+    SigningKeys(SigningKeyRepository repository, SigningKeyCipher cipher, Duration accessTokenTtl, Clock clock) {
+        this(repository, cipher, accessTokenTtl, clock, SigningKeyCodec.DEFAULT_ALGORITHM);
+    }
+
+    /** Keys of {@code algorithm} (RS256 or ES256) under {@code cipher} (tests and tools). */
     SigningKeys(
             SigningKeyRepository repository,
             SigningKeyCipher cipher,
             Duration accessTokenTtl,
             Clock clock,
             JWSAlgorithm algorithm) {
-        if (!SUPPORTED_ALGORITHMS.contains(algorithm)) {
-            throw new IllegalArgumentException("Signing keys are RS256 or ES256, not " + algorithm);
-        }
-        this.repository = repository;
-        this.cipher = cipher;
-        this.accessTokenTtl = accessTokenTtl;
-        this.clock = clock;
-        this.algorithm = algorithm;
+        this(repository, new SigningKeyCodec(cipher, algorithm, clock), accessTokenTtl, clock);
     }
 
     /** The algorithm of the keys this instance generates. */
     JWSAlgorithm algorithm() {
-        return algorithm;
+        return codec.algorithm();
     }
 
     /** Loads (or first creates) the active key and the keys tokens can still be verified with. */
@@ -175,12 +155,7 @@ public class SigningKeys {
         if (key != null) {
             return Mono.just(key);
         }
-        Instant now = clock.instant();
-        Instant threshold = now.minus(UNKNOWN_KID_RELOAD_INTERVAL);
-        Instant last = lastUnknownKidReload.get();
-        if (known.loadedAt().isAfter(threshold)
-                || last.isAfter(threshold)
-                || !lastUnknownKidReload.compareAndSet(last, now)) {
+        if (!unknownKids.tryClaim(known.loadedAt())) {
             return Mono.empty();
         }
         return reloadVerificationKeys()
@@ -191,7 +166,7 @@ public class SigningKeys {
     Mono<JWKSet> publishedKeys() {
         return repository
                 .findPublished(oldestRetirementStillPublished())
-                .map(SigningKeys::parsePublic)
+                .map(SigningKeyCodec::parsePublic)
                 .collectList()
                 .map(JWKSet::new);
     }
@@ -200,7 +175,7 @@ public class SigningKeys {
         Instant now = clock.instant();
         return repository
                 .findPublished(oldestRetirementStillPublished())
-                .map(SigningKeys::parsePublic)
+                .map(SigningKeyCodec::parsePublic)
                 .collectList()
                 .map(keys -> new VerificationKeys(
                         keys.stream().collect(Collectors.toUnmodifiableMap(JWK::getKeyID, Function.identity())), now))
@@ -214,8 +189,8 @@ public class SigningKeys {
 
     /** A key that decrypts under the development master key was sealed under it: say so in its row. */
     private Mono<JWK> unsealAndRecordProvenance(StoredSigningKey stored) {
-        JWK key = unseal(stored);
-        if (cipher.isDevelopmentKey() && !stored.createdUnderDevelopmentKey()) {
+        JWK key = codec.unseal(stored);
+        if (codec.sealsUnderDevelopmentKey() && !stored.createdUnderDevelopmentKey()) {
             return repository.markCreatedUnderDevelopmentKey(stored.kid()).thenReturn(key);
         }
         return Mono.just(key);
@@ -229,93 +204,9 @@ public class SigningKeys {
                 .onErrorResume(DuplicateKeyException.class, e -> repository.findActive());
     }
 
-    /** {@link #generate()} on a thread that may block: an RSA-3072 key takes a few hundred milliseconds. */
+    /** {@link SigningKeyCodec#generate()} on a thread that may block: an RSA-3072 key takes a few hundred ms. */
     Mono<StoredSigningKey> generateOffTheEventLoop() {
-        return Mono.fromCallable(this::generate).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    /** A new key of the configured algorithm, its private half (PKCS#8) sealed under the master key. */
-    StoredSigningKey generate() throws JOSEException {
-        JWK key;
-        PrivateKey privateKey;
-        if (JWSAlgorithm.RS256.equals(algorithm)) {
-            RSAKey rsa = new RSAKeyGenerator(RSA_KEY_BITS)
-                    .keyUse(KeyUse.SIGNATURE)
-                    .algorithm(algorithm)
-                    .keyIDFromThumbprint(true)
-                    .generate();
-            key = rsa;
-            privateKey = rsa.toRSAPrivateKey();
-        } else {
-            ECKey ec = new ECKeyGenerator(Curve.P_256)
-                    .keyUse(KeyUse.SIGNATURE)
-                    .algorithm(algorithm)
-                    .keyIDFromThumbprint(true)
-                    .generate();
-            key = ec;
-            privateKey = ec.toECPrivateKey();
-        }
-        SigningKeyCipher.Sealed sealed = cipher.encrypt(key.getKeyID(), privateKey.getEncoded());
-        return new StoredSigningKey(
-                key.getKeyID(),
-                algorithm.getName(),
-                key.toPublicJWK().toJSONString(),
-                sealed.ciphertext(),
-                sealed.iv(),
-                clock.instant(),
-                true,
-                null,
-                cipher.isDevelopmentKey());
-    }
-
-    /** The stored key with its private half; the row's algorithm says whether that is an RSA or an EC key. */
-    JWK unseal(StoredSigningKey stored) {
-        byte[] pkcs8 =
-                cipher.decrypt(stored.kid(), new SigningKeyCipher.Sealed(stored.privateKeyEncrypted(), stored.iv()));
-        JWK publicKey = parsePublic(stored);
-        try {
-            PrivateKey privateKey = KeyFactory.getInstance(
-                            publicKey.getKeyType().getValue())
-                    .generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-            if (publicKey instanceof RSAKey rsa && privateKey instanceof RSAPrivateKey rsaPrivate) {
-                return new RSAKey.Builder(rsa).privateKey(rsaPrivate).build();
-            }
-            if (publicKey instanceof ECKey ec && privateKey instanceof ECPrivateKey ecPrivate) {
-                return new ECKey.Builder(ec).privateKey(ecPrivate).build();
-            }
-            throw new IllegalStateException("Signing key " + stored.kid() + " holds a private key of another type");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(
-                    "Signing key " + stored.kid() + " holds no valid " + publicKey.getKeyType() + " private key", e);
-        }
-    }
-
-    /** The public JWK of a row, parsed by its type, which must be the one its {@code algorithm} column names. */
-    private static JWK parsePublic(StoredSigningKey stored) {
-        KeyType expected = keyTypeOf(stored);
-        JWK key;
-        try {
-            key = JWK.parse(stored.publicJwk());
-        } catch (ParseException e) {
-            throw new IllegalStateException("The public JWK of signing key " + stored.kid() + " does not parse", e);
-        }
-        if (!expected.equals(key.getKeyType())) {
-            throw new IllegalStateException("Signing key " + stored.kid() + " is " + stored.algorithm()
-                    + " but its public JWK is of type " + key.getKeyType());
-        }
-        return key;
-    }
-
-    private static KeyType keyTypeOf(StoredSigningKey stored) {
-        JWSAlgorithm storedAlgorithm = JWSAlgorithm.parse(stored.algorithm());
-        if (JWSAlgorithm.RS256.equals(storedAlgorithm)) {
-            return KeyType.RSA;
-        }
-        if (JWSAlgorithm.ES256.equals(storedAlgorithm)) {
-            return KeyType.EC;
-        }
-        throw new IllegalStateException(
-                "Signing key " + stored.kid() + " has the unsupported algorithm " + stored.algorithm());
+        return Mono.fromCallable(codec::generate).subscribeOn(Schedulers.boundedElastic());
     }
 
     private record ActiveKey(JWK key, Instant createdAt) {}

@@ -21,17 +21,19 @@ class SigningKeysConfiguration {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
 
     @Bean
-    SigningKeys signingKeys(SigningKeyRepository repository, AuthProperties properties, Clock clock) {
+    SigningKeyCodec signingKeyCodec(AuthProperties properties, Clock clock) {
         SigningKeyCipher cipher = SigningKeyCipher.fromBase64(properties.masterKey());
         if (cipher.isDevelopmentKey()) {
             log.warn("MITA_AUTH_MASTER_KEY is not set: signing keys are encrypted with the public development key");
         }
-        return new SigningKeys(
-                repository,
-                cipher,
-                properties.accessTokenTtl(),
-                clock,
-                JWSAlgorithm.parse(properties.signingAlgorithm().name()));
+        return new SigningKeyCodec(
+                cipher, JWSAlgorithm.parse(properties.signingAlgorithm().name()), clock);
+    }
+
+    @Bean
+    SigningKeys signingKeys(
+            SigningKeyRepository repository, SigningKeyCodec codec, AuthProperties properties, Clock clock) {
+        return new SigningKeys(repository, codec, properties.accessTokenTtl(), clock);
     }
 
     /**

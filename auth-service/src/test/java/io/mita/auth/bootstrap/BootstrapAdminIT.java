@@ -14,11 +14,11 @@ import io.mita.auth.OutboxEvents;
 import io.mita.auth.account.UserAccountRepository;
 import io.mita.auth.account.UserRoleRepository;
 import io.mita.auth.account.domain.Role;
+import io.mita.auth.admin.RolePublisher;
 import io.mita.auth.admin.RolesGranted;
 import io.mita.auth.config.AuthProperties;
 import io.mita.auth.registration.RegistrationService;
 import io.mita.auth.registration.UserRegistered;
-import io.mita.common.outbox.OutboxWriter;
 import io.mita.testsupport.MitaIntegrationTest;
 import java.time.Duration;
 import java.util.UUID;
@@ -55,7 +55,7 @@ class BootstrapAdminIT {
     RegistrationService registration;
 
     @Autowired
-    OutboxWriter outbox;
+    RolePublisher rolePublisher;
 
     @Autowired
     TransactionalOperator transaction;
@@ -159,6 +159,6 @@ class BootstrapAdminIT {
                 properties.signingAlgorithm(),
                 properties.passwordHashing(),
                 new AuthProperties.BootstrapAdmin(email, password));
-        return new BootstrapAdmin(configured, accounts, roles, registration, outbox, transaction);
+        return new BootstrapAdmin(configured, accounts, roles, registration, rolePublisher, transaction);
     }
 }

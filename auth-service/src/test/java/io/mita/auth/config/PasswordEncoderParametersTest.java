@@ -2,7 +2,7 @@ package io.mita.auth.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mita.auth.account.argon2.Argon2idPasswordEncoder;
+import io.mita.auth.password.hashing.argon2.Argon2idPasswordEncoder;
 import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;

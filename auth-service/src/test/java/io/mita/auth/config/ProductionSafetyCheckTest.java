@@ -2,7 +2,6 @@ package io.mita.auth.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mita.auth.password.DeliveryCipher;
 import io.mita.auth.password.PasswordResetProperties;
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -31,21 +31,21 @@ class ProductionSafetyCheckTest {
     @Test
     void refusesTheDevelopmentMasterKeyNamingTheSetting() {
         assertThat(ProductionSafetyCheck.violations(
-                        auth(AuthProperties.DEVELOPMENT_MASTER_KEY, "a long secret admin password"),
+                        auth(DevelopmentDefaults.MASTER_KEY, "a long secret admin password"),
                         reset(SECRET_DELIVERY_KEY),
                         cors("https://app.mita.example")))
                 .singleElement()
                 .asString()
                 .contains("MITA_AUTH_MASTER_KEY")
                 .contains("development key")
-                .doesNotContain(AuthProperties.DEVELOPMENT_MASTER_KEY);
+                .doesNotContain(DevelopmentDefaults.MASTER_KEY);
     }
 
     @Test
     void refusesTheDevelopmentDeliveryKeyNamingTheSetting() {
         assertThat(ProductionSafetyCheck.violations(
                         auth(SECRET_MASTER_KEY, "a long secret admin password"),
-                        reset(DeliveryCipher.DEVELOPMENT_KEY),
+                        reset(DevelopmentDefaults.DELIVERY_KEY),
                         cors("https://app.mita.example")))
                 .singleElement()
                 .asString()
@@ -73,7 +73,7 @@ class ProductionSafetyCheckTest {
     @Test
     void refusesTheDefaultBootstrapAdminPassword() {
         assertThat(ProductionSafetyCheck.violations(
-                        auth(SECRET_MASTER_KEY, AuthProperties.BootstrapAdmin.DEFAULT_PASSWORD),
+                        auth(SECRET_MASTER_KEY, DevelopmentDefaults.BOOTSTRAP_ADMIN_PASSWORD),
                         reset(SECRET_DELIVERY_KEY),
                         cors("https://app.mita.example")))
                 .singleElement()
@@ -117,12 +117,14 @@ class ProductionSafetyCheckTest {
     }
 
     private static ApplicationContextRunner contextWith(String... extra) {
+        // application.yml supplies every default, as in the service
         return new ApplicationContextRunner()
+                .withInitializer(new ConfigDataApplicationContextInitializer())
                 .withUserConfiguration(Settings.class, ProductionSafetyCheck.class)
                 .withPropertyValues(
-                        "mita.auth.master-key=" + AuthProperties.DEVELOPMENT_MASTER_KEY,
-                        "mita.auth.bootstrap-admin.password=" + AuthProperties.BootstrapAdmin.DEFAULT_PASSWORD,
-                        "mita.auth.password-reset.delivery-key=" + DeliveryCipher.DEVELOPMENT_KEY,
+                        "mita.auth.master-key=" + DevelopmentDefaults.MASTER_KEY,
+                        "mita.auth.bootstrap-admin.password=" + DevelopmentDefaults.BOOTSTRAP_ADMIN_PASSWORD,
+                        "mita.auth.password-reset.delivery-key=" + DevelopmentDefaults.DELIVERY_KEY,
                         "mita.cors.allowed-origins=*")
                 .withPropertyValues(extra);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,11 +35,10 @@ class SigningAlgorithmSettingTest {
     }
 
     private static ApplicationContextRunner context() {
+        // the default is application.yml's, as in the service
         return new ApplicationContextRunner()
-                .withUserConfiguration(Settings.class)
-                .withPropertyValues(
-                        "mita.auth.master-key=" + AuthProperties.DEVELOPMENT_MASTER_KEY,
-                        "mita.auth.bootstrap-admin.password=unused-but-required");
+                .withInitializer(new ConfigDataApplicationContextInitializer())
+                .withUserConfiguration(Settings.class);
     }
 
     @Configuration(proxyBeanMethods = false)

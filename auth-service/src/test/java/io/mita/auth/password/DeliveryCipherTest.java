@@ -3,6 +3,7 @@ package io.mita.auth.password;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mita.auth.config.DevelopmentDefaults;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class DeliveryCipherTest {
         JsonNode golden = JsonMapper.builder().build().readTree(Files.readString(GOLDEN));
         String requestId = golden.get("requestId").asString();
 
-        byte[] opened = DeliveryCipher.fromBase64(DeliveryCipher.DEVELOPMENT_KEY)
+        byte[] opened = DeliveryCipher.fromBase64(DevelopmentDefaults.DELIVERY_KEY)
                 .open(golden.get("delivery").asString(), requestId);
 
         assertThat(new String(opened, StandardCharsets.UTF_8))

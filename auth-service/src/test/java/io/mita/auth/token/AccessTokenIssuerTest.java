@@ -8,6 +8,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.mita.auth.MutableClock;
 import io.mita.auth.account.domain.Role;
 import io.mita.auth.config.AuthProperties;
 import io.mita.common.security.MitaSecurityProperties;

@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.mita.auth.MutableClock;
 import io.mita.auth.account.domain.Role;
 import io.mita.common.security.MitaSecurityProperties;
 import io.mita.testsupport.TestTokens;
@@ -60,7 +61,7 @@ class SelfIssuedTokenVerificationTest {
                 repository, SigningKeyCipher.fromBase64(masterKey), Duration.ofMinutes(15), clock, JWSAlgorithm.ES256);
         // the RS256 key made at construction is rotated out for an ES256 one, which signs a token...
         repository.retireActive(clock.instant()).block();
-        repository.insert(beforeTheSwitch.generate()).block();
+        repository.insert(beforeTheSwitch.generateOffTheEventLoop().block()).block();
         beforeTheSwitch.refreshActive().block();
         UUID userId = UUID.randomUUID();
         String es256Token = issuer(beforeTheSwitch, SECURITY, clock)
@@ -69,7 +70,7 @@ class SelfIssuedTokenVerificationTest {
         // ...and is rotated out in turn for an RS256 key
         clock.advance(Duration.ofSeconds(1));
         repository.retireActive(clock.instant()).block();
-        repository.insert(keys.generate()).block();
+        repository.insert(keys.generateOffTheEventLoop().block()).block();
         keys.refreshActive().block();
         String rs256Token =
                 issuer(SECURITY, clock).issue(userId, EnumSet.of(Role.USER)).value();

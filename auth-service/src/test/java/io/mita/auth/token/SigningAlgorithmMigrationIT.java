@@ -16,7 +16,6 @@ import com.nimbusds.jwt.SignedJWT;
 import io.mita.auth.AuthFixtures;
 import io.mita.auth.OutboxEvents;
 import io.mita.auth.config.AuthProperties;
-import io.mita.common.outbox.OutboxWriter;
 import io.mita.testsupport.MitaIntegrationTest;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,7 +55,7 @@ class SigningAlgorithmMigrationIT {
     SigningKeyRepository repository;
 
     @Autowired
-    OutboxWriter outbox;
+    SigningKeyPublisher signingKeyPublisher;
 
     @Autowired
     TransactionalOperator transaction;
@@ -135,7 +134,7 @@ class SigningAlgorithmMigrationIT {
     }
 
     private SigningKeyRotation rotationOf(SigningKeys keys) {
-        return new SigningKeyRotation(keys, repository, outbox, transaction, Clock.systemUTC());
+        return new SigningKeyRotation(keys, repository, signingKeyPublisher, transaction, Clock.systemUTC());
     }
 
     private Map<String, JWK> publishedKeys() throws Exception {

@@ -22,7 +22,7 @@ class SigningKeyRefresherTest {
         try {
             assertThat(refresher.isRunning()).isTrue();
             repository.retireActive(Instant.now()).block();
-            StoredSigningKey next = keys().generate();
+            StoredSigningKey next = keys().generateOffTheEventLoop().block();
             repository.insert(next).block();
 
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

@@ -1,0 +1,96 @@
+package io.mita.auth.password.hashing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.mita.auth.account.PasswordTooCommonException;
+import io.mita.auth.config.AuthProperties;
+import io.mita.auth.password.hashing.argon2.Argon2Cost;
+import io.mita.auth.password.hashing.argon2.Argon2idPasswordEncoder;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+class PasswordHasherTest {
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final PasswordHasher hasher = new PasswordHasher(
+            new Argon2idPasswordEncoder(new Argon2Cost(19_456, 2, 1, 32), 16, 2),
+            new AuthProperties(
+                    Duration.ofMinutes(15),
+                    Duration.ofDays(30),
+                    "unused",
+                    AuthProperties.SigningAlgorithm.RS256,
+                    new AuthProperties.PasswordHashing(2),
+                    new AuthProperties.BootstrapAdmin("a@b.c", "unused")),
+            meters);
+
+    @AfterEach
+    void dispose() {
+        hasher.destroy();
+    }
+
+    @Test
+    void hashesOnItsOwnSchedulerNotOnTheCallersThread() {
+        AtomicReference<String> thread = new AtomicReference<>();
+        StepVerifier.create(hasher.hash("a perfectly fine password")
+                        .doOnNext(h -> thread.set(Thread.currentThread().getName())))
+                .assertNext(hash -> assertThat(hash).startsWith("$argon2id$"))
+                .verifyComplete();
+        assertThat(thread.get()).startsWith("password-hashing");
+    }
+
+    @Test
+    void matchesTheRightPasswordOnly() {
+        String hash = hasher.hash("a perfectly fine password").block();
+        StepVerifier.create(hasher.matches("a perfectly fine password", hash))
+                .expectNext(true)
+                .verifyComplete();
+        StepVerifier.create(hasher.matches("a perfectly fine passwort", hash))
+                .expectNext(false)
+                .verifyComplete();
+    }
+
+    @Test
+    void aPasswordCheckedAgainstNobodyIsNeverAccepted() {
+        StepVerifier.create(hasher.matchesNobody("a perfectly fine password"))
+                .expectNext(false)
+                .verifyComplete();
+    }
+
+    @Test
+    void countsEveryArgon2ComputationIncludingTheCheckAgainstNobody() {
+        String hash = hasher.hash("a perfectly fine password").block();
+        hasher.matches("a perfectly fine password", hash).block();
+        hasher.matchesNobody("a perfectly fine password").block();
+
+        assertThat(meters.get(PasswordHasher.METRIC)
+                        .tag("operation", "hash")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.get(PasswordHasher.METRIC)
+                        .tag("operation", "verify")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void refusesATooCommonNewPasswordWithoutHashingIt() {
+        StepVerifier.create(hasher.hashNew("Scandinavian"))
+                .expectError(PasswordTooCommonException.class)
+                .verify();
+        StepVerifier.create(hasher.hashNew("a perfectly fine password"))
+                .assertNext(hash -> assertThat(hash).startsWith("$argon2id$"))
+                .verifyComplete();
+
+        assertThat(meters.get(PasswordHasher.METRIC)
+                        .tag("operation", "hash")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+    }
+}

@@ -1,0 +1,43 @@
+package io.mita.auth.session;
+
+import io.mita.auth.InlineTransactions;
+import io.mita.auth.RecordingOutbox;
+import io.mita.auth.config.AuthProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+
+/** {@link SessionService} over in-memory refresh tokens, for unit tests of other packages. */
+public final class SessionFixtures {
+
+    private SessionFixtures() {}
+
+    public static SessionService inMemorySessions(RecordingOutbox outbox, Clock clock) {
+        return new SessionService(
+                new InMemoryRefreshTokens(),
+                new FakeAccessTokens(),
+                new SessionPublisher(outbox),
+                new InlineTransactions(),
+                new AuthProperties(
+                        Duration.ofMinutes(15),
+                        Duration.ofDays(30),
+                        "unused",
+                        AuthProperties.SigningAlgorithm.RS256,
+                        new AuthProperties.PasswordHashing(1),
+                        new AuthProperties.BootstrapAdmin("admin@mita.local", "unused")),
+                clock);
+    }
+
+    /** Opens a session (as a login does); answers its refresh token. */
+    public static String openSession(SessionService sessions, UUID userId) {
+        return sessions.open(userId).block().refreshToken().value();
+    }
+
+    /** Whether a refresh with this token still works. */
+    public static boolean refreshes(SessionService sessions, String refreshToken) {
+        return sessions.refresh(refreshToken)
+                .onErrorResume(e -> reactor.core.publisher.Mono.empty())
+                .blockOptional()
+                .isPresent();
+    }
+}
