@@ -118,8 +118,13 @@ service_table
 # RESULTS.md: the latest run in full, and one history row per run (rows of earlier runs are kept).
 date_utc=$(date -u '+%Y-%m-%d %H:%M UTC')
 commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "none")
-history=""
-[[ -f $RESULTS ]] && history=$(sed -n '/^## History/,$p' "$RESULTS" | grep '^| [0-9]' || true)
+history="" others=""
+# the sections of other benchmarks (bench/request-cost.sh ...) follow the marker line and are kept as they are
+readonly OTHERS_MARKER='<!-- other benchmarks: kept by cold-start.sh -->'
+if [[ -f $RESULTS ]]; then
+  history=$(sed -n "/^## History/,/^$OTHERS_MARKER/p" "$RESULTS" | grep '^| [0-9]' || true)
+  others=$(sed -n "/^$OTHERS_MARKER/,\$p" "$RESULTS")
+fi
 {
   cat <<EOF
 # Cold-start benchmark
@@ -142,6 +147,7 @@ EOF
   [[ -z $history ]] || printf '%s\n' "$history"
   printf '| %s | %s | %s | %s | %s× | %s | %s |\n' "$date_utc" "$total" "$kafka_ready" "$single" \
     "$(ratio "$services_phase" "$single")" "$max_rss" "$commit"
+  [[ -z $others ]] || printf '\n%s\n' "$others"
 } >"$RESULTS.tmp"
 mv "$RESULTS.tmp" "$RESULTS"
 printf '\nwritten: %s\n' "${RESULTS#"$ROOT"/}"

@@ -46,9 +46,14 @@ if curl -s -o /dev/null "$GATEWAY/livez"; then
 fi
 
 echo "== the gateway's decoder alone (one thread, no HTTP)"
-mvn -o -q -pl gateway-service test-compile
-mvn -o -q -pl gateway-service exec:exec -Dexec.classpathScope=test -Dexec.executable=java \
-  "-Dexec.args=-Xmx256m -cp %classpath io.mita.gateway.jwt.TokenCheckCostReport"
+# the report lives in gateway-service/src/bench/java, compiled with the tests under -Pbench; common-lib and
+# test-support come from this tree (-am), never from ~/.m2
+cp_file=$(mktemp)
+mvn -q -B -Pbench -pl gateway-service -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
+java -Xmx256m -cp "$ROOT/gateway-service/target/test-classes:$ROOT/gateway-service/target/classes:$(cat "$cp_file")" \
+  io.mita.gateway.jwt.TokenCheckCostReport
+rm -f "$cp_file"
 
 trap '"$MITA" down >/dev/null || true' EXIT
 MITA_GATEWAY_RATE_LIMITS_ENABLED=false "$MITA" up --detach --only auth,gateway >&2

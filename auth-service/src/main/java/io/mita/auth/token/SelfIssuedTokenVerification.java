@@ -3,16 +3,17 @@ package io.mita.auth.token;
 import com.nimbusds.jose.jwk.source.JWKSecurityContextJWKSet;
 import com.nimbusds.jose.proc.JWKSecurityContext;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.mita.common.security.CachingJwtDecoder;
+import io.mita.common.security.MitaJwtValidators;
 import io.mita.common.security.MitaSecurityProperties;
+import io.mita.common.security.TokenCacheProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
@@ -26,7 +27,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
  * pointing back at this very instance, and with a key rotated by another instance found on the next
  * unknown {@code kid} (from the shared database). Integration tests then verify the real tokens that
  * login issues through the production path, rather than swapping in a test-only decoder. Everything
- * else is as in every service: the same issuer, audience and expiry checks.
+ * else is as in every service: the same issuer, audience and expiry checks, and the same cache of verified
+ * tokens ({@link CachingJwtDecoder}).
  *
  * <p>Algorithms: RS256 and ES256 ({@link SigningKeyCodec.SUPPORTED_ALGORITHMS}), because a retired ES256 key made
  * before the switch to RS256 still verifies the tokens it signed until they expire. The header's {@code alg}
@@ -37,21 +39,28 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 class SelfIssuedTokenVerification {
 
     @Bean
-    ReactiveJwtDecoder selfIssuedJwtDecoder(SigningKeys signingKeys, MitaSecurityProperties security) {
+    ReactiveJwtDecoder selfIssuedJwtDecoder(
+            SigningKeys signingKeys,
+            MitaSecurityProperties security,
+            TokenCacheProperties tokenCache,
+            ObjectProvider<MeterRegistry> meterRegistry) {
+        return selfIssuedJwtDecoder(
+                signingKeys, security, tokenCache, meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    static ReactiveJwtDecoder selfIssuedJwtDecoder(
+            SigningKeys signingKeys,
+            MitaSecurityProperties security,
+            TokenCacheProperties tokenCache,
+            MeterRegistry meterRegistry) {
+        OAuth2TokenValidator<Jwt> validator =
+                MitaJwtValidators.issuerAudienceAndLifetime(security.issuer(), security.audience());
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt ->
                         signingKeys.verificationKey(jwt.getHeader().getKeyID()).flux())
                 .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(new JWSVerificationKeySelector<
                         JWKSecurityContext>(SigningKeyCodec.SUPPORTED_ALGORITHMS, new JWKSecurityContextJWKSet())))
                 .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(security.issuer()), audience(security.audience())));
-        return decoder;
-    }
-
-    private static OAuth2TokenValidator<Jwt> audience(String audience) {
-        return token -> token.getAudience() != null && token.getAudience().contains(audience)
-                ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error(
-                        OAuth2ErrorCodes.INVALID_TOKEN, "The token is not for audience " + audience, null));
+        decoder.setJwtValidator(validator);
+        return CachingJwtDecoder.over(decoder, validator, tokenCache, meterRegistry);
     }
 }

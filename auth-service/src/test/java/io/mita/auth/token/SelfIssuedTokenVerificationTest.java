@@ -12,8 +12,10 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.mita.auth.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mita.auth.account.domain.Role;
 import io.mita.common.security.MitaSecurityProperties;
+import io.mita.common.security.TokenCacheProperties;
 import io.mita.testsupport.TestTokens;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +39,8 @@ class SelfIssuedTokenVerificationTest {
     private final String masterKey = SigningKeyCipherTest.randomMasterKey();
     private final SigningKeys keys =
             new SigningKeys(repository, SigningKeyCipher.fromBase64(masterKey), Duration.ofMinutes(15), clock);
-    private final ReactiveJwtDecoder decoder = new SelfIssuedTokenVerification().selfIssuedJwtDecoder(keys, SECURITY);
+    private final ReactiveJwtDecoder decoder = SelfIssuedTokenVerification.selfIssuedJwtDecoder(
+            keys, SECURITY, new TokenCacheProperties(true, 100, Duration.ofMinutes(5)), new SimpleMeterRegistry());
 
     SelfIssuedTokenVerificationTest() {
         keys.load().block();

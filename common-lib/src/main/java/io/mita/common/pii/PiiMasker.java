@@ -22,6 +22,12 @@ public class PiiMasker {
     private static final Pattern CARD = Pattern.compile("(?<!\\d)(?:\\d[ -]?){12,18}\\d(?!\\d)");
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+    private static final int NONE = 0;
+    private static final int MAYBE_EMAIL = 1;
+    private static final int MAYBE_CARD = 2;
+    private static final int MAYBE_BEARER = 4;
+    private static final int MAYBE_JWT = 8;
+    private static final int MIN_CARD_DIGITS = 13;
     private static final Set<String> SECRET_KEYS = Set.of(
             "password",
             "newpassword",
@@ -40,15 +46,68 @@ public class PiiMasker {
             "cvv",
             "cvc");
 
+    /**
+     * The text with its e-mail addresses, card numbers, bearer tokens and JWTs masked. One pass over the
+     * characters first tells which of these the text could hold; only those patterns then run, and text
+     * that can hold none (most log lines) is returned as it is without any regular expression.
+     */
     public String mask(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String masked = BEARER.matcher(text).replaceAll("$1" + REDACTED);
-        masked = JWT.matcher(masked).replaceAll(REDACTED);
-        masked = maskCards(masked);
-        return EMAIL.matcher(masked)
-                .replaceAll(match -> match.group(1) + "***@" + Matcher.quoteReplacement(match.group(2)));
+        int candidates = candidates(text);
+        if (candidates == NONE) {
+            return text;
+        }
+        String masked = text;
+        if ((candidates & MAYBE_BEARER) != 0) {
+            masked = BEARER.matcher(masked).replaceAll("$1" + REDACTED);
+        }
+        if ((candidates & MAYBE_JWT) != 0) {
+            masked = JWT.matcher(masked).replaceAll(REDACTED);
+        }
+        if ((candidates & MAYBE_CARD) != 0) {
+            masked = maskCards(masked);
+        }
+        if ((candidates & MAYBE_EMAIL) != 0) {
+            masked = EMAIL.matcher(masked)
+                    .replaceAll(match -> match.group(1) + "***@" + Matcher.quoteReplacement(match.group(2)));
+        }
+        return masked;
+    }
+
+    /**
+     * Which patterns could match: an e-mail needs an {@code @}, a JWT starts with {@code eyJ}, a bearer
+     * token follows the word {@code bearer}, a card number is at least 13 digits with at most one space or
+     * dash between two of them. A superset of what the patterns find, never a subset.
+     */
+    static int candidates(String text) {
+        int found = NONE;
+        int digitsInRun = 0;
+        boolean separatorAfterDigit = false;
+        for (int i = 0, length = text.length(); i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digitsInRun++;
+                separatorAfterDigit = false;
+                if (digitsInRun >= MIN_CARD_DIGITS) {
+                    found |= MAYBE_CARD;
+                }
+            } else if ((c == ' ' || c == '-') && digitsInRun > 0 && !separatorAfterDigit) {
+                separatorAfterDigit = true;
+            } else {
+                digitsInRun = 0;
+                separatorAfterDigit = false;
+                if (c == '@') {
+                    found |= MAYBE_EMAIL;
+                } else if (c == 'e' && text.startsWith("eyJ", i)) {
+                    found |= MAYBE_JWT;
+                } else if ((c == 'b' || c == 'B') && text.regionMatches(true, i, "bearer", 0, 6)) {
+                    found |= MAYBE_BEARER;
+                }
+            }
+        }
+        return found;
     }
 
     public static String maskEmail(String email) {

@@ -1,10 +1,13 @@
 package io.mita.common.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mita.common.problem.Problem;
 import io.mita.common.problem.ProblemResponseWriter;
 import io.mita.common.problem.Problems;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -14,9 +17,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -37,7 +40,7 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
         },
         afterName = "io.mita.common.config.MitaWebAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-@EnableConfigurationProperties(MitaSecurityProperties.class)
+@EnableConfigurationProperties({MitaSecurityProperties.class, TokenCacheProperties.class})
 @EnableWebFluxSecurity
 @EnableReactiveMethodSecurity
 public class MitaSecurityAutoConfiguration {
@@ -57,17 +60,21 @@ public class MitaSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ReactiveJwtDecoder mitaJwtDecoder(MitaSecurityProperties properties) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri())
+    ReactiveJwtDecoder mitaJwtDecoder(
+            MitaSecurityProperties properties,
+            TokenCacheProperties tokenCache,
+            ObjectProvider<MeterRegistry> meterRegistry) {
+        OAuth2TokenValidator<Jwt> validator =
+                MitaJwtValidators.issuerAudienceAndLifetime(properties.issuer(), properties.audience());
+        NimbusReactiveJwtDecoder verifier = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri())
                 .jwsAlgorithms(algorithms -> {
                     algorithms.add(SignatureAlgorithm.ES256);
                     algorithms.add(SignatureAlgorithm.RS256);
                 })
                 .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()),
-                new AudienceValidator(properties.audience())));
-        return decoder;
+        verifier.setJwtValidator(validator);
+        return CachingJwtDecoder.over(
+                verifier, validator, tokenCache, meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

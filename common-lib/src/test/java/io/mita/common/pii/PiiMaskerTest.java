@@ -49,4 +49,25 @@ class PiiMaskerTest {
         assertThat(masker.mask("budget recalculated for 2026-11")).isEqualTo("budget recalculated for 2026-11");
         assertThat(masker.mask(null)).isNull();
     }
+
+    @Test
+    void findsEveryKindOfPersonalDataWhereverItSitsInTheText() {
+        assertThat(masker.mask("a@b.io")).isEqualTo("a***@b.io");
+        assertThat(masker.mask("x BEARER abc")).isEqualTo("x BEARER [REDACTED]");
+        assertThat(masker.mask("4111-1111-1111-1111")).isEqualTo("**** **** **** 1111");
+        assertThat(masker.mask("id=ab 4111111111111111")).isEqualTo("id=ab **** **** **** 1111");
+        assertThat(masker.mask("eyJa.eyJb.c")).isEqualTo("[REDACTED]");
+        assertThat(masker.mask("mail j.doe@example.com and card 4111111111111111 and Bearer t.k.n"))
+                .isEqualTo("mail j***@example.com and card **** **** **** 1111 and Bearer [REDACTED]");
+    }
+
+    @Test
+    void textThatCannotHoldPersonalDataIsReturnedAsItIs() {
+        String line = "GET /api/notifications/unread-count -> 200 in 2 ms";
+
+        assertThat(masker.mask(line)).isSameAs(line);
+        assertThat(PiiMasker.candidates(line)).isZero();
+        assertThat(PiiMasker.candidates("2026-11-30T09:31:36.123Z 1234 5678 9012"))
+                .isZero();
+    }
 }

@@ -14,6 +14,10 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.mita.common.security.CachingJwtDecoder;
+import io.mita.common.security.MitaJwtValidators;
+import io.mita.common.security.TokenCacheProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,7 +36,8 @@ import reactor.core.publisher.Mono;
  * ({@link GatewayJwtConfiguration#decoder}: key lookup in the cached JWKS, signature, issuer, audience, expiry)
  * on a token shaped like auth-service's (RS256 with RSA-3072, and ES256 for comparison), interleaved with
  * a baseline that only parses the token, so the ratios hold on a busy machine. Prints a Markdown table.
- * Run by {@code bench/gateway-jwt-overhead.sh}; not a test.
+ * Run by {@code bench/gateway-jwt-overhead.sh}; not a test. It lives in {@code src/bench/java}, compiled with
+ * the tests only under {@code -Pbench}.
  */
 public final class TokenCheckCostReport {
 
@@ -67,6 +73,15 @@ public final class TokenCheckCostReport {
                 "gateway check, RS256 RSA-3072 (auth-service's tokens)",
                 () -> decoder.decode(rs256).block());
         checks.put("gateway check, ES256 P-256", () -> decoder.decode(es256).block());
+        ReactiveJwtDecoder cached = CachingJwtDecoder.over(
+                decoder,
+                MitaJwtValidators.issuerAudienceAndLifetime("mita-auth", "mita-api"),
+                new TokenCacheProperties(true, 4096, Duration.ofMinutes(5)),
+                new SimpleMeterRegistry());
+        cached.decode(rs256).block();
+        checks.put(
+                "gateway check through the verified-token cache, RS256 (a hit: claims checked, no signature)",
+                () -> cached.decode(rs256).block());
 
         long warmUpEnd = System.nanoTime() + Duration.ofSeconds(WARM_UP_SECONDS).toNanos();
         while (System.nanoTime() < warmUpEnd) {

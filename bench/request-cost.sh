@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# bench/request-cost.sh — what one authenticated request costs, direct to a data service and through the
+# gateway (issue 14). Starts its own stack (auth, notification, gateway; rate limits off so the one bench
+# user is never throttled), registers a user, logs in, and drives GET /api/notifications/unread-count (one
+# indexed one-row query) with wrk, 16 connections:
+#   direct   http://127.0.0.1:8085/api/notifications/unread-count
+#   gateway  http://127.0.0.1:8080/api/notifications/unread-count
+# in interleaved rounds (direct, gateway, direct, gateway, ...) after a warm-up. Per round it prints
+# requests/s, p50/p95 and the CPU each process spent per request (utime+stime from /proc/<pid>/stat over
+# the round, divided by the round's requests); then the median and spread of the rounds, the
+# gateway/direct ratio, and idle and loaded RSS of each process.
+#
+#   flock /tmp/mita-stack.lock bench/request-cost.sh [--profile laptop|production] [--cache off,on]
+#        [--rounds 3] [--seconds 20] [--warmup 60] [--connections 16] [--jfr] [--env K=V]...
+#
+# --profile laptop      the JVM options of infra/local/mita (C1 only for the data services, full JIT for
+#                       the gateway and auth-service, 160 MB heap)
+# --profile production  the options of docker-compose.yml and the image (full JIT, heap for throughput)
+# --cache off,on        one stack per value of mita.security.token-cache.enabled, in that order: "off" is
+#                       the signature check on every request (before issue 14), "on" the verified-token cache
+# --jfr                 after the rounds, 20 s of JFR on each process under gateway load; prints the top
+#                       frames (bench/jfr-top.sh) and keeps the recordings
+# --env K=V             an extra environment variable for every process of the stack (e.g.
+#                       SPRING_APPLICATION_JSON='{"management.observations.enable.spring.security":false}')
+# A running stack is refused (this script starts and stops its own). wrk is installed with apt-get if missing.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+readonly ROOT MITA="$ROOT/infra/local/mita"
+readonly GATEWAY="http://127.0.0.1:${GATEWAY_PORT:-8080}" AUTH="http://127.0.0.1:${AUTH_PORT:-8081}"
+readonly DIRECT="http://127.0.0.1:${NOTIFICATION_PORT:-8085}"
+readonly PATH_UNDER_TEST=/api/notifications/unread-count
+# the production profile: what docker-compose.yml and infra/docker/service.Dockerfile run (keep in step)
+readonly PRODUCTION_JVM_OPTS="-XX:+UseSerialGC -Xss512k -Xms128m -Xmx384m -XX:MaxMetaspaceSize=192m \
+-XX:ReservedCodeCacheSize=128m -XX:+ExitOnOutOfMemoryError -Dreactor.netty.native=false \
+-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"
+
+profile=laptop caches="off,on" rounds=3 seconds=20 warmup=60 connections=16 jfr=0
+extra_env=()
+while (($#)); do
+  case $1 in
+    --profile) profile=${2:?}; shift ;;
+    --cache) caches=${2:?}; shift ;;
+    --rounds) rounds=${2:?}; shift ;;
+    --seconds) seconds=${2:?}; shift ;;
+    --warmup) warmup=${2:?}; shift ;;
+    --connections) connections=${2:?}; shift ;;
+    --jfr) jfr=1 ;;
+    --env) extra_env+=("${2:?}"); shift ;;
+    *) echo "request-cost: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+[[ $profile == laptop || $profile == production ]] || { echo "request-cost: --profile laptop|production" >&2; exit 2; }
+# one access token lives 15 minutes
+if ((warmup + rounds * 2 * (seconds + 3) + jfr * 30 > 780)); then
+  echo "request-cost: warm-up, rounds and JFR must fit in 13 minutes (one access token's lifetime)" >&2
+  exit 2
+fi
+if curl -s -o /dev/null "$GATEWAY/actuator/health/liveness" || curl -s -o /dev/null "$DIRECT/actuator/health/liveness"; then
+  echo "request-cost: a stack is running; stop it (infra/local/mita down) so this run can start its own" >&2
+  exit 1
+fi
+if ! command -v wrk >/dev/null; then
+  echo "== installing wrk (apt-get)" >&2
+  apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+fi
+
+OUT=${TMPDIR:-/tmp}/mita-request-cost-$(date -u +%Y%m%dT%H%M%S)
+mkdir -p "$OUT"
+readonly OUT TICKS=$(getconf CLK_TCK)
+echo "request-cost: profile=$profile caches=$caches env=${extra_env[*]:-none} rounds=$rounds seconds=$seconds warmup=$warmup connections=$connections (output in $OUT)"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
+
+trap '"$MITA" down >/dev/null 2>&1 || true' EXIT
+
+pid_of() { pgrep -f -- "-Dmita.module=$1 " | head -1; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+rss_mb() { awk -v f="$2" '$1 == f":" {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+
+# run_wrk NAME URL SECONDS: one wrk run; prints its WRK line
+run_wrk() {
+  wrk -t2 -c"$connections" -d"$3"s --timeout 10s -s "$ROOT/bench/wrk-report.lua" -H "$bearer" "$2" >"$OUT/$1.wrk" 2>&1 || true
+  grep '^WRK ' "$OUT/$1.wrk" || { cat "$OUT/$1.wrk" >&2; echo "WRK requests=0 errors=1 non2xx=0 rps=0 p50_ms=0 p95_ms=0 p99_ms=0"; }
+}
+field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" <<<"$2"; }
+
+# stats FILE COLUMN: median [min-max] of one column
+stats() { sort -g <(cut -d' ' -f"$2" "$1") | awk '{v[NR] = $1} END {printf "%.3f [%.3f-%.3f]", v[int((NR + 1) / 2)], v[1], v[NR]}'; }
+
+measure() {
+  local cache=$1
+  local -a env=(MITA_TOKEN_CACHE_ENABLED=$([[ $cache == on ]] && echo true || echo false)
+    MITA_GATEWAY_RATE_LIMITS_ENABLED=false MITA_CDS=0 ${extra_env[@]+"${extra_env[@]}"})
+  if [[ $profile == production ]]; then
+    env+=("MITA_JVM_OPTS=$PRODUCTION_JVM_OPTS" "MITA_FULL_JIT_JVM_OPTS=$PRODUCTION_JVM_OPTS")
+  fi
+  printf '\n######## token cache %s, %s profile\n' "$cache" "$profile"
+  env "${env[@]}" "$MITA" up --detach --no-build --only auth,notification,gateway >"$OUT/up-$cache.log" 2>&1 \
+    || { tail -20 "$OUT/up-$cache.log" >&2; exit 1; }
+  local gw nt
+  gw=$(pid_of gateway-service); nt=$(pid_of notification-service)
+
+  local email password body token
+  email="bench-$(date +%s%N)@bench.mita.local"
+  password="bench password $(head -c 12 /dev/urandom | base64 | tr -d '/+=')"
+  body=$(printf '{"email":"%s","password":"%s","displayName":"bench"}' "$email" "$password")
+  curl -sf -o /dev/null -H 'Content-Type: application/json' -d "$body" "$AUTH/api/auth/register"
+  token=$(curl -sf -H 'Content-Type: application/json' -d "$body" "$AUTH/api/auth/login" \
+    | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
+  [[ -n $token ]] || { echo "request-cost: could not log in" >&2; exit 1; }
+  bearer="Authorization: Bearer $token"
+  curl -sf -o /dev/null -H "$bearer" "$DIRECT$PATH_UNDER_TEST" || { echo "request-cost: direct GET failed" >&2; exit 1; }
+  curl -sf -o /dev/null -H "$bearer" "$GATEWAY$PATH_UNDER_TEST" || { echo "request-cost: GET through the gateway failed" >&2; exit 1; }
+
+  sleep 5
+  local idle_gw idle_nt
+  idle_gw=$(rss_mb "$gw" VmRSS); idle_nt=$(rss_mb "$nt" VmRSS)
+
+  echo "== warm-up: ${warmup}s, alternating direct and gateway"
+  local half=$((warmup / 4 > 0 ? warmup / 4 : 1)) i
+  for i in 1 2; do
+    run_wrk "warmup-direct-$i" "$DIRECT$PATH_UNDER_TEST" "$half" >/dev/null
+    run_wrk "warmup-gateway-$i" "$GATEWAY$PATH_UNDER_TEST" "$half" >/dev/null
+  done
+
+  local rows="$OUT/rounds-$cache.txt" r hop url line before_gw before_nt requests cpu_gw cpu_nt
+  : >"$rows"
+  printf '%-6s %-8s %9s %8s %8s %14s %14s\n' round hop "req/s" p50_ms p95_ms gw_cpu_ms/req svc_cpu_ms/req
+  for ((r = 1; r <= rounds; r++)); do
+    for hop in direct gateway; do
+      url=$DIRECT$PATH_UNDER_TEST
+      [[ $hop == gateway ]] && url=$GATEWAY$PATH_UNDER_TEST
+      before_gw=$(cpu_ticks "$gw"); before_nt=$(cpu_ticks "$nt")
+      line=$(run_wrk "round-$r-$hop" "$url" "$seconds")
+      requests=$(field requests "$line")
+      ((requests > 0)) || requests=1
+      cpu_gw=$(awk -v d=$(($(cpu_ticks "$gw") - before_gw)) -v t="$TICKS" -v n="$requests" 'BEGIN {printf "%.3f", d * 1000 / t / n}')
+      cpu_nt=$(awk -v d=$(($(cpu_ticks "$nt") - before_nt)) -v t="$TICKS" -v n="$requests" 'BEGIN {printf "%.3f", d * 1000 / t / n}')
+      printf '%-6s %-8s %9s %8s %8s %14s %14s   (errors %s, non-2xx %s)\n' "$r" "$hop" "$(field rps "$line")" \
+        "$(field p50_ms "$line")" "$(field p95_ms "$line")" "$cpu_gw" "$cpu_nt" "$(field errors "$line")" "$(field non2xx "$line")"
+      echo "$hop $(field rps "$line") $(field p50_ms "$line") $(field p95_ms "$line") $cpu_gw $cpu_nt" >>"$rows"
+    done
+  done
+
+  local loaded_gw loaded_nt peak_gw peak_nt
+  loaded_gw=$(rss_mb "$gw" VmRSS); loaded_nt=$(rss_mb "$nt" VmRSS)
+  peak_gw=$(rss_mb "$gw" VmHWM); peak_nt=$(rss_mb "$nt" VmHWM)
+
+  echo "-- median [min-max] of $rounds rounds (token cache $cache, $profile profile)"
+  for hop in direct gateway; do
+    grep "^$hop " "$rows" >"$OUT/$hop-$cache.txt"
+    printf '%-8s req/s %s  p50 %s ms  p95 %s ms  CPU/req: gateway %s ms, notification %s ms\n' "$hop" \
+      "$(stats "$OUT/$hop-$cache.txt" 2)" "$(stats "$OUT/$hop-$cache.txt" 3)" "$(stats "$OUT/$hop-$cache.txt" 4)" \
+      "$(stats "$OUT/$hop-$cache.txt" 5)" "$(stats "$OUT/$hop-$cache.txt" 6)"
+  done
+  paste -d' ' <(cut -d' ' -f2 "$OUT/direct-$cache.txt") <(cut -d' ' -f2 "$OUT/gateway-$cache.txt") \
+    | awk '$1 > 0 {print $2 / $1}' >"$OUT/ratio-$cache.txt"
+  printf 'gateway/direct throughput (per round): %s\n' "$(stats "$OUT/ratio-$cache.txt" 1)"
+  printf 'RSS MB idle -> after load (peak): gateway %s -> %s (%s), notification %s -> %s (%s)\n' \
+    "$idle_gw" "$loaded_gw" "$peak_gw" "$idle_nt" "$loaded_nt" "$peak_nt"
+  echo "RESULT profile=$profile cache=$cache direct_rps=$(stats "$OUT/direct-$cache.txt" 2 | cut -d' ' -f1) gateway_rps=$(stats "$OUT/gateway-$cache.txt" 2 | cut -d' ' -f1) ratio=$(stats "$OUT/ratio-$cache.txt" 1 | cut -d' ' -f1) direct_svc_cpu_ms=$(stats "$OUT/direct-$cache.txt" 6 | cut -d' ' -f1) gateway_gw_cpu_ms=$(stats "$OUT/gateway-$cache.txt" 5 | cut -d' ' -f1) gateway_svc_cpu_ms=$(stats "$OUT/gateway-$cache.txt" 6 | cut -d' ' -f1) rss_idle_gw=$idle_gw rss_loaded_gw=$loaded_gw rss_idle_svc=$idle_nt rss_loaded_svc=$loaded_nt" | tee -a "$OUT/results.txt"
+
+  if ((jfr)); then
+    echo "== JFR: 20 s of gateway load, both processes recorded"
+    jcmd "$gw" JFR.start name=cost duration=20s settings=profile filename="$OUT/gateway-$cache.jfr" >/dev/null
+    jcmd "$nt" JFR.start name=cost duration=20s settings=profile filename="$OUT/notification-$cache.jfr" >/dev/null
+    run_wrk "jfr-gateway" "$GATEWAY$PATH_UNDER_TEST" 22 >/dev/null
+    sleep 3
+    for svc in gateway notification; do
+      echo "-- $svc: top frames (share of execution samples)"
+      "$ROOT/bench/jfr-top.sh" "$OUT/$svc-$cache.jfr" 12 || true
+    done
+  fi
+  "$MITA" down >/dev/null 2>&1
+}
+
+IFS=, read -r -a cache_values <<<"$caches"
+for cache in "${cache_values[@]}"; do
+  measure "$cache"
+done
+printf '\n== summary (medians)\n'
+cat "$OUT/results.txt"

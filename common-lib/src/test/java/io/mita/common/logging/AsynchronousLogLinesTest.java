@@ -1,0 +1,58 @@
+package io.mita.common.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.util.ContextInitializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.LoggingInitializationContext;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.mock.env.MockEnvironment;
+
+/**
+ * common-lib's logback-spring.xml writes structured lines through a queue; stopping the logging system
+ * (what Boot's shutdown hook does) writes every line still queued.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class AsynchronousLogLinesTest {
+
+    private static final int LINES = 2_000;
+
+    @Test
+    void everyLineLoggedJustBeforeShutdownIsWritten(CapturedOutput output) {
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("spring.application.name", "async-log-test")
+                .withProperty("logging.structured.format.console", "ecs")
+                .withProperty("logging.structured.json.customizer", "io.mita.common.pii.PiiMaskingLogCustomizer");
+        logging.beforeInitialize();
+        logging.initialize(new LoggingInitializationContext(environment), "classpath:logback-spring.xml", null);
+
+        Logger log = LoggerFactory.getLogger("mita.request");
+        for (int i = 0; i < LINES; i++) {
+            log.info("GET /api/things/{} for jane.doe@example.com -> 200 in 1 ms", i);
+        }
+        logging.getShutdownHandler().run();
+
+        String written = output.getOut();
+        assertThat(written.lines().filter(line -> line.contains("\"logger\":\"mita.request\"")))
+                .hasSize(LINES);
+        assertThat(written)
+                .contains("GET /api/things/" + (LINES - 1) + " for j***@example.com")
+                .doesNotContain("jane.doe");
+    }
+
+    @AfterEach
+    void restoreTheTestLogging() throws Exception {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.stop();
+        context.reset();
+        new ContextInitializer(context).autoConfig();
+    }
+}
