@@ -46,10 +46,26 @@ a_missing_cluster_id_is_made_once() {
   is_kafka_uuid "$first" && [[ $(kafka_cluster_id) == "$first" ]]
 }
 
+a_part_is_named_by_its_module_or_short_name() {
+  [[ $(part_name budget) == budget-service && $(part_name gateway-service) == gateway-service && $(part_name kafka) == kafka ]]
+}
+
+an_unknown_part_is_refused() { ! (part_name ledger 2>/dev/null); }
+
+up_records_the_stacks_variables_and_nothing_else() {
+  mkdir -p "$RUN_DIR"
+  MITA_GATEWAY_TRUSTED_PROXIES=127.0.0.1/32 BUDGET_PORT=18082 UNRELATED_SECRET=x record_environment
+  grep -q 'MITA_GATEWAY_TRUSTED_PROXIES="127.0.0.1/32"' "$UP_ENV_FILE" && grep -q 'BUDGET_PORT="18082"' "$UP_ENV_FILE" \
+    && ! grep -q UNRELATED_SECRET "$UP_ENV_FILE"
+}
+
 check "every new cluster id is a Kafka uuid that does not start with a dash" \
   every_new_cluster_id_is_a_kafka_uuid_that_does_not_start_with_a_dash
 check "a kept cluster id is reused" a_kept_cluster_id_is_reused
 check "a kept cluster id that starts with a dash is drawn again" a_kept_cluster_id_that_starts_with_a_dash_is_drawn_again
 check "a missing cluster id is made once" a_missing_cluster_id_is_made_once
+check "a part of the stack is named by its module or its short name" a_part_is_named_by_its_module_or_short_name
+check "an unknown part of the stack is refused" an_unknown_part_is_refused
+check "up records the stack's variables for a later start, and nothing else" up_records_the_stacks_variables_and_nothing_else
 
 ((failures == 0)) || { echo "check.sh: $failures check(s) failed" >&2; exit 1; }
