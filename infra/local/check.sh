@@ -14,7 +14,7 @@ check() {
 }
 
 # shellcheck source=infra/local/mita
-MITA_WORK_DIR="$SCRATCH/work" source "$HERE/mita"
+MITA_WORK_DIR="$SCRATCH/work" MITA_DB_LINK_BASE_PORT=15430 source "$HERE/mita"
 mkdir -p "$KAFKA_DIR"
 
 is_kafka_uuid() { [[ $1 =~ ^[A-Za-z0-9_][A-Za-z0-9_-]{21}$ ]]; }
@@ -52,6 +52,13 @@ a_part_is_named_by_its_module_or_short_name() {
 
 an_unknown_part_is_refused() { ! (part_name ledger 2>/dev/null); }
 
+each_data_service_gets_its_own_database_link_port_and_the_gateway_none() {
+  local ports
+  ports=$(for m in auth-service budget-service ocr-service insights-service notification-service audit-service; do
+    db_link_port "$m"; printf ' '; done)
+  [[ $ports == "15431 15432 15433 15434 15435 15436 " ]] && ! db_link_port gateway-service
+}
+
 up_records_the_stacks_variables_and_nothing_else() {
   mkdir -p "$RUN_DIR"
   MITA_GATEWAY_TRUSTED_PROXIES=127.0.0.1/32 BUDGET_PORT=18082 UNRELATED_SECRET=x record_environment
@@ -66,6 +73,8 @@ check "a kept cluster id that starts with a dash is drawn again" a_kept_cluster_
 check "a missing cluster id is made once" a_missing_cluster_id_is_made_once
 check "a part of the stack is named by its module or its short name" a_part_is_named_by_its_module_or_short_name
 check "an unknown part of the stack is refused" an_unknown_part_is_refused
+check "each data service gets its own database link port, the gateway none" \
+  each_data_service_gets_its_own_database_link_port_and_the_gateway_none
 check "up records the stack's variables for a later start, and nothing else" up_records_the_stacks_variables_and_nothing_else
 
 ((failures == 0)) || { echo "check.sh: $failures check(s) failed" >&2; exit 1; }

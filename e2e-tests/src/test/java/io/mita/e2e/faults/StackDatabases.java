@@ -6,8 +6,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -49,6 +51,38 @@ final class StackDatabases {
     /** How many outbox rows of an event type each transaction id has in budget-service's database. */
     static Map<String, Integer> outboxTransactions(UUID... subjects) {
         return countByTransaction(BUDGET_DB, "outbox_event", subjects);
+    }
+
+    /** The ids of the events about one subject in the budget outbox, in the order they were written. */
+    static List<UUID> outboxOrder(UUID subject) {
+        return eventIds(BUDGET_DB, "SELECT event_id FROM outbox_event WHERE subject = ? ORDER BY seq", subject);
+    }
+
+    /**
+     * The ids of the budget events about one subject in the audit log, in the order Kafka delivered them (the
+     * subject is the key, so all of them share one partition).
+     */
+    static List<UUID> auditOrder(UUID subject) {
+        return eventIds(
+                AUDIT_DB,
+                "SELECT event_id FROM audit_event WHERE subject = ? AND source = '/mita/budget' ORDER BY partition, kafka_offset",
+                subject);
+    }
+
+    private static List<UUID> eventIds(String database, String sql, UUID subject) {
+        try (Connection connection = connect(database);
+                var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, subject.toString());
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read " + database, e);
+        }
     }
 
     /** Whether the audit log holds an event with this id. */

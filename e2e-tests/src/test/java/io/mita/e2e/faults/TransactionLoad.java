@@ -111,6 +111,14 @@ final class TransactionLoad {
         return this;
     }
 
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Answers received so far. */
     int completed() {
         return outcomes.size();
@@ -160,17 +168,31 @@ final class TransactionLoad {
 
     /** One GET through the gateway as this user. */
     static Outcome get(User user, String path) {
-        return send(request(user, path).GET().build());
+        return send(request(MobileApp.GATEWAY, user, path).GET().build());
+    }
+
+    /** One transaction recorded through the gateway as this user. */
+    static Outcome create(User user) {
+        return record(user);
+    }
+
+    /** One transaction recorded as this user straight at a budget-service instance (bypassing the gateway). */
+    static Outcome createAt(String budgetBaseUrl, User user) {
+        return send(post(budgetBaseUrl, user));
     }
 
     private static Outcome record(User user) {
+        return send(post(MobileApp.GATEWAY, user));
+    }
+
+    private static HttpRequest post(String baseUrl, User user) {
         String body = """
                 {"type":"EXPENSE","amount":"%s","currency":"EUR","category":"groceries","occurredOn":"%s","merchant":"Fault Suite"}""".formatted(
                 "%d.%02d".formatted(1 + (int) (Math.random() * 90), (int) (Math.random() * 100)), LocalDate.now());
-        return send(request(user, "/api/budget/transactions")
+        return request(baseUrl, user, "/api/budget/transactions")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+                .build();
     }
 
     /**
@@ -178,8 +200,8 @@ final class TransactionLoad {
      * request that got no connection was never in flight, so a refused connection and a request lost in flight
      * cannot be mistaken for each other when the gateway itself shuts down.
      */
-    private static HttpRequest.Builder request(User user, String path) {
-        return HttpRequest.newBuilder(URI.create(MobileApp.GATEWAY + path))
+    private static HttpRequest.Builder request(String baseUrl, User user, String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Connection", "close")
                 .header("Authorization", "Bearer " + user.token())
