@@ -59,7 +59,8 @@ class ProblemMapperTest {
                 "Failed to obtain R2DBC Connection",
                 new io.r2dbc.spi.R2dbcNonTransientResourceException(
                         "Cannot connect to 127.0.0.1:15432", new java.net.ConnectException("Connection refused")));
-        var poolExhausted = new IllegalStateException("wrapped", new reactor.pool.PoolAcquireTimeoutException(2000));
+        var poolExhausted = new IllegalStateException(
+                "wrapped", new reactor.pool.PoolAcquireTimeoutException(java.time.Duration.ofSeconds(2)));
 
         assertThat(mapper.toProblem(refused).status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(mapper.toProblem(refused).code()).isEqualTo("SERVICE_UNAVAILABLE");
