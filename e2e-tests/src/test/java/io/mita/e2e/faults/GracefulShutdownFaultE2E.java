@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -16,19 +17,27 @@ import org.junit.jupiter.api.Test;
  */
 class GracefulShutdownFaultE2E {
 
+    /** The gateway is budget-service's load balancer: it answers 503 while budget-service is away. */
     @Test
     void budgetServiceStoppedUnderLoadFailsNoRequestInFlightAndLosesNoEvent() throws Exception {
-        stopUnderLoad("budget-service", outcome -> outcome.created() || outcome.unavailableProblem());
+        stopUnderLoad("budget-service", () -> true, outcome -> outcome.created() || outcome.unavailableProblem());
     }
 
+    /**
+     * The clients route as a load balancer in front of the gateway would (by its readiness); a request that found no
+     * listener at all was never in flight.
+     */
     @Test
     void theGatewayStoppedUnderLoadFailsNoRequestInFlightAndLosesNoEvent() throws Exception {
-        stopUnderLoad("gateway-service", outcome -> outcome.created() || outcome.refusedConnection());
+        try (GatewayReadiness gateway = new GatewayReadiness()) {
+            stopUnderLoad("gateway-service", gateway, outcome -> outcome.created() || outcome.refusedConnection());
+        }
     }
 
-    private static void stopUnderLoad(String part, Predicate<TransactionLoad.Outcome> acceptable) throws Exception {
+    private static void stopUnderLoad(
+            String part, BooleanSupplier routable, Predicate<TransactionLoad.Outcome> acceptable) throws Exception {
         List<TransactionLoad.User> users = TransactionLoad.users(4, "sigterm-" + part);
-        TransactionLoad load = TransactionLoad.of(users, 4).startUntilStopped();
+        TransactionLoad load = TransactionLoad.of(users, 4).routedBy(routable).startUntilStopped();
         List<TransactionLoad.Outcome> outcomes;
         try {
             load.awaitCompleted(100, Duration.ofMinutes(2));

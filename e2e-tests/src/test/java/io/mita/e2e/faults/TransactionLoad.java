@@ -61,6 +61,7 @@ final class TransactionLoad {
 
     private final List<User> users;
     private final int threads;
+    private volatile java.util.function.BooleanSupplier routable = () -> true;
     private final List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -84,6 +85,15 @@ final class TransactionLoad {
 
     static TransactionLoad of(List<User> users, int threads) {
         return new TransactionLoad(users, threads);
+    }
+
+    /**
+     * Sends only while {@code routable} says so, as a load balancer that polls readiness would (see
+     * {@link GatewayReadiness}).
+     */
+    TransactionLoad routedBy(java.util.function.BooleanSupplier routable) {
+        this.routable = routable;
+        return this;
     }
 
     /** Starts recording {@code total} transactions (round robin over the users); returns at once. */
