@@ -14,7 +14,7 @@ check() {
 }
 
 # shellcheck source=infra/local/mita
-MITA_WORK_DIR="$SCRATCH/work" source "$HERE/mita"
+MITA_WORK_DIR="$SCRATCH/work" MITA_DB_LINK_BASE_PORT=15430 source "$HERE/mita"
 mkdir -p "$KAFKA_DIR"
 
 is_kafka_uuid() { [[ $1 =~ ^[A-Za-z0-9_][A-Za-z0-9_-]{21}$ ]]; }
@@ -69,10 +69,36 @@ check "every service has a management port of its own" every_service_has_a_manag
 check "the stack runs a Redis of its own and points the gateway at it" \
   the_stack_runs_a_redis_of_its_own_and_points_the_gateway_at_it
 check "readiness is probed on the service port" readiness_is_probed_on_the_service_port
+
+a_part_is_named_by_its_module_or_short_name() {
+  [[ $(part_name budget) == budget-service && $(part_name gateway-service) == gateway-service && $(part_name kafka) == kafka ]]
+}
+
+an_unknown_part_is_refused() { ! (part_name ledger 2>/dev/null); }
+
+each_data_service_gets_its_own_database_link_port_and_the_gateway_none() {
+  local ports
+  ports=$(for m in auth-service budget-service ocr-service insights-service notification-service audit-service; do
+    db_link_port "$m"; printf ' '; done)
+  [[ $ports == "15431 15432 15433 15434 15435 15436 " ]] && ! db_link_port gateway-service
+}
+
+up_records_the_stacks_variables_and_nothing_else() {
+  mkdir -p "$RUN_DIR"
+  MITA_GATEWAY_TRUSTED_PROXIES=127.0.0.1/32 BUDGET_PORT=18082 UNRELATED_SECRET=x record_environment
+  grep -q 'MITA_GATEWAY_TRUSTED_PROXIES="127.0.0.1/32"' "$UP_ENV_FILE" && grep -q 'BUDGET_PORT="18082"' "$UP_ENV_FILE" \
+    && ! grep -q UNRELATED_SECRET "$UP_ENV_FILE"
+}
+
 check "every new cluster id is a Kafka uuid that does not start with a dash" \
   every_new_cluster_id_is_a_kafka_uuid_that_does_not_start_with_a_dash
 check "a kept cluster id is reused" a_kept_cluster_id_is_reused
 check "a kept cluster id that starts with a dash is drawn again" a_kept_cluster_id_that_starts_with_a_dash_is_drawn_again
 check "a missing cluster id is made once" a_missing_cluster_id_is_made_once
+check "a part of the stack is named by its module or its short name" a_part_is_named_by_its_module_or_short_name
+check "an unknown part of the stack is refused" an_unknown_part_is_refused
+check "each data service gets its own database link port, the gateway none" \
+  each_data_service_gets_its_own_database_link_port_and_the_gateway_none
+check "up records the stack's variables for a later start, and nothing else" up_records_the_stacks_variables_and_nothing_else
 
 ((failures == 0)) || { echo "check.sh: $failures check(s) failed" >&2; exit 1; }

@@ -11,9 +11,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The mobile app as seen from the end-to-end suite: it talks only to the gateway, with the same
  * calls and headers the app makes.
  */
-final class MobileApp {
+public final class MobileApp {
 
-    static final String GATEWAY = System.getenv().getOrDefault("MITA_E2E_GATEWAY_URL", "http://127.0.0.1:8080");
+    public static final String GATEWAY = System.getenv().getOrDefault("MITA_E2E_GATEWAY_URL", "http://127.0.0.1:8080");
     /** The gateway's management port: metrics and API docs, never served on {@link #GATEWAY}. */
     static final String GATEWAY_MANAGEMENT =
             System.getenv().getOrDefault("MITA_E2E_GATEWAY_MANAGEMENT_URL", "http://127.0.0.1:9080");
@@ -23,7 +23,7 @@ final class MobileApp {
             System.getenv().getOrDefault("MITA_BOOTSTRAP_ADMIN_PASSWORD", "change-me-admin-password");
 
     /** This app's address as the gateway sees it (loopback is a trusted proxy in the test stack). */
-    final String clientIp = randomDocumentationAddress();
+    public final String clientIp = randomDocumentationAddress();
 
     final WebTestClient http = WebTestClient.bindToServer()
             .baseUrl(GATEWAY)
@@ -60,9 +60,9 @@ final class MobileApp {
                 .build();
     }
 
-    record Account(UUID userId, String email, String password) {}
+    public record Account(UUID userId, String email, String password) {}
 
-    Account register(String label) {
+    public Account register(String label) {
         String email = label + "-" + UUID.randomUUID().toString().substring(0, 8) + "@e2e.mita.local";
         String password = "correct horse battery " + UUID.randomUUID();
         Map<?, ?> body = http.post()
@@ -92,7 +92,7 @@ final class MobileApp {
         return (String) tokens.get("accessToken");
     }
 
-    String login(Account account) {
+    public String login(Account account) {
         return login(account.email(), account.password());
     }
 

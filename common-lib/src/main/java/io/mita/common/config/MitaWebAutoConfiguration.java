@@ -3,10 +3,13 @@ package io.mita.common.config;
 import io.mita.common.correlation.CorrelationIdLogging;
 import io.mita.common.correlation.CorrelationIdWebFilter;
 import io.mita.common.correlation.RequestLogWebFilter;
+import io.mita.common.lifecycle.ShutdownDrain;
 import io.mita.common.pii.PiiMasker;
 import io.mita.common.problem.ProblemMapper;
 import io.mita.common.problem.ProblemResponseWriter;
 import io.mita.common.problem.ProblemWebExceptionHandler;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,6 +24,11 @@ public class MitaWebAutoConfiguration {
 
     static {
         CorrelationIdLogging.register();
+    }
+
+    @Bean
+    ShutdownDrain shutdownDrain(@Value("${mita.shutdown.drain}") Duration drain) {
+        return new ShutdownDrain(drain);
     }
 
     @Bean

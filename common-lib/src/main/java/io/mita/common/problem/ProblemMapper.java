@@ -1,10 +1,14 @@
 package io.mita.common.problem;
 
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTransientResourceException;
+import java.net.ConnectException;
 import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -20,6 +24,8 @@ import org.springframework.web.server.PayloadTooLargeException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+import reactor.pool.PoolAcquirePendingLimitException;
+import reactor.pool.PoolAcquireTimeoutException;
 
 /** Turns any failure into the one {@link Problem} it answers with. Unknown failures become 500 and are logged. */
 public class ProblemMapper {
@@ -96,7 +102,28 @@ public class ProblemMapper {
         if (failure instanceof ResponseStatusException status) {
             return fromStatus(status.getStatusCode());
         }
+        if (databaseUnreachable(failure)) {
+            return Problems.databaseUnavailable();
+        }
         return Problems.internalError();
+    }
+
+    /**
+     * Whether the failure (or a cause) says the database could not be reached — as opposed to a query that failed:
+     * a refused or dropped connection, a resource failure, an exhausted pool. Such a request may succeed later.
+     */
+    static boolean databaseUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException
+                    || cause instanceof R2dbcNonTransientResourceException
+                    || cause instanceof R2dbcTransientResourceException
+                    || cause instanceof ConnectException
+                    || cause instanceof PoolAcquireTimeoutException
+                    || cause instanceof PoolAcquirePendingLimitException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasStatus(Throwable failure, HttpStatus status) {

@@ -4,6 +4,7 @@ import io.mita.common.correlation.CorrelationId;
 import java.util.Map;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -12,6 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Writes a {@link Problem} as {@code application/problem+json}: the one way every MITA error leaves a process. */
 public class ProblemResponseWriter {
+
+    /** Every 503 tells the client when to come back, unless the problem's source already did. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     private final JsonMapper jsonMapper;
 
@@ -36,6 +40,9 @@ public class ProblemResponseWriter {
         headers.remove(HttpHeaders.CONTENT_LENGTH);
         if (correlationId != null) {
             headers.set(CorrelationId.HEADER, correlationId);
+        }
+        if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE && !headers.containsHeader(HttpHeaders.RETRY_AFTER)) {
+            headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
         byte[] bytes = jsonMapper.writeValueAsBytes(body);
         DataBuffer buffer = response.bufferFactory().wrap(bytes);

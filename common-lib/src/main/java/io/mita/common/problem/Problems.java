@@ -40,6 +40,15 @@ public final class Problems {
                 "A service needed for this request is unavailable; retry later.");
     }
 
+    /** The service's own database cannot be reached (refused, reset, pool exhausted): worth a retry later. */
+    public static Problem databaseUnavailable() {
+        return Problem.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "SERVICE_UNAVAILABLE",
+                "Service unavailable",
+                "The service cannot reach its database right now; retry later.");
+    }
+
     public static Problem internalError() {
         return Problem.of(
                 HttpStatus.INTERNAL_SERVER_ERROR,

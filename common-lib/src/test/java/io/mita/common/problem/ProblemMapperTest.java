@@ -54,6 +54,28 @@ class ProblemMapperTest {
     }
 
     @Test
+    void answersADatabaseThatCannotBeReachedWith503SoTheClientRetries() {
+        var refused = new org.springframework.dao.DataAccessResourceFailureException(
+                "Failed to obtain R2DBC Connection",
+                new io.r2dbc.spi.R2dbcNonTransientResourceException(
+                        "Cannot connect to 127.0.0.1:15432", new java.net.ConnectException("Connection refused")));
+        var poolExhausted = new IllegalStateException(
+                "wrapped", new reactor.pool.PoolAcquireTimeoutException(java.time.Duration.ofSeconds(2)));
+
+        assertThat(mapper.toProblem(refused).status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(mapper.toProblem(refused).code()).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(mapper.toProblem(refused).detail()).doesNotContain("15432");
+        assertThat(mapper.toProblem(poolExhausted).status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    }
+
+    @Test
+    void aFailedQueryIsNotMistakenForAnUnreachableDatabase() {
+        var badSql = new org.springframework.r2dbc.BadSqlGrammarException(
+                "select", "SELECT nope", new io.r2dbc.spi.R2dbcBadGrammarException("column nope does not exist"));
+        assertThat(mapper.toProblem(badSql).status()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    @Test
     void writesTheRfc9457MembersAndMitaExtensions() {
         Map<String, Object> body = Problem.of(HttpStatus.NOT_FOUND, "BUDGET_TRANSACTION_NOT_FOUND", "Not found", "gone")
                 .body("e-1", "c-1", "/api/budget/transactions/1");
