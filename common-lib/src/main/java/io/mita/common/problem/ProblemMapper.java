@@ -102,10 +102,26 @@ public class ProblemMapper {
         if (failure instanceof ResponseStatusException status) {
             return fromStatus(status.getStatusCode());
         }
+        ProblemException wrapped = wrappedProblem(failure);
+        if (wrapped != null) {
+            return toProblem(wrapped);
+        }
         if (databaseUnreachable(failure)) {
             return Problems.databaseUnavailable();
         }
         return Problems.internalError();
+    }
+
+    /** A domain problem a library wrapped on its way up (e.g. the JWT decoder around a key source's failure). */
+    private static ProblemException wrappedProblem(Throwable failure) {
+        for (Throwable cause = failure.getCause();
+                cause != null;
+                cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return problem;
+            }
+        }
+        return null;
     }
 
     /**

@@ -69,6 +69,19 @@ class ProblemMapperTest {
     }
 
     @Test
+    void aProblemThatALibraryWrappedKeepsItsStatusAndCode() {
+        var wrapped = new IllegalStateException(
+                "Could not obtain the keys",
+                new ProblemException(
+                        HttpStatus.SERVICE_UNAVAILABLE, "GATEWAY_UPSTREAM_UNAVAILABLE", "Unavailable", "retry"));
+
+        Problem problem = mapper.toProblem(wrapped);
+
+        assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(problem.code()).isEqualTo("GATEWAY_UPSTREAM_UNAVAILABLE");
+    }
+
+    @Test
     void aFailedQueryIsNotMistakenForAnUnreachableDatabase() {
         var badSql = new org.springframework.r2dbc.BadSqlGrammarException(
                 "select", "SELECT nope", new io.r2dbc.spi.R2dbcBadGrammarException("column nope does not exist"));

@@ -12,6 +12,8 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -54,6 +56,12 @@ class CachingJwkSource implements Function<SignedJWT, Flux<JWK>> {
         return new CachingJwkSource(fetch, properties.maxAge(), properties.minRefreshInterval(), System::nanoTime);
     }
 
+    /** Loads the set as soon as the gateway runs, so the first request need not wait for it. */
+    @EventListener(ApplicationReadyEvent.class)
+    void loadWhenReady() {
+        load().subscribe();
+    }
+
     @Override
     public Flux<JWK> apply(SignedJWT jwt) {
         JWKSelector selector = new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader()));
@@ -71,8 +79,21 @@ class CachingJwkSource implements Function<SignedJWT, Flux<JWK>> {
         if (cached != null && nanoClock.getAsLong() - cached.fetchedAt() < maxAgeNanos) {
             return Mono.just(cached);
         }
-        // too old (or none yet): fetch, but keep using the old set if the fetch fails
-        return refresh().onErrorResume(failure -> cached == null ? Mono.error(failure) : Mono.just(cached));
+        // too old (or none yet): fetch, but keep using the old set if the fetch fails; without any set no token
+        // can be checked: the upstream (auth-service) is unavailable
+        return refresh()
+                .onErrorResume(failure ->
+                        cached == null ? Mono.error(new KeySetUnavailableException(failure)) : Mono.just(cached));
+    }
+
+    /** Whether a key set was fetched at least once (the readiness of the gateway). */
+    boolean hasKeys() {
+        return snapshot != null;
+    }
+
+    /** Fetches the set (joining a fetch in flight); completes empty either way, a failure is logged. */
+    Mono<Void> load() {
+        return refresh().then().onErrorResume(failure -> Mono.empty());
     }
 
     /**

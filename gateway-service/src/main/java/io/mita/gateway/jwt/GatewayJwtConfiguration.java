@@ -31,14 +31,25 @@ import org.springframework.web.reactive.function.client.WebClient;
 class GatewayJwtConfiguration {
 
     @Bean
+    CachingJwkSource gatewayKeySet(MitaSecurityProperties security, JwksProperties jwks) {
+        return CachingJwkSource.over(WebClient.create(), security.jwksUri(), jwks);
+    }
+
+    /** The gateway is ready once it can check tokens (application.yml puts {@code jwks} in readiness). */
+    @Bean
+    KeySetHealthIndicator jwksHealthIndicator(CachingJwkSource gatewayKeySet) {
+        return new KeySetHealthIndicator(gatewayKeySet);
+    }
+
+    @Bean
     ReactiveJwtDecoder gatewayJwtDecoder(
             MitaSecurityProperties security,
-            JwksProperties jwks,
+            CachingJwkSource gatewayKeySet,
             TokenCacheProperties tokenCache,
             ObjectProvider<MeterRegistry> meterRegistry) {
         OAuth2TokenValidator<Jwt> validator = validator(security.issuer(), security.audience());
         return CachingJwtDecoder.over(
-                decoder(CachingJwkSource.over(WebClient.create(), security.jwksUri(), jwks), validator),
+                decoder(gatewayKeySet, validator),
                 validator,
                 tokenCache,
                 meterRegistry.getIfAvailable(SimpleMeterRegistry::new));

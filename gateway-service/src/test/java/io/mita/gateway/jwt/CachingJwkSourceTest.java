@@ -1,6 +1,7 @@
 package io.mita.gateway.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -109,6 +110,33 @@ class CachingJwkSourceTest {
         assertThat(flaky.apply(token(first)).map(JWK::getKeyID).collectList().block())
                 .containsExactly("key-1");
         assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    void withoutAnySetAFailedFetchIsAnUnavailableUpstreamAndReadinessStaysDown() {
+        CachingJwkSource down = new CachingJwkSource(
+                Mono.error(new java.util.concurrent.TimeoutException("auth-service did not answer")),
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(10),
+                nanos::get);
+
+        assertThatThrownBy(() -> down.apply(token(first)).collectList().block())
+                .isInstanceOf(KeySetUnavailableException.class)
+                .satisfies(failure -> assertThat(
+                                ((KeySetUnavailableException) failure).status().value())
+                        .isEqualTo(503));
+        assertThat(new KeySetHealthIndicator(down).health().getStatus().getCode())
+                .isEqualTo("DOWN");
+    }
+
+    @Test
+    void readinessIsUpOnceTheSetWasFetched() {
+        new KeySetHealthIndicator(source).health(); // starts the first fetch
+        source.load().block();
+
+        assertThat(source.hasKeys()).isTrue();
+        assertThat(new KeySetHealthIndicator(source).health().getStatus().getCode())
+                .isEqualTo("UP");
     }
 
     @Test
