@@ -19,7 +19,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// the first request of a context (JWKS fetch, JIT warm-up) can take more than the default 5 s on a loaded 2-core machine
+// the first request of a context (JWKS fetch, JIT warm-up) can take more than the default 5 s on a loaded 2-core
+// machine
 @AutoConfigureWebTestClient(timeout = "30s")
 @ContextConfiguration(initializers = MitaTestInfrastructureInitializer.class)
 public @interface MitaIntegrationTest {}

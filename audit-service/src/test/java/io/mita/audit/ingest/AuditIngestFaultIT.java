@@ -117,7 +117,9 @@ class AuditIngestFaultIT {
         databaseProxy.close();
         publisher.publish(OUTAGE_TOPIC, events(subject, 15).toArray(CloudEvent[]::new));
         Thread.sleep(RETRY_WINDOW.multipliedBy(4).toMillis());
-        assertThat(storedFor(subject)).as("stored while the database is unreachable").isEqualTo(10);
+        assertThat(storedFor(subject))
+                .as("stored while the database is unreachable")
+                .isEqualTo(10);
         databaseProxy.open();
         await().atMost(KafkaTestBroker.patience()).until(() -> storedFor(subject) == 25);
 
@@ -165,7 +167,8 @@ class AuditIngestFaultIT {
                 storedFor(subject), deadLetters.size(), retries(POISON_TOPIC, "other"));
 
         assertThat(deadLetters).hasSize(2);
-        assertThat(new String(deadLetters.get(0).value(), StandardCharsets.UTF_8)).isEqualTo(notACloudEvent);
+        assertThat(new String(deadLetters.get(0).value(), StandardCharsets.UTF_8))
+                .isEqualTo(notACloudEvent);
         assertThat(header(deadLetters.get(0), "kafka_dlt-exception-message")).contains("no CloudEvent");
         assertThat(header(deadLetters.get(1), "ce_id")).isEqualTo(invalidPayload.getId());
         assertThat(header(deadLetters.get(1), "kafka_dlt-exception-message")).contains("data is not JSON");
@@ -183,7 +186,8 @@ class AuditIngestFaultIT {
                 + " IF NEW.subject = '" + refusedSubject + "' THEN"
                 + " RAISE EXCEPTION 'refused for the test' USING ERRCODE = 'check_violation'; END IF;"
                 + " RETURN NEW; END $$ LANGUAGE plpgsql");
-        execute("CREATE TRIGGER it_refuse BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION it_refuse_subject()");
+        execute(
+                "CREATE TRIGGER it_refuse BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION it_refuse_subject()");
         try {
             List<CloudEvent> batch = new ArrayList<>(events(subject, 5));
             CloudEvent refused = anEvent(refusedSubject).build();
@@ -191,8 +195,7 @@ class AuditIngestFaultIT {
             publisher.publish(REFUSAL_TOPIC, batch.toArray(CloudEvent[]::new));
 
             await().atMost(KafkaTestBroker.patience()).until(() -> storedFor(subject) == 5);
-            List<ConsumerRecord<String, byte[]>> deadLetters =
-                    ourDeadLetters(REFUSAL_TOPIC, 1);
+            List<ConsumerRecord<String, byte[]>> deadLetters = ourDeadLetters(REFUSAL_TOPIC, 1);
             System.out.printf(
                     "row refused by the audit store: produced=6 stored=%d dead-lettered=%d%n",
                     storedFor(subject), deadLetters.size());
