@@ -1,5 +1,6 @@
 package io.mita.common.problem;
 
+import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
 import java.net.ConnectException;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -125,21 +127,32 @@ public class ProblemMapper {
     }
 
     /**
-     * Whether the failure (or a cause) says the database could not be reached — as opposed to a query that failed:
-     * a refused or dropped connection, a resource failure, an exhausted pool. Such a request may succeed later.
+     * Whether the failure (or a cause) says the database could not be reached — as opposed to a statement the
+     * server refused: a refused or dropped connection, an exhausted pool, or a server error of the classes
+     * "connection exception" (08), "insufficient resources" (53) or "operator intervention" (57P, a server
+     * shutting down). A server error of any other class (a trigger's RAISE, a constraint) is not: R2DBC and Spring
+     * wrap some of those in the same resource-failure types, so the SQLSTATE decides when there is one.
      */
     static boolean databaseUnreachable(Throwable failure) {
+        boolean resourceFailure = false;
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException
-                    || cause instanceof R2dbcNonTransientResourceException
-                    || cause instanceof R2dbcTransientResourceException
-                    || cause instanceof ConnectException
+            if (cause instanceof R2dbcException r2dbc
+                    && r2dbc.getSqlState() != null
+                    && !r2dbc.getSqlState().isBlank()) {
+                String state = r2dbc.getSqlState();
+                return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P");
+            }
+            if (cause instanceof ConnectException
                     || cause instanceof PoolAcquireTimeoutException
                     || cause instanceof PoolAcquirePendingLimitException) {
                 return true;
             }
+            resourceFailure |= cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof R2dbcNonTransientResourceException
+                    || cause instanceof R2dbcTransientResourceException;
         }
-        return false;
+        return resourceFailure;
     }
 
     private static boolean hasStatus(Throwable failure, HttpStatus status) {

@@ -82,6 +82,18 @@ class ProblemMapperTest {
     }
 
     @Test
+    void anErrorTheServerRaisedIsNotAnUnreachableDatabaseEvenInAResourceFailureWrapper() {
+        // Spring wraps the driver's non-transient resource exception, which PostgreSQL's RAISE also becomes
+        var raised = new org.springframework.dao.DataAccessResourceFailureException(
+                "trigger", new io.r2dbc.spi.R2dbcNonTransientResourceException("write refused", "P0001"));
+        var shuttingDown = new org.springframework.dao.DataAccessResourceFailureException(
+                "admin", new io.r2dbc.spi.R2dbcNonTransientResourceException("terminating connection", "57P01"));
+
+        assertThat(mapper.toProblem(raised).status()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(mapper.toProblem(shuttingDown).status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    }
+
+    @Test
     void aFailedQueryIsNotMistakenForAnUnreachableDatabase() {
         var badSql = new org.springframework.r2dbc.BadSqlGrammarException(
                 "select", "SELECT nope", new io.r2dbc.spi.R2dbcBadGrammarException("column nope does not exist"));
