@@ -4,7 +4,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * What this service publishes and how its outbox relay behaves.
+ * What this service publishes and how its outbox relay behaves. The defaults live in
+ * {@code mita-data-service-defaults.yml} (poll interval 200 ms, batch size 200, retention 7 days), not here.
  *
  * @param topic        the topic the relay publishes to ({@code mita.<service>.v1}); no relay when unset
  * @param source       the CloudEvents {@code source}, {@code /mita/<service>}
@@ -14,11 +15,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("mita.events")
 public record MitaEventsProperties(
-        String topic, String source, Duration pollInterval, Integer batchSize, Duration retention) {
-
-    public MitaEventsProperties {
-        pollInterval = pollInterval == null ? Duration.ofMillis(200) : pollInterval;
-        batchSize = batchSize == null ? 200 : batchSize;
-        retention = retention == null ? Duration.ofDays(7) : retention;
-    }
-}
+        String topic, String source, Duration pollInterval, Integer batchSize, Duration retention) {}

@@ -140,7 +140,8 @@ class OutboxIT {
                 database,
                 TransactionalOperator.create(transactionManager),
                 unreachable,
-                new MitaEventsProperties(properties.topic(), properties.source(), Duration.ofHours(1), 10_000, null),
+                new MitaEventsProperties(
+                        properties.topic(), properties.source(), Duration.ofHours(1), 10_000, properties.retention()),
                 new SimpleMeterRegistry());
         // the running relay may win the race for this row; hold it back by writing inside a pass of the broken relay
         UUID eventId = TransactionalOperator.create(transactionManager)
