@@ -44,7 +44,7 @@ class AuditEventListener {
             groupId = "${mita.audit.consumer-group}",
             batch = "true",
             // pattern subscriptions see new topics only when metadata refreshes (default 5 minutes)
-            properties = "metadata.max.age.ms=${mita.audit.topic-discovery-interval-ms:5000}")
+            properties = "metadata.max.age.ms=${mita.audit.topic-discovery-interval-ms}")
     void on(List<ConsumerRecord<String, CloudEvent>> records) {
         List<IncomingAuditEvent> readable = new ArrayList<>(records.size());
         for (int index = 0; index < records.size(); index++) {

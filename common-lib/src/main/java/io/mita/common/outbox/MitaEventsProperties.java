@@ -4,7 +4,9 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * What this service publishes and how its outbox relay behaves.
+ * What this service publishes and how its outbox relay behaves. The defaults live in
+ * {@code mita-data-service-defaults.yml} (poll interval 200 ms, batch size 200, retention 7 days, lease 60 s,
+ * parked after 3 refusals), not here.
  *
  * @param topic              the topic the relay publishes to ({@code mita.<service>.v1}); no relay when unset
  * @param source             the CloudEvents {@code source}, {@code /mita/<service>}
@@ -25,13 +27,4 @@ public record MitaEventsProperties(
         Integer batchSize,
         Duration retention,
         Duration lease,
-        Integer parkAfterRefusals) {
-
-    public MitaEventsProperties {
-        pollInterval = pollInterval == null ? Duration.ofMillis(200) : pollInterval;
-        batchSize = batchSize == null ? 200 : batchSize;
-        retention = retention == null ? Duration.ofDays(7) : retention;
-        lease = lease == null ? Duration.ofSeconds(60) : lease;
-        parkAfterRefusals = parkAfterRefusals == null ? 3 : parkAfterRefusals;
-    }
-}
+        Integer parkAfterRefusals) {}

@@ -9,12 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param jwksUri     where auth-service publishes its public keys
  * @param issuer      the required {@code iss}
  * @param audience    the required {@code aud}
- * @param publicPaths path patterns reachable without a token (actuator and API docs always are)
+ * @param publicPaths path patterns reachable without a token (actuator and API docs always are); none by
+ *                    default ({@code mita-defaults.yml})
  */
 @ConfigurationProperties("mita.security")
 public record MitaSecurityProperties(String jwksUri, String issuer, String audience, List<String> publicPaths) {
 
     public MitaSecurityProperties {
-        publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+        publicPaths = List.copyOf(publicPaths);
     }
 }

@@ -259,7 +259,7 @@ class OutboxRelayIT {
     private static MitaEventsProperties properties(
             String topic, Duration pollInterval, int batchSize, Duration lease, int parkAfterRefusals) {
         return new MitaEventsProperties(
-                topic, "/mita/relaytest", pollInterval, batchSize, null, lease, parkAfterRefusals);
+                topic, "/mita/relaytest", pollInterval, batchSize, Duration.ofDays(7), lease, parkAfterRefusals);
     }
 
     private static long transactionsOpenOn(OutboxTestDatabase outbox) {
