@@ -170,7 +170,7 @@ class AuditIngestFaultIT {
         assertThat(deadLetters.stream().filter(notACloudEventDeadLetter))
                 .isNotEmpty()
                 .allSatisfy(dead ->
-                        assertThat(header(dead, "kafka_dlt-exception-message")).contains("no CloudEvent"));
+                        assertThat(header(dead, "kafka_dlt-exception-message")).contains("failed to deserialize"));
         assertThat(deadLetters.stream().filter(invalidPayloadDeadLetter))
                 .isNotEmpty()
                 .allSatisfy(dead ->
