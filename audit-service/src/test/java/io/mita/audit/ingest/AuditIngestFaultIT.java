@@ -12,6 +12,7 @@ import io.mita.audit.TestEventPublisher;
 import io.mita.testsupport.KafkaTestBroker;
 import io.mita.testsupport.MitaIntegrationTest;
 import io.mita.testsupport.PostgresTestDatabase;
+import io.mita.testsupport.TopicRecords;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -23,18 +24,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,9 +65,6 @@ class AuditIngestFaultIT {
 
     @Value("${mita.service.database}")
     String database;
-
-    @Value("${mita.audit.consumer-group}")
-    String consumerGroup;
 
     @Autowired
     MeterRegistry meters;
@@ -131,7 +127,7 @@ class AuditIngestFaultIT {
         databaseProxy.unfreeze();
         await().atMost(KafkaTestBroker.patience()).until(() -> storedFor(subject) == 40);
 
-        List<ConsumerRecord<String, byte[]>> deadLetters = deadLetters(OUTAGE_TOPIC, 0, Duration.ofSeconds(3));
+        List<ConsumerRecord<String, byte[]>> deadLetters = TopicRecords.readAll(OUTAGE_TOPIC + ".dlt");
         double retried = retries(OUTAGE_TOPIC, "infrastructure");
         System.out.printf(
                 "audit database outage: produced=40 stored=%d dead-lettered=%d infrastructure-retries=%.0f%n",
@@ -161,17 +157,26 @@ class AuditIngestFaultIT {
         publisher.publish(POISON_TOPIC, invalidPayload, valid);
 
         await().atMost(KafkaTestBroker.patience()).until(() -> storedFor(subject) == 1);
-        List<ConsumerRecord<String, byte[]>> deadLetters = ourDeadLetters(POISON_TOPIC, 2);
+        Predicate<ConsumerRecord<String, byte[]>> notACloudEventDeadLetter =
+                record -> notACloudEvent.equals(new String(record.value(), StandardCharsets.UTF_8));
+        Predicate<ConsumerRecord<String, byte[]>> invalidPayloadDeadLetter =
+                record -> invalidPayload.getId().equals(header(record, "ce_id"));
+        List<ConsumerRecord<String, byte[]>> deadLetters =
+                awaitDeadLetters(POISON_TOPIC, notACloudEventDeadLetter, invalidPayloadDeadLetter);
         System.out.printf(
                 "poison records: produced=3 stored=%d dead-lettered=%d retries=%.0f%n",
                 storedFor(subject), deadLetters.size(), retries(POISON_TOPIC, "other"));
 
-        assertThat(deadLetters).hasSize(2);
-        assertThat(new String(deadLetters.get(0).value(), StandardCharsets.UTF_8))
-                .isEqualTo(notACloudEvent);
-        assertThat(header(deadLetters.get(0), "kafka_dlt-exception-message")).contains("no CloudEvent");
-        assertThat(header(deadLetters.get(1), "ce_id")).isEqualTo(invalidPayload.getId());
-        assertThat(header(deadLetters.get(1), "kafka_dlt-exception-message")).contains("data is not JSON");
+        assertThat(deadLetters.stream().filter(notACloudEventDeadLetter))
+                .isNotEmpty()
+                .allSatisfy(dead ->
+                        assertThat(header(dead, "kafka_dlt-exception-message")).contains("failed to deserialize"));
+        assertThat(deadLetters.stream().filter(invalidPayloadDeadLetter))
+                .isNotEmpty()
+                .allSatisfy(dead ->
+                        assertThat(header(dead, "kafka_dlt-exception-message")).contains("data is not JSON"));
+        assertThat(TopicRecords.readAll(POISON_TOPIC + ".dlt"))
+                .noneMatch(record -> valid.getId().equals(header(record, "ce_id")));
         assertThat(rowsWithId(valid.getId())).isEqualTo(1);
         // at once: neither poison record was retried before it went to the dead-letter topic
         assertThat(retries(POISON_TOPIC, "other") + retries(POISON_TOPIC, "infrastructure"))
@@ -195,14 +200,22 @@ class AuditIngestFaultIT {
             publisher.publish(REFUSAL_TOPIC, batch.toArray(CloudEvent[]::new));
 
             await().atMost(KafkaTestBroker.patience()).until(() -> storedFor(subject) == 5);
-            List<ConsumerRecord<String, byte[]>> deadLetters = ourDeadLetters(REFUSAL_TOPIC, 1);
+            Predicate<ConsumerRecord<String, byte[]>> refusedDeadLetter =
+                    record -> refused.getId().equals(header(record, "ce_id"));
+            List<ConsumerRecord<String, byte[]>> deadLetters = awaitDeadLetters(REFUSAL_TOPIC, refusedDeadLetter);
             System.out.printf(
                     "row refused by the audit store: produced=6 stored=%d dead-lettered=%d%n",
                     storedFor(subject), deadLetters.size());
-            assertThat(deadLetters).hasSize(1);
-            assertThat(header(deadLetters.get(0), "ce_id")).isEqualTo(refused.getId());
-            assertThat(header(deadLetters.get(0), "kafka_dlt-exception-message"))
-                    .contains("refused by the audit store");
+            assertThat(deadLetters)
+                    .allSatisfy(dead -> assertThat(header(dead, "kafka_dlt-exception-message"))
+                            .contains("refused by the audit store"));
+            // the good rows of the batch were stored, not dead-lettered
+            List<String> good = batch.stream()
+                    .filter(event -> event != refused)
+                    .map(CloudEvent::getId)
+                    .toList();
+            assertThat(TopicRecords.readAll(REFUSAL_TOPIC + ".dlt"))
+                    .noneMatch(record -> good.contains(header(record, "ce_id")));
             assertThat(rowsWithId(refused.getId())).isZero();
         } finally {
             execute("DROP TRIGGER IF EXISTS it_refuse ON audit_event");
@@ -211,19 +224,22 @@ class AuditIngestFaultIT {
     }
 
     /**
-     * The dead letters this context's consumer produced: other test contexts of this JVM consume the same topics
-     * (and dead-letter the same poison) in groups of their own.
+     * The dead letters of this test's records, once each of {@code wanted} matched one. Other test contexts of this
+     * JVM may consume the same topics in groups of their own and dead-letter the same poison a second time.
      */
-    private List<ConsumerRecord<String, byte[]>> ourDeadLetters(String topic, int expected) {
-        List<ConsumerRecord<String, byte[]>> ours = new ArrayList<>();
+    @SafeVarargs
+    private static List<ConsumerRecord<String, byte[]>> awaitDeadLetters(
+            String topic, Predicate<ConsumerRecord<String, byte[]>>... wanted) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         await().atMost(KafkaTestBroker.patience()).until(() -> {
-            ours.clear();
-            deadLetters(topic, 0, Duration.ofSeconds(1)).stream()
-                    .filter(record -> consumerGroup.equals(header(record, "kafka_dlt-original-consumer-group")))
-                    .forEach(ours::add);
-            return ours.size() >= expected;
+            found.clear();
+            List<ConsumerRecord<String, byte[]>> all = TopicRecords.readAll(topic + ".dlt");
+            for (Predicate<ConsumerRecord<String, byte[]>> each : wanted) {
+                all.stream().filter(each).forEach(found::add);
+            }
+            return Arrays.stream(wanted).allMatch(each -> found.stream().anyMatch(each));
         });
-        return ours;
+        return found;
     }
 
     private static List<CloudEvent> events(String subject, int count) {
@@ -277,28 +293,6 @@ class AuditIngestFaultIT {
     private double counter(String name, String topic) {
         Counter counter = meters.find(name).tag("topic", topic).counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    /** Reads the topic's dead letters from the beginning until {@code expected} arrived or {@code wait} passed. */
-    private static List<ConsumerRecord<String, byte[]>> deadLetters(String topic, int expected, Duration wait) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaTestBroker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "dlt-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic + ".dlt"));
-            long deadline = System.nanoTime() + wait.toNanos();
-            while (System.nanoTime() < deadline && (expected == 0 || found.size() < expected)) {
-                consumer.poll(Duration.ofMillis(200)).forEach(found::add);
-            }
-            // anything more that was on its way
-            consumer.poll(Duration.ofMillis(500)).forEach(found::add);
-        }
-        return found;
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -7,8 +7,10 @@ import io.mita.common.events.EventPayloads;
 import io.mita.common.events.NonRetryableEventException;
 import jakarta.validation.ValidationException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -23,17 +25,22 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ExceptionClassifier;
 import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.ToStringSerializer;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.core.JacksonException;
@@ -65,6 +72,13 @@ public class MitaKafkaAutoConfiguration {
             ClassCastException.class,
             ValidationException.class);
 
+    /** Classified retryable so that they outrank a poison type deeper in their cause chain. */
+    static final List<Class<? extends Exception>> RETRYABLE = List.of(
+            TransientDataAccessException.class,
+            DataAccessResourceFailureException.class,
+            CannotCreateTransactionException.class,
+            TimeoutException.class);
+
     @Bean
     @ConditionalOnMissingBean
     EventPayloads eventPayloads(JsonMapper jsonMapper) {
@@ -84,6 +98,14 @@ public class MitaKafkaAutoConfiguration {
                 deadLetters, (record, failure) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1));
         MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
         ConsumerRecordRecoverer counted = (record, failure) -> {
+            if (ConsumerFailures.isInfrastructure(failure)) {
+                // the last guard: whatever back-off ran out, an infrastructure failure is never dead-lettered; a
+                // failed recovery resets the record's state, so it is retried with the endless back-off
+                throw new IllegalStateException(
+                        "not dead-lettering " + record.topic() + "-" + record.partition() + "@" + record.offset()
+                                + " for an infrastructure failure, retrying",
+                        failure);
+            }
             recoverer.accept(record, failure);
             Counter.builder("mita.kafka.dead.letters")
                     .description("records published to a dead-letter topic")
@@ -99,6 +121,12 @@ public class MitaKafkaAutoConfiguration {
         handler.setBackOffFunction(
                 (record, failure) -> ConsumerFailures.isInfrastructure(failure) ? untilItPasses : withinTheWindow);
         handler.addNotRetryableExceptions(POISON.toArray(Class[]::new));
+        // the handler classifies by the outermost classified cause: a data-access failure outranks, say, an
+        // IllegalArgumentException deeper in its chain
+        handler.addRetryableExceptions(RETRYABLE.toArray(Class[]::new));
+        // keep a record's back-off across failures of changing kinds (refused connection, then a timeout), so the
+        // pause grows during an outage instead of restarting at the initial back-off each time
+        handler.setResetStateOnExceptionChange(false);
         handler.setRetryListeners(new CountingRetryListener(registry));
         return handler;
     }
@@ -112,6 +140,33 @@ public class MitaKafkaAutoConfiguration {
         return backOff;
     }
 
+    /** As the handler classifies: the outermost cause that is either retryable or poison decides. */
+    static boolean isPoison(Throwable failure) {
+        List<Class<? extends Throwable>> poison = new ArrayList<Class<? extends Throwable>>(POISON);
+        poison.addAll(ExceptionClassifier.defaultFatalExceptionsList());
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
+            Throwable current = cause;
+            if (RETRYABLE.stream().anyMatch(type -> type.isInstance(current))) {
+                return false;
+            }
+            if (poison.stream().anyMatch(type -> type.isInstance(current))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean namesItsRecord(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
+            if (cause instanceof BatchListenerFailedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Counts and logs every failed delivery that will be retried, by topic and kind. */
     static final class CountingRetryListener implements RetryListener {
 
@@ -123,6 +178,9 @@ public class MitaKafkaAutoConfiguration {
 
         @Override
         public void failedDelivery(ConsumerRecord<?, ?> record, Exception failure, int deliveryAttempt) {
+            if (isPoison(failure)) {
+                return; // dead-lettered at once, not retried
+            }
             String kind = ConsumerFailures.isInfrastructure(failure) ? "infrastructure" : "other";
             Counter.builder("mita.kafka.consumer.retries")
                     .description("failed deliveries that are retried after a back-off")
@@ -142,8 +200,12 @@ public class MitaKafkaAutoConfiguration {
             }
         }
 
+        /** A whole batch retried; a batch failure that names its record is counted per record instead. */
         @Override
         public void failedDelivery(ConsumerRecords<?, ?> records, Exception failure, int deliveryAttempt) {
+            if (namesItsRecord(failure)) {
+                return;
+            }
             records.partitions().stream()
                     .findFirst()
                     .map(partition -> records.records(partition).get(0))

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.mita.testsupport.KafkaTestBroker;
 import io.mita.testsupport.MitaIntegrationTest;
 import io.mita.testsupport.PostgresTestDatabase;
+import io.mita.testsupport.TopicRecords;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -25,12 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -107,7 +104,8 @@ class ConsumerRetryIT {
         }
         await().atMost(KafkaTestBroker.patience()).until(() -> processed(ids) == 15);
 
-        long deadLetters = deadLetters(Duration.ofSeconds(3));
+        long deadLetters = TopicRecords.readAll(TOPIC + MitaKafkaAutoConfiguration.DEAD_LETTER_SUFFIX)
+                .size();
         Counter retries = meters.find("mita.kafka.consumer.retries")
                 .tag("topic", TOPIC)
                 .tag("kind", "infrastructure")
@@ -151,24 +149,5 @@ class ConsumerRetryIT {
             }
             return count;
         }
-    }
-
-    private static long deadLetters(Duration wait) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaTestBroker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "dlt-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
-        long count = 0;
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(TOPIC + MitaKafkaAutoConfiguration.DEAD_LETTER_SUFFIX));
-            long deadline = System.nanoTime() + wait.toNanos();
-            while (System.nanoTime() < deadline) {
-                count += consumer.poll(Duration.ofMillis(200)).count();
-            }
-        }
-        return count;
     }
 }
