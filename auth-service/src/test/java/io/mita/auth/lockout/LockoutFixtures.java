@@ -13,6 +13,11 @@ public final class LockoutFixtures {
 
     /** A lockout (5 failures, 30 minutes) that knows only these accounts, none of them locked. */
     public static AccountLockout inMemoryLockout(RecordingOutbox outbox, UUID... accounts) {
+        return inMemoryLockout(outbox, Clock.systemUTC(), accounts);
+    }
+
+    /** As {@link #inMemoryLockout(RecordingOutbox, UUID...)}, telling time by {@code clock}. */
+    public static AccountLockout inMemoryLockout(RecordingOutbox outbox, Clock clock, UUID... accounts) {
         InMemoryLoginAttempts attempts = new InMemoryLoginAttempts();
         for (UUID account : accounts) {
             attempts.addAccount(account);
@@ -22,6 +27,6 @@ public final class LockoutFixtures {
                 new LockoutPublisher(outbox),
                 new LockoutProperties(5, Duration.ofMinutes(30)),
                 new InlineTransactions(),
-                Clock.systemUTC());
+                clock);
     }
 }

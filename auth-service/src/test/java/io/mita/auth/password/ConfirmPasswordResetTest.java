@@ -38,7 +38,7 @@ class ConfirmPasswordResetTest {
     private final PasswordHasher hasher = PasswordHashingFixtures.cheapHasher();
     private final UserAccount account =
             accounts.add("someone@example.com", hasher.hash("the old one").block(), null);
-    private final AccountLockout lockout = LockoutFixtures.inMemoryLockout(outbox, account.id());
+    private final AccountLockout lockout = LockoutFixtures.inMemoryLockout(outbox, clock, account.id());
     private final SessionService sessions = SessionFixtures.inMemorySessions(new RecordingOutbox(), clock);
     private final ConfirmPasswordReset confirm = new ConfirmPasswordReset(
             accounts,

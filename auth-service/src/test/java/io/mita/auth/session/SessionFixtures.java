@@ -18,14 +18,19 @@ public final class SessionFixtures {
                 new FakeAccessTokens(),
                 new SessionPublisher(outbox),
                 new InlineTransactions(),
-                new AuthProperties(
-                        Duration.ofMinutes(15),
-                        Duration.ofDays(30),
-                        "unused",
-                        AuthProperties.SigningAlgorithm.RS256,
-                        new AuthProperties.PasswordHashing(1),
-                        new AuthProperties.BootstrapAdmin("admin@mita.local", "unused")),
+                properties(),
                 clock);
+    }
+
+    /** Access tokens for 15 minutes, refresh tokens for 30 days. */
+    public static AuthProperties properties() {
+        return new AuthProperties(
+                Duration.ofMinutes(15),
+                Duration.ofDays(30),
+                "unused",
+                AuthProperties.SigningAlgorithm.RS256,
+                new AuthProperties.PasswordHashing(1),
+                new AuthProperties.BootstrapAdmin("admin@mita.local", "unused"));
     }
 
     /** Opens a session (as a login does); answers its refresh token. */

@@ -17,7 +17,6 @@ import io.mita.auth.AuthFixtures;
 import io.mita.auth.OutboxEvents;
 import io.mita.auth.config.AuthProperties;
 import io.mita.testsupport.MitaIntegrationTest;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -125,16 +124,11 @@ class SigningAlgorithmMigrationIT {
     }
 
     private SigningKeys instance(JWSAlgorithm algorithm) {
-        return new SigningKeys(
-                repository,
-                SigningKeyCipher.fromBase64(properties.masterKey()),
-                properties.accessTokenTtl(),
-                Clock.systemUTC(),
-                algorithm);
+        return SigningKeyFixtures.anotherInstance(repository, properties, algorithm);
     }
 
     private SigningKeyRotation rotationOf(SigningKeys keys) {
-        return new SigningKeyRotation(keys, repository, signingKeyPublisher, transaction, Clock.systemUTC());
+        return SigningKeyFixtures.rotationOf(keys, repository, signingKeyPublisher, transaction);
     }
 
     private Map<String, JWK> publishedKeys() throws Exception {

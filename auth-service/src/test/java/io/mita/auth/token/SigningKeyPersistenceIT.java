@@ -12,7 +12,6 @@ import com.nimbusds.jwt.SignedJWT;
 import io.mita.auth.AuthFixtures;
 import io.mita.auth.config.AuthProperties;
 import io.mita.testsupport.MitaIntegrationTest;
-import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,11 +77,7 @@ class SigningKeyPersistenceIT {
     void aRestartedInstanceLoadsTheSameKeyFromTheDatabase() {
         String running = signingKeys.activeKey().getKeyID();
 
-        SigningKeys restarted = new SigningKeys(
-                repository,
-                SigningKeyCipher.fromBase64(properties.masterKey()),
-                properties.accessTokenTtl(),
-                Clock.systemUTC());
+        SigningKeys restarted = SigningKeyFixtures.anotherInstance(repository, properties);
         JWK loaded = restarted.load().block(Duration.ofSeconds(10));
 
         assertThat(loaded.getKeyID()).isEqualTo(running);
@@ -96,11 +91,8 @@ class SigningKeyPersistenceIT {
 
     @Test
     void anInstanceWithAnotherMasterKeyRefusesTheStoredKey() {
-        SigningKeys misconfigured = new SigningKeys(
-                repository,
-                SigningKeyCipher.fromBase64(SigningKeyCipherTest.randomMasterKey()),
-                properties.accessTokenTtl(),
-                Clock.systemUTC());
+        SigningKeys misconfigured = SigningKeyFixtures.instanceWithMasterKey(
+                repository, properties, SigningKeyCipherTest.randomMasterKey());
 
         assertThatThrownBy(() -> misconfigured.load().block(Duration.ofSeconds(10)))
                 .isInstanceOf(SigningKeyDecryptionException.class);

@@ -15,7 +15,6 @@ import io.mita.auth.AuthFixtures;
 import io.mita.auth.OutboxEvents;
 import io.mita.auth.config.AuthProperties;
 import io.mita.testsupport.MitaIntegrationTest;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -102,11 +101,7 @@ class SigningKeyRotationIT {
 
     @Test
     void anotherInstanceSignsWithTheNewKeyAfterItsRefreshAndARestartLoadsIt() {
-        SigningKeys otherInstance = new SigningKeys(
-                repository,
-                SigningKeyCipher.fromBase64(properties.masterKey()),
-                properties.accessTokenTtl(),
-                Clock.systemUTC());
+        SigningKeys otherInstance = SigningKeyFixtures.anotherInstance(repository, properties);
         String kidBefore = otherInstance.load().block(Duration.ofSeconds(10)).getKeyID();
 
         RotatedKeyResponse rotated = rotate(adminToken)
@@ -122,11 +117,7 @@ class SigningKeyRotationIT {
         assertThat(otherInstance.refreshActive().block(Duration.ofSeconds(10)).getKeyID())
                 .isEqualTo(rotated.kid());
         assertThat(otherInstance.verificationKey(kidBefore).blockOptional()).isPresent();
-        SigningKeys restarted = new SigningKeys(
-                repository,
-                SigningKeyCipher.fromBase64(properties.masterKey()),
-                properties.accessTokenTtl(),
-                Clock.systemUTC());
+        SigningKeys restarted = SigningKeyFixtures.anotherInstance(repository, properties);
         assertThat(restarted.load().block(Duration.ofSeconds(10)).getKeyID()).isEqualTo(rotated.kid());
     }
 
