@@ -22,6 +22,7 @@
 #                       frames (bench/jfr-top.sh) and keeps the recordings
 # --env K=V             an extra environment variable for every process of the stack (e.g.
 #                       SPRING_APPLICATION_JSON='{"management.observations.enable.spring.security":false}')
+# MITA_BENCH_START_TIMEOUT (600 s): how long the stack may take to get ready on a busy machine.
 # A running stack is refused (this script starts and stops its own). wrk is installed with apt-get if missing.
 set -euo pipefail
 
@@ -96,7 +97,7 @@ measure() {
     env+=("MITA_JVM_OPTS=$PRODUCTION_JVM_OPTS" "MITA_FULL_JIT_JVM_OPTS=$PRODUCTION_JVM_OPTS")
   fi
   printf '\n######## token cache %s, %s profile\n' "$cache" "$profile"
-  env "${env[@]}" "$MITA" up --detach --no-build --only auth,notification,gateway >"$OUT/up-$cache.log" 2>&1 \
+  env "${env[@]}" "$MITA" up --detach --no-build --timeout "${MITA_BENCH_START_TIMEOUT:-600}" --only auth,notification,gateway >"$OUT/up-$cache.log" 2>&1 \
     || { tail -20 "$OUT/up-$cache.log" >&2; exit 1; }
   local gw nt
   gw=$(pid_of gateway-service); nt=$(pid_of notification-service)
@@ -110,8 +111,15 @@ measure() {
     | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
   [[ -n $token ]] || { echo "request-cost: could not log in" >&2; exit 1; }
   bearer="Authorization: Bearer $token"
-  curl -sf -o /dev/null -H "$bearer" "$DIRECT$PATH_UNDER_TEST" || { echo "request-cost: direct GET failed" >&2; exit 1; }
-  curl -sf -o /dev/null -H "$bearer" "$GATEWAY$PATH_UNDER_TEST" || { echo "request-cost: GET through the gateway failed" >&2; exit 1; }
+  # the first token check fetches the JWKS (2 s timeout): on a busy machine the first try may fail
+  local url tries
+  for url in "$DIRECT$PATH_UNDER_TEST" "$GATEWAY$PATH_UNDER_TEST"; do
+    for ((tries = 1; ; tries++)); do
+      curl -sf -o /dev/null -H "$bearer" "$url" && break
+      ((tries < 10)) || { echo "request-cost: GET $url keeps failing" >&2; exit 1; }
+      sleep 3
+    done
+  done
 
   sleep 5
   local idle_gw idle_nt
