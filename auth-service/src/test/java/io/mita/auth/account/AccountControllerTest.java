@@ -1,20 +1,16 @@
 package io.mita.auth.account;
 
-import io.mita.common.config.MitaWebAutoConfiguration;
-import io.mita.common.security.MitaSecurityAutoConfiguration;
+import io.mita.testsupport.MitaWebFluxTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** {@code /api/auth/me} in a WebFlux slice: only a caller with an access token is answered. */
-@WebFluxTest(controllers = AccountController.class)
-@ImportAutoConfiguration({MitaWebAutoConfiguration.class, MitaSecurityAutoConfiguration.class})
+@MitaWebFluxTest(AccountController.class)
 @Import(AccountControllerTest.UseCases.class)
 class AccountControllerTest {
 

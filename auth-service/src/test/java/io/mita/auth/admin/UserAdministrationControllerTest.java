@@ -8,14 +8,11 @@ import io.mita.auth.account.AccountFixtures;
 import io.mita.auth.account.UserProfiles;
 import io.mita.auth.lockout.AccountLockout;
 import io.mita.auth.lockout.LockoutFixtures;
-import io.mita.common.config.MitaWebAutoConfiguration;
-import io.mita.common.security.MitaSecurityAutoConfiguration;
+import io.mita.testsupport.MitaWebFluxTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -23,8 +20,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** User administration's refusals in a WebFlux slice: who may call it, and what it accepts. */
-@WebFluxTest(controllers = UserAdministrationController.class)
-@ImportAutoConfiguration({MitaWebAutoConfiguration.class, MitaSecurityAutoConfiguration.class})
+@MitaWebFluxTest(UserAdministrationController.class)
 @Import(UserAdministrationControllerTest.UseCases.class)
 class UserAdministrationControllerTest {
 

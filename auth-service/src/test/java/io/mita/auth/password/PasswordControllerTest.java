@@ -5,16 +5,13 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 import io.mita.auth.InlineTransactions;
 import io.mita.auth.RecordingOutbox;
 import io.mita.auth.config.DevelopmentDefaults;
-import io.mita.common.config.MitaWebAutoConfiguration;
-import io.mita.common.security.MitaSecurityAutoConfiguration;
+import io.mita.testsupport.MitaWebFluxTest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -22,8 +19,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Password reset and change answers to invalid requests, in a WebFlux slice: status, {@code code}, problem+json. */
-@WebFluxTest(controllers = PasswordController.class)
-@ImportAutoConfiguration({MitaWebAutoConfiguration.class, MitaSecurityAutoConfiguration.class})
+@MitaWebFluxTest(PasswordController.class)
 @Import(PasswordControllerTest.UseCases.class)
 class PasswordControllerTest {
 

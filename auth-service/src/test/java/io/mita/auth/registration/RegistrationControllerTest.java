@@ -2,22 +2,18 @@ package io.mita.auth.registration;
 
 import io.mita.auth.InlineTransactions;
 import io.mita.auth.RecordingOutbox;
-import io.mita.common.config.MitaWebAutoConfiguration;
-import io.mita.common.security.MitaSecurityAutoConfiguration;
+import io.mita.testsupport.MitaWebFluxTest;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Registration's answers to invalid requests, in a WebFlux slice: status, {@code code}, fields, problem+json. */
-@WebFluxTest(controllers = RegistrationController.class)
-@ImportAutoConfiguration({MitaWebAutoConfiguration.class, MitaSecurityAutoConfiguration.class})
+@MitaWebFluxTest(RegistrationController.class)
 @Import(RegistrationControllerTest.UseCases.class)
 class RegistrationControllerTest {
 

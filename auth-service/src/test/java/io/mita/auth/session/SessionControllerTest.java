@@ -4,16 +4,13 @@ import io.mita.auth.InlineTransactions;
 import io.mita.auth.RecordingOutbox;
 import io.mita.auth.config.AuthProperties;
 import io.mita.auth.secret.OpaqueToken;
-import io.mita.common.config.MitaWebAutoConfiguration;
-import io.mita.common.security.MitaSecurityAutoConfiguration;
+import io.mita.testsupport.MitaWebFluxTest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -23,8 +20,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The session endpoints' answers to bad requests and refused tokens: status, {@code code} and problem+json,
  * in a WebFlux slice whose sessions are kept in memory.
  */
-@WebFluxTest(controllers = SessionController.class)
-@ImportAutoConfiguration({MitaWebAutoConfiguration.class, MitaSecurityAutoConfiguration.class})
+@MitaWebFluxTest(SessionController.class)
 @Import(SessionControllerTest.UseCases.class)
 class SessionControllerTest {
 

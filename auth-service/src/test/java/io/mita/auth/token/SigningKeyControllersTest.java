@@ -5,8 +5,7 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 
 import io.mita.auth.InlineTransactions;
 import io.mita.auth.RecordingOutbox;
-import io.mita.common.config.MitaWebAutoConfiguration;
-import io.mita.common.security.MitaSecurityAutoConfiguration;
+import io.mita.testsupport.MitaWebFluxTest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -14,9 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
@@ -28,8 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The JWKS and the signing-key administration in a WebFlux slice, over keys kept in memory: the JWKS is
  * public and holds public halves only; rotation is for administrators.
  */
-@WebFluxTest(controllers = {JwksController.class, SigningKeyController.class})
-@ImportAutoConfiguration({MitaWebAutoConfiguration.class, MitaSecurityAutoConfiguration.class})
+@MitaWebFluxTest({JwksController.class, SigningKeyController.class})
 @Import(SigningKeyControllersTest.Keys.class)
 class SigningKeyControllersTest {
 
