@@ -3,11 +3,10 @@ package io.mita.gateway.jwt;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the gateway caches auth-service's public keys.
+ * How the gateway caches auth-service's public keys (defaults in the gateway's {@code application.yml}).
  *
  * @param maxAge             a key set older than this is fetched again on the next token (removed keys go away)
  * @param minRefreshInterval a token whose {@code kid} the cached set lacks triggers one refresh, but not
@@ -19,6 +18,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("mita.gateway.jwks")
 record JwksProperties(
-        @DefaultValue("5m") @NotNull Duration maxAge,
-        @DefaultValue("1s") @NotNull Duration minRefreshInterval,
-        @DefaultValue("2s") @NotNull Duration fetchTimeout) {}
+        @NotNull Duration maxAge,
+        @NotNull Duration minRefreshInterval,
+        @NotNull Duration fetchTimeout) {}
