@@ -113,7 +113,14 @@ final class TransactionLoad {
                 for (int index = next.getAndIncrement();
                         more.test(index) && !stopped.get();
                         index = next.getAndIncrement()) {
-                    outcomes.add(record(users.get(index % users.size())));
+                    while (!routable.getAsBoolean() && !stopped.get()) {
+                        pause(); // as a load balancer would: no request to a target whose readiness is down
+                    }
+                    Outcome outcome = record(users.get(index % users.size()));
+                    outcomes.add(outcome);
+                    if (outcome.refusedConnection()) {
+                        pause(); // nobody listens: try again shortly instead of spinning
+                    }
                 }
             });
         }
