@@ -20,8 +20,10 @@ import java.util.Objects;
  *       the month, none when it is after). The <b>remaining days</b> of an overspent day are the open days after it.
  *   <li><b>What a day has left</b> is its plan minus its spending, never below 0.
  *   <li><b>Underspending rolls forward</b> first: every closed day whose plan exceeds its spending gives the
- *       difference to the open days of its own category, proportionally to their planned amounts (evenly when they
- *       are all 0). Afterwards that day's plan equals its spending. With no open day left, nothing rolls.
+ *       difference to the open days of its own category. A category's whole surplus is split over its open days
+ *       proportionally to their planned amounts (evenly when they are all 0); the moves pair the closed days with
+ *       the receiving days in date order. Afterwards every closed day's plan equals its spending. With no open
+ *       day left, nothing rolls.
  *   <li><b>Overspending is covered</b> next, day by day from day 1, categories by name within a day: a deficit
  *       (spending minus plan) takes from the remaining days of its own category, proportionally to what each has
  *       left; then from the remaining days of the other categories, one category after the other, ordered by role
@@ -102,9 +104,7 @@ public final class Redistributor {
 
         RedistributionOutcome execute() {
             for (int c = 0; c < categories.length; c++) {
-                for (int day = 0; day < firstOpen; day++) {
-                    rollForward(c, day);
-                }
+                rollForward(c);
             }
             for (int day = 0; day < days; day++) {
                 for (int c = 0; c < categories.length; c++) {
@@ -123,13 +123,29 @@ public final class Redistributor {
                     new MonthLedger(ledger.month(), after, ledger.releasable()), moves, shortfall);
         }
 
-        /** Gives a closed day's unspent plan to the open days of its category, proportionally to their plans. */
-        private void rollForward(int c, int day) {
-            long surplus = planned[c][day] - spent[c][day];
-            if (surplus <= 0 || firstOpen >= days) {
+        /**
+         * Gives the unspent plan of a category's closed days to its open days. The category's whole surplus is
+         * split once over the open days, proportionally to their plans (evenly when all are 0); the moves then
+         * pair the closed days with the receiving days in date order (the earliest surplus fills the earliest
+         * receiving day first), so a category has at most one move per closed day plus one per open day
+         * instead of one per pair.
+         */
+        private void rollForward(int c) {
+            if (firstOpen == 0 || firstOpen >= days) {
                 return;
             }
             long[] plan = planned[c];
+            long[] spending = spent[c];
+            long surplus = 0;
+            for (int day = 0; day < firstOpen; day++) {
+                long left = plan[day] - spending[day];
+                if (left > 0) {
+                    surplus += left;
+                }
+            }
+            if (surplus == 0) {
+                return;
+            }
             long total = 0;
             for (int open = firstOpen; open < days; open++) {
                 weights[open] = plan[open];
@@ -143,20 +159,30 @@ public final class Redistributor {
             }
             LargestRemainder.split(surplus, weights, firstOpen, days, total, shares, remainders);
             String category = categories[c].category();
-            for (int open = firstOpen; open < days; open++) {
-                long share = shares[open];
-                if (share > 0) {
-                    plan[open] += share;
+            int receiver = firstOpen;
+            for (int day = 0; day < firstOpen; day++) {
+                long give = plan[day] - spending[day];
+                if (give <= 0) {
+                    continue;
+                }
+                plan[day] -= give;
+                while (give > 0) {
+                    while (shares[receiver] == 0) {
+                        receiver++;
+                    }
+                    long amount = Math.min(give, shares[receiver]);
+                    shares[receiver] -= amount;
+                    plan[receiver] += amount;
+                    give -= amount;
                     moves.add(new Move(
                             category,
                             dates[day],
                             category,
-                            dates[open],
-                            share,
+                            dates[receiver],
+                            amount,
                             MoveReason.UNDERSPENDING_ROLLED_FORWARD));
                 }
             }
-            plan[day] -= surplus;
         }
 
         /** Covers the deficit of one day cell: own category first, then the donors in drawing order. */

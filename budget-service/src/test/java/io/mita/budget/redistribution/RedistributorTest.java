@@ -380,6 +380,34 @@ class RedistributorTest {
     }
 
     @Test
+    void theSurplusOfSeveralClosedDaysIsSplitOnceAndPairedWithTheOpenDaysInDateOrder() {
+        MonthLedger ledger = aLedger(
+                FEBRUARY,
+                aCategory("dining", DISCRETIONARY, FEBRUARY)
+                        .planned(1, 30)
+                        .planned(2, 50)
+                        .planned(3, 40)
+                        .spent(3, 40)
+                        .planned(25, 100)
+                        .planned(26, 100)
+                        .planned(27, 100)
+                        .planned(28, 100));
+
+        RedistributionOutcome outcome = redistributor.redistribute(ledger, FEBRUARY.atDay(25));
+
+        assertThat(outcome.moves())
+                .extracting(
+                        move -> move.fromDay().getDayOfMonth(),
+                        move -> move.toDay().getDayOfMonth(),
+                        Move::amount)
+                .containsExactly(
+                        tuple(1, 25, 20L), tuple(1, 26, 10L), tuple(2, 26, 10L), tuple(2, 27, 20L), tuple(2, 28, 20L));
+        assertThat(outcome.moves()).allMatch(move -> move.reason() == UNDERSPENDING_ROLLED_FORWARD);
+        CategoryMonth dining = outcome.after().category("dining");
+        assertThat(dining.planned()).startsWith(0, 0, 40).endsWith(120, 120, 120, 120);
+    }
+
+    @Test
     void todaysUnderspendingStaysWhereItIs() {
         MonthLedger ledger = aLedger(
                 FEBRUARY,
