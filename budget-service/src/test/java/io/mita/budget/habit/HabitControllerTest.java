@@ -35,6 +35,7 @@ import reactor.core.publisher.Flux;
 class HabitControllerTest {
 
     static final RecordingOutbox OUTBOX = new RecordingOutbox();
+    static final InMemoryHabits HABITS = new InMemoryHabits();
 
     @TestConfiguration(proxyBeanMethods = false)
     static class InMemoryUseCases {
@@ -42,7 +43,7 @@ class HabitControllerTest {
         @Bean
         HabitService habitService() {
             return new HabitService(
-                    new InMemoryHabits(),
+                    HABITS,
                     new InMemoryHabitCompletions(),
                     new HabitSpending(null) {
                         @Override
@@ -318,6 +319,14 @@ class HabitControllerTest {
                 .jsonPath("$.category")
                 .doesNotExist();
         mark(path, "2026-01-14").expectStatus().isCreated();
+    }
+
+    @Test
+    void aPatchRacingAnotherChangeOfTheSameHabitIs409Conflict() {
+        String path = createdPath(manual());
+        HABITS.changeByAnotherRequestAfterTheNextRead(UUID.fromString(path.substring(path.lastIndexOf('/') + 1)));
+
+        expectProblem(patch(path, "{\"name\":\"Cook more\"}"), 409, "CONFLICT");
     }
 
     @Test

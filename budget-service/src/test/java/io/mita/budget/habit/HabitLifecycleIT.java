@@ -208,7 +208,7 @@ class HabitLifecycleIT {
 
     /** A checked habit's query is a range scan of the covering index V4 adds (index-only once the table is vacuumed). */
     @Test
-    void theCheckOfAHabitIsAnIndexOnlyScanOfTheCoveringIndex() {
+    void theCheckOfAHabitIsARangeScanOfTheCoveringIndex() {
         expense(user, today.minusDays(1), "dining", "20.00", "EUR");
         List<String> plan = TransactionalOperator.create(transactionManager)
                 .transactional(database.sql("SET LOCAL enable_seqscan = off")

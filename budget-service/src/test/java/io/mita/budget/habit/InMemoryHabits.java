@@ -13,6 +13,12 @@ import reactor.core.publisher.Mono;
 final class InMemoryHabits implements HabitRepository {
 
     private final Map<UUID, Habit> rows = new ConcurrentHashMap<>();
+    private volatile UUID racedId;
+
+    /** The next read of this habit is followed at once by another request's change (its version moves on). */
+    void changeByAnotherRequestAfterTheNextRead(UUID id) {
+        racedId = id;
+    }
 
     @Override
     public <S extends Habit> Mono<S> save(S habit) {
@@ -53,7 +59,14 @@ final class InMemoryHabits implements HabitRepository {
 
     @Override
     public Mono<Habit> findByIdAndUserId(UUID id, UUID userId) {
-        return Mono.justOrEmpty(rows.get(id)).filter(habit -> habit.userId().equals(userId));
+        return Mono.justOrEmpty(rows.get(id))
+                .filter(habit -> habit.userId().equals(userId))
+                .doOnNext(read -> {
+                    if (id.equals(racedId)) {
+                        racedId = null;
+                        store(read, read.version() + 1);
+                    }
+                });
     }
 
     @Override
