@@ -58,6 +58,26 @@ class TransactionService {
         return inTransaction.transactional(work);
     }
 
+    /**
+     * Records a transaction at most once per claim, for work that is not an API request (a confirmed receipt):
+     * in one database transaction, {@code claim} is asked to claim the new transaction's id (answering false
+     * when its claim was made before: a concurrent claim waits until the first transaction ends), and only a
+     * successful claim inserts the row and its created event. Empty when the claim had been made before.
+     */
+    Mono<Transaction> createOnce(UUID userId, TransactionDraft draft, Claim claim) {
+        UUID id = UUID.randomUUID();
+        Instant now = now();
+        Mono<Transaction> work = claim.claim(id, now)
+                .flatMap(claimed -> claimed ? insert(Transaction.record(id, userId, draft, now)) : Mono.empty());
+        return inTransaction.transactional(work);
+    }
+
+    /** A claim that makes {@link #createOnce} idempotent, e.g. the receipt inbox. */
+    @FunctionalInterface
+    interface Claim {
+        Mono<Boolean> claim(UUID transactionId, Instant now);
+    }
+
     Mono<Transaction> get(UUID userId, UUID id) {
         return live(userId, id);
     }
