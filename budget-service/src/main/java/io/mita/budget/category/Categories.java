@@ -1,0 +1,34 @@
+package io.mita.budget.category;
+
+import java.time.Instant;
+import java.util.UUID;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The store of categories, a seam so the use cases run on an in-memory fake in unit tests; the real one is
+ * {@link CategoryRepository}.
+ */
+interface Categories {
+
+    /** Inserts the default set for the user unless it is there (idempotent, safe under concurrency). */
+    Mono<Void> seedDefaults(UUID userId, Instant now);
+
+    /** Every category of the user, archived ones included, defaults first, then by name. */
+    Flux<Category> all(UUID userId);
+
+    Mono<Category> find(UUID userId, UUID id);
+
+    Mono<Category> findByKey(UUID userId, String key);
+
+    /** Inserts; false (and nothing written) when the user already has a category with this key or name. */
+    Mono<Boolean> insert(Category category);
+
+    /** Saves a rename or archive; false when the new name is taken by another category of the user. */
+    Mono<Boolean> update(Category category);
+
+    Mono<Void> delete(Category category);
+
+    /** Whether a live transaction, a plan's allocation or a daily allocation of the user names the key. */
+    Mono<Boolean> inUse(UUID userId, String key);
+}
