@@ -58,6 +58,7 @@ class CategoryController {
 
     @DeleteMapping("/{id}")
     Mono<ResponseEntity<Void>> delete(CurrentUser user, @PathVariable UUID id) {
-        return service.delete(user.userId(), id).then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
+        return service.delete(user.userId(), id)
+                .then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
     }
 }

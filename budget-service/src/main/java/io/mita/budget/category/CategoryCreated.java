@@ -10,6 +10,10 @@ public record CategoryCreated(UUID categoryId, UUID userId, String key, String n
 
     static CategoryCreated of(Category category) {
         return new CategoryCreated(
-                category.id(), category.userId(), category.key(), category.name(), category.kind().name());
+                category.id(),
+                category.userId(),
+                category.key(),
+                category.name(),
+                category.kind().name());
     }
 }

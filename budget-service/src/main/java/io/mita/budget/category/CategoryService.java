@@ -88,7 +88,10 @@ public class CategoryService implements KnownCategories, CategoryKinds {
                 return Mono.just(current);
             }
             Category archived = current.archive(now());
-            return categories.update(archived).then(publisher.archived(archived)).thenReturn(archived);
+            return categories
+                    .update(archived)
+                    .then(publisher.archived(archived))
+                    .thenReturn(archived);
         });
         return inTransaction.transactional(work);
     }
@@ -99,9 +102,10 @@ public class CategoryService implements KnownCategories, CategoryKinds {
             if (current.isDefault()) {
                 return Mono.error(new DefaultCategoryNotDeletableException(current.key()));
             }
-            return categories.inUse(userId, current.key()).flatMap(used -> used
-                    ? Mono.error(new CategoryInUseException(current.key()))
-                    : categories.delete(current));
+            return categories
+                    .inUse(userId, current.key())
+                    .flatMap(used ->
+                            used ? Mono.error(new CategoryInUseException(current.key())) : categories.delete(current));
         });
         return inTransaction.transactional(work);
     }

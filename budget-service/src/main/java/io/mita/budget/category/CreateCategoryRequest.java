@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 @JsonIgnoreProperties(ignoreUnknown = true)
 record CreateCategoryRequest(
         @NotBlank @Size(max = 64) String name,
+
         @Pattern(regexp = "ESSENTIAL|DISCRETIONARY", message = "must be ESSENTIAL or DISCRETIONARY")
         String kind) {
 

@@ -42,9 +42,11 @@ class MonthCellRepository implements MonthCells {
                         row.get("day", LocalDate.class),
                         row.get("amount_minor", Long.class)))
                 .all()
-                .collect(TreeMap<String, long[]>::new, (cells, cell) -> cells.computeIfAbsent(
-                                cell.category(), key -> new long[days])[cell.day().getDayOfMonth() - 1] =
-                        cell.amount())
+                .collect(
+                        TreeMap<String, long[]>::new,
+                        (cells, cell) -> cells.computeIfAbsent(cell.category(), key -> new long[days])[
+                                        cell.day().getDayOfMonth() - 1] =
+                                cell.amount())
                 .<Map<String, long[]>>map(cells -> cells);
     }
 
@@ -83,9 +85,8 @@ class MonthCellRepository implements MonthCells {
                     .append(i)
                     .append(')');
         }
-        DatabaseClient.GenericExecuteSpec spec = database.sql(sql.toString())
-                .bind("userId", userId)
-                .bind("month", month.atDay(1));
+        DatabaseClient.GenericExecuteSpec spec =
+                database.sql(sql.toString()).bind("userId", userId).bind("month", month.atDay(1));
         for (int i = 0; i < chunk.size(); i++) {
             Cell cell = chunk.get(i);
             spec = spec.bind("c" + i, cell.category()).bind("d" + i, cell.day()).bind("a" + i, cell.amount());
@@ -110,9 +111,11 @@ class MonthCellRepository implements MonthCells {
                         row.get("occurred_on", LocalDate.class),
                         PlanAmounts.toMinor(row.get("spent", BigDecimal.class), currency)))
                 .all()
-                .collect(TreeMap<String, long[]>::new, (cells, cell) -> cells.computeIfAbsent(
-                                cell.category(), key -> new long[days])[cell.day().getDayOfMonth() - 1] =
-                        cell.amount())
+                .collect(
+                        TreeMap<String, long[]>::new,
+                        (cells, cell) -> cells.computeIfAbsent(cell.category(), key -> new long[days])[
+                                        cell.day().getDayOfMonth() - 1] =
+                                cell.amount())
                 .<Map<String, long[]>>map(cells -> cells);
     }
 

@@ -7,6 +7,10 @@ import org.springframework.http.HttpStatus;
 class PlanAlreadyExistsException extends ProblemException {
 
     PlanAlreadyExistsException(java.time.YearMonth month) {
-        super(HttpStatus.CONFLICT, "PLAN_ALREADY_EXISTS", "Plan exists", "The plan of " + month + " exists already; change it with PUT.");
+        super(
+                HttpStatus.CONFLICT,
+                "PLAN_ALREADY_EXISTS",
+                "Plan exists",
+                "The plan of " + month + " exists already; change it with PUT.");
     }
 }

@@ -19,7 +19,8 @@ final class PlanAmounts {
 
     static long toMinor(String text, Currency currency) {
         if (text == null || !DECIMAL.matcher(text).matches()) {
-            throw new InvalidMoneyException(InvalidMoneyException.Part.AMOUNT, "must be a decimal string such as \"12.50\"");
+            throw new InvalidMoneyException(
+                    InvalidMoneyException.Part.AMOUNT, "must be a decimal string such as \"12.50\"");
         }
         BigDecimal amount = new BigDecimal(text);
         if (amount.signum() < 0) {

@@ -7,6 +7,10 @@ import org.springframework.http.HttpStatus;
 class PlanCurrencyMismatchException extends ProblemException {
 
     PlanCurrencyMismatchException(String field, String given, String planCurrency) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, "PLAN_CURRENCY_MISMATCH", "Currency mismatch", field + " is in " + given + " but the plan is kept in " + planCurrency + ".");
+        super(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "PLAN_CURRENCY_MISMATCH",
+                "Currency mismatch",
+                field + " is in " + given + " but the plan is kept in " + planCurrency + ".");
     }
 }

@@ -7,6 +7,10 @@ import org.springframework.http.HttpStatus;
 public class PlanMonthOutOfRangeException extends ProblemException {
 
     public PlanMonthOutOfRangeException(String month, String first, String last) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, "PLAN_MONTH_OUT_OF_RANGE", "Month out of range", "Month " + month + " is outside " + first + " .. " + last + ".");
+        super(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "PLAN_MONTH_OUT_OF_RANGE",
+                "Month out of range",
+                "Month " + month + " is outside " + first + " .. " + last + ".");
     }
 }

@@ -7,6 +7,11 @@ import org.springframework.http.HttpStatus;
 class PlanOverAllocatedException extends ProblemException {
 
     PlanOverAllocatedException(String allocated, String available) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, "PLAN_OVER_ALLOCATED", "Plan over-allocated", "The categories are allocated " + allocated + " but income minus commitments and savings leaves " + available + "; lower the allocations or set allowOverAllocation.");
+        super(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "PLAN_OVER_ALLOCATED",
+                "Plan over-allocated",
+                "The categories are allocated " + allocated + " but income minus commitments and savings leaves "
+                        + available + "; lower the allocations or set allowOverAllocation.");
     }
 }

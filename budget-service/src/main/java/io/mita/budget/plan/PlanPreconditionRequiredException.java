@@ -7,6 +7,10 @@ import org.springframework.http.HttpStatus;
 class PlanPreconditionRequiredException extends ProblemException {
 
     PlanPreconditionRequiredException(java.time.YearMonth month) {
-        super(HttpStatus.PRECONDITION_REQUIRED, "PLAN_PRECONDITION_REQUIRED", "If-Match required", "The plan of " + month + " exists: send If-Match with the ETag of the version you read.");
+        super(
+                HttpStatus.PRECONDITION_REQUIRED,
+                "PLAN_PRECONDITION_REQUIRED",
+                "If-Match required",
+                "The plan of " + month + " exists: send If-Match with the ETag of the version you read.");
     }
 }

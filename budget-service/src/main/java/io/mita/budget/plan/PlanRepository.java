@@ -42,8 +42,8 @@ class PlanRepository implements Plans {
     }
 
     private Mono<Plan> select(String suffix, UUID userId, YearMonth month) {
-        return database.sql("SELECT " + COLUMNS + " FROM budget_plan WHERE user_id = :userId AND month = :month"
-                        + suffix)
+        return database.sql(
+                        "SELECT " + COLUMNS + " FROM budget_plan WHERE user_id = :userId AND month = :month" + suffix)
                 .bind("userId", userId)
                 .bind("month", month.atDay(1))
                 .map(PlanRepository::plan)

@@ -173,9 +173,9 @@ class PlanService {
 
     /** The month's recorded runs, newest first; 404 when it has no plan. */
     Mono<Runs> runs(UUID userId, YearMonth month) {
-        return get(userId, month).flatMap(plan -> runs.list(userId, month, RUNS_LISTED)
-                .collectList()
-                .map(list -> new Runs(plan, list)));
+        return get(userId, month)
+                .flatMap(plan ->
+                        runs.list(userId, month, RUNS_LISTED).collectList().map(list -> new Runs(plan, list)));
     }
 
     record Runs(Plan plan, List<RedistributionRun> runs) {}

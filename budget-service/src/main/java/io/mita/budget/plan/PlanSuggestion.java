@@ -63,7 +63,19 @@ final class PlanSuggestion {
             allocations.add(new Plan.Allocation(SHARES.get(i - 1).category(), amounts[i], null));
         }
         return new Plan(
-                null, userId, month, currency, income, amounts[0], List.of(), allocations, false, false, false, null,
-                null, null);
+                null,
+                userId,
+                month,
+                currency,
+                income,
+                amounts[0],
+                List.of(),
+                allocations,
+                false,
+                false,
+                false,
+                null,
+                null,
+                null);
     }
 }

@@ -7,6 +7,11 @@ import org.springframework.http.HttpStatus;
 class PlanVersionMismatchException extends ProblemException {
 
     PlanVersionMismatchException(java.time.YearMonth month) {
-        super(HttpStatus.PRECONDITION_FAILED, "PLAN_VERSION_MISMATCH", "Plan version mismatch", "The plan of " + month + " was changed by another request; read it again (GET) and retry with its ETag.");
+        super(
+                HttpStatus.PRECONDITION_FAILED,
+                "PLAN_VERSION_MISMATCH",
+                "Plan version mismatch",
+                "The plan of " + month
+                        + " was changed by another request; read it again (GET) and retry with its ETag.");
     }
 }

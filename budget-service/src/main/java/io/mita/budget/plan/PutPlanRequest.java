@@ -34,7 +34,8 @@ record PutPlanRequest(
     static final int MAX_WEIGHT = 100;
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record CommitmentLine(@NotBlank @Size(max = 120) String name, @NotNull String amount, String currency) {}
+    record CommitmentLine(
+            @NotBlank @Size(max = 120) String name, @NotNull String amount, String currency) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record CategoryLine(

@@ -113,7 +113,9 @@ class Rebalancing implements SpendingChanges {
                     Mono<Void> record = worthRecording(run)
                             ? runs.record(run).then(publisher.redistributed(run, plan.currency()))
                             : Mono.empty();
-                    return store.then(record).then(thresholds(plan, loaded.getT2())).thenReturn(run);
+                    return store.then(record)
+                            .then(thresholds(plan, loaded.getT2()))
+                            .thenReturn(run);
                 });
     }
 
@@ -136,9 +138,11 @@ class Rebalancing implements SpendingChanges {
         Map<String, Integer> priority = new LinkedHashMap<>();
         for (int i = 0; i < plan.allocations().size(); i++) {
             Plan.Allocation allocation = plan.allocations().get(i);
-            planned.put(allocation.category(), persisted.containsKey(allocation.category())
-                    ? persisted.get(allocation.category())
-                    : spread(allocation, month));
+            planned.put(
+                    allocation.category(),
+                    persisted.containsKey(allocation.category())
+                            ? persisted.get(allocation.category())
+                            : spread(allocation, month));
             priority.put(allocation.category(), i);
         }
         persisted.forEach(planned::putIfAbsent);

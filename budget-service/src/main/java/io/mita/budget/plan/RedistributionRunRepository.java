@@ -43,7 +43,10 @@ class RedistributionRunRepository implements RedistributionRuns {
                 .then();
         Mono<Void> moves = Mono.empty();
         for (int from = 0; from < run.moves().size(); from += MOVES_PER_INSERT) {
-            moves = moves.then(insertMoves(run.id(), from, run.moves().subList(from, Math.min(run.moves().size(), from + MOVES_PER_INSERT))));
+            moves = moves.then(insertMoves(
+                    run.id(),
+                    from,
+                    run.moves().subList(from, Math.min(run.moves().size(), from + MOVES_PER_INSERT))));
         }
         return head.then(moves);
     }
@@ -53,8 +56,7 @@ class RedistributionRunRepository implements RedistributionRuns {
                 + " (run_id, position, from_category, from_day, to_category, to_day, amount_minor, reason) VALUES ");
         for (int i = 0; i < chunk.size(); i++) {
             sql.append(i == 0 ? "" : ", ")
-                    .append(String.format(
-                            "(:runId, :p%1$d, :fc%1$d, :fd%1$d, :tc%1$d, :td%1$d, :a%1$d, :r%1$d)", i));
+                    .append(String.format("(:runId, :p%1$d, :fc%1$d, :fd%1$d, :tc%1$d, :td%1$d, :a%1$d, :r%1$d)", i));
         }
         DatabaseClient.GenericExecuteSpec spec = database.sql(sql.toString()).bind("runId", runId);
         for (int i = 0; i < chunk.size(); i++) {

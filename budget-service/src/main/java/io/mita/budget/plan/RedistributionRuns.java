@@ -1,7 +1,7 @@
 package io.mita.budget.plan;
 
-import java.time.YearMonth;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

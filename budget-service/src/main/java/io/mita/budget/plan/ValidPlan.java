@@ -57,7 +57,11 @@ import java.util.Set;
             List<PutPlanRequest.CommitmentLine> commitments = plan.commitmentLines();
             for (int i = 0; i < commitments.size(); i++) {
                 if (commitments.get(i) != null) {
-                    valid &= amount(context, "commitments[" + i + "].amount", commitments.get(i).amount(), currency);
+                    valid &= amount(
+                            context,
+                            "commitments[" + i + "].amount",
+                            commitments.get(i).amount(),
+                            currency);
                 }
             }
             if (plan.categories() != null) {
@@ -79,7 +83,8 @@ import java.util.Set;
             return valid;
         }
 
-        private static boolean amount(ConstraintValidatorContext context, String field, String text, Currency currency) {
+        private static boolean amount(
+                ConstraintValidatorContext context, String field, String text, Currency currency) {
             if (text == null) {
                 return true;
             }
@@ -91,7 +96,8 @@ import java.util.Set;
             }
         }
 
-        private static boolean weights(ConstraintValidatorContext context, String field, Map<DayOfWeek, Integer> given) {
+        private static boolean weights(
+                ConstraintValidatorContext context, String field, Map<DayOfWeek, Integer> given) {
             if (given == null || given.isEmpty()) {
                 return true;
             }
@@ -109,9 +115,8 @@ import java.util.Set;
         }
 
         private static boolean violation(ConstraintValidatorContext context, String field, String message) {
-            context.buildConstraintViolationWithTemplate(message.replace("{", "\\{")
-                            .replace("}", "\\}")
-                            .replace("$", "\\$"))
+            context.buildConstraintViolationWithTemplate(
+                            message.replace("{", "\\{").replace("}", "\\}").replace("$", "\\$"))
                     .addPropertyNode(field)
                     .addConstraintViolation();
             return false;

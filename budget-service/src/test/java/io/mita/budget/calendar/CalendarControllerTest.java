@@ -19,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
@@ -47,7 +46,8 @@ class CalendarControllerTest {
                             Currency.getInstance("EUR"),
                             Map.of("groceries", new long[31]),
                             Map.of("groceries", new long[31])))
-                    : Mono.error(new ProblemException(HttpStatus.NOT_FOUND, "PLAN_NOT_FOUND", "Plan not found", "none"));
+                    : Mono.error(
+                            new ProblemException(HttpStatus.NOT_FOUND, "PLAN_NOT_FOUND", "Plan not found", "none"));
             return new CalendarService(months, clock);
         }
     }

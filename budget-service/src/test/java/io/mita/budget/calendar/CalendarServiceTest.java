@@ -29,7 +29,9 @@ class CalendarServiceTest {
 
     @Test
     void remainingIsPlannedMinusSpentAndMayBeNegative() {
-        CalendarResponse.Day day2 = CalendarService.calendar(month(), LocalDate.of(2026, 2, 10)).days().get(1);
+        CalendarResponse.Day day2 = CalendarService.calendar(month(), LocalDate.of(2026, 2, 10))
+                .days()
+                .get(1);
 
         assertThat(day2.categories().get(0))
                 .isEqualTo(new CalendarResponse.CategoryDay("groceries", "10.00", "13.50", "-3.50"));
@@ -46,7 +48,9 @@ class CalendarServiceTest {
 
         assertThat(calendar.days().get(0).safeToSpend()).isEqualTo("15.00");
         assertThat(calendar.days().get(1).safeToSpend()).isEqualTo("1.50");
-        assertThat(calendar.days().get(2).safeToSpend()).as("overspent on the whole").isEqualTo("0.00");
+        assertThat(calendar.days().get(2).safeToSpend())
+                .as("overspent on the whole")
+                .isEqualTo("0.00");
     }
 
     /** Groceries 10.00 and dining 5.00 a day; 13.50 groceries on the 2nd, 20.00 dining on the 3rd. */

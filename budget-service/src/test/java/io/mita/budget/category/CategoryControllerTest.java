@@ -141,7 +141,7 @@ class CategoryControllerTest {
 
     @Test
     void anIdThatIsNoUuidIs400() {
-        expectProblem(rename("not-a-uuid", Map.of("name", "x")), 400, "VALIDATION_FAILED");
+        expectProblem(rename("not-a-uuid", Map.of("name", "x")), 400, "MALFORMED_REQUEST");
     }
 
     @Test

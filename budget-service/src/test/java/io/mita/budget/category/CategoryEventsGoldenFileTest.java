@@ -29,7 +29,6 @@ class CategoryEventsGoldenFileTest {
     @Test
     void theArchivedPayloadSerialisesToTheGoldenFile() {
         GoldenEvents.assertSerialisesTo(
-                CategoryPublisher.ARCHIVED,
-                CategoryArchived.of(coffee.archive(Instant.parse("2026-03-10T08:00:00Z"))));
+                CategoryPublisher.ARCHIVED, CategoryArchived.of(coffee.archive(Instant.parse("2026-03-10T08:00:00Z"))));
     }
 }

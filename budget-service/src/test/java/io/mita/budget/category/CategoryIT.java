@@ -52,22 +52,21 @@ class CategoryIT {
                 .block(Duration.ofSeconds(60));
 
         assertThat(sizes).containsOnly(11);
-        assertThat(rows("SELECT count(*) AS n FROM category WHERE user_id = :user")).isEqualTo(11);
+        assertThat(rows("SELECT count(*) AS n FROM category WHERE user_id = :user"))
+                .isEqualTo(11);
     }
 
     @Test
     void aTransactionMustNameAnActiveCategoryAndIsStoredByItsKey() {
-        problem(
-                alice.post("/api/budget/transactions", expense("travel")),
-                422,
-                "UNKNOWN_CATEGORY");
+        problem(alice.post("/api/budget/transactions", expense("travel")), 422, "UNKNOWN_CATEGORY");
 
         JsonNode created = json(alice.post("/api/budget/transactions", expense(" GROCERIES "))
                 .expectStatus()
                 .isCreated());
 
         assertThat(created.get("category").asString()).isEqualTo("groceries");
-        assertThat(rows("SELECT count(*) AS n FROM transaction WHERE user_id = :user")).isEqualTo(1);
+        assertThat(rows("SELECT count(*) AS n FROM transaction WHERE user_id = :user"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -89,7 +88,9 @@ class CategoryIT {
         problem(alice.post(PATH, Map.of("name", "COFFEE")), 409, "CATEGORY_NAME_TAKEN");
         problem(alice.patch(PATH + "/" + id, Map.of("name", "Dining")), 409, "CATEGORY_NAME_TAKEN");
 
-        alice.patch(PATH + "/" + id, Map.of("name", "Coffee & tea")).expectStatus().isOk();
+        alice.patch(PATH + "/" + id, Map.of("name", "Coffee & tea"))
+                .expectStatus()
+                .isOk();
         alice.spend("3.20", "coffee", today);
         problem(alice.delete(PATH + "/" + id), 409, "CATEGORY_IN_USE");
         alice.post(PATH + "/" + id + "/archive", null).expectStatus().isOk();
@@ -103,7 +104,9 @@ class CategoryIT {
         assertThat(archived.get("name").asString()).isEqualTo("Coffee & tea");
         assertThat(archived.get("archived").asBoolean()).isTrue();
 
-        String unused = json(alice.post(PATH, Map.of("name", "Hobbies")).expectStatus().isCreated())
+        String unused = json(alice.post(PATH, Map.of("name", "Hobbies"))
+                        .expectStatus()
+                        .isCreated())
                 .get("id")
                 .asString();
         alice.delete(PATH + "/" + unused).expectStatus().isNoContent();
@@ -147,14 +150,15 @@ class CategoryIT {
 
     @Test
     void creatingAndArchivingWriteTheirEventsWithTheChange() {
-        String id = json(alice.post(PATH, Map.of("name", "Garden")).expectStatus().isCreated())
+        String id = json(alice.post(PATH, Map.of("name", "Garden"))
+                        .expectStatus()
+                        .isCreated())
                 .get("id")
                 .asString();
         alice.post(PATH + "/" + id + "/archive", null).expectStatus().isOk();
         alice.post(PATH + "/" + id + "/archive", null).expectStatus().isOk();
 
-        List<String> types = database.sql(
-                        "SELECT type FROM outbox_event WHERE subject = :subject ORDER BY seq")
+        List<String> types = database.sql("SELECT type FROM outbox_event WHERE subject = :subject ORDER BY seq")
                 .bind("subject", alice.user().toString())
                 .map(row -> row.get("type", String.class))
                 .all()
@@ -164,7 +168,8 @@ class CategoryIT {
     }
 
     private Map<String, Object> expense(String category) {
-        return Map.of("type", "EXPENSE", "amount", "12.50", "currency", "EUR", "category", category, "occurredOn", today);
+        return Map.of(
+                "type", "EXPENSE", "amount", "12.50", "currency", "EUR", "category", category, "occurredOn", today);
     }
 
     private long rows(String sql) {

@@ -29,12 +29,23 @@ class CategoryServiceTest {
     void aNewUserHasTheDefaultSetWithItsKindsAndNothingIsPublishedForIt() {
         List<Category> all = service.list(alice).block();
 
-        assertThat(all).extracting(Category::key)
+        assertThat(all)
+                .extracting(Category::key)
                 .containsExactlyInAnyOrder(
-                        "groceries", "dining", "transport", "housing", "utilities", "health", "entertainment",
-                        "shopping", "education", "savings", "other");
+                        "groceries",
+                        "dining",
+                        "transport",
+                        "housing",
+                        "utilities",
+                        "health",
+                        "entertainment",
+                        "shopping",
+                        "education",
+                        "savings",
+                        "other");
         assertThat(all).allMatch(Category::isDefault).noneMatch(Category::archived);
-        assertThat(all).filteredOn(category -> category.kind() == CategoryKind.DISCRETIONARY)
+        assertThat(all)
+                .filteredOn(category -> category.kind() == CategoryKind.DISCRETIONARY)
                 .extracting(Category::key)
                 .containsExactlyInAnyOrder("dining", "entertainment", "shopping", "other");
         assertThat(outbox.types()).isEmpty();
@@ -43,7 +54,8 @@ class CategoryServiceTest {
 
     @Test
     void anOwnCategoryIsCreatedWithAKeyFromItsNameAndPublished() {
-        Category created = service.create(alice, "  Coffee Beans ", CategoryKind.ESSENTIAL).block();
+        Category created =
+                service.create(alice, "  Coffee Beans ", CategoryKind.ESSENTIAL).block();
 
         assertThat(created.key()).isEqualTo("coffee beans");
         assertThat(created.name()).isEqualTo("Coffee Beans");
@@ -72,14 +84,16 @@ class CategoryServiceTest {
     void anotherUserMayUseTheSameName() {
         service.create(alice, "Coffee", null).block();
 
-        assertThat(service.create(UUID.randomUUID(), "Coffee", null).block().key()).isEqualTo("coffee");
+        assertThat(service.create(UUID.randomUUID(), "Coffee", null).block().key())
+                .isEqualTo("coffee");
     }
 
     @Test
     void aRenameChangesTheNameButNotTheKey() {
         Category groceries = byKey("groceries");
 
-        Category renamed = service.rename(alice, groceries.id(), "Food & household").block();
+        Category renamed =
+                service.rename(alice, groceries.id(), "Food & household").block();
 
         assertThat(renamed.name()).isEqualTo("Food & household");
         assertThat(renamed.key()).isEqualTo("groceries");
@@ -103,11 +117,15 @@ class CategoryServiceTest {
         Category again = service.archive(alice, coffee.id()).block();
 
         assertThat(again.archived()).isTrue();
-        assertThat(service.list(alice).block()).filteredOn(Category::archived).extracting(Category::key)
+        assertThat(service.list(alice).block())
+                .filteredOn(Category::archived)
+                .extracting(Category::key)
                 .containsExactly("coffee");
         assertCode(() -> service.activeKey(alice, "coffee").block(), 422, "UNKNOWN_CATEGORY");
         assertThat(outbox.types()).containsExactly(CategoryPublisher.CREATED, CategoryPublisher.ARCHIVED);
-        assertThat(outbox.payloads(CategoryPublisher.ARCHIVED, CategoryArchived.class).get(0).archivedAt())
+        assertThat(outbox.payloads(CategoryPublisher.ARCHIVED, CategoryArchived.class)
+                        .get(0)
+                        .archivedAt())
                 .isEqualTo(Instant.parse("2026-03-10T08:00:00Z"));
     }
 
@@ -155,7 +173,8 @@ class CategoryServiceTest {
 
     @Test
     void theKindsOfAllCategoriesIncludeArchivedOnes() {
-        Category coffee = service.create(alice, "Coffee", CategoryKind.ESSENTIAL).block();
+        Category coffee =
+                service.create(alice, "Coffee", CategoryKind.ESSENTIAL).block();
         service.archive(alice, coffee.id()).block();
 
         assertThat(service.kinds(alice).block())

@@ -35,23 +35,24 @@ final class InMemoryCategories implements Categories {
 
     @Override
     public Flux<Category> all(UUID userId) {
-        return Flux.fromStream(rows.values().stream()
+        return Flux.defer(() -> Flux.fromStream(rows.values().stream()
                 .filter(row -> row.userId().equals(userId))
                 .sorted(Comparator.comparing(Category::isDefault)
                         .reversed()
-                        .thenComparing(row -> row.name().toLowerCase(Locale.ROOT))));
+                        .thenComparing(row -> row.name().toLowerCase(Locale.ROOT)))));
     }
 
     @Override
     public Mono<Category> find(UUID userId, UUID id) {
-        return Mono.justOrEmpty(rows.get(id)).filter(row -> row.userId().equals(userId));
+        return Mono.fromSupplier(() -> rows.get(id)).filter(row -> row.userId().equals(userId));
     }
 
     @Override
     public Mono<Category> findByKey(UUID userId, String key) {
-        return Mono.justOrEmpty(rows.values().stream()
+        return Mono.fromSupplier(() -> rows.values().stream()
                 .filter(row -> row.userId().equals(userId) && row.key().equals(key))
-                .findFirst());
+                .findFirst()
+                .orElse(null));
     }
 
     @Override
@@ -74,9 +75,9 @@ final class InMemoryCategories implements Categories {
 
     private boolean clashes(Category category) {
         return rows.values().stream()
-                .filter(row -> row.userId().equals(category.userId()) && !row.id().equals(category.id()))
-                .anyMatch(row -> row.key().equals(category.key())
-                        || row.name().equalsIgnoreCase(category.name()));
+                .filter(row ->
+                        row.userId().equals(category.userId()) && !row.id().equals(category.id()))
+                .anyMatch(row -> row.key().equals(category.key()) || row.name().equalsIgnoreCase(category.name()));
     }
 
     @Override
@@ -86,6 +87,6 @@ final class InMemoryCategories implements Categories {
 
     @Override
     public Mono<Boolean> inUse(UUID userId, String key) {
-        return Mono.just(used.getOrDefault(userId, Set.of()).contains(key));
+        return Mono.fromSupplier(() -> used.getOrDefault(userId, Set.of()).contains(key));
     }
 }

@@ -153,7 +153,10 @@ class PlanControllerTest {
 
     @Test
     void anAmountAboveOneTrillionIs400() {
-        expectProblem(put("2026-03", with(aPlan(), "savingsTarget", "1000000000000.01"), null), 400, "VALIDATION_FAILED")
+        expectProblem(
+                        put("2026-03", with(aPlan(), "savingsTarget", "1000000000000.01"), null),
+                        400,
+                        "VALIDATION_FAILED")
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("savingsTarget");
     }
@@ -176,8 +179,12 @@ class PlanControllerTest {
 
     @Test
     void aCategoryNamedTwiceIs400() {
-        Map<String, Object> plan = with(aPlan(), "categories", List.of(
-                Map.of("category", "groceries", "amount", "10"), Map.of("category", "Groceries", "amount", "10")));
+        Map<String, Object> plan = with(
+                aPlan(),
+                "categories",
+                List.of(
+                        Map.of("category", "groceries", "amount", "10"),
+                        Map.of("category", "Groceries", "amount", "10")));
         expectProblem(put("2026-03", plan, null), 400, "VALIDATION_FAILED")
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("categories[1].category");
@@ -193,7 +200,8 @@ class PlanControllerTest {
         for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
             allZero.put(day, 0);
         }
-        expectProblem(put("2026-03", withCategory(aPlan(), 0, "weekdayWeights", allZero), null), 400, "VALIDATION_FAILED");
+        expectProblem(
+                put("2026-03", withCategory(aPlan(), 0, "weekdayWeights", allZero), null), 400, "VALIDATION_FAILED");
     }
 
     @Test
@@ -221,7 +229,9 @@ class PlanControllerTest {
         Map<String, Object> over = withCategory(aPlan(), 0, "amount", "1300.01");
         expectProblem(put("2026-03", over, null), 422, "PLAN_OVER_ALLOCATED");
 
-        put("2026-03", with(over, "allowOverAllocation", true), null).expectStatus().isCreated();
+        put("2026-03", with(over, "allowOverAllocation", true), null)
+                .expectStatus()
+                .isCreated();
     }
 
     @Test
@@ -231,8 +241,7 @@ class PlanControllerTest {
 
     @Test
     void aLineInAnotherCurrencyIs422() {
-        expectProblem(
-                put("2026-03", withCategory(aPlan(), 0, "currency", "USD"), null), 422, "PLAN_CURRENCY_MISMATCH");
+        expectProblem(put("2026-03", withCategory(aPlan(), 0, "currency", "USD"), null), 422, "PLAN_CURRENCY_MISMATCH");
     }
 
     @Test
@@ -274,8 +283,18 @@ class PlanControllerTest {
         expectProblem(get("2026-03/redistributions"), 404, "PLAN_NOT_FOUND");
         put("2026-03", aPlan(), null).expectStatus().isCreated();
 
-        post("2026-03/redistribute").expectStatus().isOk().expectBody().jsonPath("$.trigger").isEqualTo("ON_DEMAND");
-        get("2026-03/redistributions").expectStatus().isOk().expectBody().jsonPath("$").isArray();
+        post("2026-03/redistribute")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.trigger")
+                .isEqualTo("ON_DEMAND");
+        get("2026-03/redistributions")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$")
+                .isArray();
     }
 
     @Test
@@ -303,9 +322,11 @@ class PlanControllerTest {
         plan.put("currency", "EUR");
         plan.put("savingsTarget", "300.00");
         plan.put("commitments", List.of(Map.of("name", "Rent", "amount", "900.00")));
-        plan.put("categories", List.of(
-                new HashMap<>(Map.of("category", "groceries", "amount", "400.00")),
-                new HashMap<>(Map.of("category", "dining", "amount", "150.00"))));
+        plan.put(
+                "categories",
+                List.of(
+                        new HashMap<>(Map.of("category", "groceries", "amount", "400.00")),
+                        new HashMap<>(Map.of("category", "dining", "amount", "150.00"))));
         return plan;
     }
 
@@ -340,11 +361,17 @@ class PlanControllerTest {
     }
 
     private WebTestClient.ResponseSpec get(String path) {
-        return web.get().uri(PlanController.PATH + "/" + path).headers(this::authorised).exchange();
+        return web.get()
+                .uri(PlanController.PATH + "/" + path)
+                .headers(this::authorised)
+                .exchange();
     }
 
     private WebTestClient.ResponseSpec post(String path) {
-        return web.post().uri(PlanController.PATH + "/" + path).headers(this::authorised).exchange();
+        return web.post()
+                .uri(PlanController.PATH + "/" + path)
+                .headers(this::authorised)
+                .exchange();
     }
 
     private void authorised(HttpHeaders headers) {

@@ -29,7 +29,8 @@ class PlanEventsGoldenFileTest {
                 250_000,
                 30_000,
                 List.of(new Plan.Commitment("Rent", 80_000), new Plan.Commitment("Phone", 10_000)),
-                List.of(new Plan.Allocation("groceries", 40_000, null),
+                List.of(
+                        new Plan.Allocation("groceries", 40_000, null),
                         new Plan.Allocation("dining", 15_000, List.of(1, 1, 1, 1, 1, 2, 2))),
                 false,
                 false,

@@ -15,7 +15,12 @@ final class PlanFixtures {
 
     /** Income 2,500.00, rent 900.00, savings 300.00, groceries 400.00 and dining 150.00. */
     static Plan aPlan(UUID userId, YearMonth month) {
-        return plan(userId, month, 250_000, 30_000, List.of(new Plan.Commitment("Rent", 90_000)),
+        return plan(
+                userId,
+                month,
+                250_000,
+                30_000,
+                List.of(new Plan.Commitment("Rent", 90_000)),
                 List.of(allocation("groceries", 40_000), allocation("dining", 15_000)));
     }
 
@@ -26,8 +31,21 @@ final class PlanFixtures {
             long savings,
             List<Plan.Commitment> commitments,
             List<Plan.Allocation> allocations) {
-        return new Plan(null, userId, month, EUR, income, savings, commitments, new ArrayList<>(allocations),
-                false, false, false, null, null, null);
+        return new Plan(
+                null,
+                userId,
+                month,
+                EUR,
+                income,
+                savings,
+                commitments,
+                new ArrayList<>(allocations),
+                false,
+                false,
+                false,
+                null,
+                null,
+                null);
     }
 
     static Plan.Allocation allocation(String category, long amount) {
@@ -35,15 +53,39 @@ final class PlanFixtures {
     }
 
     static Plan with(Plan plan, boolean allowOverAllocation, boolean releaseCommitments, boolean releaseSavings) {
-        return new Plan(plan.id(), plan.userId(), plan.month(), plan.currency(), plan.income(), plan.savingsTarget(),
-                plan.commitments(), plan.allocations(), allowOverAllocation, releaseCommitments, releaseSavings,
-                plan.createdAt(), plan.updatedAt(), plan.version());
+        return new Plan(
+                plan.id(),
+                plan.userId(),
+                plan.month(),
+                plan.currency(),
+                plan.income(),
+                plan.savingsTarget(),
+                plan.commitments(),
+                plan.allocations(),
+                allowOverAllocation,
+                releaseCommitments,
+                releaseSavings,
+                plan.createdAt(),
+                plan.updatedAt(),
+                plan.version());
     }
 
     static Plan withAllocations(Plan plan, List<Plan.Allocation> allocations) {
-        return new Plan(plan.id(), plan.userId(), plan.month(), plan.currency(), plan.income(), plan.savingsTarget(),
-                plan.commitments(), allocations, plan.allowOverAllocation(), plan.releaseCommitments(),
-                plan.releaseSavings(), plan.createdAt(), plan.updatedAt(), plan.version());
+        return new Plan(
+                plan.id(),
+                plan.userId(),
+                plan.month(),
+                plan.currency(),
+                plan.income(),
+                plan.savingsTarget(),
+                plan.commitments(),
+                allocations,
+                plan.allowOverAllocation(),
+                plan.releaseCommitments(),
+                plan.releaseSavings(),
+                plan.createdAt(),
+                plan.updatedAt(),
+                plan.version());
     }
 
     static long sum(long[] amounts) {

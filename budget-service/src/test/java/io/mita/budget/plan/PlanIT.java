@@ -50,11 +50,17 @@ class PlanIT {
                 .expectHeader()
                 .valueEquals(HttpHeaders.ETAG, "\"0\""));
 
-        JsonNode read = json(alice.get(path).expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"0\""));
+        JsonNode read =
+                json(alice.get(path).expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"0\""));
 
         assertThat(read).isEqualTo(created);
         assertThat(read.get("commitments").get(0).get("name").asString()).isEqualTo("Rent");
-        assertThat(read.get("categories").get(1).get("weekdayWeights").get("SATURDAY").asInt()).isEqualTo(2);
+        assertThat(read.get("categories")
+                        .get(1)
+                        .get("weekdayWeights")
+                        .get("SATURDAY")
+                        .asInt())
+                .isEqualTo(2);
         assertThat(read.get("releasable").get("savings").asBoolean()).isTrue();
         assertThat(read.get("unallocated").asString()).isEqualTo("750.00");
         assertThat(dailyTotal()).as("the categories spread over the month").isEqualTo(55_000);
@@ -74,8 +80,11 @@ class PlanIT {
                 .valueEquals(HttpHeaders.ETAG, "\"1\"");
         problem(alice.put(path, aPlan(), "\"0\""), 412, "PLAN_VERSION_MISMATCH");
 
-        assertThat(json(alice.get(path).expectStatus().isOk()).get("income").asString()).isEqualTo("3000.00");
-        assertThat(rows("SELECT count(*) AS n FROM outbox_event WHERE subject = :subject AND type = 'mita.budget.plan.updated.v1'"))
+        assertThat(json(alice.get(path).expectStatus().isOk()).get("income").asString())
+                .isEqualTo("3000.00");
+        assertThat(
+                        rows(
+                                "SELECT count(*) AS n FROM outbox_event WHERE subject = :subject AND type = 'mita.budget.plan.updated.v1'"))
                 .isEqualTo(2);
     }
 
@@ -96,15 +105,18 @@ class PlanIT {
 
         assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
         assertThat(statuses).filteredOn(status -> status == 412).hasSize(5);
-        assertThat(rows("SELECT version AS n FROM budget_plan WHERE user_id = :user")).isEqualTo(1);
+        assertThat(rows("SELECT version AS n FROM budget_plan WHERE user_id = :user"))
+                .isEqualTo(1);
     }
 
     @Test
     void anOverAllocatedPlanIsRefusedAndNothingIsStored() {
         problem(alice.put(path, with(aPlan(), "income", "1000.00"), null), 422, "PLAN_OVER_ALLOCATED");
 
-        assertThat(rows("SELECT count(*) AS n FROM budget_plan WHERE user_id = :user")).isZero();
-        assertThat(rows("SELECT count(*) AS n FROM daily_allocation WHERE user_id = :user")).isZero();
+        assertThat(rows("SELECT count(*) AS n FROM budget_plan WHERE user_id = :user"))
+                .isZero();
+        assertThat(rows("SELECT count(*) AS n FROM daily_allocation WHERE user_id = :user"))
+                .isZero();
     }
 
     @Test
@@ -112,10 +124,12 @@ class PlanIT {
         String previous = "/api/budget/plans/" + MONTH.minusMonths(1);
         alice.put(previous, aPlan(), null).expectStatus().isCreated();
 
-        JsonNode copy = json(alice.post(path + "/copy-previous", null).expectStatus().isCreated());
+        JsonNode copy =
+                json(alice.post(path + "/copy-previous", null).expectStatus().isCreated());
 
         assertThat(copy.get("month").asString()).isEqualTo(MONTH.toString());
-        assertThat(copy.get("categories")).isEqualTo(json(alice.get(previous).expectStatus().isOk()).get("categories"));
+        assertThat(copy.get("categories"))
+                .isEqualTo(json(alice.get(previous).expectStatus().isOk()).get("categories"));
         problem(alice.post(path + "/copy-previous", null), 409, "PLAN_ALREADY_EXISTS");
         assertThat(dailyTotal()).isEqualTo(55_000);
     }
@@ -136,9 +150,17 @@ class PlanIT {
         plan.put("currency", "EUR");
         plan.put("savingsTarget", "300.00");
         plan.put("commitments", List.of(Map.of("name", "Rent", "amount", "900.00")));
-        plan.put("categories", List.of(
-                Map.of("category", "groceries", "amount", "400.00"),
-                Map.of("category", "dining", "amount", "150.00", "weekdayWeights", Map.of("SATURDAY", 2, "SUNDAY", 2))));
+        plan.put(
+                "categories",
+                List.of(
+                        Map.of("category", "groceries", "amount", "400.00"),
+                        Map.of(
+                                "category",
+                                "dining",
+                                "amount",
+                                "150.00",
+                                "weekdayWeights",
+                                Map.of("SATURDAY", 2, "SUNDAY", 2))));
         plan.put("releasable", Map.of("commitments", false, "savings", true));
         return plan;
     }
@@ -149,14 +171,18 @@ class PlanIT {
         return changed;
     }
 
+    /** This month's daily allocations of the plan's two categories. */
     private long dailyTotal() {
         return rows("SELECT coalesce(sum(amount_minor), 0) AS n FROM daily_allocation"
-                + " WHERE user_id = :user AND category IN ('groceries', 'dining')");
+                + " WHERE user_id = :user AND category IN ('groceries', 'dining') AND month = '" + MONTH.atDay(1)
+                + "'");
     }
 
     private long rows(String sql) {
         DatabaseClient.GenericExecuteSpec spec = database.sql(sql);
-        spec = sql.contains(":subject") ? spec.bind("subject", alice.user().toString()) : spec.bind("user", alice.user());
+        spec = sql.contains(":subject")
+                ? spec.bind("subject", alice.user().toString())
+                : spec.bind("user", alice.user());
         return spec.map(row -> ((Number) row.get("n")).longValue()).one().block();
     }
 }

@@ -82,8 +82,7 @@ class PlanServiceTest {
     @Test
     void weekdayWeightsSpreadMoreOnTheHeavierDays() {
         Plan weighted = withAllocations(
-                aPlan(alice, MARCH),
-                List.of(new Plan.Allocation("groceries", 40_000, List.of(1, 1, 1, 1, 1, 2, 2))));
+                aPlan(alice, MARCH), List.of(new Plan.Allocation("groceries", 40_000, List.of(1, 1, 1, 1, 1, 2, 2))));
 
         put(weighted, PlanService.Precondition.NONE);
 
@@ -156,7 +155,9 @@ class PlanServiceTest {
         assertThat(plans.row(alice, MARCH)).isNull();
         assertThat(outbox.types()).isEmpty();
 
-        assertThat(put(with(over, true, false, false), PlanService.Precondition.NONE).created()).isTrue();
+        assertThat(put(with(over, true, false, false), PlanService.Precondition.NONE)
+                        .created())
+                .isTrue();
     }
 
     @Test
@@ -220,12 +221,10 @@ class PlanServiceTest {
         RedistributionRun run = runs.all().get(0);
         assertThat(run.trigger()).isEqualTo(RedistributionRun.Trigger.SPENDING_CHANGED);
         assertThat(run.balanced()).isTrue();
-        assertThat(run.moves())
-                .isNotEmpty()
-                .allSatisfy(move -> {
-                    assertThat(move.toDay()).isEqualTo(today);
-                    assertThat(move.reason()).isEqualTo(MoveReason.OVERSPENDING_COVERED_FROM_SAME_CATEGORY);
-                });
+        assertThat(run.moves()).isNotEmpty().allSatisfy(move -> {
+            assertThat(move.toDay()).isEqualTo(today);
+            assertThat(move.reason()).isEqualTo(MoveReason.OVERSPENDING_COVERED_FROM_SAME_CATEGORY);
+        });
         assertThat(cells.stored(alice, MARCH).get("groceries")[9]).isEqualTo(5_000);
         assertThat(totalPlanned()).isEqualTo(totalBefore);
         assertThat(outbox.types()).endsWith(PlanPublisher.REDISTRIBUTED);
@@ -233,7 +232,13 @@ class PlanServiceTest {
 
     @Test
     void spendingInACategoryWithoutAllocationIsCoveredByTheDiscretionaryOnesFirst() {
-        put(plan(alice, MARCH, 250_000, 0, List.of(),
+        put(
+                plan(
+                        alice,
+                        MARCH,
+                        250_000,
+                        0,
+                        List.of(),
                         List.of(allocation("groceries", 31_000), allocation("dining", 31_000))),
                 PlanService.Precondition.NONE);
         LocalDate today = LocalDate.of(2026, 3, 10); // an open day
@@ -241,11 +246,10 @@ class PlanServiceTest {
 
         rebalancing.changed(alice, List.of(today)).block();
 
-        assertThat(runs.all().get(0).moves())
-                .allSatisfy(move -> {
-                    assertThat(move.fromCategory()).isEqualTo("dining");
-                    assertThat(move.toCategory()).isEqualTo("transport");
-                });
+        assertThat(runs.all().get(0).moves()).allSatisfy(move -> {
+            assertThat(move.fromCategory()).isEqualTo("dining");
+            assertThat(move.toCategory()).isEqualTo("transport");
+        });
         assertThat(cells.stored(alice, MARCH).get("transport")[9]).isEqualTo(500);
     }
 
@@ -274,21 +278,32 @@ class PlanServiceTest {
         Clock tenthOfMarch = Clock.fixed(Instant.parse("2026-03-10T08:00:00Z"), ZoneOffset.UTC);
         Rebalancing midMonth = new Rebalancing(plans, cells, runs, user -> Mono.just(kinds), publisher, tenthOfMarch);
         PlanService late = new PlanService(
-                plans, (user, category) -> Mono.just(category), midMonth, runs, publisher, new InlineTransactions(),
+                plans,
+                (user, category) -> Mono.just(category),
+                midMonth,
+                runs,
+                publisher,
+                new InlineTransactions(),
                 tenthOfMarch);
         cells.spend(alice, LocalDate.of(2026, 3, 3), "groceries", 700);
 
-        late.put(alice, MARCH, aPlan(alice, MARCH), PlanService.Precondition.NONE).block();
+        late.put(alice, MARCH, aPlan(alice, MARCH), PlanService.Precondition.NONE)
+                .block();
 
         long[] groceries = cells.stored(alice, MARCH).get("groceries");
         assertThat(groceries[2]).as("a closed day keeps what it spent").isEqualTo(700);
-        assertThat(groceries[0]).as("a closed day without spending gives its plan forward").isZero();
+        assertThat(groceries[0])
+                .as("a closed day without spending gives its plan forward")
+                .isZero();
         assertThat(sum(groceries)).isEqualTo(40_000);
         RedistributionRun run = runs.all().get(0);
         assertThat(run.trigger()).isEqualTo(RedistributionRun.Trigger.PLAN_CHANGED);
         assertThat(run.ranOn()).isEqualTo(LocalDate.of(2026, 3, 10));
-        assertThat(run.moves()).extracting(io.mita.budget.redistribution.Move::reason).contains(MoveReason.UNDERSPENDING_ROLLED_FORWARD);
-        assertThat(run.moves()).allSatisfy(move -> assertThat(move.toDay()).isAfterOrEqualTo(LocalDate.of(2026, 3, 10)));
+        assertThat(run.moves())
+                .extracting(io.mita.budget.redistribution.Move::reason)
+                .contains(MoveReason.UNDERSPENDING_ROLLED_FORWARD);
+        assertThat(run.moves())
+                .allSatisfy(move -> assertThat(move.toDay()).isAfterOrEqualTo(LocalDate.of(2026, 3, 10)));
     }
 
     @Test
@@ -353,7 +368,9 @@ class PlanServiceTest {
     }
 
     private long totalPlanned() {
-        return cells.stored(alice, MARCH).values().stream().mapToLong(PlanFixtures::sum).sum();
+        return cells.stored(alice, MARCH).values().stream()
+                .mapToLong(PlanFixtures::sum)
+                .sum();
     }
 
     private PlanService.Saved put(Plan plan, PlanService.Precondition precondition) {

@@ -13,6 +13,7 @@ import io.mita.testsupport.MitaIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,7 +45,6 @@ class RedistributionIT {
     @Autowired
     DatabaseClient database;
 
-
     @Test
     void anOverspentDayIsCoveredFromTheRestOfTheMonthInTheSameRequest() {
         BudgetClient user = user();
@@ -52,7 +52,8 @@ class RedistributionIT {
 
         user.spend("50.00", "groceries", FIRST_DAY.toString());
 
-        JsonNode runs = json(user.get(plans() + "/redistributions").expectStatus().isOk());
+        JsonNode runs =
+                json(user.get(plans() + "/redistributions").expectStatus().isOk());
         assertThat(runs).hasSize(1);
         JsonNode run = runs.get(0);
         assertThat(run.get("trigger").asString()).isEqualTo("SPENDING_CHANGED");
@@ -65,14 +66,17 @@ class RedistributionIT {
             assertThat(move.get("reason").asString()).isEqualTo("OVERSPENDING_COVERED_FROM_SAME_CATEGORY");
         });
 
-        JsonNode calendar = json(user.get("/api/budget/calendar/" + MONTH).expectStatus().isOk());
+        JsonNode calendar =
+                json(user.get("/api/budget/calendar/" + MONTH).expectStatus().isOk());
         JsonNode firstDay = calendar.get("days").get(0);
         JsonNode groceries = firstDay.get("categories").get(0);
         assertThat(groceries.get("category").asString()).isEqualTo("groceries");
         assertThat(groceries.get("planned").asString()).isEqualTo("50.00");
         assertThat(groceries.get("spent").asString()).isEqualTo("50.00");
         assertThat(groceries.get("remaining").asString()).isEqualTo("0.00");
-        assertThat(dailyTotal(user, "groceries")).as("redistribution never changes the month's total").isEqualTo(40_000);
+        assertThat(dailyTotal(user, "groceries"))
+                .as("redistribution never changes the month's total")
+                .isEqualTo(40_000);
     }
 
     @Test
@@ -81,8 +85,10 @@ class RedistributionIT {
 
         user.spend("50.00", "groceries", FIRST_DAY.toString());
 
-        assertThat(count("SELECT count(*) AS n FROM redistribution_run WHERE user_id = :user", user)).isZero();
-        assertThat(count("SELECT count(*) AS n FROM daily_allocation WHERE user_id = :user", user)).isZero();
+        assertThat(count("SELECT count(*) AS n FROM redistribution_run WHERE user_id = :user", user))
+                .isZero();
+        assertThat(count("SELECT count(*) AS n FROM daily_allocation WHERE user_id = :user", user))
+                .isZero();
     }
 
     @Test
@@ -123,39 +129,57 @@ class RedistributionIT {
                     .as("no run lost another's moves")
                     .isEqualTo(25_000);
 
-            List<ConsumerRecord<String, CloudEvent>> thresholds =
-                    eventsOf(consumer, user, PlanPublisher.THRESHOLD_REACHED, 2);
-            assertThat(thresholds)
-                    .extracting(record -> data(record.value()).get("percent").asInt())
+            Map<String, List<JsonNode>> events = eventsOf(
+                    consumer,
+                    user,
+                    Map.of(
+                            PlanPublisher.THRESHOLD_REACHED,
+                            2,
+                            PlanPublisher.UPDATED,
+                            1,
+                            PlanPublisher.REDISTRIBUTED,
+                            1));
+            assertThat(events.get(PlanPublisher.THRESHOLD_REACHED))
+                    .extracting(data -> data.get("percent").asInt())
                     .containsExactlyInAnyOrder(80, 100);
-            GoldenEvents.assertSerialisesToShapeOf(PlanPublisher.THRESHOLD_REACHED, data(thresholds.get(0).value()));
-            ConsumerRecord<String, CloudEvent> updated = eventsOf(consumer, user, PlanPublisher.UPDATED, 1).get(0);
-            assertThat(updated.key()).isEqualTo(user.user().toString());
-            GoldenEvents.assertSerialisesToShapeOf(PlanPublisher.UPDATED, data(updated.value()));
-            ConsumerRecord<String, CloudEvent> redistributed =
-                    eventsOf(consumer, user, PlanPublisher.REDISTRIBUTED, 1).get(0);
-            GoldenEvents.assertSerialisesToShapeOf(PlanPublisher.REDISTRIBUTED, data(redistributed.value()));
+            for (String type :
+                    List.of(PlanPublisher.THRESHOLD_REACHED, PlanPublisher.UPDATED, PlanPublisher.REDISTRIBUTED)) {
+                GoldenEvents.assertSerialisesToShapeOf(type, events.get(type).get(0));
+            }
         } finally {
             consumer.close();
         }
     }
 
-    /** Polls until at least {@code atLeast} events of this type about the user arrived; answers them. */
-    private static List<ConsumerRecord<String, CloudEvent>> eventsOf(
-            KafkaConsumer<String, CloudEvent> consumer, BudgetClient user, String type, int atLeast) {
-        List<ConsumerRecord<String, CloudEvent>> found = new ArrayList<>();
+    /**
+     * Polls the topic until the user's events reached at least the wanted count of each type (events of other
+     * users are skipped; the Kafka key must be the user id); answers the payloads by type.
+     */
+    private static Map<String, List<JsonNode>> eventsOf(
+            KafkaConsumer<String, CloudEvent> consumer, BudgetClient user, Map<String, Integer> wanted) {
+        Map<String, List<JsonNode>> found = new HashMap<>();
+        wanted.keySet().forEach(type -> found.put(type, new ArrayList<>()));
         Instant deadline = Instant.now().plus(KafkaTestBroker.patience());
-        while (found.size() < atLeast && Instant.now().isBefore(deadline)) {
+        while (!complete(found, wanted) && Instant.now().isBefore(deadline)) {
             for (ConsumerRecord<String, CloudEvent> record : consumer.poll(Duration.ofMillis(500))) {
-                if (record.value() != null
-                        && user.user().toString().equals(record.value().getSubject())
-                        && type.equals(record.value().getType())) {
-                    found.add(record);
+                CloudEvent event = record.value();
+                if (event != null
+                        && user.user().toString().equals(event.getSubject())
+                        && found.containsKey(event.getType())) {
+                    assertThat(record.key()).isEqualTo(user.user().toString());
+                    found.get(event.getType()).add(data(event));
                 }
             }
         }
-        assertThat(found).as("%s events about %s", type, user.user()).hasSizeGreaterThanOrEqualTo(atLeast);
+        wanted.forEach((type, count) -> assertThat(found.get(type))
+                .as("%s events about %s", type, user.user())
+                .hasSizeGreaterThanOrEqualTo(count));
         return found;
+    }
+
+    private static boolean complete(Map<String, List<JsonNode>> found, Map<String, Integer> wanted) {
+        return wanted.entrySet().stream()
+                .allMatch(entry -> found.get(entry.getKey()).size() >= entry.getValue());
     }
 
     private BudgetClient user() {
@@ -170,9 +194,10 @@ class RedistributionIT {
         return Map.of(
                 "income", "2000.00",
                 "currency", "EUR",
-                "categories", List.of(
-                        Map.of("category", "groceries", "amount", groceries),
-                        Map.of("category", "dining", "amount", dining)));
+                "categories",
+                        List.of(
+                                Map.of("category", "groceries", "amount", groceries),
+                                Map.of("category", "dining", "amount", dining)));
     }
 
     private static JsonNode data(CloudEvent event) {
@@ -191,9 +216,7 @@ class RedistributionIT {
 
     private long count(String sql, BudgetClient user) {
         DatabaseClient.GenericExecuteSpec spec = database.sql(sql);
-        spec = sql.contains(":subject")
-                ? spec.bind("subject", user.user().toString())
-                : spec.bind("user", user.user());
+        spec = sql.contains(":subject") ? spec.bind("subject", user.user().toString()) : spec.bind("user", user.user());
         return spec.map(row -> ((Number) row.get("n")).longValue()).one().block();
     }
 }

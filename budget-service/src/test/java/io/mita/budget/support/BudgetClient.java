@@ -30,15 +30,19 @@ public final class BudgetClient {
     }
 
     public WebTestClient.ResponseSpec get(String path) {
-        return client.get().uri(path).header(HttpHeaders.AUTHORIZATION, bearer()).exchange();
+        return client.get()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, bearer())
+                .exchange();
     }
 
     public WebTestClient.ResponseSpec post(String path, Object body) {
-        WebTestClient.RequestBodySpec request =
-                client.post().uri(path).header(HttpHeaders.AUTHORIZATION, bearer());
+        WebTestClient.RequestBodySpec request = client.post().uri(path).header(HttpHeaders.AUTHORIZATION, bearer());
         return body == null
                 ? request.exchange()
-                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+                : request.contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(body)
+                        .exchange();
     }
 
     public WebTestClient.ResponseSpec put(String path, Object body, String ifMatch) {
@@ -65,7 +69,10 @@ public final class BudgetClient {
     }
 
     public WebTestClient.ResponseSpec delete(String path) {
-        return client.delete().uri(path).header(HttpHeaders.AUTHORIZATION, bearer()).exchange();
+        return client.delete()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, bearer())
+                .exchange();
     }
 
     /** Records an expense and answers its id. */

@@ -44,11 +44,7 @@ class TransactionOutboxAtomicityIT {
         for (String marker : new String[] {FAIL_AT_COMMIT, FAIL_IN_OUTBOX}) {
             database.sql("""
                             INSERT INTO category (id, user_id, key, name, kind, is_default, created_at, updated_at)
-                            VALUES (gen_random_uuid(), :user, :key, :key, 'DISCRETIONARY', false, now(), now())""")
-                    .bind("user", user)
-                    .bind("key", marker)
-                    .then()
-                    .block();
+                            VALUES (gen_random_uuid(), :user, :key, :key, 'DISCRETIONARY', false, now(), now())""").bind("user", user).bind("key", marker).then().block();
         }
         execute("""
                 CREATE OR REPLACE FUNCTION it_refuse_write() RETURNS trigger LANGUAGE plpgsql AS $$

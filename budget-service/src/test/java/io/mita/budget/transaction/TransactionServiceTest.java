@@ -17,8 +17,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import reactor.core.publisher.Mono;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,12 +35,14 @@ class TransactionServiceTest {
     private final RecordingOutbox outbox = new RecordingOutbox();
     /** The user's active categories: the defaults the tests name, plus "food"; "travel" is archived. */
     private final Set<String> active = Set.of("groceries", "dining", "food");
+
     private final KnownCategories categories = (user, category) -> {
         String key = category.strip().toLowerCase(Locale.ROOT);
         return active.contains(key) ? Mono.just(key) : Mono.error(new UnknownCategoryException(category));
     };
     /** The days each spending change reported, one list per call. */
     private final List<List<LocalDate>> changedDays = new CopyOnWriteArrayList<>();
+
     private final SpendingChanges spendingChanges = (user, days) -> {
         changedDays.add(List.copyOf(days));
         return Mono.empty();
