@@ -35,6 +35,15 @@ class ArchitectureTest {
             .because("money rules are plain Java: no Spring, no R2DBC, no web");
 
     @ArchTest
+    static final ArchRule redistributionIsPureDomain = classes()
+            .that()
+            .resideInAPackage("io.mita.budget.redistribution..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "io.mita.budget.redistribution..")
+            .because("the redistribution algorithm is plain Java: no Spring, no R2DBC, no web, no clock");
+
+    @ArchTest
     static final ArchRule featureTypesArePackagePrivate = classes()
             .that()
             .resideInAPackage("io.mita.budget.transaction..")
