@@ -19,6 +19,16 @@ interface Categories {
 
     Mono<Category> find(UUID userId, UUID id);
 
+    /**
+     * The category with its row locked for update until the surrounding transaction ends: archive and delete
+     * wait for every request that is still using the category (see {@link #findByKey}).
+     */
+    Mono<Category> lock(UUID userId, UUID id);
+
+    /**
+     * The category with this key, its row share-locked until the surrounding transaction ends: a transaction or
+     * plan that names the category holds it until it commits, so a concurrent delete sees it as used.
+     */
     Mono<Category> findByKey(UUID userId, String key);
 
     /** Inserts; false (and nothing written) when the user already has a category with this key or name. */

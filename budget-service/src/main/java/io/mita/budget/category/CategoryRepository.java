@@ -74,8 +74,17 @@ class CategoryRepository implements Categories {
     }
 
     @Override
+    public Mono<Category> lock(UUID userId, UUID id) {
+        return database.sql("SELECT " + COLUMNS + " FROM category WHERE user_id = :userId AND id = :id FOR UPDATE")
+                .bind("userId", userId)
+                .bind("id", id)
+                .map(CategoryRepository::category)
+                .one();
+    }
+
+    @Override
     public Mono<Category> findByKey(UUID userId, String key) {
-        return database.sql("SELECT " + COLUMNS + " FROM category WHERE user_id = :userId AND key = :key")
+        return database.sql("SELECT " + COLUMNS + " FROM category WHERE user_id = :userId AND key = :key FOR SHARE")
                 .bind("userId", userId)
                 .bind("key", key)
                 .map(CategoryRepository::category)

@@ -83,7 +83,7 @@ public class CategoryService implements KnownCategories, CategoryKinds {
 
     /** Archives (idempotent: archiving an archived category changes and publishes nothing). */
     Mono<Category> archive(UUID userId, UUID id) {
-        Mono<Category> work = owned(userId, id).flatMap(current -> {
+        Mono<Category> work = locked(userId, id).flatMap(current -> {
             if (current.archived()) {
                 return Mono.just(current);
             }
@@ -96,9 +96,12 @@ public class CategoryService implements KnownCategories, CategoryKinds {
         return inTransaction.transactional(work);
     }
 
-    /** Deletes an own category nothing names; defaults and used ones answer 409. */
+    /**
+     * Deletes an own category nothing names; defaults and used ones answer 409. The row is locked first, so a
+     * request naming the category that has not committed yet is waited for and then counts as a use.
+     */
     Mono<Void> delete(UUID userId, UUID id) {
-        Mono<Void> work = owned(userId, id).flatMap(current -> {
+        Mono<Void> work = locked(userId, id).flatMap(current -> {
             if (current.isDefault()) {
                 return Mono.error(new DefaultCategoryNotDeletableException(current.key()));
             }
@@ -131,6 +134,10 @@ public class CategoryService implements KnownCategories, CategoryKinds {
 
     private Mono<Category> owned(UUID userId, UUID id) {
         return categories.find(userId, id).switchIfEmpty(Mono.error(() -> new CategoryNotFoundException(id)));
+    }
+
+    private Mono<Category> locked(UUID userId, UUID id) {
+        return categories.lock(userId, id).switchIfEmpty(Mono.error(() -> new CategoryNotFoundException(id)));
     }
 
     private Instant now() {

@@ -12,12 +12,16 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +36,9 @@ class CategoryIT {
 
     @Autowired
     DatabaseClient database;
+
+    @Autowired
+    ReactiveTransactionManager transactions;
 
     private BudgetClient alice;
     private final String today = LocalDate.now(ZoneOffset.UTC).toString();
@@ -131,6 +138,32 @@ class CategoryIT {
                 .isCreated();
 
         problem(alice.delete(PATH + "/" + id), 409, "CATEGORY_IN_USE");
+    }
+
+    @Test
+    void aDeleteWaitsForARequestStillUsingTheCategoryAndThenFindsItInUse() throws Exception {
+        String id = json(alice.post(PATH, Map.of("name", "Pets")).expectStatus().isCreated())
+                .get("id")
+                .asString();
+        // an expense being recorded: it has read the category (FOR SHARE, as the create does) and not committed
+        CompletableFuture<Void> inFlight = TransactionalOperator.create(transactions)
+                .transactional(database.sql("SELECT id FROM category WHERE user_id = :user AND key = 'pets' FOR SHARE")
+                        .bind("user", alice.user())
+                        .fetch()
+                        .all()
+                        .then(database.sql("""
+                                        INSERT INTO transaction (id, user_id, type, amount, currency, category,
+                                            occurred_on, created_at, updated_at, version)
+                                        VALUES (gen_random_uuid(), :user, 'EXPENSE', 5, 'EUR', 'pets',
+                                            current_date, now(), now(), 0)""").bind("user", alice.user()).then())
+                        .then(Mono.delay(Duration.ofSeconds(3)))
+                        .then())
+                .toFuture();
+        Thread.sleep(500);
+
+        problem(alice.delete(PATH + "/" + id), 409, "CATEGORY_IN_USE");
+        assertThat(inFlight).isDone();
+        inFlight.get();
     }
 
     @Test

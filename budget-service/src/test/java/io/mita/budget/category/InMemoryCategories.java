@@ -47,6 +47,12 @@ final class InMemoryCategories implements Categories {
         return Mono.fromSupplier(() -> rows.get(id)).filter(row -> row.userId().equals(userId));
     }
 
+    /** No concurrency to guard against in memory: the same as {@link #find}. */
+    @Override
+    public Mono<Category> lock(UUID userId, UUID id) {
+        return find(userId, id);
+    }
+
     @Override
     public Mono<Category> findByKey(UUID userId, String key) {
         return Mono.fromSupplier(() -> rows.values().stream()
