@@ -109,6 +109,48 @@ class RedistributorPropertiesTest {
         return redistributor.redistribute(input.ledger(), input.today());
     }
 
+    /** Guards the generator: the properties mean little if it never makes the cases they are about. */
+    @Test
+    void theGeneratedCasesReachEveryRule() {
+        SplittableRandom random = new SplittableRandom(20261130L);
+        int shortfalls = 0;
+        int crossCategory = 0;
+        int releasedGave = 0;
+        int rolledForward = 0;
+        int todayBefore = 0;
+        int todayAfter = 0;
+        for (int i = 0; i < PropertyCheck.TRIES; i++) {
+            Case input = aCase(random);
+            RedistributionOutcome outcome = run(input);
+            shortfalls += outcome.balanced() ? 0 : 1;
+            crossCategory += outcome.moves().stream()
+                            .anyMatch(move -> move.reason() == MoveReason.OVERSPENDING_COVERED_FROM_OTHER_CATEGORY)
+                    ? 1
+                    : 0;
+            releasedGave += outcome.moves().stream()
+                            .anyMatch(move -> !move.fromCategory().equals(move.toCategory())
+                                    && input.ledger()
+                                            .category(move.fromCategory())
+                                            .role()
+                                            .isProtected())
+                    ? 1
+                    : 0;
+            rolledForward +=
+                    outcome.moves().stream().anyMatch(move -> move.reason() == MoveReason.UNDERSPENDING_ROLLED_FORWARD)
+                            ? 1
+                            : 0;
+            todayBefore += input.firstOpen() == 0 ? 1 : 0;
+            todayAfter += input.firstOpen() == input.days() ? 1 : 0;
+        }
+        int tenth = PropertyCheck.TRIES / 10;
+        assertThat(shortfalls).as("cases with a shortfall").isGreaterThan(tenth);
+        assertThat(crossCategory).as("cases covered by other categories").isGreaterThan(tenth);
+        assertThat(releasedGave).as("cases where a released role gave").isPositive();
+        assertThat(rolledForward).as("cases that rolled forward").isGreaterThan(tenth);
+        assertThat(todayBefore).as("cases with today before the month").isPositive();
+        assertThat(todayAfter).as("cases with today after the month").isPositive();
+    }
+
     @Test
     void theMonthsPlannedTotalNeverChanges() {
         forAll(
