@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 @Component
 class ReceiptTransactionRecorder implements ReceiptTransactions {
 
-    /** The category of a receipt confirmed without one. */
+    /** The category of a receipt confirmed without one, or with one the user does not have (active). */
     static final String DEFAULT_CATEGORY = "other";
 
     static final int MAX_CATEGORY = 64;
@@ -42,6 +42,7 @@ class ReceiptTransactionRecorder implements ReceiptTransactions {
                 .flatMap(draft -> transactions.createOnce(
                         receipt.userId(),
                         draft,
+                        DEFAULT_CATEGORY,
                         (id, now) -> inbox.claim(receipt.receiptId(), receipt.userId(), id, eventId, now)))
                 .map(created -> true)
                 .defaultIfEmpty(false);

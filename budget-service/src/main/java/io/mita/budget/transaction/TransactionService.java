@@ -1,6 +1,7 @@
 package io.mita.budget.transaction;
 
 import io.mita.budget.category.KnownCategories;
+import io.mita.budget.category.UnknownCategoryException;
 import io.mita.budget.plan.SpendingChanges;
 import java.time.Clock;
 import java.time.Instant;
@@ -78,11 +79,19 @@ class TransactionService {
      * when its claim was made before: a concurrent claim waits until the first transaction ends), and only a
      * successful claim inserts the row and its created event. Empty when the claim had been made before.
      */
-    Mono<Transaction> createOnce(UUID userId, TransactionDraft draft, Claim claim) {
+    Mono<Transaction> createOnce(UUID userId, TransactionDraft draft, String fallbackCategory, Claim claim) {
         UUID id = UUID.randomUUID();
         Instant now = now();
+        // the category the receipt names if the user has it active, else the fallback: a receipt confirmed in the
+        // app with a category the user has archived since must still become an expense, not a dead letter
+        Mono<TransactionDraft> categorised = categories
+                .activeKey(userId, draft.category())
+                .onErrorResume(
+                        UnknownCategoryException.class, unknown -> categories.activeKey(userId, fallbackCategory))
+                .map(draft::withCategory);
         Mono<Transaction> work = claim.claim(id, now)
-                .flatMap(claimed -> claimed ? insert(Transaction.record(id, userId, draft, now)) : Mono.empty());
+                .flatMap(claimed ->
+                        claimed ? categorised.flatMap(known -> insert(userId, id, known, now)) : Mono.empty());
         return inTransaction.transactional(work);
     }
 

@@ -3,15 +3,22 @@ package io.mita.budget.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mita.budget.category.KnownCategories;
+import io.mita.budget.category.UnknownCategoryException;
 import io.mita.budget.inbound.ReceiptConfirmed;
 import io.mita.budget.money.InvalidMoneyException;
+import io.mita.budget.plan.SpendingChanges;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -22,12 +29,28 @@ class ReceiptTransactionRecorderTest {
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private final RecordingOutbox outbox = new RecordingOutbox();
     private final InMemoryReceiptInbox inbox = new InMemoryReceiptInbox();
+    /** The user's active categories: two defaults; anything else is unknown (or archived). */
+    private final Set<String> active = Set.of("groceries", "other");
+
+    private final KnownCategories categories = (user, category) -> {
+        String key = category.strip().toLowerCase(Locale.ROOT);
+        return active.contains(key) ? Mono.just(key) : Mono.error(new UnknownCategoryException(category));
+    };
+    /** The users whose spending changed (a redistribution would run for each). */
+    private final List<UUID> spendingChangedFor = new CopyOnWriteArrayList<>();
+
+    private final SpendingChanges spendingChanges = (user, days) -> {
+        spendingChangedFor.add(user);
+        return Mono.empty();
+    };
     private final ReceiptTransactionRecorder recorder = new ReceiptTransactionRecorder(
             new TransactionService(
                     transactions,
                     new TransactionListing(null, null),
                     new InMemoryIdempotencyKeys(),
                     new TransactionPublisher(outbox),
+                    categories,
+                    spendingChanges,
                     new InlineTransactions(),
                     clock),
             inbox,
@@ -49,6 +72,25 @@ class ReceiptTransactionRecorderTest {
         assertThat(made.occurredOn()).isEqualTo(LocalDate.of(2026, 1, 15));
         assertThat(made.merchant()).isEqualTo("Lidl");
         assertThat(outbox.types()).containsExactly(TransactionPublisher.CREATED);
+    }
+
+    @Test
+    void aReceiptsExpenseRedistributesTheMonthAsAnApiCreateWould() {
+        ReceiptConfirmed receipt = receipt("23.47", "groceries", "Lidl");
+
+        recorder.recordOnce(UUID.randomUUID(), receipt).block();
+
+        assertThat(spendingChangedFor).containsExactly(receipt.userId());
+    }
+
+    @Test
+    void aReceiptNamingACategoryTheUserHasNotGotIsFiledUnderOtherInsteadOfDeadLettered() {
+        ReceiptConfirmed receipt = receipt("9.99", "travel", "Ryanair");
+
+        assertThat(recorder.recordOnce(UUID.randomUUID(), receipt).block()).isTrue();
+
+        Transaction made = transactions.row(inbox.claims.get(receipt.receiptId()));
+        assertThat(made.category()).isEqualTo(ReceiptTransactionRecorder.DEFAULT_CATEGORY);
     }
 
     @Test
