@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Scenario 3 of the fault suite: audit-service loses its database for longer than the consumer's retry window in
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * outage is an infrastructure failure, not a bad record: nothing may go to a dead-letter topic, and every event is
  * stored once the database is back.
  */
+@ExtendWith(SettledStack.class)
 class AuditDatabaseUnavailableFaultE2E {
 
     private static final int TRANSACTIONS = 40;
@@ -39,16 +41,15 @@ class AuditDatabaseUnavailableFaultE2E {
             LocalStack.start("db-link-audit-service");
         }
         List<String> created = TransactionLoad.createdIds(outcomes);
-        Map<String, Integer> audited = StackDatabases.awaitAudited(
-                users.stream().map(TransactionLoad.User::id).toArray(java.util.UUID[]::new),
-                created,
-                Duration.ofMinutes(3));
+        java.util.UUID[] subjects = users.stream().map(TransactionLoad.User::id).toArray(java.util.UUID[]::new);
+        Map<String, Integer> audited = StackDatabases.awaitAudited(subjects, created, Duration.ofMinutes(3));
         long deadLettered = EventTopics.deadLetters(EventTopics.EVENT_TOPICS) - deadLettersBefore;
         FaultFigures.report(
                 "3 audit database unavailable",
                 "audit-service's database link killed for %d s (retry window %d s)"
                         .formatted(outage.toSeconds(), RETRY_WINDOW.toSeconds()),
                 created.size(),
+                EventTopics.duplicatesPublished("mita.budget.v1", subjects),
                 audited.size(),
                 audited.values().stream().mapToLong(n -> n - 1).sum(),
                 deadLettered,

@@ -7,12 +7,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Scenario 2 of the fault suite: audit-service is killed ({@code kill -9}) while it ingests, and started again.
  * Kafka redelivers what it had not committed; the audit log, idempotent on the event id, must end with every event
  * once: stored = produced, no duplicates, nothing dead-lettered.
  */
+@ExtendWith(SettledStack.class)
 class AuditServiceKilledFaultE2E {
 
     private static final int TRANSACTIONS = 300;
@@ -38,6 +40,7 @@ class AuditServiceKilledFaultE2E {
                 "2 audit-service killed",
                 "kill -9 audit-service mid-stream, restart",
                 created.size(),
+                EventTopics.duplicatesPublished("mita.budget.v1", load.subjects()),
                 audited.size(),
                 duplicates,
                 deadLettered,

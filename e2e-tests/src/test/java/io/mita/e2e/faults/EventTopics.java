@@ -60,6 +60,19 @@ final class EventTopics {
         }
     }
 
+    /**
+     * Records of the topic beyond one per event id ({@code ce_id}) among these subjects' records: the events the
+     * relay published more than once (at-least-once delivery) that the idempotent audit store absorbed.
+     */
+    static long duplicatesPublished(String topic, UUID... subjects) {
+        Set<String> keys =
+                java.util.Arrays.stream(subjects).map(UUID::toString).collect(java.util.stream.Collectors.toSet());
+        List<Message> records = read(topic, keys);
+        long distinct =
+                records.stream().map(m -> m.headers().get("ce_id")).distinct().count();
+        return records.size() - distinct;
+    }
+
     /** Writes one record and waits for the broker's acknowledgement. */
     static RecordMetadata send(String topic, Integer partition, String key, Map<String, String> headers, byte[] value) {
         try (KafkaProducer<byte[], byte[]> producer = producer()) {

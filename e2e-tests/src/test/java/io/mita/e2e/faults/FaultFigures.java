@@ -13,22 +13,27 @@ import java.time.Instant;
  */
 final class FaultFigures {
 
+    /** For a scenario that publishes no events of its own: no duplicate count. */
+    static final long NOT_COUNTED = -1;
+
     private static final Path FILE = Path.of("target", "fault-figures.md");
 
     static void report(
             String scenario,
             String fault,
             long produced,
+            long duplicatesPublished,
             long stored,
             long duplicates,
             long deadLettered,
             String notes) {
-        String row = "| %s | %s | %s | %d | %d | %d | %d | %s |%n"
+        String row = "| %s | %s | %s | %d | %s | %d | %d | %d | %s |%n"
                 .formatted(
                         Instant.now().toString().substring(0, 19),
                         scenario,
                         fault,
                         produced,
+                        duplicatesPublished < 0 ? "—" : Long.toString(duplicatesPublished),
                         stored,
                         duplicates,
                         deadLettered,
@@ -38,8 +43,8 @@ final class FaultFigures {
             Files.createDirectories(FILE.getParent());
             if (!Files.exists(FILE)) {
                 Files.writeString(FILE, """
-                        | when (UTC) | scenario | fault | produced | stored | duplicates stored | dead-lettered | notes |
-                        |---|---|---|---|---|---|---|---|
+                        | when (UTC) | scenario | fault | produced | duplicates published (absorbed) | stored | duplicates stored | dead-lettered | notes |
+                        |---|---|---|---|---|---|---|---|---|
                         """, StandardCharsets.UTF_8);
             }
             Files.writeString(FILE, row, StandardCharsets.UTF_8, StandardOpenOption.APPEND);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Scenario 7 of the fault suite: SIGTERM to budget-service and to the gateway under constant load. A request that
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * (budget-service down) or no listener at all (gateway down) — never a broken or lost answer — and every
  * transaction answered 201 reaches the audit log.
  */
+@ExtendWith(SettledStack.class)
 class GracefulShutdownFaultE2E {
 
     /** The gateway is budget-service's load balancer: it answers 503 while budget-service is away. */
@@ -56,6 +58,7 @@ class GracefulShutdownFaultE2E {
                 "7 SIGTERM " + part,
                 "SIGTERM " + part + " under 4 clients, start",
                 created.size(),
+                EventTopics.duplicatesPublished("mita.budget.v1", load.subjects()),
                 audited.size(),
                 audited.values().stream().mapToLong(n -> n - 1).sum(),
                 0,

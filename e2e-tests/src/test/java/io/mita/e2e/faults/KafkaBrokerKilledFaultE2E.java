@@ -8,12 +8,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Scenario 1 of the fault suite: the Kafka broker is killed ({@code kill -9}) while transactions are recorded
  * through the gateway, and restarted 20 s later. The outbox must make the outage invisible to the app and lose
  * nothing: every request answered 201, every created transaction once in the audit log, the same ids in the outbox.
  */
+@ExtendWith(SettledStack.class)
 class KafkaBrokerKilledFaultE2E {
 
     private static final int TRANSACTIONS = Integer.getInteger("mita.faults.transactions", 1000);
@@ -49,6 +51,7 @@ class KafkaBrokerKilledFaultE2E {
                 "1 broker killed",
                 "kill -9 Kafka for " + OUTAGE.toSeconds() + " s",
                 created.size(),
+                EventTopics.duplicatesPublished("mita.budget.v1", load.subjects()),
                 audited.size(),
                 duplicates,
                 deadLettered,

@@ -29,8 +29,17 @@ final class TransactionLoad {
     /** One registered, logged-in user with the address their app calls from. */
     record User(UUID id, String token, String clientIp) {}
 
-    /** What one request got: an HTTP answer, or a failure before any answer ({@code failure} set). */
-    record Outcome(int status, String contentType, String retryAfter, String transactionId, String failure) {
+    /**
+     * What one request got: an HTTP answer (with the problem {@code code} of an error answer, when it has one), or a
+     * failure before any answer ({@code failure} set).
+     */
+    record Outcome(
+            int status,
+            String contentType,
+            String retryAfter,
+            String transactionId,
+            String problemCode,
+            String failure) {
 
         boolean created() {
             return status == 201 && transactionId != null;
@@ -50,7 +59,10 @@ final class TransactionLoad {
         }
 
         String describe() {
-            return failure != null ? failure : "HTTP " + status;
+            if (failure != null) {
+                return failure;
+            }
+            return problemCode == null ? "HTTP " + status : "HTTP " + status + " " + problemCode;
         }
     }
 
@@ -235,13 +247,26 @@ final class TransactionLoad {
                     response.headers().firstValue("Content-Type").orElse(null),
                     response.headers().firstValue("Retry-After").orElse(null),
                     id,
+                    problemCodeOf(response),
                     null);
         } catch (IOException e) {
-            return new Outcome(0, null, null, null, rootCause(e));
+            return new Outcome(0, null, null, null, null, rootCause(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(0, null, null, null, "interrupted");
+            return new Outcome(0, null, null, null, null, "interrupted");
         }
+    }
+
+    private static final java.util.regex.Pattern PROBLEM_CODE =
+            java.util.regex.Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
+
+    /** The {@code code} of a problem+json answer, so a tally tells whose refusal it was. */
+    private static String problemCodeOf(HttpResponse<String> response) {
+        if (response.statusCode() < 400 || response.body() == null) {
+            return null;
+        }
+        java.util.regex.Matcher code = PROBLEM_CODE.matcher(response.body());
+        return code.find() ? code.group(1) : null;
     }
 
     /** "ConnectException: ..." when nobody listened (anywhere in the chain), else the failure's own class. */

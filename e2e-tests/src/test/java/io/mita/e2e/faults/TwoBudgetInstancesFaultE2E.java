@@ -12,12 +12,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Scenario 9 of the fault suite: two budget-service instances on one database, each with its own outbox relay.
  * Each user records transactions alternately on both; every event reaches the audit log (published once or more,
  * stored once) and each user's events arrive in the order they were written.
  */
+@ExtendWith(SettledStack.class)
 class TwoBudgetInstancesFaultE2E {
 
     private static final int USERS = 6;
@@ -61,6 +63,7 @@ class TwoBudgetInstancesFaultE2E {
                 "9 two budget instances",
                 "a second budget-service with its own relay on the same database",
                 created.size(),
+                EventTopics.duplicatesPublished("mita.budget.v1", subjects),
                 audited.size(),
                 audited.values().stream().mapToLong(n -> n - 1).sum(),
                 0,
