@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 
 /**
  * Body of {@code POST /api/budget/goals/{id}/contributions}: an amount greater than 0 in the goal's currency
- * (another currency is 422 {@code BUDGET_GOAL_CURRENCY_MISMATCH}; no conversion is made) and an optional note.
+ * (another currency is 422 {@code GOAL_CURRENCY_MISMATCH}; no conversion is made) and an optional note.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @ValidGoalMoney

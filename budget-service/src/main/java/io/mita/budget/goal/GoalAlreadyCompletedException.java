@@ -10,7 +10,7 @@ class GoalAlreadyCompletedException extends ProblemException {
     GoalAlreadyCompletedException(UUID id, String refused) {
         super(
                 HttpStatus.CONFLICT,
-                "BUDGET_GOAL_ALREADY_COMPLETED",
+                "GOAL_ALREADY_COMPLETED",
                 "Goal already completed",
                 "Goal " + id + " is completed: " + refused + " is not possible any more.");
     }

@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
 /**
  * {@code /api/budget/goals} (the gateway forwards the path unchanged). The owner is always the token's
  * {@link CurrentUser}. Goal responses carry the version as a strong ETag, which PATCH and DELETE accept back
- * in {@code If-Match} (a stale one is 412 {@code BUDGET_GOAL_PRECONDITION_FAILED}).
+ * in {@code If-Match} (a stale one is 412 {@code GOAL_PRECONDITION_FAILED}).
  */
 @RestController
 @RequestMapping("/api/budget/goals")

@@ -10,7 +10,7 @@ class GoalCurrencyLockedException extends ProblemException {
     GoalCurrencyLockedException(UUID id) {
         super(
                 HttpStatus.CONFLICT,
-                "BUDGET_GOAL_CURRENCY_LOCKED",
+                "GOAL_CURRENCY_LOCKED",
                 "Goal currency locked",
                 "Goal " + id + " already holds savings in its currency; create a new goal for another currency.");
     }

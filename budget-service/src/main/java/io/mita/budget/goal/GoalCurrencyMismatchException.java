@@ -9,7 +9,7 @@ class GoalCurrencyMismatchException extends ProblemException {
     GoalCurrencyMismatchException(String goalCurrency, String given) {
         super(
                 HttpStatus.UNPROCESSABLE_CONTENT,
-                "BUDGET_GOAL_CURRENCY_MISMATCH",
+                "GOAL_CURRENCY_MISMATCH",
                 "Currency mismatch",
                 "The goal is kept in " + goalCurrency + "; an amount in " + given + " cannot be added to it.");
     }

@@ -8,6 +8,6 @@ import org.springframework.http.HttpStatus;
 class GoalNotFoundException extends ProblemException {
 
     GoalNotFoundException(UUID id) {
-        super(HttpStatus.NOT_FOUND, "BUDGET_GOAL_NOT_FOUND", "Goal not found", "No goal " + id + " exists.");
+        super(HttpStatus.NOT_FOUND, "GOAL_NOT_FOUND", "Goal not found", "No goal " + id + " exists.");
     }
 }

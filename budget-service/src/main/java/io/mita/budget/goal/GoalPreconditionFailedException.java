@@ -10,7 +10,7 @@ class GoalPreconditionFailedException extends ProblemException {
     GoalPreconditionFailedException(UUID id) {
         super(
                 HttpStatus.PRECONDITION_FAILED,
-                "BUDGET_GOAL_PRECONDITION_FAILED",
+                "GOAL_PRECONDITION_FAILED",
                 "Precondition failed",
                 "Goal " + id + " is no longer at the version named in If-Match; read it again and retry.");
     }

@@ -10,7 +10,7 @@ class GoalTargetDateInPastException extends ProblemException {
     GoalTargetDateInPastException(LocalDate targetDate) {
         super(
                 HttpStatus.UNPROCESSABLE_CONTENT,
-                "BUDGET_GOAL_TARGET_DATE_IN_PAST",
+                "GOAL_TARGET_DATE_IN_PAST",
                 "Target date in the past",
                 "targetDate " + targetDate + " has passed; choose today or a later date.");
     }

@@ -10,7 +10,7 @@ class GoalTargetDateTooFarException extends ProblemException {
     GoalTargetDateTooFarException(LocalDate targetDate) {
         super(
                 HttpStatus.UNPROCESSABLE_CONTENT,
-                "BUDGET_GOAL_TARGET_DATE_TOO_FAR",
+                "GOAL_TARGET_DATE_TOO_FAR",
                 "Target date too far",
                 "targetDate " + targetDate + " is more than " + TargetDateRule.MAX_YEARS_AHEAD + " years ahead.");
     }

@@ -10,8 +10,8 @@ import java.time.ZoneOffset;
  * <p>Decision: the API has no time zone, so "in the past" means past everywhere: a date before today in
  * UTC−12, the last zone to leave a day. A user west of UTC whose phone still shows yesterday's UTC date
  * can pick their today; a date that is gone for everyone is refused (422 {@code
- * BUDGET_GOAL_TARGET_DATE_IN_PAST}). At most {@value #MAX_YEARS_AHEAD} years ahead (422 {@code
- * BUDGET_GOAL_TARGET_DATE_TOO_FAR}), which catches mistyped years. Only a date the request states is
+ * GOAL_TARGET_DATE_IN_PAST}). At most {@value #MAX_YEARS_AHEAD} years ahead (422 {@code
+ * GOAL_TARGET_DATE_TOO_FAR}), which catches mistyped years. Only a date the request states is
  * checked: a goal whose date has passed since it was set stays as it is (its health says AT_RISK).
  */
 final class TargetDateRule {

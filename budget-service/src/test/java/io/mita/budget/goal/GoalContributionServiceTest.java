@@ -79,9 +79,7 @@ class GoalContributionServiceTest {
         contributing.contribute(ann, id, euros("300.00"), null).block();
 
         assertProblem(
-                () -> contributing.contribute(ann, id, euros("1.00"), null).block(),
-                409,
-                "BUDGET_GOAL_ALREADY_COMPLETED");
+                () -> contributing.contribute(ann, id, euros("1.00"), null).block(), 409, "GOAL_ALREADY_COMPLETED");
         assertThat(contributions.size()).isEqualTo(1);
     }
 
@@ -94,7 +92,7 @@ class GoalContributionServiceTest {
                         .contribute(ann, id, new ContributionDraft(Money.parse("10.00", "USD"), null), null)
                         .block(),
                 422,
-                "BUDGET_GOAL_CURRENCY_MISMATCH");
+                "GOAL_CURRENCY_MISMATCH");
         assertThat(contributions.size()).isZero();
         assertThat(goals.row(id).version()).isZero();
     }

@@ -134,7 +134,7 @@ class GoalControllerTest {
                         with(aGoal(), "targetDate", LocalDate.now().minusDays(3).toString()),
                         user),
                 422,
-                "BUDGET_GOAL_TARGET_DATE_IN_PAST");
+                "GOAL_TARGET_DATE_IN_PAST");
     }
 
     @Test
@@ -148,7 +148,7 @@ class GoalControllerTest {
                                 LocalDate.now().plusYears(101).toString()),
                         user),
                 422,
-                "BUDGET_GOAL_TARGET_DATE_TOO_FAR");
+                "GOAL_TARGET_DATE_TOO_FAR");
     }
 
     @Test
@@ -178,7 +178,7 @@ class GoalControllerTest {
 
     @Test
     void anUnknownGoalIs404() {
-        expectProblem(get(PATH + "/" + UUID.randomUUID(), user), 404, "BUDGET_GOAL_NOT_FOUND");
+        expectProblem(get(PATH + "/" + UUID.randomUUID(), user), 404, "GOAL_NOT_FOUND");
     }
 
     @Test
@@ -186,14 +186,13 @@ class GoalControllerTest {
         String id = createdId();
         UUID other = UUID.randomUUID();
 
-        expectProblem(get(PATH + "/" + id, other), 404, "BUDGET_GOAL_NOT_FOUND");
-        expectProblem(get(PATH + "/" + id + "/health", other), 404, "BUDGET_GOAL_NOT_FOUND");
-        expectProblem(get(PATH + "/" + id + "/contributions", other), 404, "BUDGET_GOAL_NOT_FOUND");
-        expectProblem(patch(id, "{\"name\":\"x\"}", null, other), 404, "BUDGET_GOAL_NOT_FOUND");
-        expectProblem(post(PATH + "/" + id + "/pause", null, other), 404, "BUDGET_GOAL_NOT_FOUND");
-        expectProblem(
-                post(PATH + "/" + id + "/contributions", aContribution("1.00"), other), 404, "BUDGET_GOAL_NOT_FOUND");
-        expectProblem(delete(id, null, other), 404, "BUDGET_GOAL_NOT_FOUND");
+        expectProblem(get(PATH + "/" + id, other), 404, "GOAL_NOT_FOUND");
+        expectProblem(get(PATH + "/" + id + "/health", other), 404, "GOAL_NOT_FOUND");
+        expectProblem(get(PATH + "/" + id + "/contributions", other), 404, "GOAL_NOT_FOUND");
+        expectProblem(patch(id, "{\"name\":\"x\"}", null, other), 404, "GOAL_NOT_FOUND");
+        expectProblem(post(PATH + "/" + id + "/pause", null, other), 404, "GOAL_NOT_FOUND");
+        expectProblem(post(PATH + "/" + id + "/contributions", aContribution("1.00"), other), 404, "GOAL_NOT_FOUND");
+        expectProblem(delete(id, null, other), 404, "GOAL_NOT_FOUND");
         get(PATH + "/" + id, user).expectStatus().isOk();
     }
 
@@ -212,8 +211,8 @@ class GoalControllerTest {
         String id = createdId();
         patch(id, "{\"name\":\"Rome\"}", "\"0\"", user).expectStatus().isOk();
 
-        expectProblem(patch(id, "{\"name\":\"Paris\"}", "\"0\"", user), 412, "BUDGET_GOAL_PRECONDITION_FAILED");
-        expectProblem(delete(id, "\"0\"", user), 412, "BUDGET_GOAL_PRECONDITION_FAILED");
+        expectProblem(patch(id, "{\"name\":\"Paris\"}", "\"0\"", user), 412, "GOAL_PRECONDITION_FAILED");
+        expectProblem(delete(id, "\"0\"", user), 412, "GOAL_PRECONDITION_FAILED");
     }
 
     @Test
@@ -284,7 +283,7 @@ class GoalControllerTest {
         expectProblem(
                 patch(id, "{\"targetDate\":\"" + LocalDate.now().minusDays(3) + "\"}", null, user),
                 422,
-                "BUDGET_GOAL_TARGET_DATE_IN_PAST");
+                "GOAL_TARGET_DATE_IN_PAST");
     }
 
     @Test
@@ -294,7 +293,7 @@ class GoalControllerTest {
                 .expectStatus()
                 .isCreated();
 
-        expectProblem(patch(id, "{\"currency\":\"USD\"}", null, user), 409, "BUDGET_GOAL_CURRENCY_LOCKED");
+        expectProblem(patch(id, "{\"currency\":\"USD\"}", null, user), 409, "GOAL_CURRENCY_LOCKED");
     }
 
     @Test
@@ -307,9 +306,9 @@ class GoalControllerTest {
                 .jsonPath("$.status")
                 .isEqualTo("COMPLETED");
 
-        expectProblem(post(PATH + "/" + id + "/pause", null, user), 409, "BUDGET_GOAL_ALREADY_COMPLETED");
-        expectProblem(post(PATH + "/" + id + "/resume", null, user), 409, "BUDGET_GOAL_ALREADY_COMPLETED");
-        expectProblem(post(PATH + "/" + id + "/complete", null, user), 409, "BUDGET_GOAL_ALREADY_COMPLETED");
+        expectProblem(post(PATH + "/" + id + "/pause", null, user), 409, "GOAL_ALREADY_COMPLETED");
+        expectProblem(post(PATH + "/" + id + "/resume", null, user), 409, "GOAL_ALREADY_COMPLETED");
+        expectProblem(post(PATH + "/" + id + "/complete", null, user), 409, "GOAL_ALREADY_COMPLETED");
     }
 
     @Test
@@ -318,9 +317,7 @@ class GoalControllerTest {
         post(PATH + "/" + id + "/complete", null, user).expectStatus().isOk();
 
         expectProblem(
-                post(PATH + "/" + id + "/contributions", aContribution("1.00"), user),
-                409,
-                "BUDGET_GOAL_ALREADY_COMPLETED");
+                post(PATH + "/" + id + "/contributions", aContribution("1.00"), user), 409, "GOAL_ALREADY_COMPLETED");
     }
 
     @Test
@@ -363,7 +360,7 @@ class GoalControllerTest {
         expectProblem(
                 post(PATH + "/" + id + "/contributions", with(aContribution("1.00"), "currency", "USD"), user),
                 422,
-                "BUDGET_GOAL_CURRENCY_MISMATCH");
+                "GOAL_CURRENCY_MISMATCH");
     }
 
     @Test

@@ -52,7 +52,7 @@ class GoalLifecycleIT {
                 .valueEquals("ETag", "\"1\""));
         assertThat(patched.get("name").asString()).isEqualTo("Rome");
         assertThat(patched.get("targetAmount").asString()).isEqualTo("1500.00");
-        problem(api.patch(user, id, Map.of("name", "Paris"), "\"0\""), 412, "BUDGET_GOAL_PRECONDITION_FAILED");
+        problem(api.patch(user, id, Map.of("name", "Paris"), "\"0\""), 412, "GOAL_PRECONDITION_FAILED");
         problem(
                 api.patch(
                         user,
@@ -60,12 +60,12 @@ class GoalLifecycleIT {
                         Map.of("targetDate", LocalDate.now().minusDays(5).toString()),
                         null),
                 422,
-                "BUDGET_GOAL_TARGET_DATE_IN_PAST");
+                "GOAL_TARGET_DATE_IN_PAST");
         assertThat(json(api.get(user, id).expectStatus().isOk()).get("name").asString())
                 .isEqualTo("Rome");
 
         api.delete(user, id).expectStatus().isNoContent();
-        problem(api.get(user, id), 404, "BUDGET_GOAL_NOT_FOUND");
+        problem(api.get(user, id), 404, "GOAL_NOT_FOUND");
         assertThat(json(api.get(user, GoalApi.PATH).expectStatus().isOk())
                         .get("items")
                         .size())
@@ -97,12 +97,12 @@ class GoalLifecycleIT {
         JsonNode completed = json(api.get(user, id).expectStatus().isOk());
         assertThat(completed.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(completed.get("completedAt").asString()).isNotBlank();
-        problem(api.contribute(user, id, aContribution("1.00"), null), 409, "BUDGET_GOAL_ALREADY_COMPLETED");
-        problem(api.transition(user, id, "pause"), 409, "BUDGET_GOAL_ALREADY_COMPLETED");
+        problem(api.contribute(user, id, aContribution("1.00"), null), 409, "GOAL_ALREADY_COMPLETED");
+        problem(api.transition(user, id, "pause"), 409, "GOAL_ALREADY_COMPLETED");
         problem(
                 api.contribute(user, id, with(aContribution("1.00"), "currency", "USD"), null),
                 409,
-                "BUDGET_GOAL_ALREADY_COMPLETED");
+                "GOAL_ALREADY_COMPLETED");
 
         JsonNode history = json(api.get(user, GoalApi.PATH + "/" + id + "/contributions")
                 .expectStatus()
@@ -123,7 +123,7 @@ class GoalLifecycleIT {
         problem(
                 api.contribute(user, id, with(aContribution("1.00"), "currency", "USD"), null),
                 422,
-                "BUDGET_GOAL_CURRENCY_MISMATCH");
+                "GOAL_CURRENCY_MISMATCH");
 
         assertThat(json(api.get(user, GoalApi.PATH + "/" + id + "/contributions")
                                 .expectStatus()

@@ -40,17 +40,17 @@ class GoalOwnershipIT {
         JsonNode before = json(api.get(ann, annsGoal).expectStatus().isOk());
         String goalPath = GoalApi.PATH + "/" + annsGoal;
 
-        problem(api.get(bob, annsGoal), 404, "BUDGET_GOAL_NOT_FOUND");
-        problem(api.get(bob, goalPath + "/health"), 404, "BUDGET_GOAL_NOT_FOUND");
-        problem(api.get(bob, goalPath + "/contributions"), 404, "BUDGET_GOAL_NOT_FOUND");
-        problem(api.patch(bob, annsGoal, Map.of("name", "mine"), null), 404, "BUDGET_GOAL_NOT_FOUND");
-        problem(api.patch(bob, annsGoal, Map.of("name", "mine"), "\"0\""), 404, "BUDGET_GOAL_NOT_FOUND");
+        problem(api.get(bob, annsGoal), 404, "GOAL_NOT_FOUND");
+        problem(api.get(bob, goalPath + "/health"), 404, "GOAL_NOT_FOUND");
+        problem(api.get(bob, goalPath + "/contributions"), 404, "GOAL_NOT_FOUND");
+        problem(api.patch(bob, annsGoal, Map.of("name", "mine"), null), 404, "GOAL_NOT_FOUND");
+        problem(api.patch(bob, annsGoal, Map.of("name", "mine"), "\"0\""), 404, "GOAL_NOT_FOUND");
         for (String verb : new String[] {"pause", "resume", "complete"}) {
-            problem(api.transition(bob, annsGoal, verb), 404, "BUDGET_GOAL_NOT_FOUND");
+            problem(api.transition(bob, annsGoal, verb), 404, "GOAL_NOT_FOUND");
         }
-        problem(api.contribute(bob, annsGoal, aContribution("10.00"), null), 404, "BUDGET_GOAL_NOT_FOUND");
-        problem(api.contribute(bob, annsGoal, aContribution("10.00"), "bobs-key"), 404, "BUDGET_GOAL_NOT_FOUND");
-        problem(api.delete(bob, annsGoal), 404, "BUDGET_GOAL_NOT_FOUND");
+        problem(api.contribute(bob, annsGoal, aContribution("10.00"), null), 404, "GOAL_NOT_FOUND");
+        problem(api.contribute(bob, annsGoal, aContribution("10.00"), "bobs-key"), 404, "GOAL_NOT_FOUND");
+        problem(api.delete(bob, annsGoal), 404, "GOAL_NOT_FOUND");
 
         assertThat(json(api.get(ann, annsGoal).expectStatus().isOk())).isEqualTo(before);
         assertThat(count("SELECT count(*) AS n FROM goal_contribution WHERE goal_id = :id", annsGoal))

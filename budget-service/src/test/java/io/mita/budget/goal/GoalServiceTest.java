@@ -51,7 +51,7 @@ class GoalServiceTest {
         assertProblem(
                 () -> service.create(ann, aDraft("1200.00", TODAY.minusDays(2))).block(),
                 422,
-                "BUDGET_GOAL_TARGET_DATE_IN_PAST");
+                "GOAL_TARGET_DATE_IN_PAST");
         assertThat(goals.size()).isZero();
         assertThat(outbox.types()).isEmpty();
     }
@@ -60,15 +60,15 @@ class GoalServiceTest {
     void anotherUsersGoalIsNotFoundForEveryUseCase() {
         UUID id = created("1200.00");
 
-        assertProblem(() -> service.get(bob, id).block(), 404, "BUDGET_GOAL_NOT_FOUND");
-        assertProblem(() -> service.pause(bob, id).block(), 404, "BUDGET_GOAL_NOT_FOUND");
-        assertProblem(() -> service.resume(bob, id).block(), 404, "BUDGET_GOAL_NOT_FOUND");
-        assertProblem(() -> service.complete(bob, id).block(), 404, "BUDGET_GOAL_NOT_FOUND");
-        assertProblem(() -> service.delete(bob, id, null).block(), 404, "BUDGET_GOAL_NOT_FOUND");
-        assertProblem(() -> service.health(bob, id).block(), 404, "BUDGET_GOAL_NOT_FOUND");
+        assertProblem(() -> service.get(bob, id).block(), 404, "GOAL_NOT_FOUND");
+        assertProblem(() -> service.pause(bob, id).block(), 404, "GOAL_NOT_FOUND");
+        assertProblem(() -> service.resume(bob, id).block(), 404, "GOAL_NOT_FOUND");
+        assertProblem(() -> service.complete(bob, id).block(), 404, "GOAL_NOT_FOUND");
+        assertProblem(() -> service.delete(bob, id, null).block(), 404, "GOAL_NOT_FOUND");
+        assertProblem(() -> service.health(bob, id).block(), 404, "GOAL_NOT_FOUND");
         assertProblem(
-                () -> contributing.contribute(bob, id, euros("10.00"), null).block(), 404, "BUDGET_GOAL_NOT_FOUND");
-        assertProblem(() -> contributing.list(bob, id).blockLast(), 404, "BUDGET_GOAL_NOT_FOUND");
+                () -> contributing.contribute(bob, id, euros("10.00"), null).block(), 404, "GOAL_NOT_FOUND");
+        assertProblem(() -> contributing.list(bob, id).blockLast(), 404, "GOAL_NOT_FOUND");
         assertThat(goals.row(id).version()).isZero();
         assertThat(goals.row(id).status()).isEqualTo(GoalStatus.ACTIVE);
     }
@@ -94,9 +94,9 @@ class GoalServiceTest {
         assertThat(completed.completedAt()).isEqualTo(CLOCK.instant());
         assertThat(outbox.types()).containsExactly(GoalPublisher.CREATED, GoalPublisher.COMPLETED);
         assertThat(((GoalCompleted) outbox.appended().get(1).data()).reason()).isEqualTo("BY_OWNER");
-        assertProblem(() -> service.complete(ann, id).block(), 409, "BUDGET_GOAL_ALREADY_COMPLETED");
-        assertProblem(() -> service.pause(ann, id).block(), 409, "BUDGET_GOAL_ALREADY_COMPLETED");
-        assertProblem(() -> service.resume(ann, id).block(), 409, "BUDGET_GOAL_ALREADY_COMPLETED");
+        assertProblem(() -> service.complete(ann, id).block(), 409, "GOAL_ALREADY_COMPLETED");
+        assertProblem(() -> service.pause(ann, id).block(), 409, "GOAL_ALREADY_COMPLETED");
+        assertProblem(() -> service.resume(ann, id).block(), 409, "GOAL_ALREADY_COMPLETED");
         assertThat(outbox.types()).hasSize(2);
     }
 
@@ -108,8 +108,8 @@ class GoalServiceTest {
         assertProblem(
                 () -> service.update(ann, id, patch("{\"name\":\"Rome\"}"), 0L).block(),
                 412,
-                "BUDGET_GOAL_PRECONDITION_FAILED");
-        assertProblem(() -> service.delete(ann, id, 0L).block(), 412, "BUDGET_GOAL_PRECONDITION_FAILED");
+                "GOAL_PRECONDITION_FAILED");
+        assertProblem(() -> service.delete(ann, id, 0L).block(), 412, "GOAL_PRECONDITION_FAILED");
         assertThat(goals.row(id).name()).isEqualTo("Holiday in Lisbon");
         assertThat(goals.row(id).deletedAt()).isNull();
     }
@@ -145,7 +145,7 @@ class GoalServiceTest {
                 () -> service.update(ann, id, patch("{\"targetDate\":\"2026-03-01\"}"), null)
                         .block(),
                 422,
-                "BUDGET_GOAL_TARGET_DATE_IN_PAST");
+                "GOAL_TARGET_DATE_IN_PAST");
     }
 
     @Test
@@ -171,7 +171,7 @@ class GoalServiceTest {
                 () -> service.update(ann, id, patch("{\"currency\":\"USD\"}"), null)
                         .block(),
                 409,
-                "BUDGET_GOAL_CURRENCY_LOCKED");
+                "GOAL_CURRENCY_LOCKED");
     }
 
     @Test
@@ -197,7 +197,7 @@ class GoalServiceTest {
                 () -> service.update(ann, id, patch("{\"targetAmount\":\"2000.00\"}"), null)
                         .block(),
                 409,
-                "BUDGET_GOAL_ALREADY_COMPLETED");
+                "GOAL_ALREADY_COMPLETED");
     }
 
     @Test
@@ -206,7 +206,7 @@ class GoalServiceTest {
 
         service.delete(ann, id, 0L).block();
 
-        assertProblem(() -> service.get(ann, id).block(), 404, "BUDGET_GOAL_NOT_FOUND");
+        assertProblem(() -> service.get(ann, id).block(), 404, "GOAL_NOT_FOUND");
         assertThat(service.list(ann, null).collectList().block()).isEmpty();
         assertThat(goals.row(id).deletedAt()).isNotNull();
     }

@@ -35,7 +35,7 @@ class TargetDateRuleTest {
     void aDateThatHasPassedEverywhereIsRefusedAs422() {
         assertThatThrownBy(() -> TargetDateRule.check(LocalDate.of(2026, 3, 14), AFTERNOON_UTC))
                 .isInstanceOfSatisfying(GoalTargetDateInPastException.class, e -> {
-                    assertThat(e.code()).isEqualTo("BUDGET_GOAL_TARGET_DATE_IN_PAST");
+                    assertThat(e.code()).isEqualTo("GOAL_TARGET_DATE_IN_PAST");
                     assertThat(e.status().value()).isEqualTo(422);
                 });
         assertThatThrownBy(() -> TargetDateRule.check(LocalDate.of(2026, 3, 13), MORNING_UTC))
@@ -46,7 +46,7 @@ class TargetDateRuleTest {
     void moreThanAHundredYearsAheadIsRefused() {
         assertThatThrownBy(() -> TargetDateRule.check(LocalDate.of(2126, 3, 16), AFTERNOON_UTC))
                 .isInstanceOfSatisfying(GoalTargetDateTooFarException.class, e -> {
-                    assertThat(e.code()).isEqualTo("BUDGET_GOAL_TARGET_DATE_TOO_FAR");
+                    assertThat(e.code()).isEqualTo("GOAL_TARGET_DATE_TOO_FAR");
                     assertThat(e.status().value()).isEqualTo(422);
                 });
     }
