@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * Money put into a goal: a row of table {@code goal_contribution}, never changed. {@code idempotencyKey} and
- * {@code requestHash} are set together when the client sent an {@code Idempotency-Key}.
+ * {@code requestHash} are set together when the client sent an {@code Idempotency-Key}; {@code transferMonth}
+ * (the first day of the month) only for an automatic monthly transfer.
  */
 record GoalContribution(
         UUID id,
@@ -22,6 +23,7 @@ record GoalContribution(
         ContributionSource source,
         String idempotencyKey,
         String requestHash,
+        LocalDate transferMonth,
         Instant createdAt) {
 
     Money money() {

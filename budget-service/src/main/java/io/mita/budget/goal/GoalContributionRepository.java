@@ -2,6 +2,7 @@ package io.mita.budget.goal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ import reactor.core.publisher.Mono;
 class GoalContributionRepository implements GoalContributions {
 
     private static final String COLUMNS =
-            "id, goal_id, user_id, amount, currency, note, source, idempotency_key, request_hash, created_at";
+            "id, goal_id, user_id, amount, currency, note, source, idempotency_key, request_hash, transfer_month, created_at";
 
     private final DatabaseClient database;
 
@@ -30,7 +31,7 @@ class GoalContributionRepository implements GoalContributions {
     public Mono<GoalContribution> insert(GoalContribution c) {
         DatabaseClient.GenericExecuteSpec insert = database.sql(
                         "INSERT INTO goal_contribution (" + COLUMNS
-                                + ") VALUES (:id, :goalId, :userId, :amount, :currency, :note, :source, :key, :hash, :createdAt)")
+                                + ") VALUES (:id, :goalId, :userId, :amount, :currency, :note, :source, :key, :hash, :transferMonth, :createdAt)")
                 .bind("id", c.id())
                 .bind("goalId", c.goalId())
                 .bind("userId", c.userId())
@@ -43,6 +44,9 @@ class GoalContributionRepository implements GoalContributions {
                 ? insert.bindNull("key", String.class)
                 : insert.bind("key", c.idempotencyKey());
         insert = c.requestHash() == null ? insert.bindNull("hash", String.class) : insert.bind("hash", c.requestHash());
+        insert = c.transferMonth() == null
+                ? insert.bindNull("transferMonth", LocalDate.class)
+                : insert.bind("transferMonth", c.transferMonth());
         return insert.fetch().rowsUpdated().thenReturn(c);
     }
 
@@ -52,6 +56,16 @@ class GoalContributionRepository implements GoalContributions {
                         + " FROM goal_contribution WHERE user_id = :userId AND idempotency_key = :key")
                 .bind("userId", userId)
                 .bind("key", idempotencyKey)
+                .map(GoalContributionRepository::read)
+                .one();
+    }
+
+    @Override
+    public Mono<GoalContribution> transferOf(UUID goalId, LocalDate month) {
+        return database.sql("SELECT " + COLUMNS
+                        + " FROM goal_contribution WHERE goal_id = :goalId AND transfer_month = :month")
+                .bind("goalId", goalId)
+                .bind("month", month)
                 .map(GoalContributionRepository::read)
                 .one();
     }
@@ -76,6 +90,7 @@ class GoalContributionRepository implements GoalContributions {
                 ContributionSource.valueOf(row.get("source", String.class)),
                 row.get("idempotency_key", String.class),
                 row.get("request_hash", String.class),
+                row.get("transfer_month", LocalDate.class),
                 row.get("created_at", Instant.class));
     }
 }

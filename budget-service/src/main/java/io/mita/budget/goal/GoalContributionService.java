@@ -84,6 +84,7 @@ class GoalContributionService {
                 ContributionSource.MANUAL,
                 key,
                 hash,
+                null,
                 now);
         return goals.save(after)
                 .flatMap(saved -> contributions

@@ -15,6 +15,9 @@ interface GoalContributions {
     /** The contribution a user made with this Idempotency-Key (to whichever goal), empty when there is none. */
     Mono<GoalContribution> findByKey(UUID userId, String idempotencyKey);
 
+    /** The automatic transfer made into a goal for the month starting on {@code month}, empty when none. */
+    Mono<GoalContribution> transferOf(UUID goalId, java.time.LocalDate month);
+
     /** A goal's contributions, newest first. */
     Flux<GoalContribution> history(UUID goalId);
 }

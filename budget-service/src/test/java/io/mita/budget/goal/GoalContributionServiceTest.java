@@ -184,6 +184,7 @@ class GoalContributionServiceTest {
                 ContributionSource.MANUAL,
                 null,
                 null,
+                null,
                 CLOCK.instant().plusSeconds(60));
         contributions.insert(later).block();
 

@@ -33,6 +33,7 @@ class GoalEventsGoldenFileTest {
                 ContributionSource.MANUAL,
                 "key-1",
                 "0".repeat(64),
+                null,
                 Instant.parse("2026-03-01T08:15:00Z"));
 
         GoldenEvents.assertSerialisesTo(GoalPublisher.CONTRIBUTION_ADDED, GoalContributionAdded.of(goal, contribution));

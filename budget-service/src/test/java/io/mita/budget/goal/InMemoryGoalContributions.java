@@ -1,5 +1,6 @@
 package io.mita.budget.goal;
 
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -8,7 +9,7 @@ import org.springframework.dao.DuplicateKeyException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** {@link GoalContributions} in a list, with the unique (user, Idempotency-Key) index of the table. */
+/** {@link GoalContributions} in a list, with the unique indexes of the table (user and key; goal and transfer month). */
 final class InMemoryGoalContributions implements GoalContributions {
 
     private final List<GoalContribution> rows = new CopyOnWriteArrayList<>();
@@ -20,6 +21,12 @@ final class InMemoryGoalContributions implements GoalContributions {
     @Override
     public Mono<GoalContribution> insert(GoalContribution contribution) {
         return Mono.fromSupplier(() -> {
+            if (contribution.transferMonth() != null
+                    && rows.stream()
+                            .anyMatch(row -> row.goalId().equals(contribution.goalId())
+                                    && contribution.transferMonth().equals(row.transferMonth()))) {
+                throw new DuplicateKeyException("goal_contribution_one_transfer_a_month");
+            }
             if (contribution.idempotencyKey() != null
                     && rows.stream()
                             .anyMatch(row -> row.userId().equals(contribution.userId())
@@ -35,6 +42,13 @@ final class InMemoryGoalContributions implements GoalContributions {
     public Mono<GoalContribution> findByKey(UUID userId, String idempotencyKey) {
         return Mono.justOrEmpty(rows.stream()
                 .filter(row -> row.userId().equals(userId) && idempotencyKey.equals(row.idempotencyKey()))
+                .findFirst());
+    }
+
+    @Override
+    public Mono<GoalContribution> transferOf(UUID goalId, LocalDate month) {
+        return Mono.justOrEmpty(rows.stream()
+                .filter(row -> row.goalId().equals(goalId) && month.equals(row.transferMonth()))
                 .findFirst());
     }
 
