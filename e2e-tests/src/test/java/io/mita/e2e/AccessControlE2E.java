@@ -76,7 +76,7 @@ class AccessControlE2E {
                 "currency",
                 "EUR",
                 "category",
-                "rent",
+                "housing",
                 "occurredOn",
                 LocalDate.now().toString()));
 
@@ -160,7 +160,7 @@ class AccessControlE2E {
                 "currency",
                 "EUR",
                 "category",
-                "coffee",
+                "dining",
                 "occurredOn",
                 LocalDate.now().toString(),
                 "userId",
@@ -199,6 +199,16 @@ class AccessControlE2E {
                 .doesNotContain("$argon2")
                 .doesNotContain(bob.userId().toString());
 
+        // a transaction names one of its owner's categories: bob's own, which alice must never see
+        app.http
+                .post()
+                .uri("/api/budget/categories")
+                .headers(headers -> headers.setBearerAuth(bobToken))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "bob-only"))
+                .exchange()
+                .expectStatus()
+                .isCreated();
         app.http
                 .post()
                 .uri("/api/budget/transactions")

@@ -115,7 +115,7 @@ class MobileToAuditLogE2E {
                         "currency",
                         "EUR",
                         "category",
-                        "salary",
+                        "other",
                         "occurredOn",
                         LocalDate.now().toString()))
                 .exchange()

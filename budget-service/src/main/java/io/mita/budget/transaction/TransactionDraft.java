@@ -25,6 +25,11 @@ record TransactionDraft(
         note = blankToNull(note);
     }
 
+    /** The same content naming the category by its key. */
+    TransactionDraft withCategory(String key) {
+        return new TransactionDraft(type, money, key, occurredOn, merchant, note);
+    }
+
     /**
      * A SHA-256 over the canonical content (amounts at the currency's scale, so "12.5" and "12.50" are the
      * same request): what an {@code Idempotency-Key} is bound to. Each field is length-prefixed, so no

@@ -1,8 +1,13 @@
 package io.mita.budget.transaction;
 
+import io.mita.budget.category.KnownCategories;
+import io.mita.budget.plan.SpendingChanges;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -12,7 +17,10 @@ import reactor.core.publisher.Mono;
 /**
  * The transaction use cases. Each one is one database transaction that holds the row change, the
  * idempotency claim and the outbox event together. Every read and write is scoped to the caller's
- * user id: someone else's transaction is indistinguishable from a missing one.
+ * user id: someone else's transaction is indistinguishable from a missing one. A category a client names
+ * must be one of the user's active categories (422 {@code UNKNOWN_CATEGORY}) and is stored as that category's
+ * key; every change of an expense redistributes its month in the same database transaction
+ * ({@link SpendingChanges}).
  */
 @Service
 class TransactionService {
@@ -21,6 +29,8 @@ class TransactionService {
     private final TransactionListing listing;
     private final IdempotencyKeys idempotencyKeys;
     private final TransactionPublisher publisher;
+    private final KnownCategories categories;
+    private final SpendingChanges spendingChanges;
     private final TransactionalOperator inTransaction;
     private final Clock clock;
 
@@ -29,12 +39,16 @@ class TransactionService {
             TransactionListing listing,
             IdempotencyKeys idempotencyKeys,
             TransactionPublisher publisher,
+            KnownCategories categories,
+            SpendingChanges spendingChanges,
             TransactionalOperator inTransaction,
             Clock clock) {
         this.transactions = transactions;
         this.listing = listing;
         this.idempotencyKeys = idempotencyKeys;
         this.publisher = publisher;
+        this.categories = categories;
+        this.spendingChanges = spendingChanges;
         this.inTransaction = inTransaction;
         this.clock = clock;
     }
@@ -49,11 +63,11 @@ class TransactionService {
         UUID id = UUID.randomUUID();
         Instant now = now();
         Mono<Transaction> work = idempotencyKey == null
-                ? insert(Transaction.record(id, userId, draft, now))
+                ? insert(userId, id, draft, now)
                 : idempotencyKeys
                         .claim(userId, idempotencyKey, draft.fingerprint(), id, now)
                         .flatMap(claimed -> claimed
-                                ? insert(Transaction.record(id, userId, draft, now))
+                                ? insert(userId, id, draft, now)
                                 : replay(userId, idempotencyKey, draft.fingerprint()));
         return inTransaction.transactional(work);
     }
@@ -74,13 +88,19 @@ class TransactionService {
     Mono<Transaction> update(UUID userId, UUID id, UpdateTransactionRequest patch, Long expectedVersion) {
         Mono<Transaction> work = live(userId, id).flatMap(current -> {
             checkVersion(current, expectedVersion);
-            TransactionDraft changed = patch.applyTo(current.content());
-            if (changed.equals(current.content())) {
-                return Mono.just(current);
-            }
-            return transactions
-                    .save(current.withContent(changed, now()))
-                    .flatMap(saved -> publisher.updated(saved).thenReturn(saved));
+            TransactionDraft patched = patch.applyTo(current.content());
+            Mono<TransactionDraft> checked = patched.category().equals(current.category())
+                    ? Mono.just(patched) // an archived category stays valid for what already names it
+                    : categories.activeKey(userId, patched.category()).map(patched::withCategory);
+            return checked.flatMap(changed -> {
+                if (changed.equals(current.content())) {
+                    return Mono.just(current);
+                }
+                return transactions
+                        .save(current.withContent(changed, now()))
+                        .flatMap(saved -> publisher.updated(saved).thenReturn(saved))
+                        .flatMap(saved -> spendingChanged(current, saved).thenReturn(saved));
+            });
         });
         return inTransaction
                 .transactional(work)
@@ -91,16 +111,29 @@ class TransactionService {
     Mono<Void> delete(UUID userId, UUID id) {
         Mono<Void> work = live(userId, id)
                 .flatMap(current -> transactions.save(current.deleted(now())))
-                .flatMap(publisher::deleted);
+                .flatMap(deleted -> publisher.deleted(deleted).then(spendingChanged(deleted)));
         return inTransaction
                 .transactional(work)
                 .onErrorMap(OptimisticLockingFailureException.class, e -> new TransactionVersionConflictException(id));
     }
 
-    private Mono<Transaction> insert(Transaction transaction) {
-        return transactions
-                .save(transaction)
-                .flatMap(saved -> publisher.created(saved).thenReturn(saved));
+    private Mono<Transaction> insert(UUID userId, UUID id, TransactionDraft draft, Instant now) {
+        return categories
+                .activeKey(userId, draft.category())
+                .flatMap(key -> transactions.save(Transaction.record(id, userId, draft.withCategory(key), now)))
+                .flatMap(saved -> publisher.created(saved).thenReturn(saved))
+                .flatMap(saved -> spendingChanged(saved).thenReturn(saved));
+    }
+
+    /** Redistributes the months of the expenses among these versions of a transaction (incomes are no spending). */
+    private Mono<Void> spendingChanged(Transaction... versions) {
+        Set<LocalDate> days = new LinkedHashSet<>();
+        for (Transaction version : versions) {
+            if (version.type() == TransactionType.EXPENSE) {
+                days.add(version.occurredOn());
+            }
+        }
+        return days.isEmpty() ? Mono.empty() : spendingChanges.changed(versions[0].userId(), days);
     }
 
     private Mono<Transaction> replay(UUID userId, String key, String fingerprint) {

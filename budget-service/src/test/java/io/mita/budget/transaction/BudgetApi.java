@@ -59,6 +59,23 @@ final class BudgetApi {
         return UUID.fromString(created(user, body).get("id").asString());
     }
 
+    /**
+     * Creates categories of the user's own (transactions must name an active category; tests that use names
+     * outside the default set create them first).
+     */
+    void ownCategories(UUID user, String... names) {
+        for (String name : names) {
+            client.post()
+                    .uri("/api/budget/categories")
+                    .header("Authorization", bearer(user))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(java.util.Map.of("name", name))
+                    .exchange()
+                    .expectStatus()
+                    .isCreated();
+        }
+    }
+
     WebTestClient.ResponseSpec get(UUID user, String uri) {
         return client.get().uri(uri).header("Authorization", bearer(user)).exchange();
     }

@@ -9,6 +9,7 @@ import io.mita.testsupport.MitaWebFluxTest;
 import io.mita.testsupport.TestTokens;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
 
 /**
  * The controller's validation and problem+json answers, with the use cases on in-memory fakes: status,
@@ -38,6 +40,8 @@ class TransactionControllerTest {
                     new TransactionListing(null, null), // SQL only: TransactionListingIT covers it
                     new InMemoryIdempotencyKeys(),
                     new TransactionPublisher(new RecordingOutbox()),
+                    (user, category) -> Mono.just(category.strip().toLowerCase(Locale.ROOT)),
+                    (user, days) -> Mono.empty(),
                     new InlineTransactions(),
                     Clock.systemUTC());
         }

@@ -38,6 +38,7 @@ class TransactionLifecycleIT {
     @BeforeEach
     void setUp() {
         api = new BudgetApi(webTestClient);
+        api.ownCategories(user, "food", "salary");
     }
 
     @Test

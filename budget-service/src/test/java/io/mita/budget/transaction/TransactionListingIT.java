@@ -30,6 +30,7 @@ class TransactionListingIT {
     @BeforeEach
     void setUp() {
         api = new BudgetApi(webTestClient);
+        api.ownCategories(user, "food", "rent", "bulk", "a");
     }
 
     /** A created transaction's sort key as PostgreSQL orders it (uuid order is the order of its hex text). */

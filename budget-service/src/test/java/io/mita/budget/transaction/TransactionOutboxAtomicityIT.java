@@ -39,6 +39,13 @@ class TransactionOutboxAtomicityIT {
     @BeforeEach
     void installFailingWrites() {
         api = new BudgetApi(webTestClient);
+        // the marker categories exist as the user's own (a transaction must name an active category), inserted
+        // directly so that no category event joins the outbox rows these tests count
+        for (String marker : new String[] {FAIL_AT_COMMIT, FAIL_IN_OUTBOX}) {
+            database.sql("""
+                            INSERT INTO category (id, user_id, key, name, kind, is_default, created_at, updated_at)
+                            VALUES (gen_random_uuid(), :user, :key, :key, 'DISCRETIONARY', false, now(), now())""").bind("user", user).bind("key", marker).then().block();
+        }
         execute("""
                 CREATE OR REPLACE FUNCTION it_refuse_write() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN

@@ -69,6 +69,7 @@ class TransactionOwnershipIT {
 
     @Test
     void aCursorMadeForOneUserListsNothingOfThatUserForAnother() {
+        api.ownCategories(ann, "a");
         api.createdId(ann, anExpense("2025-01-01", "a"));
         api.createdId(ann, anExpense("2025-01-02", "a"));
         String annsCursor = json(api.get(ann, BudgetApi.PATH + "?limit=1")

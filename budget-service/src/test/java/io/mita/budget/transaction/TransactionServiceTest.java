@@ -3,14 +3,22 @@ package io.mita.budget.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mita.budget.category.KnownCategories;
+import io.mita.budget.category.UnknownCategoryException;
 import io.mita.budget.money.Money;
+import io.mita.budget.plan.SpendingChanges;
 import io.mita.common.problem.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,11 +33,27 @@ class TransactionServiceTest {
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private final InMemoryIdempotencyKeys keys = new InMemoryIdempotencyKeys();
     private final RecordingOutbox outbox = new RecordingOutbox();
+    /** The user's active categories: the defaults the tests name, plus "food"; "travel" is archived. */
+    private final Set<String> active = Set.of("groceries", "dining", "food");
+
+    private final KnownCategories categories = (user, category) -> {
+        String key = category.strip().toLowerCase(Locale.ROOT);
+        return active.contains(key) ? Mono.just(key) : Mono.error(new UnknownCategoryException(category));
+    };
+    /** The days each spending change reported, one list per call. */
+    private final List<List<LocalDate>> changedDays = new CopyOnWriteArrayList<>();
+
+    private final SpendingChanges spendingChanges = (user, days) -> {
+        changedDays.add(List.copyOf(days));
+        return Mono.empty();
+    };
     private final TransactionService service = new TransactionService(
             transactions,
             new TransactionListing(null, null), // listing is SQL only: TransactionListingIT covers it
             keys,
             new TransactionPublisher(outbox),
+            categories,
+            spendingChanges,
             new InlineTransactions(),
             Clock.fixed(NOW, ZoneOffset.UTC));
     private final UUID alice = UUID.randomUUID();
@@ -175,6 +199,96 @@ class TransactionServiceTest {
                         .block())
                 .isInstanceOf(TransactionNotFoundException.class);
         assertThat(outbox.types()).containsExactly(TransactionPublisher.CREATED);
+    }
+
+    @Test
+    void anUnknownCategoryIsRefusedWith422AndNothingIsWritten() {
+        assertThatThrownBy(() -> service.create(alice, withCategory(groceries("12.50"), "travel"), null)
+                        .block())
+                .isInstanceOfSatisfying(UnknownCategoryException.class, e -> {
+                    assertThat(e.status().value()).isEqualTo(422);
+                    assertThat(e.code()).isEqualTo("UNKNOWN_CATEGORY");
+                });
+        assertThat(transactions.size()).isZero();
+        assertThat(outbox.types()).isEmpty();
+        assertThat(changedDays).isEmpty();
+    }
+
+    @Test
+    void theCategoryIsStoredAsTheKeyOfTheCategoryItNamesWhateverItsCase() {
+        Transaction created = service.create(alice, withCategory(groceries("12.50"), " Groceries "), null)
+                .block();
+
+        assertThat(created.category()).isEqualTo("groceries");
+    }
+
+    @Test
+    void aPatchToAnUnknownCategoryIsRefusedAndTheTransactionStays() {
+        Transaction created = service.create(alice, groceries("12.50"), null).block();
+
+        assertThatThrownBy(() -> service.update(alice, created.id(), patch("{\"category\":\"travel\"}"), null)
+                        .block())
+                .isInstanceOf(UnknownCategoryException.class);
+        assertThat(transactions.row(created.id()).category()).isEqualTo("groceries");
+    }
+
+    @Test
+    void aPatchOfOtherMembersKeepsACategoryThatIsNoLongerActive() {
+        Transaction created = service.create(alice, withCategory(groceries("12.50"), "food"), null)
+                .block();
+        Set<String> stillActive = Set.of("groceries");
+        TransactionService afterArchiving = serviceWith((user, category) -> stillActive.contains(category)
+                ? Mono.just(category)
+                : Mono.error(new UnknownCategoryException(category)));
+
+        Transaction patched = afterArchiving
+                .update(alice, created.id(), patch("{\"amount\":\"20.00\"}"), null)
+                .block();
+
+        assertThat(patched.category()).isEqualTo("food");
+        assertThat(patched.money().amountText()).isEqualTo("20.00");
+    }
+
+    @Test
+    void everyChangeOfAnExpenseReportsItsDaysAndAMoveReportsBothDays() {
+        Transaction created = service.create(alice, groceries("12.50"), "key-1").block();
+        service.create(alice, groceries("12.50"), "key-1").block(); // a replay changes nothing
+        service.update(alice, created.id(), patch("{\"occurredOn\":\"2026-02-01\"}"), null)
+                .block();
+        service.delete(alice, created.id()).block();
+
+        assertThat(changedDays)
+                .containsExactly(
+                        List.of(LocalDate.of(2026, 1, 15)),
+                        List.of(LocalDate.of(2026, 1, 15), LocalDate.of(2026, 2, 1)),
+                        List.of(LocalDate.of(2026, 2, 1)));
+    }
+
+    @Test
+    void anIncomeIsNoSpendingAndReportsNoChange() {
+        TransactionDraft salary = new TransactionDraft(
+                TransactionType.INCOME, Money.parse("2000.00", "EUR"), "food", LocalDate.of(2026, 1, 1), null, null);
+
+        service.create(alice, salary, null).block();
+
+        assertThat(changedDays).isEmpty();
+    }
+
+    private TransactionService serviceWith(KnownCategories known) {
+        return new TransactionService(
+                transactions,
+                new TransactionListing(null, null),
+                keys,
+                new TransactionPublisher(outbox),
+                known,
+                spendingChanges,
+                new InlineTransactions(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static TransactionDraft withCategory(TransactionDraft draft, String category) {
+        return new TransactionDraft(
+                draft.type(), draft.money(), category, draft.occurredOn(), draft.merchant(), draft.note());
     }
 
     private static TransactionDraft groceries(String amount) {

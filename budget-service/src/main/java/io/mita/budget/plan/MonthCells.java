@@ -1,0 +1,26 @@
+package io.mita.budget.plan;
+
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.UUID;
+import reactor.core.publisher.Mono;
+
+/**
+ * Amounts per category and day of one user's month, in minor units (arrays as long as the month, index 0 =
+ * day 1): the persisted daily allocations, and the spending read from the transactions. A seam for in-memory
+ * fakes; the real one is {@link MonthCellRepository}.
+ */
+interface MonthCells {
+
+    /** The persisted daily allocations; empty map when the month has none. */
+    Mono<Map<String, long[]>> allocations(UUID userId, YearMonth month);
+
+    /** Replaces the month's daily allocations with these. */
+    Mono<Void> replaceAllocations(UUID userId, YearMonth month, Map<String, long[]> allocations);
+
+    /**
+     * What the user spent per category and day: live EXPENSE transactions in this currency (other currencies
+     * are not converted and not counted against the plan).
+     */
+    Mono<Map<String, long[]>> spending(UUID userId, YearMonth month, java.util.Currency currency);
+}

@@ -1,0 +1,49 @@
+package io.mita.budget.plan;
+
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@link PlannedMonths} from the stores: two queries (daily allocations, grouped spending) after the plan's.
+ */
+@Component
+class PlannedMonthReader implements PlannedMonths {
+
+    private final Plans plans;
+    private final MonthCells cells;
+
+    PlannedMonthReader(Plans plans, MonthCells cells) {
+        this.plans = plans;
+        this.cells = cells;
+    }
+
+    @Override
+    public Mono<PlannedMonth> of(UUID userId, YearMonth month) {
+        return plans.find(userId, month)
+                .switchIfEmpty(Mono.error(() -> new PlanNotFoundException(month)))
+                .flatMap(plan -> Mono.zip(
+                                cells.allocations(userId, month), cells.spending(userId, month, plan.currency()))
+                        .map(loaded -> month(plan, loaded.getT1(), loaded.getT2())));
+    }
+
+    static PlannedMonth month(Plan plan, Map<String, long[]> persisted, Map<String, long[]> spending) {
+        int days = plan.month().lengthOfMonth();
+        Map<String, long[]> planned = new LinkedHashMap<>();
+        for (Plan.Allocation allocation : plan.allocations()) {
+            planned.put(
+                    allocation.category(),
+                    persisted.getOrDefault(allocation.category(), Rebalancing.spread(allocation, plan.month())));
+        }
+        persisted.forEach(planned::putIfAbsent);
+        spending.keySet().forEach(category -> planned.putIfAbsent(category, new long[days]));
+        planned.remove(Rebalancing.COMMITMENTS);
+        planned.remove(Rebalancing.SAVINGS);
+        Map<String, long[]> spent = new LinkedHashMap<>();
+        planned.keySet().forEach(category -> spent.put(category, spending.getOrDefault(category, new long[days])));
+        return new PlannedMonth(plan.month(), plan.currency(), planned, spent);
+    }
+}
