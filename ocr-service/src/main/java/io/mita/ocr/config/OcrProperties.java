@@ -16,20 +16,17 @@ public record OcrProperties(
         Breaker breaker,
         Jobs jobs,
         Set<Preprocessing.Step> preprocessing,
-        String defaultCurrency,
-        Vision vision) {
+        String defaultCurrency) {
 
     /** @param maxSize largest accepted file; maxPixels largest width × height; minSide smallest side in pixels */
     public record Upload(DataSize maxSize, long maxPixels, int minSide) {}
 
     /**
-     * @param provider {@code tesseract}, or {@code google-vision} (falls back to Tesseract)
      * @param command the Tesseract executable and leading arguments
      * @param concurrency images at once (the bulkhead); 0 = one per available processor
      * @param timeout per image; the engine process is killed after it
      */
     public record Engine(
-            String provider,
             List<String> command,
             String language,
             int pageSegmentation,
@@ -61,7 +58,4 @@ public record OcrProperties(
             int maxAttempts,
             Duration initialBackOff,
             Duration maxBackOff) {}
-
-    /** Google Cloud Vision (optional): used when {@code engine.provider} is {@code google-vision}. */
-    public record Vision(String endpoint, String apiKey, Duration timeout) {}
 }

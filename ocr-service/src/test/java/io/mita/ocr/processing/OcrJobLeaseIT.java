@@ -41,7 +41,7 @@ class OcrJobLeaseIT {
         assertThat(store.value("SELECT status || '/' || attempts FROM ocr_job WHERE receipt_id = '" + orphan + "'"))
                 .isEqualTo("DONE/2");
         assertThat(store.value("SELECT fields->'total'->>'value' FROM receipt WHERE id = '" + orphan + "'"))
-                .isEqualTo("4.2");
+                .isEqualTo("4.20");
         assertThat(store.value(
                         "SELECT status || '/' || attempts || '/' || lease_owner FROM ocr_job WHERE receipt_id = '"
                                 + leased + "'"))

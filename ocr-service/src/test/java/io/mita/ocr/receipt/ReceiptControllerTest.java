@@ -104,8 +104,7 @@ class ReceiptControllerTest {
                     null,
                     null,
                     null,
-                    "EUR",
-                    null);
+                    "EUR");
             return new UploadReceipt(
                     receipts,
                     new ReceiptPublisher(outbox),
