@@ -90,7 +90,12 @@ final class Categories {
     }
 
     static Optional<Chain> chainIn(String words) {
+        String joined = words.replace(" ", "");
         for (Chain chain : CHAINS) {
+            // OCR splits words ("KAUF LAND"): a whole line that is the name without its spaces counts too
+            if (joined.length() >= 5 && joined.equals(chain.spellings().get(0).replace(" ", ""))) {
+                return Optional.of(chain);
+            }
             for (String spelling : chain.spellings()) {
                 // short brand names (BP, KFC, dm) only as the whole line
                 // one OCR error is forgiven only in longer names: BOOKS is not BOOTS

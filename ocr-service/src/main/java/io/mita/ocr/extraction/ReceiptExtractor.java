@@ -487,7 +487,10 @@ public final class ReceiptExtractor {
                     .strip();
             cleaned = cleaned.replaceAll("\\s{2,}", " ");
             long letters = cleaned.chars().filter(Character::isLetter).count();
-            if (letters < 3 || letters < cleaned.replace(" ", "").length() * 0.6) {
+            // at least three letters, mostly letters, and a vowel: not "SSS" or "MGS" read from a logo
+            if (letters < 3
+                    || letters < cleaned.replace(" ", "").length() * 0.6
+                    || !cleaned.matches("(?is).*[aeiouyäöüéèàáíóú].*")) {
                 continue;
             }
             if (!line.amounts().isEmpty()

@@ -139,8 +139,9 @@ public final class Preprocessing {
                 }
             }
         }
-        int[] rows = longestRun(brightInRow, width * 0.5);
-        int[] columns = longestRun(brightInColumn, height * 0.5);
+        // relative to the brightest row/column: paper that fills only part of the photo still counts
+        int[] rows = longestRun(brightInRow, max(brightInRow) * 0.5);
+        int[] columns = longestRun(brightInColumn, max(brightInColumn) * 0.5);
         int cropWidth = columns[1] - columns[0];
         int cropHeight = rows[1] - rows[0];
         if (cropWidth < width * 0.2
@@ -154,6 +155,14 @@ public final class Preprocessing {
         int x1 = Math.min(width, columns[1] + margin);
         int y1 = Math.min(height, rows[1] + margin);
         return copy(gray.getSubimage(x0, y0, x1 - x0, y1 - y0));
+    }
+
+    private static int max(int[] counts) {
+        int max = 0;
+        for (int c : counts) {
+            max = Math.max(max, c);
+        }
+        return max;
     }
 
     private static int[] longestRun(int[] counts, double minimum) {

@@ -52,7 +52,7 @@ class GeneratedReceiptsAccuracyIT {
                 .map(line -> line.split(","))
                 .toList();
         GuardedOcrEngine engine = new GuardedOcrEngine(
-                new TesseractOcrEngine(List.of("tesseract"), "eng", 4, Duration.ofSeconds(60), work),
+                new TesseractOcrEngine(List.of("tesseract"), "eng", 6, Duration.ofSeconds(60), work),
                 CircuitBreaker.ofDefaults("accuracy"),
                 Bulkhead.ofDefaults("accuracy"),
                 Duration.ofSeconds(60),
@@ -60,11 +60,8 @@ class GeneratedReceiptsAccuracyIT {
                 scheduler,
                 Clock.systemUTC());
         ReceiptReader reader = new ReceiptReader(
-                new Preprocessing(EnumSet.of(
-                        Preprocessing.Step.GRAYSCALE,
-                        Preprocessing.Step.SCALE,
-                        Preprocessing.Step.CROP,
-                        Preprocessing.Step.DESKEW)),
+                new Preprocessing(
+                        EnumSet.of(Preprocessing.Step.GRAYSCALE, Preprocessing.Step.SCALE, Preprocessing.Step.DESKEW)),
                 engine,
                 new ReceiptExtractor("EUR"),
                 scheduler);

@@ -41,6 +41,9 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class OcrBenchmark {
 
+    /** Tesseract's page segmentation mode, as in application.yml (OCR_BENCH_PSM overrides it). */
+    static final int PSM = Integer.parseInt(System.getenv().getOrDefault("OCR_BENCH_PSM", "6"));
+
     record Sample(Path file, byte[] bytes, ReceiptGenerator.Truth truth) {}
 
     record Score(int merchant, int date, int total, int n, double seconds) {
@@ -71,11 +74,8 @@ public final class OcrBenchmark {
                 Runtime.getRuntime().availableProcessors());
 
         // warm-up: JIT and Tesseract's model in the page cache
-        Set<Preprocessing.Step> production = EnumSet.of(
-                Preprocessing.Step.GRAYSCALE,
-                Preprocessing.Step.SCALE,
-                Preprocessing.Step.CROP,
-                Preprocessing.Step.DESKEW);
+        Set<Preprocessing.Step> production =
+                EnumSet.of(Preprocessing.Step.GRAYSCALE, Preprocessing.Step.SCALE, Preprocessing.Step.DESKEW);
         run(samples.subList(0, Math.min(3, samples.size())), production, 1, dir);
 
         double raw = rawTesseract(samples, 1);
@@ -114,9 +114,11 @@ public final class OcrBenchmark {
                 without.remove(step);
                 variants.add(without);
             }
-            Set<Preprocessing.Step> withThreshold = EnumSet.copyOf(production);
-            withThreshold.add(Preprocessing.Step.THRESHOLD);
-            variants.add(withThreshold);
+            for (Preprocessing.Step extra : EnumSet.complementOf(EnumSet.copyOf(production))) {
+                Set<Preprocessing.Step> with = EnumSet.copyOf(production);
+                with.add(extra);
+                variants.add(with);
+            }
             for (Set<Preprocessing.Step> variant : variants) {
                 Score score = run(samples, variant, 2, dir);
                 System.out.printf(
@@ -139,8 +141,8 @@ public final class OcrBenchmark {
     static Score run(List<Sample> samples, Set<Preprocessing.Step> steps, int concurrency, Path dir) {
         Scheduler scheduler = Schedulers.newBoundedElastic(concurrency, 100, "bench-ocr");
         try {
-            TesseractOcrEngine tesseract =
-                    new TesseractOcrEngine(List.of("tesseract"), "eng", 4, Duration.ofSeconds(60), dir.resolve("work"));
+            TesseractOcrEngine tesseract = new TesseractOcrEngine(
+                    List.of("tesseract"), "eng", PSM, Duration.ofSeconds(60), dir.resolve("work"));
             GuardedOcrEngine engine = new GuardedOcrEngine(
                     tesseract,
                     CircuitBreaker.ofDefaults("bench"),
@@ -194,7 +196,13 @@ public final class OcrBenchmark {
         for (Sample sample : samples) {
             runs.add(pool.submit(() -> {
                 ProcessBuilder builder = new ProcessBuilder(
-                                "tesseract", sample.file().toString(), "stdout", "-l", "eng", "--psm", "4")
+                                "tesseract",
+                                sample.file().toString(),
+                                "stdout",
+                                "-l",
+                                "eng",
+                                "--psm",
+                                Integer.toString(PSM))
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD);
                 builder.environment().put("OMP_THREAD_LIMIT", "1");
