@@ -1,5 +1,7 @@
 package io.mita.ocr;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -24,4 +26,14 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule noImplSuffix = MitaArchitectureRules.noImplSuffix("ocr");
+
+    /** Extraction and image checks are plain Java: unit-testable in milliseconds, usable by the benchmark. */
+    @ArchTest
+    static final ArchRule extractionAndImagesArePlainJava = noClasses()
+            .that()
+            .resideInAnyPackage("io.mita.ocr.extraction..", "io.mita.ocr.image..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework..", "io.r2dbc..", "org.apache.kafka..", "reactor..")
+            .because("the rules that read receipts and check images need no framework");
 }

@@ -12,6 +12,6 @@ class OcrServiceOperationsIT extends ServiceOperationsContract {
 
     @Override
     protected List<String> ownTables() {
-        return List.of("receipt");
+        return List.of("receipt", "receipt_image", "ocr_job");
     }
 }
