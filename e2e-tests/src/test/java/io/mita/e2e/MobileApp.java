@@ -106,4 +106,30 @@ public final class MobileApp {
                 .expectStatus()
                 .isOk();
     }
+
+    /** The newest audit-log entry of this type about this subject, as a compliance officer finds it (waits ≤ 90 s). */
+    java.util.Map<?, ?> awaitAuditEvent(String complianceToken, UUID subject, String type) {
+        java.util.Map<?, ?>[] found = new java.util.Map<?, ?>[1];
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(90))
+                .pollInterval(java.time.Duration.ofMillis(500))
+                .until(() -> {
+                    java.util.List<?> items = (java.util.List<?>) http.get()
+                            .uri("/api/audit/events?subject={s}&type={t}", subject, type)
+                            .headers(headers -> headers.setBearerAuth(complianceToken))
+                            .exchange()
+                            .expectStatus()
+                            .isOk()
+                            .expectBody(java.util.Map.class)
+                            .returnResult()
+                            .getResponseBody()
+                            .get("items");
+                    if (items.isEmpty()) {
+                        return false;
+                    }
+                    found[0] = (java.util.Map<?, ?>) items.get(0);
+                    return true;
+                });
+        return found[0];
+    }
 }

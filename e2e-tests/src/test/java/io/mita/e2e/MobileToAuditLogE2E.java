@@ -1,9 +1,7 @@
 package io.mita.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -228,27 +226,6 @@ class MobileToAuditLogE2E {
     }
 
     private Map<?, ?> awaitAuditEvent(UUID subject, String type) {
-        Map<?, ?>[] found = new Map<?, ?>[1];
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> {
-                    Map<?, ?> page = app.http
-                            .get()
-                            .uri("/api/audit/events?subject={s}&type={t}", subject, type)
-                            .headers(headers -> headers.setBearerAuth(auditorToken))
-                            .exchange()
-                            .expectStatus()
-                            .isOk()
-                            .expectBody(Map.class)
-                            .returnResult()
-                            .getResponseBody();
-                    List<?> items = (List<?>) page.get("items");
-                    if (items.isEmpty()) {
-                        return false;
-                    }
-                    found[0] = (Map<?, ?>) items.get(0);
-                    return true;
-                });
-        return found[0];
+        return app.awaitAuditEvent(auditorToken, subject, type);
     }
 }
