@@ -16,8 +16,11 @@
 # --profile laptop      the JVM options of infra/local/mita (C1 only for the data services, full JIT for
 #                       the gateway and auth-service, 160 MB heap)
 # --profile production  the options of docker-compose.yml and the image (full JIT, heap for throughput)
-# --cache off,on        one stack per value of mita.security.token-cache.enabled, in that order: "off" is
-#                       the signature check on every request (before issue 14), "on" the verified-token cache
+# --cache off,on        one stack per value, in that order: "off" is the signature check on every request
+#                       (before issue 14), "on" the verified-token cache; "on-before" is the cache with the
+#                       settings that preceded the request-cost fixes of issue 14 restored (automatic context
+#                       propagation in the gateway, Spring Security's observations, the pool's SELECT 1 on
+#                       every acquire), so that before and after run in one invocation on the same jars
 # --jfr                 after the rounds, 20 s of JFR on each process under gateway load; prints the top
 #                       frames (bench/jfr-top.sh) and keeps the recordings
 # --env K=V             an extra environment variable for every process of the stack (e.g.
@@ -77,6 +80,7 @@ trap '"$MITA" down >/dev/null 2>&1 || true' EXIT
 
 pid_of() { pgrep -f -- "-Dmita.module=$1 " | head -1; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+active_opens() { awk '$1 == "Tcp:" && $2 ~ /^[0-9]+$/ {print $6}' /proc/net/snmp; }
 rss_mb() { awk -v f="$2" '$1 == f":" {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 
 # run_wrk NAME URL SECONDS: one wrk run; prints its WRK line
@@ -91,12 +95,15 @@ stats() { sort -g <(cut -d' ' -f"$2" "$1") | awk '{v[NR] = $1} END {printf "%.3f
 
 measure() {
   local cache=$1
-  local -a env=(MITA_TOKEN_CACHE_ENABLED=$([[ $cache == on ]] && echo true || echo false)
+  local -a env=(MITA_TOKEN_CACHE_ENABLED=$([[ $cache == on* ]] && echo true || echo false)
     MITA_GATEWAY_RATE_LIMITS_ENABLED=false MITA_CDS=0 ${extra_env[@]+"${extra_env[@]}"})
+  if [[ $cache == on-before ]]; then
+    env+=('SPRING_APPLICATION_JSON={"spring.reactor.context-propagation":"auto","management.observations.enable.spring.security":true,"spring.r2dbc.pool.validation-query":"SELECT 1"}')
+  fi
   if [[ $profile == production ]]; then
     env+=("MITA_JVM_OPTS=$PRODUCTION_JVM_OPTS" "MITA_FULL_JIT_JVM_OPTS=$PRODUCTION_JVM_OPTS")
   fi
-  printf '\n######## token cache %s, %s profile\n' "$cache" "$profile"
+  printf '\n######## token cache %s, %s profile, load average %s\n' "$cache" "$profile" "$(cut -d' ' -f1-3 /proc/loadavg)"
   env "${env[@]}" "$MITA" up --detach --no-build --timeout "${MITA_BENCH_START_TIMEOUT:-600}" --only auth,notification,gateway >"$OUT/up-$cache.log" 2>&1 \
     || { tail -20 "$OUT/up-$cache.log" >&2; exit 1; }
   local gw nt
@@ -122,8 +129,16 @@ measure() {
   done
 
   sleep 5
-  local idle_gw idle_nt
+  local idle_gw idle_nt idle_cpu_gw idle_cpu_nt
   idle_gw=$(rss_mb "$gw" VmRSS); idle_nt=$(rss_mb "$nt" VmRSS)
+  # what each process burns with no request at all (schedulers, outbox relay, Kafka clients, metrics): part of
+  # every round's CPU, so the CPU per request below includes idle/rate
+  local idle_before_gw idle_before_nt
+  idle_before_gw=$(cpu_ticks "$gw"); idle_before_nt=$(cpu_ticks "$nt")
+  sleep 10
+  idle_cpu_gw=$(awk -v d=$(($(cpu_ticks "$gw") - idle_before_gw)) -v t="$TICKS" 'BEGIN {printf "%.1f", d * 1000 / t / 10}')
+  idle_cpu_nt=$(awk -v d=$(($(cpu_ticks "$nt") - idle_before_nt)) -v t="$TICKS" 'BEGIN {printf "%.1f", d * 1000 / t / 10}')
+  echo "idle CPU (ms per second, 10 s without requests): gateway $idle_cpu_gw, notification $idle_cpu_nt"
 
   echo "== warm-up: ${warmup}s, alternating direct and gateway"
   local half=$((warmup / 4 > 0 ? warmup / 4 : 1)) i
@@ -132,21 +147,24 @@ measure() {
     run_wrk "warmup-gateway-$i" "$GATEWAY$PATH_UNDER_TEST" "$half" >/dev/null
   done
 
-  local rows="$OUT/rounds-$cache.txt" r hop url line before_gw before_nt requests cpu_gw cpu_nt
+  local rows="$OUT/rounds-$cache.txt" r hop url line before_gw before_nt before_opens opens requests cpu_gw cpu_nt
   : >"$rows"
-  printf '%-6s %-8s %9s %8s %8s %14s %14s\n' round hop "req/s" p50_ms p95_ms gw_cpu_ms/req svc_cpu_ms/req
+  echo "load average before the rounds: $(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '%-6s %-8s %9s %8s %8s %14s %14s %9s\n' round hop "req/s" p50_ms p95_ms gw_cpu_ms/req svc_cpu_ms/req tcp_opens
   for ((r = 1; r <= rounds; r++)); do
     for hop in direct gateway; do
       url=$DIRECT$PATH_UNDER_TEST
       [[ $hop == gateway ]] && url=$GATEWAY$PATH_UNDER_TEST
-      before_gw=$(cpu_ticks "$gw"); before_nt=$(cpu_ticks "$nt")
+      before_gw=$(cpu_ticks "$gw"); before_nt=$(cpu_ticks "$nt"); before_opens=$(active_opens)
       line=$(run_wrk "round-$r-$hop" "$url" "$seconds")
       requests=$(field requests "$line")
       ((requests > 0)) || requests=1
       cpu_gw=$(awk -v d=$(($(cpu_ticks "$gw") - before_gw)) -v t="$TICKS" -v n="$requests" 'BEGIN {printf "%.3f", d * 1000 / t / n}')
       cpu_nt=$(awk -v d=$(($(cpu_ticks "$nt") - before_nt)) -v t="$TICKS" -v n="$requests" 'BEGIN {printf "%.3f", d * 1000 / t / n}')
-      printf '%-6s %-8s %9s %8s %8s %14s %14s   (errors %s, non-2xx %s)\n' "$r" "$hop" "$(field rps "$line")" \
-        "$(field p50_ms "$line")" "$(field p95_ms "$line")" "$cpu_gw" "$cpu_nt" "$(field errors "$line")" "$(field non2xx "$line")"
+      # TCP connections opened on the machine during the round (wrk opens its own; more means a client without a pool)
+      opens=$(($(active_opens) - before_opens))
+      printf '%-6s %-8s %9s %8s %8s %14s %14s %9s   (errors %s, non-2xx %s)\n' "$r" "$hop" "$(field rps "$line")" \
+        "$(field p50_ms "$line")" "$(field p95_ms "$line")" "$cpu_gw" "$cpu_nt" "$opens" "$(field errors "$line")" "$(field non2xx "$line")"
       echo "$hop $(field rps "$line") $(field p50_ms "$line") $(field p95_ms "$line") $cpu_gw $cpu_nt" >>"$rows"
     done
   done
@@ -167,17 +185,28 @@ measure() {
   printf 'gateway/direct throughput (per round): %s\n' "$(stats "$OUT/ratio-$cache.txt" 1)"
   printf 'RSS MB idle -> after load (peak): gateway %s -> %s (%s), notification %s -> %s (%s)\n' \
     "$idle_gw" "$loaded_gw" "$peak_gw" "$idle_nt" "$loaded_nt" "$peak_nt"
-  echo "RESULT profile=$profile cache=$cache direct_rps=$(stats "$OUT/direct-$cache.txt" 2 | cut -d' ' -f1) gateway_rps=$(stats "$OUT/gateway-$cache.txt" 2 | cut -d' ' -f1) ratio=$(stats "$OUT/ratio-$cache.txt" 1 | cut -d' ' -f1) direct_svc_cpu_ms=$(stats "$OUT/direct-$cache.txt" 6 | cut -d' ' -f1) gateway_gw_cpu_ms=$(stats "$OUT/gateway-$cache.txt" 5 | cut -d' ' -f1) gateway_svc_cpu_ms=$(stats "$OUT/gateway-$cache.txt" 6 | cut -d' ' -f1) rss_idle_gw=$idle_gw rss_loaded_gw=$loaded_gw rss_idle_svc=$idle_nt rss_loaded_svc=$loaded_nt" | tee -a "$OUT/results.txt"
+  echo "RESULT profile=$profile cache=$cache direct_rps=$(stats "$OUT/direct-$cache.txt" 2 | cut -d' ' -f1) gateway_rps=$(stats "$OUT/gateway-$cache.txt" 2 | cut -d' ' -f1) ratio=$(stats "$OUT/ratio-$cache.txt" 1 | cut -d' ' -f1) direct_svc_cpu_ms=$(stats "$OUT/direct-$cache.txt" 6 | cut -d' ' -f1) gateway_gw_cpu_ms=$(stats "$OUT/gateway-$cache.txt" 5 | cut -d' ' -f1) gateway_svc_cpu_ms=$(stats "$OUT/gateway-$cache.txt" 6 | cut -d' ' -f1) rss_idle_gw=$idle_gw rss_loaded_gw=$loaded_gw rss_idle_svc=$idle_nt rss_loaded_svc=$loaded_nt idle_cpu_ms_per_s_gw=$idle_cpu_gw idle_cpu_ms_per_s_svc=$idle_cpu_nt" | tee -a "$OUT/results.txt"
 
   if ((jfr)); then
     echo "== JFR: 20 s of gateway load, both processes recorded"
     jcmd "$gw" JFR.start name=cost duration=20s settings=profile filename="$OUT/gateway-$cache.jfr" >/dev/null
     jcmd "$nt" JFR.start name=cost duration=20s settings=profile filename="$OUT/notification-$cache.jfr" >/dev/null
-    run_wrk "jfr-gateway" "$GATEWAY$PATH_UNDER_TEST" 22 >/dev/null
+    local jfr_opens jfr_line
+    jfr_opens=$(active_opens)
+    run_wrk "jfr-gateway" "$GATEWAY$PATH_UNDER_TEST" 22 >"$OUT/jfr-gateway.line" &
+    sleep 10
+    # connections between the gateway and notification-service in the middle of the load (its pool)
+    echo "established gateway->notification connections at 10 s: $(ss -tanH state established "( dport = :${NOTIFICATION_PORT:-8085} )" | wc -l);" \
+      "TIME-WAIT towards :${NOTIFICATION_PORT:-8085}: $(ss -tanH state time-wait "( dport = :${NOTIFICATION_PORT:-8085} )" | wc -l)"
+    wait
+    jfr_line=$(cat "$OUT/jfr-gateway.line")
+    echo "JFR load: $jfr_line; TCP connections opened on the machine: $(($(active_opens) - jfr_opens))"
     sleep 3
     for svc in gateway notification; do
       echo "-- $svc: top frames (share of execution samples)"
       "$ROOT/bench/jfr-top.sh" "$OUT/$svc-$cache.jfr" 12 || true
+      echo "-- $svc: GC and allocation"
+      "$ROOT/bench/jfr-alloc.sh" "$OUT/$svc-$cache.jfr" 10 "$(field requests "$jfr_line")" || true
     done
   fi
   "$MITA" down >/dev/null 2>&1

@@ -1,14 +1,21 @@
 package io.mita.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.mita.common.correlation.CorrelationId;
 import io.mita.gateway.FakeDownstream.ReceivedRequest;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -244,5 +251,60 @@ class RoutingIT extends GatewayTestSupport {
         assertThat(ocr.getMetadata())
                 .containsEntry(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, 2000)
                 .containsEntry(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, 500);
+    }
+
+    @Test
+    void continuesTheClientsSampledTraceInTheTraceparentItForwardsWithASpanOfItsOwn() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String clientSpanId = "00f067aa0ba902b7";
+        String path = "/api/budget/traced/" + UUID.randomUUID();
+
+        client.get()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, bearer())
+                .header("traceparent", "00-" + traceId + "-" + clientSpanId + "-01")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        String forwarded = DOWNSTREAM.receivedAt(path).get(0).header("traceparent");
+        assertThat(forwarded).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+        assertThat(forwarded).doesNotContain(clientSpanId);
+    }
+
+    @Test
+    void logsOneLineForAProxiedRequestWithItsCorrelationAndTraceIds() {
+        Logger requestLog = (Logger) LoggerFactory.getLogger("mita.request");
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        Level levelBefore = requestLog.getLevel();
+        requestLog.setLevel(Level.INFO);
+        captured.start();
+        requestLog.addAppender(captured);
+        String correlationId = "log-" + UUID.randomUUID();
+        try {
+            client.get()
+                    .uri("/api/budget/logged")
+                    .header(HttpHeaders.AUTHORIZATION, bearer())
+                    .header(CorrelationId.HEADER, correlationId)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> captured.list.stream()
+                            .anyMatch(event -> correlationId.equals(
+                                    event.getMDCPropertyMap().get(CorrelationId.CONTEXT_KEY))));
+        } finally {
+            requestLog.detachAppender(captured);
+            requestLog.setLevel(levelBefore);
+        }
+        assertThat(captured.list)
+                .filteredOn(
+                        event -> correlationId.equals(event.getMDCPropertyMap().get(CorrelationId.CONTEXT_KEY)))
+                .singleElement()
+                .satisfies(line -> {
+                    assertThat(line.getFormattedMessage()).startsWith("GET /api/budget/logged -> 200 in ");
+                    assertThat(line.getMDCPropertyMap()).containsKey("traceId").containsKey("spanId");
+                });
     }
 }
