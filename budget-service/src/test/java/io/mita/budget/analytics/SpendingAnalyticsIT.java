@@ -48,7 +48,7 @@ class SpendingAnalyticsIT {
         expense(user, "2025-01-20", "dining", "20.00", "EUR");
         expense(user, "2025-01-20", "groceries", "1000", "JPY");
         expense(user, "2025-02-28", "dining", "7.00", "EUR");
-        transaction(user, "INCOME", "2025-01-31", "salary", "3000.00", "EUR");
+        transaction(user, "INCOME", "2025-01-31", "other", "3000.00", "EUR");
         String deleted = expense(user, "2025-01-03", "groceries", "500.00", "EUR");
         web.delete()
                 .uri("/api/budget/transactions/" + deleted)
