@@ -102,7 +102,9 @@ class BudgetPlanE2E {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of(
                         "type", "EXPENSE",
-                        "amount", "120.00",
+                        // more than the month's whole groceries and coffee allocation: whatever day of the month this
+                        // runs on (and however much of the past days rolled forward to today), the day is overspent
+                        "amount", "400.00",
                         "currency", "EUR",
                         "category", "groceries",
                         "occurredOn", LocalDate.now(ZoneOffset.UTC).toString()))
@@ -110,7 +112,7 @@ class BudgetPlanE2E {
                 .expectStatus()
                 .isCreated();
 
-        // an overspent day is always explained by a run: moves, or the shortfall on the month's last day
+        // an overspent day is always explained by a run: moves, a shortfall, or both
         app.http
                 .get()
                 .uri(plans + "/redistributions")
@@ -134,7 +136,7 @@ class BudgetPlanE2E {
                 .jsonPath("$.days.length()")
                 .isEqualTo(month.lengthOfMonth())
                 .jsonPath("$.days[" + today + "].spent")
-                .isEqualTo("120.00");
+                .isEqualTo("400.00");
     }
 
     private void auth(HttpHeaders headers) {
