@@ -106,9 +106,10 @@ class MonthlyGoalTransfersTest {
     @Test
     void aLoweredSavingsTargetPaysTheGoalsThatStillFitInCreationOrder() {
         plans.plan(ann, MARCH, "EUR", "500.00");
-        UUID first = created("1200.00");
-        UUID second = created("1200.00");
-        UUID third = created("1200.00");
+        // one after the other: goals created in the same instant have no creation order (ties go by id)
+        UUID first = createdSecondsLater("1200.00", 1);
+        UUID second = createdSecondsLater("1200.00", 2);
+        UUID third = createdSecondsLater("1200.00", 3);
         allocating.allocate(ann, first, "200.00", true).block();
         allocating.allocate(ann, second, "250.00", true).block();
         allocating.allocate(ann, third, "50.00", true).block();
@@ -119,6 +120,18 @@ class MonthlyGoalTransfersTest {
         assertThat(goals.row(first).progress().saved()).isEqualTo(new BigDecimal("200.00"));
         assertThat(goals.row(second).progress().saved()).isEqualTo(new BigDecimal("0.00"));
         assertThat(goals.row(third).progress().saved()).isEqualTo(new BigDecimal("50.00"));
+    }
+
+    private UUID createdSecondsLater(String target, long seconds) {
+        GoalService later = new GoalService(
+                goals,
+                contributions,
+                publisher,
+                new InlineTransactions(),
+                Clock.offset(CLOCK, java.time.Duration.ofSeconds(seconds)));
+        return later.create(ann, aDraft(target, LocalDate.of(2026, 12, 31)))
+                .block()
+                .id();
     }
 
     private UUID created(String target) {
