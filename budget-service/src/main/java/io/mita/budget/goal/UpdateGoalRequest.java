@@ -145,16 +145,14 @@ final class UpdateGoalRequest implements GoalMoneyFields {
      * change only one of them: "12.50" is fine for EUR but not for JPY.
      */
     GoalDraft applyTo(GoalDraft current) {
-        Money target = current.target();
-        if (has("targetAmount") || has("currency")) {
-            String newCurrency = has("currency") ? currency : target.currencyCode();
-            String newAmount = has("targetAmount") ? targetAmount : target.amountText();
-            try {
-                target = Money.parse(newAmount, newCurrency);
-            } catch (InvalidMoneyException e) {
-                throw new InvalidGoalException(
-                        e.part() == InvalidMoneyException.Part.AMOUNT ? "targetAmount" : "currency", e.getMessage());
-            }
+        Money target;
+        try {
+            // amount and currency are required members: a patch that nulls one was refused before this
+            target = current.target()
+                    .patched(has("targetAmount") ? targetAmount : null, has("currency") ? currency : null);
+        } catch (InvalidMoneyException e) {
+            throw new InvalidGoalException(
+                    e.part() == InvalidMoneyException.Part.AMOUNT ? "targetAmount" : "currency", e.getMessage());
         }
         return new GoalDraft(
                 has("name") ? name : current.name(),

@@ -75,6 +75,18 @@ public record Money(BigDecimal amount, Currency currency) {
     }
 
     /** The amount as the API shows it: a plain decimal string with the currency's fraction digits ("12.50"). */
+    /**
+     * This money with a merge patch applied to it: a new amount text, a new currency, or both ({@code null} keeps
+     * the current one). Amount and currency are checked together, because a patch may change only one of them:
+     * "12.50" is fine for EUR but not for JPY. An {@link InvalidMoneyException} says which part is wrong.
+     */
+    public Money patched(String newAmount, String newCurrency) {
+        if (newAmount == null && newCurrency == null) {
+            return this;
+        }
+        return parse(newAmount != null ? newAmount : amountText(), newCurrency != null ? newCurrency : currencyCode());
+    }
+
     public String amountText() {
         return amount.toPlainString();
     }

@@ -130,16 +130,13 @@ final class UpdateTransactionRequest implements MoneyFields {
      * change only one of them: "12.50" is fine for EUR but not for JPY.
      */
     TransactionDraft applyTo(TransactionDraft current) {
-        Money money = current.money();
-        if (has("amount") || has("currency")) {
-            String newCurrency = has("currency") ? currency : money.currencyCode();
-            String newAmount = has("amount") ? amount : money.amountText();
-            try {
-                money = Money.parse(newAmount, newCurrency);
-            } catch (InvalidMoneyException e) {
-                throw new InvalidTransactionException(
-                        e.part() == InvalidMoneyException.Part.AMOUNT ? "amount" : "currency", e.getMessage());
-            }
+        Money money;
+        try {
+            // amount and currency are required members: a patch that nulls one was refused before this
+            money = current.money().patched(has("amount") ? amount : null, has("currency") ? currency : null);
+        } catch (InvalidMoneyException e) {
+            throw new InvalidTransactionException(
+                    e.part() == InvalidMoneyException.Part.AMOUNT ? "amount" : "currency", e.getMessage());
         }
         return new TransactionDraft(
                 has("type") ? TransactionType.valueOf(type) : current.type(),

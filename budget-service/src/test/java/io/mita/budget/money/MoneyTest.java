@@ -108,4 +108,16 @@ class MoneyTest {
         assertThat(stored.amountText()).isEqualTo("12.50");
         assertThat(stored).isEqualTo(Money.parse("12.5", "EUR"));
     }
+
+    @Test
+    void aPatchChangesTheAmountOrTheCurrencyAndChecksThemTogether() {
+        Money current = Money.parse("12.50", "EUR");
+
+        assertThat(current.patched(null, null)).isSameAs(current);
+        assertThat(current.patched("7", null).amountText()).isEqualTo("7.00");
+        assertThat(current.patched(null, "USD").currencyCode()).isEqualTo("USD");
+        assertThatThrownBy(() -> current.patched(null, "JPY"))
+                .isInstanceOfSatisfying(
+                        InvalidMoneyException.class, e -> assertThat(e.part()).isEqualTo(Part.AMOUNT));
+    }
 }
