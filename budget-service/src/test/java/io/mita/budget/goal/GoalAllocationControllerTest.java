@@ -3,6 +3,7 @@ package io.mita.budget.goal;
 import static io.mita.budget.goal.GoalFixtures.aDraft;
 import static io.mita.testsupport.ProblemResponses.expectProblem;
 
+import io.mita.budget.support.RecordingOutbox;
 import io.mita.testsupport.MitaWebFluxTest;
 import io.mita.testsupport.TestTokens;
 import java.time.Clock;

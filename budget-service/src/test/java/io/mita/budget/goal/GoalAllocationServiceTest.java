@@ -5,6 +5,7 @@ import static io.mita.budget.goal.GoalFixtures.euros;
 import static io.mita.budget.goal.GoalServiceTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mita.budget.support.RecordingOutbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -6,6 +6,7 @@ import static io.mita.budget.goal.GoalServiceTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mita.budget.money.Money;
+import io.mita.budget.support.RecordingOutbox;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;

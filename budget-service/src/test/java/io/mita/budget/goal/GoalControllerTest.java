@@ -6,6 +6,7 @@ import static io.mita.budget.goal.GoalFixtures.with;
 import static io.mita.budget.goal.GoalFixtures.without;
 import static io.mita.testsupport.ProblemResponses.expectProblem;
 
+import io.mita.budget.support.RecordingOutbox;
 import io.mita.testsupport.MitaWebFluxTest;
 import io.mita.testsupport.TestTokens;
 import java.time.Clock;

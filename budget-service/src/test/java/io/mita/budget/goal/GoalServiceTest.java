@@ -5,6 +5,7 @@ import static io.mita.budget.goal.GoalFixtures.euros;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mita.budget.support.RecordingOutbox;
 import io.mita.common.events.OutgoingEvent;
 import io.mita.common.problem.ProblemException;
 import java.math.BigDecimal;

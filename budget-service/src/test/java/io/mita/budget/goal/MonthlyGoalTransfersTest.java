@@ -3,6 +3,7 @@ package io.mita.budget.goal;
 import static io.mita.budget.goal.GoalFixtures.aDraft;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mita.budget.support.RecordingOutbox;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;

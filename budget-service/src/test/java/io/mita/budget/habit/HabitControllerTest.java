@@ -3,6 +3,7 @@ package io.mita.budget.habit;
 import static io.mita.testsupport.ProblemResponses.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mita.budget.support.RecordingOutbox;
 import io.mita.testsupport.MitaWebFluxTest;
 import io.mita.testsupport.TestTokens;
 import java.time.Clock;

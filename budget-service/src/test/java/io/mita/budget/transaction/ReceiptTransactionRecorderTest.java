@@ -8,6 +8,7 @@ import io.mita.budget.category.UnknownCategoryException;
 import io.mita.budget.inbound.ReceiptConfirmed;
 import io.mita.budget.money.InvalidMoneyException;
 import io.mita.budget.plan.SpendingChanges;
+import io.mita.budget.support.RecordingOutbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -5,6 +5,7 @@ import static io.mita.budget.transaction.TransactionFixtures.with;
 import static io.mita.budget.transaction.TransactionFixtures.without;
 import static io.mita.testsupport.ProblemResponses.expectProblem;
 
+import io.mita.budget.support.RecordingOutbox;
 import io.mita.testsupport.MitaWebFluxTest;
 import io.mita.testsupport.TestTokens;
 import java.time.Clock;

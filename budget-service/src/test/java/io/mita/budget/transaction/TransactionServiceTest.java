@@ -7,6 +7,7 @@ import io.mita.budget.category.KnownCategories;
 import io.mita.budget.category.UnknownCategoryException;
 import io.mita.budget.money.Money;
 import io.mita.budget.plan.SpendingChanges;
+import io.mita.budget.support.RecordingOutbox;
 import io.mita.common.problem.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
