@@ -171,8 +171,9 @@ class OutboxRelayIT {
         String topic = "mita.relaytest-" + UUID.randomUUID().toString().substring(0, 8) + ".v1";
         var unreachable = OutboxTestDatabase.kafka(Map.of(
                 "bootstrap.servers", "127.0.0.1:1",
-                "max.block.ms", 4000,
-                "delivery.timeout.ms", 5000,
+                // long enough that a loaded machine still looks at the leased rows while the send waits
+                "max.block.ms", 10000,
+                "delivery.timeout.ms", 12000,
                 "request.timeout.ms", 2000,
                 "interceptor.classes", SendingThreads.class.getName()));
         var brokenRelay = new OutboxRelay(
@@ -195,7 +196,7 @@ class OutboxRelayIT {
                 assertThat(outbox.count("claimed_by = $1 AND claimed_until > now()", brokenRelay.relayId()))
                         .isEqualTo(2);
                 assertThat(transactionsOpenOn(outbox)).isZero();
-                assertThat(running.get(15, TimeUnit.SECONDS)).isZero();
+                assertThat(running.get(40, TimeUnit.SECONDS)).isZero();
             }
             assertThat(SendingThreads.NAMES).isNotEmpty().allMatch(name -> name.startsWith("outbox-relay"));
             for (UUID id : ids) {
