@@ -131,6 +131,11 @@ public class ProjectionRebuild {
         }
     }
 
+    /** Whether a rebuild is running on this instance. */
+    boolean isRunning() {
+        return running.get();
+    }
+
     /** records, applied, ignored (types not used), refused (what the live consumer dead-letters). */
     private long[] replay() {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());

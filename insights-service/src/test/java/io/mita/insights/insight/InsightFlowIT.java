@@ -130,12 +130,13 @@ class InsightFlowIT {
                         .exchange(),
                 404,
                 "INSIGHTS_NOT_FOUND");
-        web.get()
-                .uri("/api/insights/not-a-uuid")
-                .headers(h -> h.setBearerAuth(TestTokens.forUser(alice)))
-                .exchange()
-                .expectStatus()
-                .isBadRequest();
+        expectProblem(
+                web.get()
+                        .uri("/api/insights/not-a-uuid")
+                        .headers(h -> h.setBearerAuth(TestTokens.forUser(alice)))
+                        .exchange(),
+                400,
+                "MALFORMED_REQUEST");
     }
 
     private JsonNode awaitInsight(String kind, String spent) {

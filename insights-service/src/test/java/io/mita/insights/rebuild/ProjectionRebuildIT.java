@@ -1,5 +1,6 @@
 package io.mita.insights.rebuild;
 
+import static io.mita.testsupport.ProblemResponses.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +10,9 @@ import io.mita.insights.support.BudgetEventPublisher;
 import io.mita.testsupport.KafkaTestBroker;
 import io.mita.testsupport.MitaIntegrationTest;
 import io.mita.testsupport.TestTokens;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -16,9 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -43,6 +50,18 @@ class ProjectionRebuildIT {
 
     @Autowired
     DatabaseClient database;
+
+    @Autowired
+    ProjectionRebuild rebuild;
+
+    @Value("${spring.flyway.url}")
+    String jdbcUrl;
+
+    @Value("${spring.flyway.user}")
+    String jdbcUser;
+
+    @Value("${spring.flyway.password:}")
+    String jdbcPassword;
 
     private final UUID alice = UUID.randomUUID();
     private final UUID bob = UUID.randomUUID();
@@ -104,6 +123,35 @@ class ProjectionRebuildIT {
                         .collectList()
                         .block(Duration.ofSeconds(10))
                         .isEmpty());
+    }
+
+    @Test
+    void aSecondRebuildWhileOneRunsIsRefusedWith409() throws Exception {
+        // a lock on a shadow table holds the first rebuild at its start, so the second surely meets it running
+        try (Connection lock = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword)) {
+            lock.setAutoCommit(false);
+            try (Statement statement = lock.createStatement()) {
+                statement.execute("LOCK TABLE rebuild_projected_transaction IN ACCESS EXCLUSIVE MODE");
+            }
+            // its answer is not the point (on a very loaded machine the lock may outlast the statement timeout)
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> web.post()
+                    .uri("/api/insights/admin/projections/rebuild")
+                    .headers(h -> h.setBearerAuth(TestTokens.forUser(UUID.randomUUID(), "USER", "ADMIN")))
+                    .exchange());
+            await().atMost(KafkaTestBroker.patience()).until(rebuild::isRunning);
+
+            expectProblem(
+                    web.post()
+                            .uri("/api/insights/admin/projections/rebuild")
+                            .headers(h -> h.setBearerAuth(TestTokens.forUser(UUID.randomUUID(), "USER", "ADMIN")))
+                            .exchange(),
+                    409,
+                    "INSIGHTS_REBUILD_RUNNING");
+
+            lock.rollback();
+            first.get(60, TimeUnit.SECONDS);
+        }
+        await().atMost(KafkaTestBroker.patience()).until(() -> !rebuild.isRunning());
     }
 
     @Test
