@@ -12,6 +12,13 @@ class InsightsServiceOperationsIT extends ServiceOperationsContract {
 
     @Override
     protected List<String> ownTables() {
-        return List.of("insight");
+        return List.of(
+                "insight",
+                "projected_transaction",
+                "projected_plan",
+                "category_month_total",
+                "daily_total",
+                "merchant_stat",
+                "insight_refresh");
     }
 }

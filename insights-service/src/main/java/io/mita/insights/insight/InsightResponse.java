@@ -7,10 +7,15 @@ import java.util.UUID;
 
 record InsightResponse(
         UUID id,
+        String month,
         String kind,
         String severity,
+        String title,
         String text,
+        String narrative,
         @JsonRawValue String evidence,
-        OffsetDateTime createdAt) {}
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        OffsetDateTime dismissedAt) {}
 
 record InsightListResponse(String month, List<InsightResponse> items) {}

@@ -60,7 +60,7 @@ class InsightListIT {
     private void store(UUID user, String month, String text) {
         database.sql("""
                         INSERT INTO insight (id, user_id, month, kind, severity, text, evidence)
-                        VALUES (:id, :user, :month, 'CATEGORY_TREND', 'INFO', :text, '{"category":"dining"}'::jsonb)""")
+                        VALUES (:id, :user, :month, 'MONTH_OVER_MONTH', 'LOW', :text, '{"category":"dining"}'::jsonb)""")
                 .bind("id", UUID.randomUUID())
                 .bind("user", user)
                 .bind("month", month)
