@@ -10,8 +10,9 @@ import java.util.UUID;
  * One {@code audit_event} row exactly as PostgreSQL returns it, the input of the hash chain. Its canonical bytes
  * are every column in a fixed order, each as a 4-byte big-endian length followed by its UTF-8 text ({@code -1} and
  * no bytes for SQL NULL): seq, event_id, source, type, subject, actor_id, correlation_id, occurred_at and
- * received_at (microseconds since the epoch, the resolution of timestamptz), topic, partition, kafka_offset and
- * data (PostgreSQL's own text of the jsonb value, which is deterministic). An offline verifier can rebuild them
+ * received_at (microseconds since the epoch, the resolution of timestamptz), topic, partition, kafka_offset, data
+ * (PostgreSQL's own text of the jsonb value, which is deterministic) and email_hashes (comma-separated, in stored
+ * order). An offline verifier can rebuild them
  * from an export without this code (docs/audit.md).
  */
 public record ChainedRecord(
@@ -27,11 +28,13 @@ public record ChainedRecord(
         String topic,
         int partition,
         long kafkaOffset,
-        String dataJson) {
+        String dataJson,
+        String emailHashes) {
 
     /** The columns to select (or return) for a record, in the form {@link #canonicalBytes()} expects. */
     public static final String COLUMNS = "seq, event_id, source, type, subject, actor_id, correlation_id, "
-            + "occurred_at, received_at, topic, partition, kafka_offset, data::text AS data";
+            + "occurred_at, received_at, topic, partition, kafka_offset, data::text AS data, "
+            + "array_to_string(email_hashes, ',') AS email_hashes";
 
     public byte[] canonicalBytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + (dataJson == null ? 0 : dataJson.length()));
@@ -48,6 +51,7 @@ public record ChainedRecord(
         field(out, Integer.toString(partition));
         field(out, Long.toString(kafkaOffset));
         field(out, dataJson);
+        field(out, emailHashes);
         return out.toByteArray();
     }
 

@@ -23,6 +23,7 @@ public final class ChainedRecords {
                 row.get("topic", String.class),
                 row.get("partition", Integer.class),
                 row.get("kafka_offset", Long.class),
-                row.get("data", String.class));
+                row.get("data", String.class),
+                row.get("email_hashes", String.class));
     }
 }

@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
 @Component
 class AuditEventWriter {
 
-    /** At 11 parameters a row, a chunk stays far below PostgreSQL's limit of 65535 bind parameters. */
+    /** At 12 parameters a row, a chunk stays far below PostgreSQL's limit of 65535 bind parameters. */
     static final int MAX_ROWS_PER_STATEMENT = 1000;
 
     /** received_at and seq are the database's: DEFAULT now() and the sequence, in insert order. */
@@ -41,7 +41,8 @@ class AuditEventWriter {
         "topic",
         "partition",
         "kafka_offset",
-        "data"
+        "data",
+        "email_hashes"
     };
 
     private final DatabaseClient databaseClient;
@@ -143,6 +144,11 @@ class AuditEventWriter {
                     .bind(index++, row.partition())
                     .bind(index++, row.offset());
             spec = bindNullable(spec, index++, row.dataJson() == null ? null : Json.of(row.dataJson()), Json.class);
+            spec = bindNullable(
+                    spec,
+                    index++,
+                    row.emailHashes().isEmpty() ? null : row.emailHashes().toArray(String[]::new),
+                    String[].class);
         }
         return spec.map(ChainedRecords::read).all();
     }

@@ -31,12 +31,13 @@ class AuditEventController {
             @RequestParam(required = false) String source,
             @RequestParam(required = false) String actor,
             @RequestParam(required = false) String correlationId,
+            @RequestParam(required = false) String email,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) String limit) {
-        return Mono.fromSupplier(
-                        () -> AuditEventQuery.of(subject, type, source, actor, correlationId, from, to, cursor, limit))
+        return Mono.fromSupplier(() ->
+                        AuditEventQuery.of(subject, type, source, actor, correlationId, email, from, to, cursor, limit))
                 .flatMap(service::search);
     }
 

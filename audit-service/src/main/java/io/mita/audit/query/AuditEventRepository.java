@@ -1,5 +1,6 @@
 package io.mita.audit.query;
 
+import io.mita.audit.privacy.EmailHasher;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reads the audit log newest first. The WHERE clause is assembled from fixed fragments only; every value travels
- * as a bind parameter.
+ * as a bind parameter. An e-mail filter becomes its keyed hash, matched against {@code email_hashes} (GIN index).
  */
 @Repository
 class AuditEventRepository implements StoredAuditEvents {
@@ -23,9 +24,11 @@ class AuditEventRepository implements StoredAuditEvents {
             + "occurred_at, received_at, data::text AS data";
 
     private final DatabaseClient databaseClient;
+    private final EmailHasher emailHasher;
 
-    AuditEventRepository(DatabaseClient databaseClient) {
+    AuditEventRepository(DatabaseClient databaseClient, EmailHasher emailHasher) {
         this.databaseClient = databaseClient;
+        this.emailHasher = emailHasher;
     }
 
     @Override
@@ -37,6 +40,12 @@ class AuditEventRepository implements StoredAuditEvents {
         condition(conditions, parameters, "source = :source", "source", filter.source());
         condition(conditions, parameters, "actor_id = :actorId", "actorId", filter.actorId());
         condition(conditions, parameters, "correlation_id = :correlationId", "correlationId", filter.correlationId());
+        condition(
+                conditions,
+                parameters,
+                "email_hashes @> ARRAY[:emailHash]::text[]",
+                "emailHash",
+                filter.email() == null ? null : emailHasher.hash(filter.email()));
         condition(conditions, parameters, "occurred_at >= :from", "from", filter.from());
         condition(conditions, parameters, "occurred_at < :to", "to", filter.to());
         condition(conditions, parameters, "seq < :beforeSeq", "beforeSeq", beforeSeq);

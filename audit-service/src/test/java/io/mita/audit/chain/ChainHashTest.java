@@ -26,7 +26,8 @@ class ChainHashTest {
             "mita.test.v1",
             0,
             42,
-            "{\"n\": 1}");
+            "{\"n\": 1}",
+            "aa,bb");
 
     private static final ChainedRecord SECOND = new ChainedRecord(
             2,
@@ -41,7 +42,8 @@ class ChainHashTest {
             FIRST.topic(),
             FIRST.partition(),
             FIRST.kafkaOffset(),
-            FIRST.dataJson());
+            FIRST.dataJson(),
+            FIRST.emailHashes());
 
     @Test
     void theCanonicalBytesAreEveryColumnLengthPrefixedWithMinusOneForNull() {
@@ -50,7 +52,8 @@ class ChainHashTest {
                         + "3030310000000a2f6d6974612f746573740000001b6d6974612e746573742e7468696e672e68617070656e"
                         + "65642e763100000006757365722d31ffffffff00000006636f72722d3100000010313736373332333034353132"
                         + "333435360000001031373637333233303436303030303030"
-                        + "0000000c6d6974612e746573742e76310000000130000000023432000000087b226e223a20317d");
+                        + "0000000c6d6974612e746573742e76310000000130000000023432000000087b226e223a20317d"
+                        + "0000000561612c6262");
     }
 
     @Test
@@ -58,8 +61,8 @@ class ChainHashTest {
         byte[] first = ChainHash.next(ChainHash.genesis(), FIRST);
         byte[] second = ChainHash.next(first, SECOND);
 
-        assertThat(ChainHash.hex(first)).isEqualTo("10817bb834787e01a1ea0da12643f38457014d1ced16883aa486aecb6ccca80b");
-        assertThat(ChainHash.hex(second)).isEqualTo("c6804efcf8b0f4474813bf5a2d9f89944bd0f079a333c14ffda3cf11010ea831");
+        assertThat(ChainHash.hex(first)).isEqualTo("7af6f3ffac9a29ed64e67629f172704be075ad80d74bf1a76c79f036936e6ba1");
+        assertThat(ChainHash.hex(second)).isEqualTo("f3231d62eb2f6a6043c79df0ed2ecee0999298d491019d837126f5f499dead8a");
     }
 
     @Test
@@ -78,7 +81,8 @@ class ChainHashTest {
                 FIRST.topic(),
                 FIRST.partition(),
                 FIRST.kafkaOffset(),
-                FIRST.dataJson());
+                FIRST.dataJson(),
+                FIRST.emailHashes());
 
         assertThat(ChainHash.next(ChainHash.genesis(), nullInsteadOfEmpty)).isNotEqualTo(original);
         assertThat(ChainHash.next(new byte[32], FIRST)).isEqualTo(original);

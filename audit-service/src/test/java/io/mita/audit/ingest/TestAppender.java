@@ -28,7 +28,8 @@ public final class TestAppender {
                     "mita.test.v1",
                     0,
                     i,
-                    "{\"n\":" + i + "}"));
+                    "{\"n\":" + i + "}",
+                    List.of()));
         }
         context.getBean(AuditEventWriter.class).append(events).block(Duration.ofSeconds(30));
         return events.stream().map(IncomingAuditEvent::eventId).toList();

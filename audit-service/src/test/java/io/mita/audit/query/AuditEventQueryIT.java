@@ -15,6 +15,7 @@ import io.mita.audit.AuditApi.Page;
 import io.mita.audit.TestEventPublisher;
 import io.mita.testsupport.MitaIntegrationTest;
 import io.mita.testsupport.TestTokens;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -199,6 +200,45 @@ class AuditEventQueryIT {
 
         assertThat(compliance().search("subject=" + subject + "&limit=2").nextCursor())
                 .isNull();
+    }
+
+    @Test
+    void personalDataIsMaskedBeforeStorageAndTheEventIsFoundByTheEmailItHeld() throws Exception {
+        String subject = aSubject();
+        String email = "jane." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        CloudEvent event = anEvent(subject)
+                .withData(
+                        "application/json",
+                        ("{\"email\":\"" + email + "\",\"Password\":\"hunter2\","
+                                        + "\"profile\":{\"card_number\":\"4111111111111111\","
+                                        + "\"notes\":[\"paid with 4111 1111 1111 1111\"]}}")
+                                .getBytes(StandardCharsets.UTF_8))
+                .build();
+        publisher.publish(TEST_TOPIC, event);
+
+        Item found = compliance().awaitSearch("email=" + email, 1).items().get(0);
+
+        assertThat(found.eventId()).isEqualTo(UUID.fromString(event.getId()));
+        assertThat(found.data())
+                .containsEntry("email", "j***@example.com")
+                .containsEntry("Password", "[REDACTED]")
+                .containsEntry(
+                        "profile",
+                        java.util.Map.of(
+                                "card_number", "[REDACTED]", "notes", List.of("paid with **** **** **** 1111")));
+        assertThat(compliance()
+                        .search("email=" + email.toUpperCase(java.util.Locale.ROOT))
+                        .eventIds())
+                .containsExactly(found.eventId());
+        assertThat(compliance()
+                        .search("email=someone.else@example.com&subject=" + subject)
+                        .items())
+                .isEmpty();
+        assertThat(found.toString()).doesNotContain(email, "hunter2", "4111111111111111");
+        expectProblem(
+                compliance().call("/api/audit/events?email=not-an-address"),
+                HttpStatus.BAD_REQUEST,
+                "VALIDATION_FAILED");
     }
 
     @Test
