@@ -11,8 +11,9 @@ import java.util.UUID;
  * are every column in a fixed order, each as a 4-byte big-endian length followed by its UTF-8 text ({@code -1} and
  * no bytes for SQL NULL): seq, event_id, source, type, subject, actor_id, correlation_id, occurred_at and
  * received_at (microseconds since the epoch, the resolution of timestamptz), topic, partition, kafka_offset, data
- * (PostgreSQL's own text of the jsonb value, which is deterministic) and email_hashes (comma-separated, in stored
- * order). An offline verifier can rebuild them
+ * (PostgreSQL's own text of the jsonb value, which is deterministic), email_hashes (comma-separated, in stored
+ * order) and sealed_data (lower-case hex of the sealed bytes: the chain covers the ciphertext, so it still verifies
+ * once the subject's key is destroyed). An offline verifier can rebuild them
  * from an export without this code (docs/audit.md).
  */
 public record ChainedRecord(
@@ -29,12 +30,13 @@ public record ChainedRecord(
         int partition,
         long kafkaOffset,
         String dataJson,
-        String emailHashes) {
+        String emailHashes,
+        String sealedDataHex) {
 
     /** The columns to select (or return) for a record, in the form {@link #canonicalBytes()} expects. */
     public static final String COLUMNS = "seq, event_id, source, type, subject, actor_id, correlation_id, "
             + "occurred_at, received_at, topic, partition, kafka_offset, data::text AS data, "
-            + "array_to_string(email_hashes, ',') AS email_hashes";
+            + "array_to_string(email_hashes, ',') AS email_hashes, encode(sealed_data, 'hex') AS sealed_data";
 
     public byte[] canonicalBytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + (dataJson == null ? 0 : dataJson.length()));
@@ -52,6 +54,7 @@ public record ChainedRecord(
         field(out, Long.toString(kafkaOffset));
         field(out, dataJson);
         field(out, emailHashes);
+        field(out, sealedDataHex);
         return out.toByteArray();
     }
 

@@ -24,6 +24,7 @@ public final class ChainedRecords {
                 row.get("partition", Integer.class),
                 row.get("kafka_offset", Long.class),
                 row.get("data", String.class),
-                row.get("email_hashes", String.class));
+                row.get("email_hashes", String.class),
+                row.get("sealed_data", String.class));
     }
 }

@@ -4,16 +4,28 @@ import io.mita.audit.chain.ChainHash;
 import io.mita.audit.chain.ChainLock;
 import io.mita.audit.chain.ChainedRecord;
 import io.mita.audit.chain.ChainedRecords;
+import io.mita.audit.privacy.SubjectSealing;
 import io.r2dbc.postgresql.codec.Json;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Appends events to the audit log and to the hash chain in one transaction. The transaction first takes the
@@ -21,12 +33,16 @@ import reactor.core.publisher.Mono;
  * {@code INSERT ... ON CONFLICT (event_id) DO NOTHING RETURNING ...} per chunk (a batch costs one round trip, not
  * one per row, and a replayed event id is stored once), hashes the rows PostgreSQL returned, as it stored them,
  * in seq order, and inserts their chain rows with one more statement. The listener commits the Kafka offsets only
- * after this transaction committed.
+ * after this transaction committed. Data is stored sealed with its subject's key ({@link SubjectSealing}; keys
+ * created here for new subjects), never in clear; a {@code mita.auth.user.erased.v1} in the batch destroys its
+ * user's key in the same transaction.
  */
 @Component
 class AuditEventWriter {
 
-    /** At 12 parameters a row, a chunk stays far below PostgreSQL's limit of 65535 bind parameters. */
+    private static final Logger log = LoggerFactory.getLogger(AuditEventWriter.class);
+
+    /** At 13 parameters a row, a chunk stays far below PostgreSQL's limit of 65535 bind parameters. */
     static final int MAX_ROWS_PER_STATEMENT = 1000;
 
     /** received_at and seq are the database's: DEFAULT now() and the sequence, in insert order. */
@@ -42,15 +58,26 @@ class AuditEventWriter {
         "partition",
         "kafka_offset",
         "data",
-        "email_hashes"
+        "email_hashes",
+        "sealed_data"
     };
+
+    static final String ERASED_TYPE = "mita.auth.user.erased.v1";
 
     private final DatabaseClient databaseClient;
     private final TransactionalOperator transactions;
+    private final SubjectSealing sealing;
+    private final JsonMapper jsonMapper;
 
-    AuditEventWriter(DatabaseClient databaseClient, TransactionalOperator transactions) {
+    AuditEventWriter(
+            DatabaseClient databaseClient,
+            TransactionalOperator transactions,
+            SubjectSealing sealing,
+            JsonMapper jsonMapper) {
         this.databaseClient = databaseClient;
         this.transactions = transactions;
+        this.sealing = sealing;
+        this.jsonMapper = jsonMapper;
     }
 
     /** @return how many rows were new (duplicates of stored event ids are skipped) */
@@ -64,13 +91,130 @@ class AuditEventWriter {
                 .fetch()
                 .rowsUpdated()
                 .then(chainHead())
-                .flatMap(head -> Flux.range(0, chunks)
-                        .concatMap(chunk -> insert(events.subList(
-                                chunk * MAX_ROWS_PER_STATEMENT,
-                                Math.min(events.size(), (chunk + 1) * MAX_ROWS_PER_STATEMENT))))
-                        .collectList()
-                        .flatMap(stored -> chain(head, stored)));
+                .flatMap(head -> subjectKeys(events)
+                        .flatMap(keys -> Flux.range(0, chunks)
+                                .concatMap(chunk -> insert(
+                                        events.subList(
+                                                chunk * MAX_ROWS_PER_STATEMENT,
+                                                Math.min(events.size(), (chunk + 1) * MAX_ROWS_PER_STATEMENT)),
+                                        keys))
+                                .collectList()
+                                .flatMap(stored -> chain(head, stored))
+                                .flatMap(count -> erase(events).thenReturn(count))));
         return transactions.transactional(appended);
+    }
+
+    /** The wrapped keys of the batch's subjects (created for new ones), and which of them were erased. */
+    private record SubjectKeys(Map<String, byte[]> wrapped, Set<String> erased) {}
+
+    private Mono<SubjectKeys> subjectKeys(List<IncomingAuditEvent> events) {
+        String[] subjects = events.stream()
+                .filter(event -> event.dataJson() != null)
+                .map(IncomingAuditEvent::subject)
+                .distinct()
+                .toArray(String[]::new);
+        if (subjects.length == 0) {
+            return Mono.just(new SubjectKeys(Map.of(), Set.of()));
+        }
+        Mono<Set<String>> erased = databaseClient
+                .sql("SELECT subject FROM subject_erasure WHERE subject = ANY(:subjects)")
+                .bind("subjects", subjects)
+                .map(row -> row.get("subject", String.class))
+                .all()
+                .collect(Collectors.toSet());
+        Mono<Map<String, byte[]>> existing = databaseClient
+                .sql("SELECT subject, encode(wrapped_key, 'hex') AS wrapped_key FROM subject_key"
+                        + " WHERE subject = ANY(:subjects)")
+                .bind("subjects", subjects)
+                .map(row -> Map.entry(
+                        row.get("subject", String.class),
+                        HexFormat.of().parseHex(row.get("wrapped_key", String.class))))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
+        return erased.zipWhen(gone -> existing).flatMap(found -> {
+            Set<String> gone = found.getT1();
+            Map<String, byte[]> keys = found.getT2();
+            List<String> missing = Arrays.stream(subjects)
+                    .filter(subject -> !gone.contains(subject) && !keys.containsKey(subject))
+                    .toList();
+            if (missing.isEmpty()) {
+                return Mono.just(new SubjectKeys(keys, gone));
+            }
+            StringBuilder sql = new StringBuilder("INSERT INTO subject_key (subject, wrapped_key) VALUES ");
+            for (int i = 0; i < missing.size(); i++) {
+                sql.append(i == 0 ? "" : ", ")
+                        .append("($")
+                        .append(2 * i + 1)
+                        .append(", decode($")
+                        .append(2 * i + 2)
+                        .append(", 'hex'))");
+            }
+            DatabaseClient.GenericExecuteSpec spec = databaseClient.sql(sql.toString());
+            for (int i = 0; i < missing.size(); i++) {
+                byte[] wrapped = sealing.newWrappedKey(missing.get(i));
+                keys.put(missing.get(i), wrapped);
+                spec = spec.bind(2 * i, missing.get(i))
+                        .bind(2 * i + 1, HexFormat.of().formatHex(wrapped));
+            }
+            return spec.fetch().rowsUpdated().thenReturn(new SubjectKeys(keys, gone));
+        });
+    }
+
+    /**
+     * Crypto-shredding: for every {@code mita.auth.user.erased.v1} of the batch, records the erasure and destroys the
+     * user's key (through the owner's function: the service role may not DELETE). The user is {@code data.userId},
+     * else the event's subject (the contract makes them equal).
+     */
+    private Mono<Void> erase(List<IncomingAuditEvent> events) {
+        return Flux.fromIterable(events)
+                .filter(event -> ERASED_TYPE.equals(event.type()))
+                .concatMap(event -> {
+                    Erasure erasure = erasure(event);
+                    return databaseClient
+                            .sql(
+                                    "INSERT INTO subject_erasure (subject, event_id, erased_at, erased_by)"
+                                            + " VALUES (:subject, :eventId, :erasedAt, :erasedBy) ON CONFLICT (subject) DO NOTHING")
+                            .bind("subject", erasure.subject())
+                            .bind("eventId", event.eventId())
+                            .bind("erasedAt", erasure.erasedAt())
+                            .bind("erasedBy", erasure.erasedBy())
+                            .fetch()
+                            .rowsUpdated()
+                            .then(databaseClient
+                                    .sql("SELECT audit_shred_subject_key(:subject) AS shredded")
+                                    .bind("subject", erasure.subject())
+                                    .map(row -> row.get("shredded", Integer.class))
+                                    .one())
+                            .doOnNext(shredded -> log.info(
+                                    "subject erased: key destroyed={} event={}", shredded > 0, event.eventId()));
+                })
+                .then();
+    }
+
+    private record Erasure(String subject, Instant erasedAt, String erasedBy) {}
+
+    private Erasure erasure(IncomingAuditEvent event) {
+        String subject = event.subject();
+        Instant erasedAt = event.occurredAt();
+        String erasedBy = "UNKNOWN";
+        if (event.dataJson() != null) {
+            JsonNode data = jsonMapper.readTree(event.dataJson());
+            if (data.path("userId").isString()
+                    && !data.path("userId").stringValue().isBlank()) {
+                subject = data.path("userId").stringValue();
+            }
+            if (data.path("erasedBy").isString()) {
+                erasedBy = data.path("erasedBy").stringValue();
+            }
+            try {
+                if (data.path("erasedAt").isString()) {
+                    erasedAt = Instant.parse(data.path("erasedAt").stringValue());
+                }
+            } catch (DateTimeParseException e) {
+                // the event's own time stands in
+            }
+        }
+        return new Erasure(subject, erasedAt, erasedBy);
     }
 
     private Mono<byte[]> chainHead() {
@@ -129,7 +273,7 @@ class AuditEventWriter {
         return sql.toString();
     }
 
-    private Flux<ChainedRecord> insert(List<IncomingAuditEvent> rows) {
+    private Flux<ChainedRecord> insert(List<IncomingAuditEvent> rows, SubjectKeys keys) {
         DatabaseClient.GenericExecuteSpec spec = databaseClient.sql(insertSql(rows.size()));
         int index = 0;
         for (IncomingAuditEvent row : rows) {
@@ -143,12 +287,19 @@ class AuditEventWriter {
                     .bind(index++, row.topic())
                     .bind(index++, row.partition())
                     .bind(index++, row.offset());
-            spec = bindNullable(spec, index++, row.dataJson() == null ? null : Json.of(row.dataJson()), Json.class);
+            // the data is never stored in clear: sealed with its subject's key, or dropped if the subject was erased
+            spec = spec.bindNull(index++, Json.class);
             spec = bindNullable(
                     spec,
                     index++,
                     row.emailHashes().isEmpty() ? null : row.emailHashes().toArray(String[]::new),
                     String[].class);
+            String sealed = row.dataJson() == null || keys.erased().contains(row.subject())
+                    ? null
+                    : HexFormat.of()
+                            .formatHex(sealing.seal(
+                                    keys.wrapped().get(row.subject()), row.subject(), row.eventId(), row.dataJson()));
+            spec = bindNullable(spec, index++, sealed, String.class);
         }
         return spec.map(ChainedRecords::read).all();
     }
@@ -167,7 +318,12 @@ class AuditEventWriter {
         for (int row = 0; row < rows; row++) {
             sql.append(row == 0 ? "(" : ", (");
             for (int column = 0; column < COLUMNS.length; column++) {
-                sql.append(column == 0 ? "" : ", ").append('$').append(parameter++);
+                sql.append(column == 0 ? "" : ", ");
+                if (COLUMNS[column].equals("sealed_data")) {
+                    sql.append("decode($").append(parameter++).append(", 'hex')");
+                } else {
+                    sql.append('$').append(parameter++);
+                }
             }
             sql.append(')');
         }

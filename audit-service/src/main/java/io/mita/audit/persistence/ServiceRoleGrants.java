@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * After every migration this callback, on the owner's connection, creates that role if it is missing (LOGIN,
  * nothing else; a role an operator created beforehand is used as it is), sets its password when one is
  * configured, and re-grants exactly SELECT and INSERT on every table of the schema except Flyway's history, and
- * USAGE on the sequences (nextval of the bigserial columns). UPDATE, DELETE, TRUNCATE and ALTER are refused by
+ * USAGE on the sequences (nextval of the bigserial columns), and EXECUTE on {@code audit_shred_subject_key}, the
+ * owner's function that destroys one subject's key (crypto-shredding). UPDATE, DELETE, TRUNCATE and ALTER are refused by
  * PostgreSQL before any trigger runs. The service refuses to start when its role is the owner or a superuser.
  */
 @Component
@@ -109,6 +110,8 @@ class ServiceRoleGrants implements Callback {
         execute(connection, "GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO " + role);
         execute(connection, "REVOKE ALL ON TABLE " + identifier(historyTable) + " FROM " + role);
         execute(connection, "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO " + role);
+        // the one deletion it may make: a subject's key, through the owner's SECURITY DEFINER function (V4)
+        execute(connection, "GRANT EXECUTE ON FUNCTION audit_shred_subject_key(text) TO " + role);
     }
 
     /** {@code null} when the role does not exist. */

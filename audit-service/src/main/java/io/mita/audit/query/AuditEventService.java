@@ -52,6 +52,7 @@ class AuditEventService {
                 event.correlationId(),
                 event.occurredAt(),
                 event.receivedAt(),
-                data);
+                data,
+                event.personalDataErased());
     }
 }

@@ -27,7 +27,8 @@ class ChainHashTest {
             0,
             42,
             "{\"n\": 1}",
-            "aa,bb");
+            "aa,bb",
+            "0a0b");
 
     private static final ChainedRecord SECOND = new ChainedRecord(
             2,
@@ -43,7 +44,8 @@ class ChainHashTest {
             FIRST.partition(),
             FIRST.kafkaOffset(),
             FIRST.dataJson(),
-            FIRST.emailHashes());
+            FIRST.emailHashes(),
+            FIRST.sealedDataHex());
 
     @Test
     void theCanonicalBytesAreEveryColumnLengthPrefixedWithMinusOneForNull() {
@@ -53,7 +55,8 @@ class ChainHashTest {
                         + "65642e763100000006757365722d31ffffffff00000006636f72722d3100000010313736373332333034353132"
                         + "333435360000001031373637333233303436303030303030"
                         + "0000000c6d6974612e746573742e76310000000130000000023432000000087b226e223a20317d"
-                        + "0000000561612c6262");
+                        + "0000000561612c6262"
+                        + "0000000430613062");
     }
 
     @Test
@@ -61,8 +64,8 @@ class ChainHashTest {
         byte[] first = ChainHash.next(ChainHash.genesis(), FIRST);
         byte[] second = ChainHash.next(first, SECOND);
 
-        assertThat(ChainHash.hex(first)).isEqualTo("7af6f3ffac9a29ed64e67629f172704be075ad80d74bf1a76c79f036936e6ba1");
-        assertThat(ChainHash.hex(second)).isEqualTo("f3231d62eb2f6a6043c79df0ed2ecee0999298d491019d837126f5f499dead8a");
+        assertThat(ChainHash.hex(first)).isEqualTo("d2b7635bd7f878f0db7fed8c35e35b25ad8f702e783dc14a306000c817b34be5");
+        assertThat(ChainHash.hex(second)).isEqualTo("7d631dfd83a9c951c177a6edee6eb5a7d0af5429b24f2b3f2279b93f0b681475");
     }
 
     @Test
@@ -82,7 +85,8 @@ class ChainHashTest {
                 FIRST.partition(),
                 FIRST.kafkaOffset(),
                 FIRST.dataJson(),
-                FIRST.emailHashes());
+                FIRST.emailHashes(),
+                FIRST.sealedDataHex());
 
         assertThat(ChainHash.next(ChainHash.genesis(), nullInsteadOfEmpty)).isNotEqualTo(original);
         assertThat(ChainHash.next(new byte[32], FIRST)).isEqualTo(original);

@@ -15,9 +15,12 @@ class AuditEventWriterTest {
 
         assertThat(sql)
                 .startsWith("INSERT INTO audit_event (event_id, source, type, subject, actor_id, "
-                        + "correlation_id, occurred_at, topic, partition, kafka_offset, data, email_hashes) VALUES (");
+                        + "correlation_id, occurred_at, topic, partition, kafka_offset, data, email_hashes, sealed_data) "
+                        + "VALUES (");
         assertThat(sql).endsWith(" ON CONFLICT (event_id) DO NOTHING RETURNING " + ChainedRecord.COLUMNS);
-        assertThat(count(sql, "\\(\\$\\d+(, \\$\\d+){11}\\)")).isEqualTo(3);
+        assertThat(count(sql, "\\(\\$\\d+(, \\$\\d+){11}, decode\\(\\$\\d+, 'hex'\\)\\)"))
+                .as("the sealed data travels as hex")
+                .isEqualTo(3);
     }
 
     @Test
@@ -29,7 +32,7 @@ class AuditEventWriterTest {
         while (parameters.find()) {
             assertThat(Integer.parseInt(parameters.group(1))).isEqualTo(expected++);
         }
-        assertThat(expected - 1).isEqualTo(24);
+        assertThat(expected - 1).isEqualTo(26);
     }
 
     @Test
@@ -37,7 +40,7 @@ class AuditEventWriterTest {
         String sql = AuditEventWriter.insertSql(AuditEventWriter.MAX_ROWS_PER_STATEMENT);
 
         assertThat(count(sql, "\\$\\d+"))
-                .isEqualTo(AuditEventWriter.MAX_ROWS_PER_STATEMENT * 12)
+                .isEqualTo(AuditEventWriter.MAX_ROWS_PER_STATEMENT * 13)
                 .isLessThan(65_535);
     }
 

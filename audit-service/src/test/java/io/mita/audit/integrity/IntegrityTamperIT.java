@@ -289,7 +289,8 @@ class IntegrityTamperIT {
                 .parseHex((String) owner.scalar("SELECT encode(prev_hash, 'hex') FROM audit_chain WHERE seq = ?", seq));
         for (Object[] row : owner.query(
                 "SELECT seq, event_id, source, type, subject, actor_id, correlation_id, occurred_at, received_at,"
-                        + " topic, partition, kafka_offset, data::text, array_to_string(email_hashes, ',')"
+                        + " topic, partition, kafka_offset, data::text, array_to_string(email_hashes, ','),"
+                        + " encode(sealed_data, 'hex')"
                         + " FROM audit_event WHERE seq >= ? ORDER BY seq",
                 seq)) {
             ChainedRecord record = new ChainedRecord(
@@ -306,7 +307,8 @@ class IntegrityTamperIT {
                     (Integer) row[10],
                     (Long) row[11],
                     (String) row[12],
-                    (String) row[13]);
+                    (String) row[13],
+                    (String) row[14]);
             byte[] hash = ChainHash.next(previous, record);
             owner.tamper(
                     "UPDATE audit_chain SET prev_hash = decode(?, 'hex'), hash = decode(?, 'hex') WHERE seq = ?",

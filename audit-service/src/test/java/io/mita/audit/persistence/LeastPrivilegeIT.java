@@ -90,6 +90,9 @@ class LeastPrivilegeIT {
                 "ALTER TABLE audit_digest RENAME TO old_digests        | must be owner",
                 "DROP TRIGGER audit_event_no_update_or_delete ON audit_event | must be owner",
                 "SELECT count(*) FROM flyway_schema_history            | permission denied",
+                "DELETE FROM subject_key                               | permission denied",
+                "UPDATE subject_key SET wrapped_key = 'x'              | permission denied",
+                "TRUNCATE subject_erasure                              | permission denied",
                 "CREATE TABLE forged (id int)                          | permission denied"
             })
     void postgresRefusesTheServiceEveryStatementThatChangesOrRemovesHistory(String statement, String refusal) {

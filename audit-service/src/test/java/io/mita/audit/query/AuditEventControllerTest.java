@@ -40,7 +40,8 @@ class AuditEventControllerTest {
                     "corr-1",
                     Instant.parse("2026-01-15T09:30:00Z"),
                     Instant.parse("2026-01-15T09:30:01Z"),
-                    "{\"userId\":\"" + SUBJECT + "\"}");
+                    "{\"userId\":\"" + SUBJECT + "\"}",
+                    false);
             List<StoredAuditEvent> log = List.of(event);
             StoredAuditEvents stored = new StoredAuditEvents() {
                 @Override
