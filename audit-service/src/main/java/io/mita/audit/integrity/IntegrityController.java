@@ -1,10 +1,14 @@
 package io.mita.audit.integrity;
 
+import io.mita.audit.trail.AccessTrail;
 import io.mita.common.problem.ProblemException;
+import io.mita.common.security.CurrentUser;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,10 +24,12 @@ class IntegrityController {
 
     private final IntegrityVerifier verifier;
     private final DigestKeys keys;
+    private final AccessTrail trail;
 
-    IntegrityController(IntegrityVerifier verifier, DigestKeys keys) {
+    IntegrityController(IntegrityVerifier verifier, DigestKeys keys, AccessTrail trail) {
         this.verifier = verifier;
         this.keys = keys;
+        this.trail = trail;
     }
 
     /**
@@ -33,13 +39,16 @@ class IntegrityController {
     @GetMapping("/integrity")
     @PreAuthorize("hasRole('COMPLIANCE')")
     public Mono<IntegrityReport> integrity(
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+            CurrentUser user, @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         return Mono.fromSupplier(() -> new Instant[] {instant("from", from), instant("to", to)})
                 .flatMap(range -> {
                     if (range[0] != null && range[1] != null && !range[0].isBefore(range[1])) {
                         return Mono.error(invalid("'from' must be before 'to'."));
                     }
-                    return verifier.verify(range[0], range[1]);
+                    Map<String, String> details = new LinkedHashMap<>();
+                    details.put("from", range[0] == null ? "" : range[0].toString());
+                    details.put("to", range[1] == null ? "" : range[1].toString());
+                    return trail.record(user.userId(), "integrity", details).then(verifier.verify(range[0], range[1]));
                 });
     }
 

@@ -79,6 +79,15 @@ class AuditEventRepository implements StoredAuditEvents {
                 .one();
     }
 
+    @Override
+    public Flux<StoredAuditEvent> story(String correlationId) {
+        return databaseClient
+                .sql("SELECT " + COLUMNS + FROM + " WHERE e.correlation_id = :correlationId ORDER BY e.seq")
+                .bind("correlationId", correlationId)
+                .map(this::toEvent)
+                .all();
+    }
+
     private static void condition(
             List<String> conditions, Map<String, Object> parameters, String fragment, String name, Object value) {
         if (value != null) {
