@@ -23,7 +23,8 @@ public final class AuditApi {
             String correlationId,
             Instant occurredAt,
             Instant receivedAt,
-            Map<String, Object> data) {}
+            Map<String, Object> data,
+            boolean personalDataErased) {}
 
     public record Page(List<Item> items, String nextCursor) {
 

@@ -2,8 +2,10 @@ package io.mita.audit.ingest;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.CloudEventData;
+import io.mita.audit.privacy.EventMasker;
 import io.mita.common.events.EventExtensions;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
@@ -19,9 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 class AuditEventReader {
 
     private final JsonMapper jsonMapper;
+    private final EventMasker masker;
 
-    AuditEventReader(JsonMapper jsonMapper) {
+    AuditEventReader(JsonMapper jsonMapper, EventMasker masker) {
         this.jsonMapper = jsonMapper;
+        this.masker = masker;
     }
 
     IncomingAuditEvent read(ConsumerRecord<String, CloudEvent> record) {
@@ -38,6 +42,7 @@ class AuditEventReader {
         if (time == null) {
             throw new InvalidAuditEventException("CloudEvent " + eventId + " has no time");
         }
+        EventMasker.Masked data = data(eventId, event.getData());
         return new IncomingAuditEvent(
                 eventId,
                 source,
@@ -49,7 +54,8 @@ class AuditEventReader {
                 record.topic(),
                 record.partition(),
                 record.offset(),
-                dataJson(eventId, event.getData()));
+                data == null ? null : json(eventId, data.data()),
+                data == null ? List.of() : data.emailHashes());
     }
 
     private static UUID eventId(String id) {
@@ -82,7 +88,8 @@ class AuditEventReader {
         return value;
     }
 
-    private String dataJson(UUID eventId, CloudEventData data) {
+    /** The data as a masked JSON tree with its e-mail hashes, or {@code null} without data. */
+    private EventMasker.Masked data(UUID eventId, CloudEventData data) {
         if (data == null) {
             return null;
         }
@@ -95,6 +102,10 @@ class AuditEventReader {
         if (tree == null || tree.isMissingNode()) {
             return null;
         }
+        return masker.mask(tree);
+    }
+
+    private String json(UUID eventId, JsonNode tree) {
         String json = jsonMapper.writeValueAsString(tree);
         if (json.contains("\\u0000")) {
             throw new InvalidAuditEventException("CloudEvent " + eventId + " data contains a NUL character");

@@ -1,22 +1,32 @@
 package io.mita.audit.query;
 
+import io.mita.audit.trail.AccessTrail;
+import io.mita.common.security.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The audit log for compliance officers: search it, read one event. Nobody else may read it. */
+/**
+ * The audit log for compliance officers: search it, read one event, follow one correlation id. Nobody else may read
+ * it, and every access is recorded in the log itself ({@link AccessTrail}) before it is answered.
+ */
 @RestController
 @RequestMapping("/api/audit/events")
 class AuditEventController {
 
     private final AuditEventService service;
+    private final AccessTrail trail;
 
-    AuditEventController(AuditEventService service) {
+    AuditEventController(AuditEventService service, AccessTrail trail) {
         this.service = service;
+        this.trail = trail;
     }
 
     /**
@@ -26,23 +36,52 @@ class AuditEventController {
     @GetMapping
     @PreAuthorize("hasRole('COMPLIANCE')")
     public Mono<AuditEventPageResponse> search(
+            CurrentUser user,
             @RequestParam(required = false) String subject,
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String source,
             @RequestParam(required = false) String actor,
             @RequestParam(required = false) String correlationId,
+            @RequestParam(required = false) String email,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) String limit) {
-        return Mono.fromSupplier(
-                        () -> AuditEventQuery.of(subject, type, source, actor, correlationId, from, to, cursor, limit))
-                .flatMap(service::search);
+        Map<String, String> filters = new LinkedHashMap<>();
+        put(filters, "subject", subject);
+        put(filters, "type", type);
+        put(filters, "source", source);
+        put(filters, "actor", actor);
+        put(filters, "correlationId", correlationId);
+        put(filters, "email", email);
+        put(filters, "from", from);
+        put(filters, "to", to);
+        put(filters, "cursor", cursor);
+        put(filters, "limit", limit);
+        return Mono.fromSupplier(() ->
+                        AuditEventQuery.of(subject, type, source, actor, correlationId, email, from, to, cursor, limit))
+                .flatMap(query -> trail.record(user.userId(), "search", filters).then(service.search(query)));
     }
 
     @GetMapping("/{eventId}")
     @PreAuthorize("hasRole('COMPLIANCE')")
-    public Mono<AuditEventResponse> get(@PathVariable String eventId) {
-        return Mono.fromSupplier(() -> AuditEventQuery.eventId(eventId)).flatMap(service::get);
+    public Mono<AuditEventResponse> get(CurrentUser user, @PathVariable String eventId) {
+        return Mono.fromSupplier(() -> AuditEventQuery.eventId(eventId))
+                .flatMap(id -> trail.record(user.userId(), "read", Map.of("eventId", id.toString()))
+                        .then(service.get(id)));
+    }
+
+    /** The whole story of one correlation id: every event it caused, in the order the log stored them. */
+    @GetMapping("/story/{correlationId}")
+    @PreAuthorize("hasRole('COMPLIANCE')")
+    public Flux<AuditEventResponse> story(CurrentUser user, @PathVariable String correlationId) {
+        return trail.record(user.userId(), "story", Map.of("correlationId", correlationId))
+                .thenMany(service.story(correlationId));
+    }
+
+    private static void put(Map<String, String> filters, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            filters.put(name, value);
+        }
     }
 }

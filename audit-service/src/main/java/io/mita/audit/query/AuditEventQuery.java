@@ -21,6 +21,7 @@ record AuditEventQuery(AuditEventFilter filter, Long beforeSeq, int limit) {
             String source,
             String actor,
             String correlationId,
+            String email,
             String from,
             String to,
             String cursor,
@@ -36,6 +37,7 @@ record AuditEventQuery(AuditEventFilter filter, Long beforeSeq, int limit) {
                 blankToNull(source),
                 blankToNull(actor),
                 blankToNull(correlationId),
+                email(email),
                 fromInstant,
                 toInstant);
         Long beforeSeq = cursor == null || cursor.isEmpty() ? null : AuditCursor.decode(cursor);
@@ -80,6 +82,18 @@ record AuditEventQuery(AuditEventFilter filter, Long beforeSeq, int limit) {
             throw new InvalidAuditQueryException("'limit' must be a whole number from 1 to " + MAX_LIMIT + ".");
         }
         return limit;
+    }
+
+    private static String email(String value) {
+        if (blankToNull(value) == null) {
+            return null;
+        }
+        String email = value.trim();
+        int at = email.indexOf('@');
+        if (at <= 0 || at == email.length() - 1) {
+            throw new InvalidAuditQueryException("'email' must be an e-mail address.");
+        }
+        return email;
     }
 
     private static String blankToNull(String value) {

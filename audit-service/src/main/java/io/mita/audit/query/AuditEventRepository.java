@@ -1,12 +1,17 @@
 package io.mita.audit.query;
 
+import io.mita.audit.privacy.EmailHasher;
+import io.mita.audit.privacy.SubjectSealing;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -14,50 +19,73 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reads the audit log newest first. The WHERE clause is assembled from fixed fragments only; every value travels
- * as a bind parameter.
+ * as a bind parameter. An e-mail filter becomes its keyed hash, matched against {@code email_hashes} (GIN index).
  */
 @Repository
 class AuditEventRepository implements StoredAuditEvents {
 
-    private static final String COLUMNS = "seq, event_id, source, type, subject, actor_id, correlation_id, "
-            + "occurred_at, received_at, data::text AS data";
+    private static final Logger log = LoggerFactory.getLogger(AuditEventRepository.class);
+
+    private static final String COLUMNS = "e.seq, e.event_id, e.source, e.type, e.subject, e.actor_id, "
+            + "e.correlation_id, e.occurred_at, e.received_at, e.data::text AS data, "
+            + "encode(e.sealed_data, 'hex') AS sealed_data, encode(k.wrapped_key, 'hex') AS wrapped_key, "
+            + "x.subject IS NOT NULL AS erased";
+
+    /** Each event with its subject's wrapped key (gone once erased) and erasure, if any. */
+    private static final String FROM = " FROM audit_event e LEFT JOIN subject_key k ON k.subject = e.subject"
+            + " LEFT JOIN subject_erasure x ON x.subject = e.subject";
 
     private final DatabaseClient databaseClient;
+    private final EmailHasher emailHasher;
+    private final SubjectSealing sealing;
 
-    AuditEventRepository(DatabaseClient databaseClient) {
+    AuditEventRepository(DatabaseClient databaseClient, EmailHasher emailHasher, SubjectSealing sealing) {
         this.databaseClient = databaseClient;
+        this.emailHasher = emailHasher;
+        this.sealing = sealing;
     }
 
     @Override
     public Flux<StoredAuditEvent> find(AuditEventFilter filter, Long beforeSeq, int limit) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         List<String> conditions = new ArrayList<>();
-        condition(conditions, parameters, "subject = :subject", "subject", filter.subject());
-        condition(conditions, parameters, "type = :type", "type", filter.type());
-        condition(conditions, parameters, "source = :source", "source", filter.source());
-        condition(conditions, parameters, "actor_id = :actorId", "actorId", filter.actorId());
-        condition(conditions, parameters, "correlation_id = :correlationId", "correlationId", filter.correlationId());
-        condition(conditions, parameters, "occurred_at >= :from", "from", filter.from());
-        condition(conditions, parameters, "occurred_at < :to", "to", filter.to());
-        condition(conditions, parameters, "seq < :beforeSeq", "beforeSeq", beforeSeq);
+        condition(conditions, parameters, "e.subject = :subject", "subject", filter.subject());
+        condition(conditions, parameters, "e.type = :type", "type", filter.type());
+        condition(conditions, parameters, "e.source = :source", "source", filter.source());
+        condition(conditions, parameters, "e.actor_id = :actorId", "actorId", filter.actorId());
+        condition(conditions, parameters, "e.correlation_id = :correlationId", "correlationId", filter.correlationId());
+        condition(
+                conditions,
+                parameters,
+                "e.email_hashes @> ARRAY[:emailHash]::text[]",
+                "emailHash",
+                filter.email() == null ? null : emailHasher.hash(filter.email()));
+        condition(conditions, parameters, "e.occurred_at >= :from", "from", filter.from());
+        condition(conditions, parameters, "e.occurred_at < :to", "to", filter.to());
+        condition(conditions, parameters, "e.seq < :beforeSeq", "beforeSeq", beforeSeq);
         parameters.put("limit", limit);
-        String sql = "SELECT " + COLUMNS + " FROM audit_event"
+        String sql = "SELECT " + COLUMNS + FROM
                 + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
-                + " ORDER BY seq DESC LIMIT :limit";
-        return databaseClient
-                .sql(sql)
-                .bindValues(parameters)
-                .map(AuditEventRepository::toEvent)
-                .all();
+                + " ORDER BY e.seq DESC LIMIT :limit";
+        return databaseClient.sql(sql).bindValues(parameters).map(this::toEvent).all();
     }
 
     @Override
     public Mono<StoredAuditEvent> findById(UUID eventId) {
         return databaseClient
-                .sql("SELECT " + COLUMNS + " FROM audit_event WHERE event_id = :eventId")
+                .sql("SELECT " + COLUMNS + FROM + " WHERE e.event_id = :eventId")
                 .bind("eventId", eventId)
-                .map(AuditEventRepository::toEvent)
+                .map(this::toEvent)
                 .one();
+    }
+
+    @Override
+    public Flux<StoredAuditEvent> story(String correlationId) {
+        return databaseClient
+                .sql("SELECT " + COLUMNS + FROM + " WHERE e.correlation_id = :correlationId ORDER BY e.seq")
+                .bind("correlationId", correlationId)
+                .map(this::toEvent)
+                .all();
     }
 
     private static void condition(
@@ -68,17 +96,43 @@ class AuditEventRepository implements StoredAuditEvents {
         }
     }
 
-    private static StoredAuditEvent toEvent(Readable row) {
+    /**
+     * Opens sealed data with its subject's key. Without the key (erased) the data stays unreadable: {@code null},
+     * and the event is marked so; the row still shows that the event existed, when, and of what type.
+     */
+    private StoredAuditEvent toEvent(Readable row) {
+        UUID eventId = row.get("event_id", UUID.class);
+        String subject = row.get("subject", String.class);
+        String sealed = row.get("sealed_data", String.class);
+        String wrappedKey = row.get("wrapped_key", String.class);
+        String data = row.get("data", String.class);
+        boolean erased = Boolean.TRUE.equals(row.get("erased", Boolean.class));
+        if (sealed != null) {
+            if (wrappedKey == null) {
+                erased = true;
+            } else {
+                try {
+                    data = sealing.open(
+                            HexFormat.of().parseHex(wrappedKey),
+                            subject,
+                            eventId,
+                            HexFormat.of().parseHex(sealed));
+                } catch (SubjectSealing.SealedDataException e) {
+                    log.warn("audit event {} data does not open: {}", eventId, e.getMessage());
+                }
+            }
+        }
         return new StoredAuditEvent(
                 row.get("seq", Long.class),
-                row.get("event_id", UUID.class),
+                eventId,
                 row.get("source", String.class),
                 row.get("type", String.class),
-                row.get("subject", String.class),
+                subject,
                 row.get("actor_id", String.class),
                 row.get("correlation_id", String.class),
                 row.get("occurred_at", Instant.class),
                 row.get("received_at", Instant.class),
-                row.get("data", String.class));
+                data,
+                erased);
     }
 }

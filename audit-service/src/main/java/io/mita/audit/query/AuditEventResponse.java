@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
-/** One audit event as the API shows it; {@code data} is the event's JSON payload as it was received. */
+/**
+ * One audit event as the API shows it; {@code data} is the event's JSON payload as stored (masked), {@code null}
+ * once its subject was erased ({@code personalDataErased}: the key that sealed it is destroyed).
+ */
 record AuditEventResponse(
         UUID eventId,
         String source,
@@ -14,4 +17,5 @@ record AuditEventResponse(
         String correlationId,
         Instant occurredAt,
         Instant receivedAt,
-        JsonNode data) {}
+        JsonNode data,
+        boolean personalDataErased) {}

@@ -3,6 +3,7 @@ package io.mita.audit.query;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +26,11 @@ class AuditEventService {
                 .find(query.filter(), query.beforeSeq(), query.limit() + 1)
                 .collectList()
                 .map(rows -> page(rows, query.limit()));
+    }
+
+    /** Every event of one correlation id, oldest first (in the order the log stored them). */
+    Flux<AuditEventResponse> story(String correlationId) {
+        return repository.story(correlationId).map(this::toResponse);
     }
 
     Mono<AuditEventResponse> get(UUID eventId) {
@@ -52,6 +58,7 @@ class AuditEventService {
                 event.correlationId(),
                 event.occurredAt(),
                 event.receivedAt(),
-                data);
+                data,
+                event.personalDataErased());
     }
 }

@@ -3,7 +3,10 @@ package io.mita.audit.query;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One row of the audit log as the query side reads it; {@code dataJson} is the stored jsonb as text. */
+/**
+ * One row of the audit log as the query side reads it; {@code dataJson} is the event's data as JSON text (opened
+ * with its subject's key), {@code null} without data or once the subject was erased ({@code personalDataErased}).
+ */
 record StoredAuditEvent(
         long seq,
         UUID eventId,
@@ -14,4 +17,5 @@ record StoredAuditEvent(
         String correlationId,
         Instant occurredAt,
         Instant receivedAt,
-        String dataJson) {}
+        String dataJson,
+        boolean personalDataErased) {}

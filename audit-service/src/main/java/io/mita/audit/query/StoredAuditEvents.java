@@ -11,4 +11,7 @@ interface StoredAuditEvents {
     Flux<StoredAuditEvent> find(AuditEventFilter filter, Long beforeSeq, int limit);
 
     Mono<StoredAuditEvent> findById(UUID eventId);
+
+    /** Every event of the correlation id, oldest first. */
+    Flux<StoredAuditEvent> story(String correlationId);
 }

@@ -128,6 +128,37 @@ class AuditEventIngestIT {
                 "AUDIT_EVENT_NOT_FOUND");
     }
 
+    @Test
+    void everyIngestedEventJoinsTheHashChainAndTheWholeLogVerifies() throws Exception {
+        String subject = aSubject();
+        publisher.publish(
+                TEST_TOPIC,
+                anEvent(subject).build(),
+                anEvent(subject).build(),
+                aBudgetEvent(subject).build());
+        compliance().awaitSearch("subject=" + subject, 3);
+
+        long chained = databaseClient
+                .sql("SELECT count(*) AS n FROM audit_chain c JOIN audit_event e ON e.seq = c.seq"
+                        + " WHERE e.subject = :subject AND c.event_id = e.event_id")
+                .bind("subject", subject)
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block(Duration.ofSeconds(5));
+        assertThat(chained).isEqualTo(3);
+        web.get()
+                .uri("/api/audit/integrity")
+                .header("Authorization", "Bearer " + TestTokens.forUser(UUID.randomUUID(), "COMPLIANCE"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.intact")
+                .isEqualTo(true)
+                .jsonPath("$.firstBrokenRecord")
+                .doesNotExist();
+    }
+
     private long rowsWithId(String eventId) {
         return databaseClient
                 .sql("SELECT count(*) AS n FROM audit_event WHERE event_id = :id")

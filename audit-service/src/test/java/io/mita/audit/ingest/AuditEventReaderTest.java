@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.mita.audit.privacy.EmailHasher;
+import io.mita.audit.privacy.EventMasker;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -16,8 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 class AuditEventReaderTest {
 
+    private static final String HASH_KEY = Base64.getEncoder().encodeToString(new byte[32]);
+
     private final AuditEventReader reader =
-            new AuditEventReader(JsonMapper.builder().build());
+            new AuditEventReader(JsonMapper.builder().build(), new EventMasker(new EmailHasher(HASH_KEY)));
 
     @Test
     void aCompleteEventIsReadWithItsExtensionsAndKafkaPosition() {
@@ -44,7 +50,25 @@ class AuditEventReaderTest {
                         "mita.budget.v1",
                         2,
                         41L,
-                        "{\"amount\":\"12.50\",\"tags\":[1,2]}"));
+                        "{\"amount\":\"12.50\",\"tags\":[1,2]}",
+                        List.of()));
+    }
+
+    @Test
+    void theDataIsMaskedBeforeItIsStoredAndTheEmailKeptOnlyAsItsKeyedHash() {
+        CloudEvent event = anEvent(UUID.randomUUID().toString())
+                .withData(
+                        "application/json",
+                        "{\"email\":\"Jane@Example.com\",\"password\":\"hunter2\",\"card\":\"4111111111111111\"}"
+                                .getBytes(StandardCharsets.UTF_8))
+                .build();
+
+        IncomingAuditEvent read = reader.read(record(event));
+
+        assertThat(read.dataJson())
+                .isEqualTo("{\"email\":\"J***@Example.com\",\"password\":\"[REDACTED]\","
+                        + "\"card\":\"**** **** **** 1111\"}");
+        assertThat(read.emailHashes()).containsExactly(new EmailHasher(HASH_KEY).hash("jane@example.com"));
     }
 
     @Test

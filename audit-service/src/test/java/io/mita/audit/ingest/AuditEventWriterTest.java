@@ -2,6 +2,7 @@ package io.mita.audit.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mita.audit.chain.ChainedRecord;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -14,9 +15,12 @@ class AuditEventWriterTest {
 
         assertThat(sql)
                 .startsWith("INSERT INTO audit_event (event_id, source, type, subject, actor_id, "
-                        + "correlation_id, occurred_at, topic, partition, kafka_offset, data) VALUES (");
-        assertThat(sql).endsWith(" ON CONFLICT (event_id) DO NOTHING");
-        assertThat(count(sql, "\\(\\$\\d+(, \\$\\d+){10}\\)")).isEqualTo(3);
+                        + "correlation_id, occurred_at, topic, partition, kafka_offset, data, email_hashes, sealed_data) "
+                        + "VALUES (");
+        assertThat(sql).endsWith(" ON CONFLICT (event_id) DO NOTHING RETURNING " + ChainedRecord.COLUMNS);
+        assertThat(count(sql, "\\(\\$\\d+(, \\$\\d+){11}, decode\\(\\$\\d+, 'hex'\\)\\)"))
+                .as("the sealed data travels as hex")
+                .isEqualTo(3);
     }
 
     @Test
@@ -28,7 +32,7 @@ class AuditEventWriterTest {
         while (parameters.find()) {
             assertThat(Integer.parseInt(parameters.group(1))).isEqualTo(expected++);
         }
-        assertThat(expected - 1).isEqualTo(22);
+        assertThat(expected - 1).isEqualTo(26);
     }
 
     @Test
@@ -36,8 +40,18 @@ class AuditEventWriterTest {
         String sql = AuditEventWriter.insertSql(AuditEventWriter.MAX_ROWS_PER_STATEMENT);
 
         assertThat(count(sql, "\\$\\d+"))
-                .isEqualTo(AuditEventWriter.MAX_ROWS_PER_STATEMENT * 11)
+                .isEqualTo(AuditEventWriter.MAX_ROWS_PER_STATEMENT * 13)
                 .isLessThan(65_535);
+    }
+
+    @Test
+    void theChainRowsOfABatchAreOneStatementWithHashesSentAsHex() {
+        String sql = AuditEventWriter.chainInsertSql(2);
+
+        assertThat(sql)
+                .isEqualTo("INSERT INTO audit_chain (seq, event_id, prev_hash, hash) VALUES "
+                        + "($1, $2, decode($3, 'hex'), decode($4, 'hex')), "
+                        + "($5, $6, decode($7, 'hex'), decode($8, 'hex'))");
     }
 
     private static int count(String text, String regex) {

@@ -2,11 +2,15 @@ package io.mita.audit.query;
 
 import static io.mita.testsupport.ProblemResponses.expectProblem;
 
+import io.mita.audit.trail.AccessTrail;
 import io.mita.testsupport.MitaWebFluxTest;
 import io.mita.testsupport.TestTokens;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -40,12 +44,18 @@ class AuditEventControllerTest {
                     "corr-1",
                     Instant.parse("2026-01-15T09:30:00Z"),
                     Instant.parse("2026-01-15T09:30:01Z"),
-                    "{\"userId\":\"" + SUBJECT + "\"}");
+                    "{\"userId\":\"" + SUBJECT + "\"}",
+                    false);
             List<StoredAuditEvent> log = List.of(event);
             StoredAuditEvents stored = new StoredAuditEvents() {
                 @Override
                 public Flux<StoredAuditEvent> find(AuditEventFilter filter, Long beforeSeq, int limit) {
                     return Flux.fromIterable(log).take(limit);
+                }
+
+                @Override
+                public Flux<StoredAuditEvent> story(String correlationId) {
+                    return Flux.fromIterable(log).filter(e -> correlationId.equals(e.correlationId()));
                 }
 
                 @Override
@@ -57,6 +67,81 @@ class AuditEventControllerTest {
             };
             return new AuditEventService(stored, jsonMapper);
         }
+
+        @Bean
+        RecordingTrail accessTrail() {
+            return new RecordingTrail();
+        }
+    }
+
+    /** The access records the controller made, in order. */
+    static class RecordingTrail implements AccessTrail {
+
+        final List<String> records = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Mono<Void> record(UUID userId, String action, Map<String, String> details) {
+            return Mono.fromRunnable(() -> records.add(userId + " " + action + " " + new TreeMap<>(details)));
+        }
+    }
+
+    @Autowired
+    RecordingTrail trail;
+
+    @Test
+    void everySearchReadAndStoryIsRecordedWithItsCallerAndFiltersBeforeItIsAnswered() {
+        trail.records.clear();
+        UUID officer = UUID.randomUUID();
+        String token = TestTokens.forUser(officer, "COMPLIANCE");
+
+        web.get()
+                .uri("/api/audit/events?subject=" + SUBJECT + "&email=jane@example.com&limit=5")
+                .header("Authorization", "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        web.get()
+                .uri("/api/audit/events/" + STORED)
+                .header("Authorization", "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        web.get()
+                .uri("/api/audit/events/story/corr-1")
+                .header("Authorization", "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[0].eventId")
+                .isEqualTo(STORED.toString())
+                .jsonPath("$.length()")
+                .isEqualTo(1);
+
+        org.assertj.core.api.Assertions.assertThat(trail.records)
+                .containsExactly(
+                        officer + " search {email=jane@example.com, limit=5, subject=" + SUBJECT + "}",
+                        officer + " read {eventId=" + STORED + "}",
+                        officer + " story {correlationId=corr-1}");
+    }
+
+    @Test
+    void refusedRequestsAreNotAnsweredAndLeaveNoAccessRecord() {
+        trail.records.clear();
+        web.get()
+                .uri("/api/audit/events/story/corr-1")
+                .header("Authorization", "Bearer " + TestTokens.forUser(UUID.randomUUID(), "USER"))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        web.get()
+                .uri("/api/audit/events?limit=0")
+                .header("Authorization", "Bearer " + TestTokens.forUser(UUID.randomUUID(), "COMPLIANCE"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
+
+        org.assertj.core.api.Assertions.assertThat(trail.records).isEmpty();
     }
 
     @Autowired

@@ -15,6 +15,7 @@ import io.mita.audit.AuditApi.Page;
 import io.mita.audit.TestEventPublisher;
 import io.mita.testsupport.MitaIntegrationTest;
 import io.mita.testsupport.TestTokens;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -199,6 +200,111 @@ class AuditEventQueryIT {
 
         assertThat(compliance().search("subject=" + subject + "&limit=2").nextCursor())
                 .isNull();
+    }
+
+    @Test
+    void personalDataIsMaskedBeforeStorageAndTheEventIsFoundByTheEmailItHeld() throws Exception {
+        String subject = aSubject();
+        String email = "jane." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        CloudEvent event = anEvent(subject)
+                .withData(
+                        "application/json",
+                        ("{\"email\":\"" + email + "\",\"Password\":\"hunter2\","
+                                        + "\"profile\":{\"card_number\":\"4111111111111111\","
+                                        + "\"notes\":[\"paid with 4111 1111 1111 1111\"]}}")
+                                .getBytes(StandardCharsets.UTF_8))
+                .build();
+        publisher.publish(TEST_TOPIC, event);
+
+        Item found = compliance().awaitSearch("email=" + email, 1).items().get(0);
+
+        assertThat(found.eventId()).isEqualTo(UUID.fromString(event.getId()));
+        assertThat(found.data())
+                .containsEntry("email", "j***@example.com")
+                .containsEntry("Password", "[REDACTED]")
+                .containsEntry(
+                        "profile",
+                        java.util.Map.of(
+                                "card_number", "[REDACTED]", "notes", List.of("paid with **** **** **** 1111")));
+        assertThat(compliance()
+                        .search("email=" + email.toUpperCase(java.util.Locale.ROOT))
+                        .eventIds())
+                .containsExactly(found.eventId());
+        assertThat(compliance()
+                        .search("email=someone.else@example.com&subject=" + subject)
+                        .items())
+                .isEmpty();
+        assertThat(found.toString()).doesNotContain(email, "hunter2", "4111111111111111");
+        expectProblem(
+                compliance().call("/api/audit/events?email=not-an-address"),
+                HttpStatus.BAD_REQUEST,
+                "VALIDATION_FAILED");
+    }
+
+    @Test
+    void theWholeStoryOfOneCorrelationIdComesOldestFirstAcrossTopics() throws Exception {
+        String correlationId = UUID.randomUUID().toString();
+        CloudEvent first = anEvent(aSubject())
+                .withExtension("correlationid", correlationId)
+                .build();
+        CloudEvent second = aBudgetEvent(aSubject())
+                .withExtension("correlationid", correlationId)
+                .build();
+        CloudEvent third = anEvent(aSubject())
+                .withExtension("correlationid", correlationId)
+                .build();
+        publisher.publish(TEST_TOPIC, first);
+        compliance().awaitSearch("correlationId=" + correlationId, 1);
+        publisher.publish(BUDGET_TOPIC, second);
+        compliance().awaitSearch("correlationId=" + correlationId, 2);
+        publisher.publish(TEST_TOPIC, third);
+        compliance().awaitSearch("correlationId=" + correlationId, 3);
+
+        List<Item> story = compliance()
+                .call("/api/audit/events/story/" + correlationId)
+                .expectStatus()
+                .isOk()
+                .expectBodyList(Item.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(story)
+                .extracting(Item::eventId)
+                .containsExactly(
+                        UUID.fromString(first.getId()),
+                        UUID.fromString(second.getId()),
+                        UUID.fromString(third.getId()));
+    }
+
+    @Test
+    void everyAccessIsItselfRecordedInTheLogWithWhoAndWhichFilters() throws Exception {
+        UUID officer = UUID.randomUUID();
+        AuditApi asOfficer = new AuditApi(web, TestTokens.forUser(officer, "COMPLIANCE"));
+        String subject = aSubject();
+        CloudEvent event = anEvent(subject).build();
+        publisher.publish(TEST_TOPIC, event);
+        compliance().awaitSearch("subject=" + subject, 1);
+
+        asOfficer.search("subject=" + subject + "&email=looked.for@example.com");
+        asOfficer.get(UUID.fromString(event.getId()));
+
+        Page accesses = compliance().search("type=mita.audit.log.accessed.v1&actor=" + officer);
+        assertThat(accesses.items()).hasSize(2);
+        Item search = accesses.items().get(1);
+        assertThat(search.subject()).isEqualTo(officer.toString());
+        assertThat(search.source()).isEqualTo("/mita/audit-service");
+        assertThat(search.data()).containsEntry("action", "search");
+        assertThat(search.data().get("details").toString())
+                .contains("subject=" + subject)
+                .contains("l***@example.com")
+                .doesNotContain("looked.for");
+        assertThat(accesses.items().get(0).data())
+                .containsEntry("action", "read")
+                .containsEntry("details", java.util.Map.of("eventId", event.getId()));
+        assertThat(search.data().get("searchedEmailHashes").toString()).matches("\\[[0-9a-f]{64}]");
+        assertThat(compliance().search("email=looked.for@example.com").items())
+                .as("a search by an address finds the events that held it, not the searches for it")
+                .isEmpty();
     }
 
     @Test

@@ -13,11 +13,11 @@ class AuditEventQueryTest {
 
     @Test
     void withoutParametersTheNewestFiftyEventsAreAskedFor() {
-        AuditEventQuery query = AuditEventQuery.of(null, null, null, null, null, null, null, null, null);
+        AuditEventQuery query = AuditEventQuery.of(null, null, null, null, null, null, null, null, null, null);
 
         assertThat(query.limit()).isEqualTo(50);
         assertThat(query.beforeSeq()).isNull();
-        assertThat(query.filter()).isEqualTo(new AuditEventFilter(null, null, null, null, null, null, null));
+        assertThat(query.filter()).isEqualTo(new AuditEventFilter(null, null, null, null, null, null, null, null));
     }
 
     @Test
@@ -28,6 +28,7 @@ class AuditEventQueryTest {
                 " ",
                 "actor-1",
                 "corr-1",
+                " Jane@Example.com ",
                 "2025-03-01T00:00:00+02:00",
                 "2025-03-02T00:00:00Z",
                 AuditCursor.encode(77L),
@@ -40,6 +41,7 @@ class AuditEventQueryTest {
                         null,
                         "actor-1",
                         "corr-1",
+                        "Jane@Example.com",
                         Instant.parse("2025-02-28T22:00:00Z"),
                         Instant.parse("2025-03-02T00:00:00Z")));
         assertThat(query.beforeSeq()).isEqualTo(77L);
@@ -49,7 +51,7 @@ class AuditEventQueryTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "-1", "501", "ten", "1.5"})
     void aLimitOutsideOneToFiveHundredIsAValidationFailure(String limit) {
-        assertThatThrownBy(() -> AuditEventQuery.of(null, null, null, null, null, null, null, null, limit))
+        assertThatThrownBy(() -> AuditEventQuery.of(null, null, null, null, null, null, null, null, null, limit))
                 .isInstanceOf(InvalidAuditQueryException.class)
                 .hasFieldOrPropertyWithValue("code", "VALIDATION_FAILED")
                 .hasMessageContaining("limit");
@@ -58,10 +60,10 @@ class AuditEventQueryTest {
     @ParameterizedTest
     @ValueSource(strings = {"yesterday", "2025-03-01", "2025-03-01T00:00:00", "2025-13-01T00:00:00Z"})
     void aTimeThatIsNotAnIsoInstantIsAValidationFailure(String time) {
-        assertThatThrownBy(() -> AuditEventQuery.of(null, null, null, null, null, time, null, null, null))
+        assertThatThrownBy(() -> AuditEventQuery.of(null, null, null, null, null, null, time, null, null, null))
                 .isInstanceOf(InvalidAuditQueryException.class)
                 .hasMessageContaining("'from'");
-        assertThatThrownBy(() -> AuditEventQuery.of(null, null, null, null, null, null, time, null, null))
+        assertThatThrownBy(() -> AuditEventQuery.of(null, null, null, null, null, null, null, time, null, null))
                 .isInstanceOf(InvalidAuditQueryException.class)
                 .hasMessageContaining("'to'");
     }
@@ -69,14 +71,22 @@ class AuditEventQueryTest {
     @Test
     void fromMustComeBeforeTo() {
         assertThatThrownBy(() -> AuditEventQuery.of(
-                        null, null, null, null, null, "2025-03-02T00:00:00Z", "2025-03-02T00:00:00Z", null, null))
+                        null, null, null, null, null, null, "2025-03-02T00:00:00Z", "2025-03-02T00:00:00Z", null, null))
                 .isInstanceOf(InvalidAuditQueryException.class)
                 .hasMessageContaining("before");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"jane", "@example.com", "jane@"})
+    void anEmailFilterThatIsNotAnAddressIsAValidationFailure(String email) {
+        assertThatThrownBy(() -> AuditEventQuery.of(null, null, null, null, null, email, null, null, null, null))
+                .isInstanceOf(InvalidAuditQueryException.class)
+                .hasMessageContaining("'email'");
+    }
+
     @Test
     void aMalformedCursorIsAnInvalidCursorNotAValidationFailure() {
-        assertThatThrownBy(() -> AuditEventQuery.of(null, null, null, null, null, null, null, "garbage!", null))
+        assertThatThrownBy(() -> AuditEventQuery.of(null, null, null, null, null, null, null, null, "garbage!", null))
                 .isInstanceOf(InvalidCursorException.class);
     }
 

@@ -1,0 +1,39 @@
+package io.mita.audit.chain;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** {@code hash = SHA-256(previous hash || canonical bytes of the record)}; the first record follows 32 zero bytes. */
+public final class ChainHash {
+
+    public static final int LENGTH = 32;
+
+    private static final byte[] GENESIS = new byte[LENGTH];
+
+    private ChainHash() {}
+
+    /** The previous hash of the very first record of the chain. */
+    public static byte[] genesis() {
+        return GENESIS.clone();
+    }
+
+    public static byte[] next(byte[] previousHash, ChainedRecord record) {
+        MessageDigest sha256 = sha256();
+        sha256.update(previousHash);
+        sha256.update(record.canonicalBytes());
+        return sha256.digest();
+    }
+
+    public static String hex(byte[] hash) {
+        return hash == null ? null : HexFormat.of().formatHex(hash);
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package io.mita.audit.integrity;
+
+import io.mita.audit.chain.ChainLock;
+import io.mita.audit.chain.ChainedRecord;
+import io.mita.audit.chain.ChainedRecords;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The chain, the log and the digests as the signer and the verifier read them. Hashes travel as hex. */
+@Repository
+class IntegrityStore {
+
+    private static final String DIGEST_COLUMNS = "digest_id, period_start, period_end, first_seq, last_seq, "
+            + "event_count, encode(last_hash, 'hex') AS last_hash, encode(previous_signature, 'hex') AS "
+            + "previous_signature, key_id, encode(signature, 'hex') AS signature";
+
+    record ChainLink(long seq, UUID eventId, byte[] prevHash, byte[] hash) {}
+
+    record ChainHead(long seq, byte[] hash) {}
+
+    private final DatabaseClient databaseClient;
+
+    IntegrityStore(DatabaseClient databaseClient) {
+        this.databaseClient = databaseClient;
+    }
+
+    Mono<Void> lockChain() {
+        return databaseClient.sql(ChainLock.ACQUIRE).fetch().rowsUpdated().then();
+    }
+
+    Mono<ChainHead> chainHead() {
+        return databaseClient
+                .sql(ChainLock.HEAD)
+                .map(row -> new ChainHead(row.get("seq", Long.class), hex(row.get("hash", String.class))))
+                .one();
+    }
+
+    Mono<Digest> lastDigest() {
+        return databaseClient
+                .sql("SELECT " + DIGEST_COLUMNS + " FROM audit_digest ORDER BY digest_id DESC LIMIT 1")
+                .map(IntegrityStore::toDigest)
+                .one();
+    }
+
+    Mono<Digest> digestBefore(long digestId) {
+        return databaseClient
+                .sql("SELECT " + DIGEST_COLUMNS
+                        + " FROM audit_digest WHERE digest_id < :id ORDER BY digest_id DESC LIMIT 1")
+                .bind("id", digestId)
+                .map(IntegrityStore::toDigest)
+                .one();
+    }
+
+    /**
+     * Digests whose period overlaps [from, to) ({@code null} = open), and the first one that ends at or after
+     * {@code to} (it seals the end of the range), oldest first.
+     */
+    Flux<Digest> digests(Instant from, Instant to) {
+        return databaseClient
+                .sql("SELECT " + DIGEST_COLUMNS + " FROM audit_digest WHERE period_end > :from AND (period_start < :to"
+                        + " OR digest_id = (SELECT min(digest_id) FROM audit_digest WHERE period_end >= :to))"
+                        + " ORDER BY digest_id")
+                .bind("from", from == null ? Instant.EPOCH : from)
+                .bind("to", to == null ? Instant.parse("9999-12-31T00:00:00Z") : to)
+                .map(IntegrityStore::toDigest)
+                .all();
+    }
+
+    Mono<Digest> insert(Digest digest) {
+        DatabaseClient.GenericExecuteSpec spec = databaseClient
+                .sql("""
+                        INSERT INTO audit_digest (period_start, period_end, first_seq, last_seq, event_count,
+                                                  last_hash, previous_signature, key_id, signature)
+                        VALUES (:periodStart, :periodEnd, :firstSeq, :lastSeq, :eventCount, decode(:lastHash, 'hex'),
+                                decode(:previousSignature, 'hex'), :keyId, decode(:signature, 'hex'))
+                        RETURNING digest_id""")
+                .bind("periodStart", digest.periodStart())
+                .bind("periodEnd", digest.periodEnd())
+                .bind("eventCount", digest.eventCount())
+                .bind("lastHash", HexFormat.of().formatHex(digest.lastHash()))
+                .bind("keyId", digest.keyId())
+                .bind("signature", HexFormat.of().formatHex(digest.signature()));
+        spec = digest.firstSeq() == null
+                ? spec.bindNull("firstSeq", Long.class)
+                : spec.bind("firstSeq", digest.firstSeq());
+        spec = digest.lastSeq() == null ? spec.bindNull("lastSeq", Long.class) : spec.bind("lastSeq", digest.lastSeq());
+        spec = digest.previousSignature() == null
+                ? spec.bindNull("previousSignature", String.class)
+                : spec.bind("previousSignature", HexFormat.of().formatHex(digest.previousSignature()));
+        return spec.map(row -> row.get("digest_id", Long.class)).one().map(id -> digest.signed(id, digest.signature()));
+    }
+
+    /** How many chain rows lie in (afterSeq, lastSeq], and the first of them. */
+    Mono<long[]> chainRows(long afterSeq, long lastSeq) {
+        return databaseClient
+                .sql("SELECT count(*) AS n, coalesce(min(seq), 0) AS first FROM audit_chain"
+                        + " WHERE seq > :after AND seq <= :last")
+                .bind("after", afterSeq)
+                .bind("last", lastSeq)
+                .map(row -> new long[] {row.get("n", Long.class), row.get("first", Long.class)})
+                .one();
+    }
+
+    Mono<byte[]> chainHashAt(long seq) {
+        return databaseClient
+                .sql("SELECT encode(hash, 'hex') AS hash FROM audit_chain WHERE seq = :seq")
+                .bind("seq", seq)
+                .map(row -> hex(row.get("hash", String.class)))
+                .one();
+    }
+
+    Mono<Instant> firstReceivedAt() {
+        return databaseClient
+                .sql("SELECT min(received_at) AS first FROM audit_event")
+                .map(row -> java.util.Optional.ofNullable(row.get("first", Instant.class)))
+                .one()
+                .flatMap(Mono::justOrEmpty);
+    }
+
+    /** The seq range of the log's records received in [from, to); both ends {@code null} when it holds none. */
+    Mono<Long[]> seqRange(Instant from, Instant to) {
+        return databaseClient
+                .sql("SELECT min(seq) AS lo, max(seq) AS hi FROM audit_event"
+                        + " WHERE received_at >= :from AND received_at < :to")
+                .bind("from", from == null ? Instant.EPOCH : from)
+                .bind("to", to == null ? Instant.parse("9999-12-31T00:00:00Z") : to)
+                .map(row -> new Long[] {row.get("lo", Long.class), row.get("hi", Long.class)})
+                .one();
+    }
+
+    /** The highest seq of the log or the chain (a deleted last record still has its chain row). */
+    Mono<Long> lastSeq() {
+        return databaseClient
+                .sql("SELECT greatest((SELECT max(seq) FROM audit_event), (SELECT max(seq) FROM audit_chain)) AS hi")
+                .map(row -> java.util.Optional.ofNullable(row.get("hi", Long.class)))
+                .one()
+                .flatMap(Mono::justOrEmpty);
+    }
+
+    /** The chain link with the highest seq below {@code seq}, where verification of a range starts. */
+    Mono<ChainLink> linkBefore(long seq) {
+        return databaseClient
+                .sql("SELECT seq, event_id, encode(prev_hash, 'hex') AS prev_hash, encode(hash, 'hex') AS hash"
+                        + " FROM audit_chain WHERE seq < :seq ORDER BY seq DESC LIMIT 1")
+                .bind("seq", seq)
+                .map(IntegrityStore::toLink)
+                .one();
+    }
+
+    Mono<List<ChainLink>> links(long afterSeq, long lastSeq, int limit) {
+        return databaseClient
+                .sql("SELECT seq, event_id, encode(prev_hash, 'hex') AS prev_hash, encode(hash, 'hex') AS hash"
+                        + " FROM audit_chain WHERE seq > :after AND seq <= :last ORDER BY seq LIMIT :limit")
+                .bind("after", afterSeq)
+                .bind("last", lastSeq)
+                .bind("limit", limit)
+                .map(IntegrityStore::toLink)
+                .all()
+                .collectList();
+    }
+
+    Mono<List<ChainedRecord>> records(long afterSeq, long lastSeq) {
+        return databaseClient
+                .sql("SELECT " + ChainedRecord.COLUMNS
+                        + " FROM audit_event WHERE seq > :after AND seq <= :last ORDER BY seq")
+                .bind("after", afterSeq)
+                .bind("last", lastSeq)
+                .map(ChainedRecords::read)
+                .all()
+                .collectList();
+    }
+
+    private static ChainLink toLink(Readable row) {
+        return new ChainLink(
+                row.get("seq", Long.class),
+                row.get("event_id", UUID.class),
+                hex(row.get("prev_hash", String.class)),
+                hex(row.get("hash", String.class)));
+    }
+
+    private static Digest toDigest(Readable row) {
+        return new Digest(
+                row.get("digest_id", Long.class),
+                row.get("period_start", Instant.class),
+                row.get("period_end", Instant.class),
+                row.get("first_seq", Long.class),
+                row.get("last_seq", Long.class),
+                row.get("event_count", Long.class),
+                hex(row.get("last_hash", String.class)),
+                hex(row.get("previous_signature", String.class)),
+                row.get("key_id", String.class),
+                hex(row.get("signature", String.class)));
+    }
+
+    private static byte[] hex(String value) {
+        return value == null ? null : HexFormat.of().parseHex(value);
+    }
+}

@@ -1,0 +1,248 @@
+package io.mita.audit.integrity;
+
+import io.mita.audit.chain.ChainHash;
+import io.mita.audit.chain.ChainedRecord;
+import io.mita.audit.integrity.IntegrityReport.BrokenDigest;
+import io.mita.audit.integrity.IntegrityReport.BrokenRecord;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Verifies the chain and the digests. The chain walk recomputes every record's hash from the record as stored
+ * and the previous link, in chunks of {@value #CHUNK} links (constant memory), merging the log and the chain by
+ * seq, and stops at the first broken record. Each digest of the period is checked for its signature, its link to
+ * the digest before it, the chain hash at its seq and its count. A forger who rewrites rows and recomputes the
+ * chain passes the walk but not the digests: they cannot sign.
+ */
+@Service
+class IntegrityVerifier {
+
+    static final int CHUNK = 5000;
+
+    private final IntegrityStore store;
+    private final DigestKeys keys;
+
+    IntegrityVerifier(IntegrityStore store, DigestKeys keys) {
+        this.store = store;
+        this.keys = keys;
+    }
+
+    Mono<IntegrityReport> verify(Instant from, Instant to) {
+        Mono<Walk> walk = range(from, to).flatMap(range -> range.isEmpty() ? Mono.just(Walk.nothing()) : walk(range));
+        return walk.flatMap(done -> verifyDigests(from, to)
+                .map(digests -> new IntegrityReport(
+                        done.broken == null && digests.broken == null,
+                        from,
+                        to,
+                        done.firstSeq,
+                        done.lastSeq,
+                        done.verified,
+                        digests.verified,
+                        done.broken,
+                        digests.broken)));
+    }
+
+    /** The seq range (exclusive start, inclusive end) to walk. */
+    private record Range(long after, long last) {
+        boolean isEmpty() {
+            return last <= after;
+        }
+    }
+
+    private Mono<Range> range(Instant from, Instant to) {
+        if (from == null && to == null) {
+            return store.lastSeq().map(last -> new Range(0, last)).defaultIfEmpty(new Range(0, 0));
+        }
+        return store.seqRange(from, to).flatMap(bounds -> {
+            if (bounds[0] == null) {
+                return Mono.just(new Range(0, 0));
+            }
+            long last = to == null ? Long.MAX_VALUE : bounds[1];
+            if (from == null) {
+                return Mono.just(new Range(0, last));
+            }
+            return store.linkBefore(bounds[0])
+                    .map(link -> new Range(link.seq(), last))
+                    .defaultIfEmpty(new Range(0, last));
+        });
+    }
+
+    private static final class Walk {
+        long after;
+        long last;
+        byte[] expected;
+        Long firstSeq;
+        Long lastSeq;
+        long verified;
+        BrokenRecord broken;
+        boolean done;
+
+        static Walk nothing() {
+            Walk walk = new Walk();
+            walk.done = true;
+            return walk;
+        }
+    }
+
+    private Mono<Walk> walk(Range range) {
+        Walk start = new Walk();
+        start.after = range.after();
+        start.last = range.last();
+        Mono<byte[]> expected = range.after() == 0
+                ? Mono.just(ChainHash.genesis())
+                : store.chainHashAt(range.after()).defaultIfEmpty(ChainHash.genesis());
+        return expected.flatMap(hash -> {
+            start.expected = hash;
+            return Mono.just(start)
+                    .expand(walk -> walk.done ? Mono.empty() : step(walk))
+                    .last();
+        });
+    }
+
+    private Mono<Walk> step(Walk walk) {
+        return store.links(walk.after, walk.last, CHUNK).flatMap(links -> {
+            long upTo = links.size() == CHUNK ? links.get(links.size() - 1).seq() : walk.last;
+            return store.records(walk.after, upTo).map(records -> {
+                merge(walk, links, records);
+                walk.after = upTo;
+                if (walk.broken != null || links.size() < CHUNK) {
+                    walk.done = true;
+                }
+                return walk;
+            });
+        });
+    }
+
+    private static void merge(Walk walk, List<IntegrityStore.ChainLink> links, List<ChainedRecord> records) {
+        int l = 0;
+        int r = 0;
+        while (l < links.size() || r < records.size()) {
+            long linkSeq = l < links.size() ? links.get(l).seq() : Long.MAX_VALUE;
+            long recordSeq = r < records.size() ? records.get(r).seq() : Long.MAX_VALUE;
+            if (recordSeq < linkSeq) {
+                ChainedRecord record = records.get(r);
+                walk.broken = new BrokenRecord(
+                        record.seq(),
+                        record.eventId(),
+                        "NOT_CHAINED",
+                        "the record has no link in the hash chain: it was written outside the audit service");
+                return;
+            }
+            IntegrityStore.ChainLink link = links.get(l);
+            if (linkSeq < recordSeq) {
+                walk.broken = new BrokenRecord(
+                        link.seq(),
+                        link.eventId(),
+                        "DELETED",
+                        "the hash chain has a link for this record but the log no longer holds it");
+                return;
+            }
+            ChainedRecord record = records.get(r);
+            if (!Arrays.equals(link.prevHash(), walk.expected)) {
+                walk.broken = new BrokenRecord(
+                        record.seq(),
+                        record.eventId(),
+                        "CHAIN_BROKEN",
+                        "the record's link does not follow the one before it: a record before it was removed"
+                                + " or inserted");
+                return;
+            }
+            if (!link.eventId().equals(record.eventId())
+                    || !Arrays.equals(ChainHash.next(walk.expected, record), link.hash())) {
+                walk.broken = new BrokenRecord(
+                        record.seq(),
+                        record.eventId(),
+                        "ALTERED",
+                        "the record as stored does not match its hash: it was changed after it was appended");
+                return;
+            }
+            walk.expected = link.hash();
+            if (walk.firstSeq == null) {
+                walk.firstSeq = record.seq();
+            }
+            walk.lastSeq = record.seq();
+            walk.verified++;
+            l++;
+            r++;
+        }
+    }
+
+    private record DigestCheck(long verified, BrokenDigest broken) {}
+
+    private Mono<DigestCheck> verifyDigests(Instant from, Instant to) {
+        return store.digests(from, to).collectList().flatMap(digests -> {
+            if (digests.isEmpty()) {
+                return Mono.just(new DigestCheck(0, null));
+            }
+            Mono<Optional<Digest>> before = store.digestBefore(digests.get(0).digestId())
+                    .map(Optional::of)
+                    .defaultIfEmpty(Optional.empty());
+            return before.flatMap(previous -> Flux.range(0, digests.size())
+                    .concatMap(index -> check(
+                                    digests.get(index), index == 0 ? previous.orElse(null) : digests.get(index - 1))
+                            .map(Optional::of)
+                            .defaultIfEmpty(Optional.empty())
+                            .map(broken -> new Object[] {index, broken}))
+                    .takeUntil(result -> ((Optional<?>) result[1]).isPresent())
+                    .last()
+                    .map(result -> {
+                        @SuppressWarnings("unchecked")
+                        Optional<BrokenDigest> broken = (Optional<BrokenDigest>) result[1];
+                        int index = (Integer) result[0];
+                        return new DigestCheck(broken.isPresent() ? index : index + 1L, broken.orElse(null));
+                    }));
+        });
+    }
+
+    /** Empty when the digest verifies. */
+    private Mono<BrokenDigest> check(Digest digest, Digest previous) {
+        if (!keys.keyId().equals(digest.keyId())) {
+            return Mono.just(broken(
+                    digest,
+                    "UNKNOWN_KEY",
+                    "signed with key " + digest.keyId() + ", not the service's " + keys.keyId()));
+        }
+        if (!keys.verify(digest.message(), digest.signature())) {
+            return Mono.just(broken(digest, "BAD_SIGNATURE", "the digest was changed after it was signed"));
+        }
+        byte[] expectedPrevious = previous == null ? null : previous.signature();
+        if (!Arrays.equals(expectedPrevious, digest.previousSignature())) {
+            return Mono.just(broken(
+                    digest,
+                    "DIGEST_MISSING",
+                    "the digest does not follow the one stored before it: a digest is missing"));
+        }
+        if (digest.lastSeq() == null) {
+            return Mono.empty();
+        }
+        long after = previous == null || previous.lastSeq() == null ? 0 : previous.lastSeq();
+        Mono<BrokenDigest> hashCheck = store.chainHashAt(digest.lastSeq())
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(hash -> hash.isPresent() && Arrays.equals(hash.get(), digest.lastHash())
+                        ? Mono.<BrokenDigest>empty()
+                        : Mono.just(broken(
+                                digest,
+                                "CHAIN_MISMATCH",
+                                "the hash chain at seq " + digest.lastSeq() + " is not the signed hash: records up to"
+                                        + " it were rewritten and the chain recomputed")));
+        Mono<BrokenDigest> countCheck = store.chainRows(after, digest.lastSeq())
+                .flatMap(counted -> counted[0] == digest.eventCount()
+                        ? Mono.<BrokenDigest>empty()
+                        : Mono.just(broken(
+                                digest,
+                                "COUNT_MISMATCH",
+                                "the digest counts " + digest.eventCount() + " records after seq " + after
+                                        + ", the chain holds " + counted[0])));
+        return hashCheck.switchIfEmpty(countCheck);
+    }
+
+    private static BrokenDigest broken(Digest digest, String problem, String detail) {
+        return new BrokenDigest(digest.digestId(), digest.periodStart(), digest.periodEnd(), problem, detail);
+    }
+}

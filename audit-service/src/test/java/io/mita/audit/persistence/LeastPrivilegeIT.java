@@ -1,0 +1,123 @@
+package io.mita.audit.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mita.audit.OwnerSql;
+import io.mita.audit.ingest.TestAppender;
+import io.mita.testsupport.MitaIntegrationTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * Least privilege: the service's own connection (the application's {@link DatabaseClient}) is a role that owns
+ * nothing. PostgreSQL itself refuses it every UPDATE, DELETE, TRUNCATE, ALTER and DROP, before any trigger runs;
+ * it may only INSERT and SELECT.
+ */
+@MitaIntegrationTest
+class LeastPrivilegeIT {
+
+    @Autowired
+    private DatabaseClient service;
+
+    @Autowired
+    private ApplicationContext context;
+
+    @Value("${mita.service.database}")
+    private String database;
+
+    @BeforeEach
+    void storeAnEvent() {
+        TestAppender.append(context, "least-privilege", 1);
+    }
+
+    @Test
+    void theServiceConnectsAsItsOwnRoleThatIsNeitherTheOwnerNorASuperuser() {
+        String role = single("SELECT current_user AS value", String.class);
+        OwnerSql owner = new OwnerSql(database);
+
+        assertThat(role).isEqualTo("mita_audit_service");
+        assertThat(owner.scalar("SELECT rolsuper FROM pg_roles WHERE rolname = ?", role))
+                .isEqualTo(false);
+        assertThat(owner.scalar(
+                        "SELECT count(*) FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner"
+                                + " WHERE r.rolname = ?",
+                        role))
+                .as("relations the service role owns")
+                .isEqualTo(0L);
+    }
+
+    @Test
+    void theServiceMayInsertAndSelect() {
+        UUID id = UUID.randomUUID();
+        service.sql("""
+                        INSERT INTO processed_event (consumer, event_id) VALUES ('least-privilege-it', :id)""").bind("id", id).then().block(Duration.ofSeconds(10));
+
+        assertThat(single("SELECT count(*) AS value FROM audit_event", Long.class))
+                .isPositive();
+        assertThat(single(
+                        "SELECT count(*) AS value FROM processed_event WHERE consumer = 'least-privilege-it'",
+                        Long.class))
+                .isEqualTo(1L);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "UPDATE audit_event SET subject = 'x'                  | permission denied",
+                "DELETE FROM audit_event                               | permission denied",
+                "TRUNCATE audit_event                                  | permission denied",
+                "ALTER TABLE audit_event ADD COLUMN forged text        | must be owner",
+                "ALTER TABLE audit_event DISABLE TRIGGER ALL           | must be owner",
+                "DROP TABLE audit_event                                | must be owner",
+                "UPDATE audit_chain SET hash = prev_hash               | permission denied",
+                "DELETE FROM audit_chain                               | permission denied",
+                "TRUNCATE audit_chain                                  | permission denied",
+                "ALTER TABLE audit_chain DROP CONSTRAINT audit_chain_pkey | must be owner",
+                "UPDATE audit_digest SET event_count = 0               | permission denied",
+                "DELETE FROM audit_digest                              | permission denied",
+                "TRUNCATE audit_digest                                 | permission denied",
+                "ALTER TABLE audit_digest RENAME TO old_digests        | must be owner",
+                "DROP TRIGGER audit_event_no_update_or_delete ON audit_event | must be owner",
+                "SELECT count(*) FROM flyway_schema_history            | permission denied",
+                "DELETE FROM subject_key                               | permission denied",
+                "UPDATE subject_key SET wrapped_key = 'x'              | permission denied",
+                "TRUNCATE subject_erasure                              | permission denied",
+                "CREATE TABLE forged (id int)                          | permission denied"
+            })
+    void postgresRefusesTheServiceEveryStatementThatChangesOrRemovesHistory(String statement, String refusal) {
+        Throwable failure = null;
+        try {
+            service.sql(statement).fetch().rowsUpdated().block(Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+
+        assertThat(failure).as(statement).isNotNull();
+        assertThat(messages(failure)).as(statement).contains(refusal);
+        assertThat(single("SELECT count(*) AS value FROM audit_event", Long.class))
+                .isPositive();
+    }
+
+    private <T> T single(String sql, Class<T> type) {
+        return service.sql(sql).map(row -> row.get("value", type)).one().block(Duration.ofSeconds(10));
+    }
+
+    private static String messages(Throwable failure) {
+        List<String> messages = new ArrayList<>();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            messages.add(String.valueOf(cause.getMessage()));
+        }
+        return String.join(" / ", messages);
+    }
+}
