@@ -143,6 +143,52 @@ class RateLimitIT extends GatewayTestSupport {
     }
 
     @Test
+    void takesTheDefaultRulesTokensFromRedisInBatchesAndStillRefusesAfterTheLimitWithA429ProblemAndRetryAfter() {
+        UUID user = UUID.randomUUID();
+        String ip = newClientIp();
+        double leasesBefore = defaultRuleLeases();
+        for (int i = 0; i < TEST_DEFAULT_LIMIT; i++) {
+            get(user, ip)
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals(REMAINING, Integer.toString(TEST_DEFAULT_LIMIT - 1 - i));
+        }
+
+        WebTestClient.ResponseSpec refused = get(user, ip);
+
+        refused.expectHeader()
+                .valueEquals(LIMIT, Integer.toString(TEST_DEFAULT_LIMIT))
+                .expectHeader()
+                .valueEquals(REMAINING, "0")
+                // the next token of a 20-per-hour bucket comes after 180 s
+                .expectHeader()
+                .value(
+                        HttpHeaders.RETRY_AFTER,
+                        retry -> assertThat(Long.parseLong(retry)).isBetween(170L, 180L));
+        expectProblem(refused, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED");
+        expectProblem(get(user, ip), HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED");
+        assertThat(defaultRuleLeases() - leasesBefore)
+                .as("22 requests, 3 Redis calls: two batches of 10 and the one that found the bucket empty")
+                .isEqualTo(3);
+    }
+
+    private WebTestClient.ResponseSpec get(UUID user, String ip) {
+        return client.get()
+                .uri(uniquePath())
+                .header(HttpHeaders.AUTHORIZATION, bearer(user))
+                .header("X-Forwarded-For", ip)
+                .exchange();
+    }
+
+    private double defaultRuleLeases() {
+        var counter = meters.find("mita.gateway.ratelimit.leases")
+                .tag("rule", "default")
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
     void limitsReceiptUploadsPerUser() {
         UUID user = UUID.randomUUID();
         for (int i = 0; i < TEST_RECEIPT_UPLOAD_LIMIT; i++) {

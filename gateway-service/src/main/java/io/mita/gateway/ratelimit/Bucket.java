@@ -10,5 +10,17 @@ import java.time.Duration;
  *                 Redis Cluster hash tag, so everything stored for one bucket shares a slot
  * @param capacity the bucket's size
  * @param period   time to fill up from empty
+ * @param batch    tokens this gateway takes from Redis at once and hands out from its local share
+ *                 ({@link LeasedTokenBuckets}); 1 = every request asks Redis
  */
-record Bucket(String rule, String key, int capacity, Duration period) {}
+record Bucket(String rule, String key, int capacity, Duration period, int batch) {
+
+    Bucket {
+        batch = Math.max(1, Math.min(batch, capacity));
+    }
+
+    /** A bucket every request asks Redis for. */
+    Bucket(String rule, String key, int capacity, Duration period) {
+        this(rule, key, capacity, period, 1);
+    }
+}

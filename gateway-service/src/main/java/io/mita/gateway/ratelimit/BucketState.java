@@ -12,13 +12,13 @@ import java.util.List;
  */
 record BucketState(boolean allowed, long remaining, long millisUntilFull, long millisUntilToken) {
 
-    /** The script's reply: {allowed, remaining, ms until full, ms until a token}. */
+    /** The script's reply: {tokens granted, remaining, ms until full, ms until a token}; allowed when one was granted. */
     static BucketState fromScript(List<?> reply) {
         if (reply.size() != 4) {
             throw new IllegalStateException("unexpected token-bucket reply " + reply);
         }
         return new BucketState(
-                number(reply.get(0)) == 1, number(reply.get(1)), number(reply.get(2)), number(reply.get(3)));
+                number(reply.get(0)) >= 1, number(reply.get(1)), number(reply.get(2)), number(reply.get(3)));
     }
 
     private static long number(Object value) {

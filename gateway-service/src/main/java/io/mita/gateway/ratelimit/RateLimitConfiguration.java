@@ -40,8 +40,16 @@ class RateLimitConfiguration {
         if (properties.tokenCheck().period().compareTo(longest) > 0) {
             longest = properties.tokenCheck().period();
         }
+        RedisTokenBuckets shared = new RedisTokenBuckets(redis);
         return new TokenBucketLimiter(
-                new RedisTokenBuckets(redis),
+                shared,
+                new LeasedTokenBuckets(
+                        shared,
+                        properties.fallbackMaxKeys(),
+                        longest,
+                        properties.leaseMaxAge(),
+                        System::nanoTime,
+                        meters),
                 new LocalTokenBuckets(properties.fallbackMaxKeys(), longest, System::nanoTime),
                 properties.redisTimeout(),
                 properties.redisRetryAfter(),

@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultRule      applies to a request no rule matches (its paths and methods are ignored)
  * @param tokenCheck       per client address, in front of the token check: requests that carry a bearer
  *                         token (each costs a signature check, valid or not)
+ * @param leaseMaxAge      how long a local share of a bucket ({@code local-batch} above 1) may be spent before
+ *                         its leftover goes back to Redis ({@link LeasedTokenBuckets})
  */
 @Validated
 @ConfigurationProperties("mita.gateway.rate-limits")
@@ -38,7 +40,8 @@ record RateLimitProperties(
         List<String> excludedPaths,
         Map<String, @Valid Rule> rules,
         @NotNull @Valid Rule defaultRule,
-        @NotNull @Valid AddressLimit tokenCheck) {
+        @NotNull @Valid AddressLimit tokenCheck,
+        @NotNull Duration leaseMaxAge) {
 
     RateLimitProperties {
         rules = rules == null ? Map.of() : rules;
@@ -51,17 +54,21 @@ record RateLimitProperties(
      * @param capacity requests allowed in a burst: the bucket's size
      * @param period   time in which an empty bucket fills up again (capacity / period is the sustained rate)
      * @param key      what the bucket counts per
+     * @param localBatch tokens each gateway instance takes from Redis at once and grants from memory (1, the
+     *                 default: every request asks Redis; at most the capacity)
      */
     record Rule(
             List<String> paths,
             List<String> methods,
             @Min(1) int capacity,
             @NotNull Duration period,
-            @NotNull KeyKind key) {
+            @NotNull KeyKind key,
+            @Min(1) Integer localBatch) {
 
         Rule {
             paths = paths == null ? List.of() : paths;
             methods = methods == null ? List.of() : methods;
+            localBatch = localBatch == null ? 1 : localBatch;
         }
     }
 
@@ -70,6 +77,15 @@ record RateLimitProperties(
      *
      * @param capacity requests allowed in a burst
      * @param period   time in which an empty bucket fills up again
+     * @param localBatch tokens each gateway instance takes from Redis at once (see {@link Rule#localBatch()})
      */
-    record AddressLimit(@Min(1) int capacity, @NotNull Duration period) {}
+    record AddressLimit(
+            @Min(1) int capacity,
+            @NotNull Duration period,
+            @Min(1) Integer localBatch) {
+
+        AddressLimit {
+            localBatch = localBatch == null ? 1 : localBatch;
+        }
+    }
 }

@@ -11,7 +11,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 /** The configured rules, parsed once: which of them apply to a request. */
 class RateLimitRules {
 
-    record Rule(String name, RequestPatterns patterns, int capacity, Duration period, KeyKind key) {}
+    record Rule(String name, RequestPatterns patterns, int capacity, Duration period, KeyKind key, int batch) {}
 
     private final List<Rule> rules;
     private final Rule defaultRule;
@@ -31,11 +31,13 @@ class RateLimitRules {
                     RequestPatterns.of(rule.paths(), rule.methods()),
                     rule.capacity(),
                     rule.period(),
-                    rule.key()));
+                    rule.key(),
+                    rule.localBatch()));
         }
         this.rules = List.copyOf(parsed);
         RateLimitProperties.Rule fallback = properties.defaultRule();
-        this.defaultRule = new Rule("default", null, fallback.capacity(), fallback.period(), fallback.key());
+        this.defaultRule = new Rule(
+                "default", null, fallback.capacity(), fallback.period(), fallback.key(), fallback.localBatch());
         this.excluded = RequestPatterns.of(properties.excludedPaths(), List.of());
     }
 

@@ -118,7 +118,11 @@ class RateLimitWebFilter implements WebFilter, Ordered {
             };
             if (subject != null) {
                 buckets.add(new Bucket(
-                        rule.name(), bucketKey(keyPrefix, rule.name(), subject), rule.capacity(), rule.period()));
+                        rule.name(),
+                        bucketKey(keyPrefix, rule.name(), subject),
+                        rule.capacity(),
+                        rule.period(),
+                        rule.batch()));
             }
         }
         return buckets;

@@ -23,17 +23,39 @@ class RedisTokenBuckets {
         this.redis = redis;
     }
 
+    /** One token for one request. */
     Mono<BucketState> take(Bucket bucket) {
+        return run(bucket, 1, 0).map(BucketState::fromScript);
+    }
+
+    /**
+     * Up to {@code most} tokens for a gateway's local share (as many whole tokens as the bucket has, or none),
+     * after giving back {@code returned} tokens of an expired share.
+     */
+    Mono<Grant> lease(Bucket bucket, int most, int returned) {
+        return run(bucket, most, returned).map(Grant::fromScript);
+    }
+
+    /** What a lease got: {@code granted} tokens (0: the bucket is empty) and the bucket after it. */
+    record Grant(int granted, BucketState state) {
+
+        static Grant fromScript(List<?> reply) {
+            BucketState state = BucketState.fromScript(reply);
+            return new Grant((int) Long.parseLong(reply.get(0).toString()), state);
+        }
+    }
+
+    private Mono<List<Object>> run(Bucket bucket, int most, int returned) {
         return redis.execute(
                         SCRIPT,
                         List.of(bucket.key()),
                         List.of(
                                 Integer.toString(bucket.capacity()),
                                 Long.toString(bucket.period().toMillis()),
-                                "1"))
+                                Integer.toString(most),
+                                Integer.toString(returned)))
                 .collectList()
-                .map(RedisTokenBuckets::flatten)
-                .map(BucketState::fromScript);
+                .map(RedisTokenBuckets::flatten);
     }
 
     /** PONG, or an error when Redis cannot be reached. */

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -16,7 +17,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Takes a token from each of a request's buckets: in Redis while Redis is usable, otherwise from the
+ * Takes a token from each of a request's buckets: in Redis while Redis is usable (through this instance's
+ * local share, {@link LeasedTokenBuckets}, for buckets with a batch above 1), otherwise from the
  * in-memory fallback — the gateway never answers 500 because of Redis and never lets a request through
  * unlimited. A request waits for Redis at most {@code redisTimeout}; the first failure switches every
  * request to the fallback (a breaker: requests do not each wait for a dead Redis), and a background
@@ -33,6 +35,7 @@ class TokenBucketLimiter implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(TokenBucketLimiter.class);
 
     private final RedisTokenBuckets redis;
+    private final LeasedTokenBuckets leased;
     private final LocalTokenBuckets local;
     private final Duration redisTimeout;
     private final Duration redisRetryAfter;
@@ -45,11 +48,13 @@ class TokenBucketLimiter implements SmartLifecycle {
 
     TokenBucketLimiter(
             RedisTokenBuckets redis,
+            LeasedTokenBuckets leased,
             LocalTokenBuckets local,
             Duration redisTimeout,
             Duration redisRetryAfter,
             MeterRegistry meters) {
         this.redis = redis;
+        this.leased = leased;
         this.local = local;
         this.redisTimeout = redisTimeout;
         this.redisRetryAfter = redisRetryAfter;
@@ -65,15 +70,30 @@ class TokenBucketLimiter implements SmartLifecycle {
         if (outage.get()) {
             return Mono.fromSupplier(() -> fallback(buckets));
         }
-        return Flux.fromIterable(buckets)
-                .flatMapSequential(redis::take)
+        // most requests are decided by the local shares alone: no Redis call, no timer
+        List<BucketState> states = new ArrayList<>(buckets.size());
+        boolean allLocal = true;
+        for (Bucket bucket : buckets) {
+            BucketState state = bucket.batch() > 1 ? leased.tryLocal(bucket) : null;
+            allLocal &= state != null;
+            states.add(state);
+        }
+        if (allLocal) {
+            return Mono.just(RateLimitVerdict.of(buckets, states));
+        }
+        return Flux.range(0, buckets.size())
+                .flatMapSequential(i -> states.get(i) != null ? Mono.just(states.get(i)) : shared(buckets.get(i)))
                 .collectList()
                 .timeout(redisTimeout)
-                .map(states -> RateLimitVerdict.of(buckets, states))
+                .map(taken -> RateLimitVerdict.of(buckets, taken))
                 .onErrorResume(failure -> {
                     redisFailed(failure);
                     return Mono.fromSupplier(() -> fallback(buckets));
                 });
+    }
+
+    private Mono<BucketState> shared(Bucket bucket) {
+        return bucket.batch() > 1 ? leased.take(bucket) : redis.take(bucket);
     }
 
     private RateLimitVerdict fallback(List<Bucket> buckets) {

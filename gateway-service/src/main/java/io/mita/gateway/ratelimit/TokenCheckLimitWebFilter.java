@@ -56,7 +56,8 @@ class TokenCheckLimitWebFilter implements WebFilter, Ordered {
                 RULE,
                 RateLimitWebFilter.bucketKey(keyPrefix, RULE, "ip:" + addresses.clientIp(exchange)),
                 limit.capacity(),
-                limit.period());
+                limit.period(),
+                limit.localBatch());
         return limiter.take(List.of(bucket)).flatMap(verdict -> {
             if (verdict.allowed()) {
                 return chain.filter(exchange);

@@ -29,6 +29,12 @@ class RateLimitRulesTest {
         assertRule(properties.defaultRule(), 1000, Duration.ofHours(1), KeyKind.USER_OR_IP);
         assertThat(properties.enabled()).isTrue();
         assertThat(properties.redisTimeout()).isEqualTo(Duration.ofMillis(200));
+        assertThat(properties.rules().values())
+                .as("the small auth and upload buckets ask Redis on every request")
+                .allSatisfy(rule -> assertThat(rule.localBatch()).isEqualTo(1));
+        assertThat(properties.defaultRule().localBatch()).isEqualTo(10);
+        assertThat(properties.tokenCheck().localBatch()).isEqualTo(20);
+        assertThat(properties.leaseMaxAge()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test

@@ -31,15 +31,18 @@ class TokenCheckLimitWebFilterTest {
 
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final RedisTokenBuckets unreachable =
+            new RedisTokenBuckets(new ReactiveStringRedisTemplate(new LettuceConnectionFactory("127.0.0.1", 1)));
     private final TokenBucketLimiter limiter = new TokenBucketLimiter(
-            new RedisTokenBuckets(new ReactiveStringRedisTemplate(new LettuceConnectionFactory("127.0.0.1", 1))),
+            unreachable,
+            new LeasedTokenBuckets(unreachable, 1000, Duration.ofHours(1), Duration.ofSeconds(5), nanos::get, meters),
             new LocalTokenBuckets(1000, Duration.ofHours(1), nanos::get),
             Duration.ofMillis(200),
             Duration.ofSeconds(5),
             meters);
     private final TokenCheckLimitWebFilter filter = new TokenCheckLimitWebFilter(
             rules(),
-            new RateLimitProperties.AddressLimit(CAPACITY, Duration.ofMinutes(1)),
+            new RateLimitProperties.AddressLimit(CAPACITY, Duration.ofMinutes(1), 1),
             limiter,
             new ClientAddressResolver(new ClientAddressProperties(List.of())),
             "mita:rl:unit",
@@ -172,7 +175,8 @@ class TokenCheckLimitWebFilterTest {
                 1000,
                 List.of("/actuator/**", "/livez", "/readyz"),
                 java.util.Map.of(),
-                new RateLimitProperties.Rule(List.of(), List.of(), 1000, Duration.ofHours(1), KeyKind.USER_OR_IP),
-                new RateLimitProperties.AddressLimit(CAPACITY, Duration.ofMinutes(1))));
+                new RateLimitProperties.Rule(List.of(), List.of(), 1000, Duration.ofHours(1), KeyKind.USER_OR_IP, 1),
+                new RateLimitProperties.AddressLimit(CAPACITY, Duration.ofMinutes(1), 1),
+                Duration.ofSeconds(5)));
     }
 }

@@ -8,10 +8,16 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedTimeLimiterMetrics;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mita.ocr.engine.CloudFirstRecognition;
+import io.mita.ocr.engine.GoogleVisionOcrEngine;
 import io.mita.ocr.engine.GuardedOcrEngine;
 import io.mita.ocr.engine.OcrEngineException;
 import io.mita.ocr.engine.ReceiptOcrEngine;
+import io.mita.ocr.engine.Recognition;
 import io.mita.ocr.engine.TesseractOcrEngine;
 import io.mita.ocr.extraction.ReceiptExtractor;
 import io.mita.ocr.image.ImageInspector;
@@ -19,17 +25,25 @@ import io.mita.ocr.image.Preprocessing;
 import io.mita.ocr.processing.ReceiptReader;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The OCR pipeline's parts, built from {@link OcrProperties}. */
 @Configuration(proxyBeanMethods = false)
 class OcrConfiguration {
 
     static final String ENGINE = "ocr-engine";
+    static final String CLOUD_ENGINE = "ocr-cloud-engine";
+
+    private static final Logger log = LoggerFactory.getLogger(OcrConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean
@@ -74,7 +88,10 @@ class OcrConfiguration {
 
     @Bean
     CircuitBreaker ocrCircuitBreaker(OcrProperties properties, MeterRegistry meters) {
-        OcrProperties.Breaker breaker = properties.breaker();
+        return circuitBreaker(ENGINE, properties.breaker(), meters);
+    }
+
+    private static CircuitBreaker circuitBreaker(String name, OcrProperties.Breaker breaker, MeterRegistry meters) {
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(breaker.slidingWindow())
@@ -89,21 +106,26 @@ class OcrConfiguration {
                 .build();
         CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(config);
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
-        return registry.circuitBreaker(ENGINE);
+        return registry.circuitBreaker(name);
     }
 
     @Bean
     Bulkhead ocrBulkhead(OcrProperties properties, MeterRegistry meters) {
+        return bulkhead(ENGINE, properties, meters);
+    }
+
+    private static Bulkhead bulkhead(String name, OcrProperties properties, MeterRegistry meters) {
         BulkheadRegistry registry = BulkheadRegistry.of(BulkheadConfig.custom()
                 .maxConcurrentCalls(properties.engine().effectiveConcurrency())
                 .maxWaitDuration(Duration.ZERO)
                 .build());
         TaggedBulkheadMetrics.ofBulkheadRegistry(registry).bindTo(meters);
-        return registry.bulkhead(ENGINE);
+        return registry.bulkhead(name);
     }
 
+    /** Local Tesseract behind its guards: the engine, or the cloud engine's fallback. */
     @Bean
-    GuardedOcrEngine guardedOcrEngine(
+    GuardedOcrEngine localOcrEngine(
             ReceiptOcrEngine engine,
             CircuitBreaker ocrCircuitBreaker,
             Bulkhead ocrBulkhead,
@@ -120,9 +142,54 @@ class OcrConfiguration {
                 clock);
     }
 
+    /**
+     * What reads receipts: local Tesseract, or (provider {@code google-vision}) Cloud Vision behind its own
+     * breaker ({@value #CLOUD_ENGINE}), time limiter and bulkhead, falling back to local Tesseract.
+     */
+    @Bean
+    @Primary
+    Recognition recognition(
+            GuardedOcrEngine localOcrEngine,
+            Scheduler ocrScheduler,
+            OcrProperties properties,
+            JsonMapper json,
+            MeterRegistry meters,
+            Clock clock) {
+        if (properties.engine().provider() != OcrProperties.Provider.GOOGLE_VISION) {
+            return localOcrEngine;
+        }
+        OcrProperties.GoogleVision vision = properties.googleVision();
+        GoogleVisionOcrEngine engine = new GoogleVisionOcrEngine(
+                GoogleVisionOcrEngine.client(
+                        vision.endpoint(), vision.apiKey(), vision.bearerToken(), vision.connectTimeout()),
+                json,
+                vision.feature(),
+                vision.languageHints());
+        TimeLimiterRegistry limiters = TimeLimiterRegistry.of(TimeLimiterConfig.custom()
+                .timeoutDuration(vision.timeout())
+                .cancelRunningFuture(true)
+                .build());
+        TaggedTimeLimiterMetrics.ofTimeLimiterRegistry(limiters).bindTo(meters);
+        GuardedOcrEngine cloud = new GuardedOcrEngine(
+                engine,
+                circuitBreaker(CLOUD_ENGINE, vision.breaker(), meters),
+                bulkhead(CLOUD_ENGINE, properties, meters),
+                limiters.timeLimiter(CLOUD_ENGINE),
+                vision.breaker().waitInOpenState(),
+                ocrScheduler,
+                clock);
+        log.info(
+                "OCR engine: google-vision at {} ({}), fallback to tesseract {}",
+                vision.endpoint(),
+                vision.feature(),
+                vision.fallback() ? "on" : "off");
+        return new CloudFirstRecognition(
+                cloud, vision.fallback() ? Optional.of(localOcrEngine) : Optional.empty(), meters);
+    }
+
     @Bean
     ReceiptReader receiptReader(
-            Preprocessing preprocessing, GuardedOcrEngine engine, ReceiptExtractor extractor, Scheduler ocrScheduler) {
-        return new ReceiptReader(preprocessing, engine, extractor, ocrScheduler);
+            Preprocessing preprocessing, Recognition recognition, ReceiptExtractor extractor, Scheduler ocrScheduler) {
+        return new ReceiptReader(preprocessing, recognition, extractor, ocrScheduler);
     }
 }

@@ -1,5 +1,6 @@
 package io.mita.ocr.config;
 
+import io.mita.ocr.engine.GoogleVisionOcrEngine;
 import io.mita.ocr.image.Preprocessing;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,17 +17,28 @@ public record OcrProperties(
         Breaker breaker,
         Jobs jobs,
         Set<Preprocessing.Step> preprocessing,
-        String defaultCurrency) {
+        String defaultCurrency,
+        GoogleVision googleVision) {
+
+    /** Which engine reads receipts ({@code MITA_OCR_ENGINE}). */
+    public enum Provider {
+        /** the local Tesseract command (default) */
+        TESSERACT,
+        /** Google Cloud Vision's REST API, with local Tesseract as its fallback unless switched off */
+        GOOGLE_VISION
+    }
 
     /** @param maxSize largest accepted file; maxPixels largest width × height; minSide smallest side in pixels */
     public record Upload(DataSize maxSize, long maxPixels, int minSide) {}
 
     /**
+     * @param provider which engine reads receipts (the rest of this record configures Tesseract)
      * @param command the Tesseract executable and leading arguments
      * @param concurrency images at once (the bulkhead); 0 = one per available processor
      * @param timeout per image; the engine process is killed after it
      */
     public record Engine(
+            Provider provider,
             List<String> command,
             String language,
             int pageSegmentation,
@@ -58,4 +70,42 @@ public record OcrProperties(
             int maxAttempts,
             Duration initialBackOff,
             Duration maxBackOff) {}
+
+    /**
+     * The Google Cloud Vision engine, used when {@code engine.provider} is {@code google-vision}.
+     *
+     * @param endpoint the API's base URL ({@code https://vision.googleapis.com}; tests point it at a fake)
+     * @param apiKey an API key, sent as {@code X-Goog-Api-Key}; exactly one of it and {@code bearerToken}
+     * @param bearerToken an OAuth access token, sent as {@code Authorization: Bearer}
+     * @param feature {@code DOCUMENT_TEXT_DETECTION} (words with confidences) or {@code TEXT_DETECTION}
+     * @param languageHints BCP-47 codes sent as {@code imageContext.languageHints}; none: Vision detects
+     * @param timeout the time limiter: a call taking longer is cancelled and counts as a failure
+     * @param connectTimeout TCP connect timeout of the HTTP client
+     * @param fallback read with local Tesseract when the cloud fails or its circuit is open
+     * @param breaker the cloud engine's own circuit breaker
+     */
+    public record GoogleVision(
+            String endpoint,
+            String apiKey,
+            String bearerToken,
+            GoogleVisionOcrEngine.Feature feature,
+            List<String> languageHints,
+            Duration timeout,
+            Duration connectTimeout,
+            boolean fallback,
+            Breaker breaker) {
+
+        public GoogleVision {
+            languageHints = languageHints == null
+                    ? List.of()
+                    : languageHints.stream().filter(h -> !h.isBlank()).toList();
+        }
+
+        /** Never the key or the token in logs or error pages. */
+        @Override
+        public String toString() {
+            return "GoogleVision[endpoint=" + endpoint + ", feature=" + feature + ", timeout=" + timeout + ", fallback="
+                    + fallback + "]";
+        }
+    }
 }

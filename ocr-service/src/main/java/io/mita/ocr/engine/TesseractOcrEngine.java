@@ -151,15 +151,12 @@ public class TesseractOcrEngine implements ReceiptOcrEngine {
         }
     }
 
-    private record Word(String text, int left, int top, int width, int height, double confidence) {}
-
     /**
-     * Joins the words of Tesseract's TSV (level 5) into lines by (block, paragraph, line), then merges lines
-     * of different blocks that sit at the same height (a receipt's label and its amount far to the right can
-     * land in two blocks), words ordered left to right; a wide gap becomes two spaces.
+     * Joins the words of Tesseract's TSV (level 5) into lines by (block, paragraph, line), then
+     * {@link WordLines} merges lines of different blocks at the same height.
      */
     static OcrText parseTsv(String tsv) {
-        Map<String, List<Word>> grouped = new LinkedHashMap<>();
+        Map<String, List<WordLines.Word>> grouped = new LinkedHashMap<>();
         for (String row : tsv.split("\n")) {
             String[] cells = row.split("\t", -1);
             if (cells.length < 12 || !cells[0].equals("5")) {
@@ -170,7 +167,7 @@ public class TesseractOcrEngine implements ReceiptOcrEngine {
                 continue;
             }
             grouped.computeIfAbsent(cells[2] + "/" + cells[3] + "/" + cells[4], k -> new ArrayList<>())
-                    .add(new Word(
+                    .add(new WordLines.Word(
                             text,
                             Integer.parseInt(cells[6]),
                             Integer.parseInt(cells[7]),
@@ -178,57 +175,6 @@ public class TesseractOcrEngine implements ReceiptOcrEngine {
                             Integer.parseInt(cells[9]),
                             Math.max(0, Double.parseDouble(cells[10]))));
         }
-        List<List<Word>> lines = new ArrayList<>(grouped.values());
-        lines.sort(java.util.Comparator.comparingDouble(TesseractOcrEngine::centre));
-        List<List<Word>> merged = new ArrayList<>();
-        for (List<Word> line : lines) {
-            List<Word> previous = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-            if (previous != null
-                    && Math.abs(centre(previous) - centre(line)) < 0.5 * Math.min(height(previous), height(line))
-                    && !overlapsHorizontally(previous, line)) {
-                previous.addAll(line);
-            } else {
-                merged.add(new ArrayList<>(line));
-            }
-        }
-        List<OcrLine> result = new ArrayList<>();
-        for (List<Word> words : merged) {
-            words.sort(java.util.Comparator.comparingInt(Word::left));
-            int lineHeight = (int) Math.max(1, height(words));
-            StringBuilder text = new StringBuilder();
-            double confidence = 0;
-            int previousRight = -1;
-            int top = Integer.MAX_VALUE;
-            for (Word w : words) {
-                if (!text.isEmpty()) {
-                    text.append(w.left() - previousRight > 2 * lineHeight ? "  " : " ");
-                }
-                text.append(w.text());
-                previousRight = w.left() + w.width();
-                confidence += w.confidence();
-                top = Math.min(top, w.top());
-            }
-            result.add(new OcrLine(text.toString(), confidence / words.size(), top));
-        }
-        return new OcrText(result);
-    }
-
-    private static double centre(List<Word> words) {
-        return words.stream()
-                .mapToDouble(w -> w.top() + w.height() / 2.0)
-                .average()
-                .orElse(0);
-    }
-
-    private static double height(List<Word> words) {
-        return words.stream().mapToInt(Word::height).average().orElse(1);
-    }
-
-    private static boolean overlapsHorizontally(List<Word> a, List<Word> b) {
-        int aLeft = a.stream().mapToInt(Word::left).min().orElse(0);
-        int aRight = a.stream().mapToInt(w -> w.left() + w.width()).max().orElse(0);
-        int bLeft = b.stream().mapToInt(Word::left).min().orElse(0);
-        int bRight = b.stream().mapToInt(w -> w.left() + w.width()).max().orElse(0);
-        return aLeft < bRight && bLeft < aRight;
+        return WordLines.join(grouped.values());
     }
 }

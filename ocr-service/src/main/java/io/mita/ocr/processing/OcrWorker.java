@@ -1,7 +1,7 @@
 package io.mita.ocr.processing;
 
 import io.mita.ocr.config.OcrProperties;
-import io.mita.ocr.engine.GuardedOcrEngine;
+import io.mita.ocr.engine.Recognition;
 import java.lang.management.ManagementFactory;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,7 +28,7 @@ class OcrWorker implements SmartLifecycle {
 
     private final OcrJobs jobs;
     private final ProcessReceipt process;
-    private final GuardedOcrEngine engine;
+    private final Recognition engine;
     private final OcrMetrics metrics;
     private final OcrProperties properties;
     private final String name;
@@ -36,12 +36,7 @@ class OcrWorker implements SmartLifecycle {
     private volatile Disposable polling;
     private volatile Disposable.Composite work = Disposables.composite();
 
-    OcrWorker(
-            OcrJobs jobs,
-            ProcessReceipt process,
-            GuardedOcrEngine engine,
-            OcrMetrics metrics,
-            OcrProperties properties) {
+    OcrWorker(OcrJobs jobs, ProcessReceipt process, Recognition engine, OcrMetrics metrics, OcrProperties properties) {
         this.jobs = jobs;
         this.process = process;
         this.engine = engine;

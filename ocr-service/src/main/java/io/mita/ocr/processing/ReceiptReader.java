@@ -1,8 +1,8 @@
 package io.mita.ocr.processing;
 
-import io.mita.ocr.engine.GuardedOcrEngine;
 import io.mita.ocr.engine.OcrLine;
 import io.mita.ocr.engine.OcrText;
+import io.mita.ocr.engine.Recognition;
 import io.mita.ocr.extraction.Extraction;
 import io.mita.ocr.extraction.ReadLine;
 import io.mita.ocr.extraction.ReceiptExtractor;
@@ -24,12 +24,12 @@ public class ReceiptReader {
     static final double UPSIDE_DOWN_SUSPICION = 55;
 
     private final Preprocessing preprocessing;
-    private final GuardedOcrEngine engine;
+    private final Recognition engine;
     private final ReceiptExtractor extractor;
     private final Scheduler scheduler;
 
     public ReceiptReader(
-            Preprocessing preprocessing, GuardedOcrEngine engine, ReceiptExtractor extractor, Scheduler scheduler) {
+            Preprocessing preprocessing, Recognition engine, ReceiptExtractor extractor, Scheduler scheduler) {
         this.preprocessing = preprocessing;
         this.engine = engine;
         this.extractor = extractor;

@@ -1,6 +1,6 @@
 package io.mita.ocr.receipt;
 
-import io.mita.ocr.engine.GuardedOcrEngine;
+import io.mita.ocr.engine.Recognition;
 import io.mita.ocr.image.ImageFacts;
 import io.mita.ocr.image.ImageInspector;
 import io.mita.ocr.image.RejectedImageException;
@@ -33,7 +33,7 @@ class UploadReceipt {
     private final Receipts receipts;
     private final ReceiptPublisher publisher;
     private final ImageInspector inspector;
-    private final GuardedOcrEngine engine;
+    private final Recognition engine;
     private final TransactionalOperator inTransaction;
     private final Clock clock;
     private final long maxBytes;
@@ -42,7 +42,7 @@ class UploadReceipt {
             Receipts receipts,
             ReceiptPublisher publisher,
             ImageInspector inspector,
-            GuardedOcrEngine engine,
+            Recognition engine,
             TransactionalOperator inTransaction,
             Clock clock,
             io.mita.ocr.config.OcrProperties properties) {

@@ -104,7 +104,8 @@ class ReceiptControllerTest {
                     null,
                     null,
                     null,
-                    "EUR");
+                    "EUR",
+                    null);
             return new UploadReceipt(
                     receipts,
                     new ReceiptPublisher(outbox),
