@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -67,11 +68,25 @@ class OcrConfiguration {
         return new ReceiptExtractor(properties.defaultCurrency());
     }
 
-    /** The threads OCR work runs on: as many as the bulkhead lets through, never the event loop. */
+    /**
+     * The threads engine calls wait on (a Tesseract process, a cloud request): as many as the bulkhead lets
+     * through, never the event loop.
+     */
     @Bean(destroyMethod = "dispose")
     Scheduler ocrScheduler(OcrProperties properties) {
         int threads = properties.engine().effectiveConcurrency();
         return Schedulers.newBoundedElastic(threads, 1000, "ocr");
+    }
+
+    /**
+     * The threads images are decoded and prepared on, apart from the engine's. On one shared pool of as many
+     * threads as engine calls, a job's preparation queued behind the other job's blocking engine call (and
+     * the other way round), so two receipts at once ran barely faster than one (bench/RESULTS.md, OCR).
+     */
+    @Bean(destroyMethod = "dispose")
+    Scheduler ocrPreparationScheduler(OcrProperties properties) {
+        int threads = properties.engine().effectiveConcurrency();
+        return Schedulers.newBoundedElastic(threads, 1000, "ocr-prepare");
     }
 
     @Bean
@@ -129,7 +144,7 @@ class OcrConfiguration {
             ReceiptOcrEngine engine,
             CircuitBreaker ocrCircuitBreaker,
             Bulkhead ocrBulkhead,
-            Scheduler ocrScheduler,
+            @Qualifier("ocrScheduler") Scheduler ocrScheduler,
             OcrProperties properties,
             Clock clock) {
         return new GuardedOcrEngine(
@@ -150,7 +165,7 @@ class OcrConfiguration {
     @Primary
     Recognition recognition(
             GuardedOcrEngine localOcrEngine,
-            Scheduler ocrScheduler,
+            @Qualifier("ocrScheduler") Scheduler ocrScheduler,
             OcrProperties properties,
             JsonMapper json,
             MeterRegistry meters,
@@ -189,7 +204,10 @@ class OcrConfiguration {
 
     @Bean
     ReceiptReader receiptReader(
-            Preprocessing preprocessing, Recognition recognition, ReceiptExtractor extractor, Scheduler ocrScheduler) {
-        return new ReceiptReader(preprocessing, recognition, extractor, ocrScheduler);
+            Preprocessing preprocessing,
+            Recognition recognition,
+            ReceiptExtractor extractor,
+            @Qualifier("ocrPreparationScheduler") Scheduler ocrPreparationScheduler) {
+        return new ReceiptReader(preprocessing, recognition, extractor, ocrPreparationScheduler);
     }
 }

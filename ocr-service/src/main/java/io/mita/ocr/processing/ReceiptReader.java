@@ -16,7 +16,7 @@ import reactor.core.scheduler.Scheduler;
 /**
  * The recognition pipeline for one image: decode, prepare ({@link Preprocessing}), OCR through the guarded
  * engine, extract. A read with very low confidence is tried once more turned by 180° (an upside-down
- * photo) and the better read is kept. Decoding and preparing run on the OCR scheduler, never the event loop.
+ * photo) and the better read is kept. Decoding and preparing run on their own scheduler (not the engine's, never the event loop).
  */
 public class ReceiptReader {
 

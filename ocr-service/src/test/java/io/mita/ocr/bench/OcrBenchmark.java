@@ -44,6 +44,9 @@ public final class OcrBenchmark {
     /** Tesseract's page segmentation mode, as in application.yml (OCR_BENCH_PSM overrides it). */
     static final int PSM = Integer.parseInt(System.getenv().getOrDefault("OCR_BENCH_PSM", "6"));
 
+    /** Interleaved rounds of the four timings (OCR_BENCH_ROUNDS overrides it); the median is reported. */
+    static final int ROUNDS = Integer.parseInt(System.getenv().getOrDefault("OCR_BENCH_ROUNDS", "3"));
+
     record Sample(Path file, byte[] bytes, ReceiptGenerator.Truth truth) {}
 
     record Score(int merchant, int date, int total, int n, double seconds) {
@@ -78,29 +81,49 @@ public final class OcrBenchmark {
                 EnumSet.of(Preprocessing.Step.GRAYSCALE, Preprocessing.Step.SCALE, Preprocessing.Step.DESKEW);
         run(samples.subList(0, Math.min(3, samples.size())), production, 1, dir);
 
-        double raw = rawTesseract(samples, 1);
-        Score pipeline = run(samples, production, 1, dir);
-        double rawParallel = rawTesseract(samples, 2);
-        Score parallel = run(samples, production, 2, dir);
+        // interleaved rounds: the machine is shared, so each ratio is taken within one round
+        List<double[]> rounds = new ArrayList<>();
+        Score pipeline = null;
+        for (int round = 1; round <= ROUNDS; round++) {
+            double raw = rawTesseract(samples, 1);
+            Score one = run(samples, production, 1, dir);
+            double rawParallel = rawTesseract(samples, 2);
+            Score two = run(samples, production, 2, dir);
+            pipeline = pipeline == null ? one : pipeline;
+            double[] r = {
+                raw / count,
+                one.seconds() / count,
+                one.seconds() / raw,
+                count / two.seconds(),
+                one.seconds() / two.seconds(),
+                raw / rawParallel
+            };
+            rounds.add(r);
+            System.err.printf(
+                    Locale.ROOT,
+                    "round %d: tesseract %.2f s, pipeline %.2f s per receipt (x%.2f); two at once x%.2f (tesseract"
+                            + " alone x%.2f)%n",
+                    round,
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[4],
+                    r[5]);
+        }
 
+        System.out.printf(Locale.ROOT, "Median [min–max] of %d interleaved rounds.%n%n", ROUNDS);
         System.out.println("| measure | value |");
         System.out.println("|---|---|");
         System.out.printf(
                 Locale.ROOT, "| merchant exact (case-insensitive) | %s |%n", pipeline.percent(pipeline.merchant()));
         System.out.printf(Locale.ROOT, "| date exact | %s |%n", pipeline.percent(pipeline.date()));
         System.out.printf(Locale.ROOT, "| total exact | %s |%n", pipeline.percent(pipeline.total()));
-        System.out.printf(
-                Locale.ROOT, "| `tesseract` command alone, s per receipt (one at a time) | %.2f |%n", raw / count);
-        System.out.printf(
-                Locale.ROOT, "| pipeline, s per receipt (one at a time) | %.2f |%n", pipeline.seconds() / count);
-        System.out.printf(Locale.ROOT, "| pipeline / tesseract alone | %.2f |%n", pipeline.seconds() / raw);
-        System.out.printf(
-                Locale.ROOT, "| pipeline, two at once: receipts per s | %.2f |%n", count / parallel.seconds());
-        System.out.printf(
-                Locale.ROOT,
-                "| throughput two at once / one at a time | %.2f |%n",
-                pipeline.seconds() / parallel.seconds());
-        System.out.printf(Locale.ROOT, "| `tesseract` alone two at once / one at a time | %.2f |%n", raw / rawParallel);
+        printRow("`tesseract` command alone, s per receipt (one at a time)", rounds, 0);
+        printRow("pipeline, s per receipt (one at a time)", rounds, 1);
+        printRow("pipeline / tesseract alone", rounds, 2);
+        printRow("pipeline, two at once: receipts per s", rounds, 3);
+        printRow("throughput two at once / one at a time", rounds, 4);
+        printRow("`tesseract` alone two at once / one at a time", rounds, 5);
 
         if (steps) {
             System.out.println();
@@ -139,7 +162,9 @@ public final class OcrBenchmark {
     }
 
     static Score run(List<Sample> samples, Set<Preprocessing.Step> steps, int concurrency, Path dir) {
+        // as in OcrConfiguration: engine calls and image preparation on pools of their own
         Scheduler scheduler = Schedulers.newBoundedElastic(concurrency, 100, "bench-ocr");
+        Scheduler preparation = Schedulers.newBoundedElastic(concurrency, 100, "bench-ocr-prepare");
         try {
             TesseractOcrEngine tesseract = new TesseractOcrEngine(
                     List.of("tesseract"), "eng", PSM, Duration.ofSeconds(60), dir.resolve("work"));
@@ -156,7 +181,7 @@ public final class OcrBenchmark {
                     scheduler,
                     Clock.systemUTC());
             ReceiptReader reader =
-                    new ReceiptReader(new Preprocessing(steps), engine, new ReceiptExtractor("EUR"), scheduler);
+                    new ReceiptReader(new Preprocessing(steps), engine, new ReceiptExtractor("EUR"), preparation);
             LocalDate today = LocalDate.of(2026, 11, 30);
             long started = System.nanoTime();
             List<int[]> hits = Flux.fromIterable(samples)
@@ -173,7 +198,19 @@ public final class OcrBenchmark {
             return new Score(m, d, t, samples.size(), seconds);
         } finally {
             scheduler.dispose();
+            preparation.dispose();
         }
+    }
+
+    private static void printRow(String measure, List<double[]> rounds, int column) {
+        double[] values = rounds.stream().mapToDouble(r -> r[column]).sorted().toArray();
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %.2f [%.2f–%.2f] |%n",
+                measure,
+                values[values.length / 2],
+                values[0],
+                values[values.length - 1]);
     }
 
     static int[] compare(Extraction e, ReceiptGenerator.Truth truth) {
