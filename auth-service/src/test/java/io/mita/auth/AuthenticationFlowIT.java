@@ -311,7 +311,7 @@ class AuthenticationFlowIT {
         assertThat(problem.get("code").asString()).isEqualTo("AUTH_PASSWORD_TOO_WEAK");
         assertThat(problem.get("reason").asString()).isIn("BREACHED", "GUESSABLE");
         assertThat(problem.get("hint").asString()).isNotBlank();
-        assertThat(body).doesNotContainIgnoringCase(password.substring(0, 8));
+        assertThat(body).doesNotContainIgnoringCase(password);
         assertThat(accountsWithEmail(email)).isZero();
     }
 
