@@ -15,7 +15,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** Static helpers the integration tests drive the API with. Every account gets a fresh e-mail. */
 public final class AuthFixtures {
 
-    public static final String PASSWORD = "correct horse battery staple";
+    public static final String PASSWORD = "crimson walrus juggles seven lanterns";
     public static final String BOOTSTRAP_ADMIN_EMAIL = "admin@mita.local";
     public static final String BOOTSTRAP_ADMIN_PASSWORD = "change-me-admin-password";
 

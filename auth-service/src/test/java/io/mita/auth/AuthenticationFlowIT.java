@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DuplicateKeyException;
@@ -291,24 +293,65 @@ class AuthenticationFlowIT {
         assertThat(afterUnknownEmail - afterWrongPassword).isEqualTo(1);
     }
 
-    @Test
-    void registeringWithACommonPasswordAnswers400WithItsOwnCodeWhateverTheCase() {
+    @ParameterizedTest
+    @ValueSource(strings = {"password1234", "Password123!", "qwertyuiop12", "PASSWORD1234"})
+    void registeringWithAWeakPasswordAnswers400WithAReasonAndAHintButNeverThePassword(String password) {
         String email = aUniqueEmail();
 
-        assertProblem(
-                client.post()
-                        .uri("/api/auth/register")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of("email", email, "password", "Scandinavian"))
-                        .exchange(),
-                HttpStatus.BAD_REQUEST,
-                "AUTH_PASSWORD_TOO_COMMON");
-        assertThat(db.sql("SELECT count(*) AS n FROM user_account WHERE email = :email")
-                        .bind("email", email)
-                        .map(r -> r.get("n", Long.class))
-                        .one()
-                        .block())
-                .isZero();
+        String body = registerWith(email, password)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        JsonNode problem = JsonMapper.builder().build().readTree(body);
+        assertThat(problem.get("code").asString()).isEqualTo("AUTH_PASSWORD_TOO_WEAK");
+        assertThat(problem.get("reason").asString()).isIn("BREACHED", "GUESSABLE");
+        assertThat(problem.get("hint").asString()).isNotBlank();
+        assertThat(body).doesNotContainIgnoringCase(password);
+        assertThat(accountsWithEmail(email)).isZero();
+    }
+
+    @Test
+    void registeringWithTheOwnEmailInThePasswordIsRefusedAsPersonalInformation() {
+        String email = aUniqueEmail();
+
+        registerWith(email, "Kestrel!" + email.toUpperCase() + "?")
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("AUTH_PASSWORD_TOO_WEAK")
+                .jsonPath("$.reason")
+                .isEqualTo("PERSONAL_INFORMATION");
+        assertThat(accountsWithEmail(email)).isZero();
+    }
+
+    @Test
+    void registeringWithAStrongPassphraseSucceeds() {
+        String email = aUniqueEmail();
+
+        registerWith(email, "velvet tundra pickle orbit crayon").expectStatus().isCreated();
+        assertThat(accountsWithEmail(email)).isOne();
+    }
+
+    private WebTestClient.ResponseSpec registerWith(String email, String password) {
+        return client.post()
+                .uri("/api/auth/register")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", password))
+                .exchange();
+    }
+
+    private long accountsWithEmail(String email) {
+        return db.sql("SELECT count(*) AS n FROM user_account WHERE email = :email")
+                .bind("email", email)
+                .map(r -> r.get("n", Long.class))
+                .one()
+                .block();
     }
 
     private EntityExchangeResult<byte[]> failedLogin(String email, String password) {

@@ -1,8 +1,11 @@
 package io.mita.auth;
 
 import io.mita.auth.admin.RolesGranted;
+import io.mita.auth.erasure.UserErased;
 import io.mita.auth.lockout.AccountLocked;
 import io.mita.auth.lockout.AccountUnlocked;
+import io.mita.auth.mfa.MfaDisabled;
+import io.mita.auth.mfa.MfaEnabled;
 import io.mita.auth.password.PasswordChanged;
 import io.mita.auth.password.PasswordResetRequested;
 import io.mita.auth.registration.UserRegistered;
@@ -38,7 +41,10 @@ class EventPayloadGoldenFilesTest {
                 Arguments.of(
                         PasswordResetRequested.TYPE,
                         new PasswordResetRequested(user, UUID.randomUUID(), Instant.now(), "v1.aXY.Y2lwaGVy")),
-                Arguments.of(SigningKeyRotated.TYPE, new SigningKeyRotated("new-kid", "old-kid")));
+                Arguments.of(SigningKeyRotated.TYPE, new SigningKeyRotated("new-kid", "old-kid")),
+                Arguments.of(MfaEnabled.TYPE, new MfaEnabled(user, Instant.now())),
+                Arguments.of(MfaDisabled.TYPE, new MfaDisabled(user, Instant.now())),
+                Arguments.of(UserErased.TYPE, new UserErased(user, Instant.now(), UserErased.SELF)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -11,7 +11,7 @@ public class PasswordPolicyValidator implements ConstraintValidator<ValidPasswor
         // for the validator factory
     }
 
-    /** The length rule only: a too common password answers its own code, {@code AUTH_PASSWORD_TOO_COMMON}. */
+    /** The length rule only: a weak password of the right length answers its own code, {@code AUTH_PASSWORD_TOO_WEAK}. */
     @Override
     public boolean isValid(String password, ConstraintValidatorContext context) {
         return PasswordPolicy.lengthViolation(password).isEmpty();

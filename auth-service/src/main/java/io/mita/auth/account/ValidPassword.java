@@ -10,8 +10,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A new password of the {@link PasswordPolicy}'s length. Whether it is too common is checked where it is
- * hashed ({@link io.mita.auth.password.hashing.PasswordHasher#hashNew}), answering {@code AUTH_PASSWORD_TOO_COMMON}.
+ * A new password of the {@link PasswordPolicy}'s length. Whether it is too weak is checked before it is hashed
+ * ({@link NewPasswordCheck}), answering {@code AUTH_PASSWORD_TOO_WEAK}.
  */
 @Documented
 @Constraint(validatedBy = PasswordPolicyValidator.class)

@@ -1,5 +1,6 @@
 package io.mita.auth.config;
 
+import io.mita.auth.password.hashing.HashingCapacity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
@@ -41,13 +42,21 @@ public record AuthProperties(
         ES256
     }
 
-    /** @param maxConcurrency hashes computed at once (each needs 19 MiB); 0 means one per CPU */
+    /**
+     * @param maxConcurrency hashes computed at once (each needs 19 MiB); 0 means one per CPU; either way never more
+     *                       than a quarter of the heap holds ({@link HashingCapacity})
+     */
     public record PasswordHashing(@Min(0) int maxConcurrency) {
 
+        /** The working memory of one hash at the stored cost: 19,456 KiB. */
+        public static final long BYTES_PER_HASH = 19_456L * 1024;
+
         public int effectiveConcurrency() {
-            return maxConcurrency > 0
-                    ? maxConcurrency
-                    : Math.max(1, Runtime.getRuntime().availableProcessors());
+            return HashingCapacity.concurrentHashes(
+                    maxConcurrency,
+                    Runtime.getRuntime().maxMemory(),
+                    Runtime.getRuntime().availableProcessors(),
+                    BYTES_PER_HASH);
         }
     }
 

@@ -1,10 +1,10 @@
 package io.mita.auth.password;
 
-import io.mita.auth.account.PasswordTooCommonException;
+import io.mita.auth.account.NewPasswordCheck;
 import io.mita.auth.account.UserAccount;
 import io.mita.auth.account.UserAccountRepository;
 import io.mita.auth.account.UserNotFoundException;
-import io.mita.auth.account.domain.PasswordPolicy;
+import io.mita.auth.account.domain.PersonalDetails;
 import io.mita.auth.lockout.AccountLockedException;
 import io.mita.auth.lockout.AccountLockout;
 import io.mita.auth.password.hashing.PasswordHasher;
@@ -26,6 +26,7 @@ class ChangePassword {
     private final UserAccountRepository accounts;
     private final PasswordResetTokenRepository resetTokens;
     private final PasswordHasher hasher;
+    private final NewPasswordCheck newPasswords;
     private final AccountLockout lockout;
     private final SessionService sessions;
     private final PasswordPublisher events;
@@ -36,6 +37,7 @@ class ChangePassword {
             UserAccountRepository accounts,
             PasswordResetTokenRepository resetTokens,
             PasswordHasher hasher,
+            NewPasswordCheck newPasswords,
             AccountLockout lockout,
             SessionService sessions,
             PasswordPublisher events,
@@ -44,6 +46,7 @@ class ChangePassword {
         this.accounts = accounts;
         this.resetTokens = resetTokens;
         this.hasher = hasher;
+        this.newPasswords = newPasswords;
         this.lockout = lockout;
         this.sessions = sessions;
         this.events = events;
@@ -58,10 +61,10 @@ class ChangePassword {
                     if (lockout.isLocked(account)) {
                         return Mono.error(new AccountLockedException());
                     }
-                    if (PasswordPolicy.isTooCommon(newPassword)) {
-                        return Mono.error(new PasswordTooCommonException());
-                    }
-                    return hasher.matches(currentPassword, account.passwordHash())
+                    // a weak new password is refused before the current one is checked (no lockout count)
+                    return newPasswords
+                            .check(newPassword, new PersonalDetails(account.email(), account.displayName()))
+                            .then(hasher.matches(currentPassword, account.passwordHash()))
                             .flatMap(matches -> matches ? replace(account, newPassword) : refuse(account));
                 });
     }
@@ -76,7 +79,7 @@ class ChangePassword {
 
     private Mono<Void> replace(UserAccount account, String newPassword) {
         UUID userId = account.id();
-        return hasher.hashNew(newPassword)
+        return hasher.hash(newPassword)
                 .flatMap(passwordHash -> lockout.loginSucceeded(userId)
                         .flatMap(
                                 allowed -> allowed ? Mono.just(passwordHash) : Mono.error(new AccountLockedException()))

@@ -1,6 +1,8 @@
 package io.mita.auth.password;
 
+import io.mita.auth.account.NewPasswordCheck;
 import io.mita.auth.account.UserAccountRepository;
+import io.mita.auth.account.domain.PersonalDetails;
 import io.mita.auth.lockout.AccountLockout;
 import io.mita.auth.lockout.AccountUnlocked;
 import io.mita.auth.password.hashing.PasswordHasher;
@@ -23,6 +25,7 @@ class ConfirmPasswordReset {
     private final UserAccountRepository accounts;
     private final PasswordResetTokenRepository resetTokens;
     private final PasswordHasher hasher;
+    private final NewPasswordCheck newPasswords;
     private final AccountLockout lockout;
     private final SessionService sessions;
     private final PasswordPublisher events;
@@ -33,6 +36,7 @@ class ConfirmPasswordReset {
             UserAccountRepository accounts,
             PasswordResetTokenRepository resetTokens,
             PasswordHasher hasher,
+            NewPasswordCheck newPasswords,
             AccountLockout lockout,
             SessionService sessions,
             PasswordPublisher events,
@@ -41,6 +45,7 @@ class ConfirmPasswordReset {
         this.accounts = accounts;
         this.resetTokens = resetTokens;
         this.hasher = hasher;
+        this.newPasswords = newPasswords;
         this.lockout = lockout;
         this.sessions = sessions;
         this.events = events;
@@ -54,7 +59,10 @@ class ConfirmPasswordReset {
         return resetTokens
                 .findUsable(tokenHash, clock.instant())
                 .switchIfEmpty(Mono.error(ResetTokenInvalidException::new))
-                .then(hasher.hashNew(newPassword))
+                .flatMap(accounts::findById)
+                .flatMap(account ->
+                        newPasswords.check(newPassword, new PersonalDetails(account.email(), account.displayName())))
+                .then(hasher.hash(newPassword))
                 .flatMap(passwordHash -> resetTokens
                         .consume(tokenHash, clock.instant())
                         // spent or expired by a concurrent request since we looked

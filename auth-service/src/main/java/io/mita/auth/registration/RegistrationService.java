@@ -1,9 +1,11 @@
 package io.mita.auth.registration;
 
+import io.mita.auth.account.NewPasswordCheck;
 import io.mita.auth.account.UserAccount;
 import io.mita.auth.account.UserAccountRepository;
 import io.mita.auth.account.UserRoleRepository;
 import io.mita.auth.account.domain.EmailAddress;
+import io.mita.auth.account.domain.PersonalDetails;
 import io.mita.auth.account.domain.Role;
 import io.mita.auth.password.hashing.PasswordHasher;
 import java.time.Clock;
@@ -22,6 +24,7 @@ public class RegistrationService {
     private final UserAccountRepository accounts;
     private final UserRoleRepository roles;
     private final PasswordHasher hasher;
+    private final NewPasswordCheck newPasswords;
     private final RegistrationPublisher events;
     private final TransactionalOperator transaction;
     private final Clock clock;
@@ -30,24 +33,28 @@ public class RegistrationService {
             UserAccountRepository accounts,
             UserRoleRepository roles,
             PasswordHasher hasher,
+            NewPasswordCheck newPasswords,
             RegistrationPublisher events,
             TransactionalOperator transaction,
             Clock clock) {
         this.accounts = accounts;
         this.roles = roles;
         this.hasher = hasher;
+        this.newPasswords = newPasswords;
         this.events = events;
         this.transaction = transaction;
         this.clock = clock;
     }
 
-    /** A self-registration: the new account has role USER. A too common password answers AUTH_PASSWORD_TOO_COMMON. */
+    /** A self-registration: the new account has role USER. A weak password answers AUTH_PASSWORD_TOO_WEAK. */
     Mono<UUID> register(String email, String password, String displayName) {
         String normalised = EmailAddress.normalise(email);
         return accounts.existsByEmail(normalised)
                 .flatMap(taken -> taken
                         ? Mono.<UUID>error(new EmailTakenException())
-                        : create(normalised, password, displayName, EnumSet.of(Role.USER))
+                        : newPasswords
+                                .check(password, new PersonalDetails(normalised, displayName))
+                                .then(create(normalised, password, displayName, EnumSet.of(Role.USER)))
                                 .map(UserAccount::id))
                 // the unique constraint decides between two concurrent registrations of one address
                 .onErrorMap(DuplicateKeyException.class, e -> new EmailTakenException());
@@ -56,11 +63,12 @@ public class RegistrationService {
     /**
      * Stores a new account with {@code grantedRoles} and appends {@code mita.auth.user.registered.v1}
      * (actor: the new user) in one transaction. Fails with {@link DuplicateKeyException} when the
-     * e-mail is taken.
+     * e-mail is taken. The caller has checked the password's strength (a self-registration with
+     * {@link NewPasswordCheck}, the bootstrap admin against the length rule and the breached list).
      */
     public Mono<UserAccount> create(
             String normalisedEmail, String password, String displayName, Set<Role> grantedRoles) {
-        return hasher.hashNew(password).flatMap(hash -> {
+        return hasher.hash(password).flatMap(hash -> {
             UserAccount account = UserAccount.create(normalisedEmail, displayName, hash, clock.instant());
             return accounts.save(account)
                     .flatMap(saved -> roles.grant(saved.id(), grantedRoles)

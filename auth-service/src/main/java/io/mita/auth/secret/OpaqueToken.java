@@ -1,11 +1,14 @@
 package io.mita.auth.secret;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A random opaque token handed to a client (refresh token, password-reset token): 32 random bytes,
@@ -30,6 +33,22 @@ public record OpaqueToken(String value) {
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(presented.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /**
+     * The token that succeeds {@code presented} in a rotation: HMAC-SHA256 under {@code key} (a server secret) of
+     * the presented token, base64url. The same presented token always has the same successor, so a retried
+     * request can be answered again; without the key nobody can compute it, not even from a stolen token.
+     */
+    public static OpaqueToken successorOf(String presented, byte[] key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            byte[] successor = mac.doFinal(presented.getBytes(StandardCharsets.UTF_8));
+            return new OpaqueToken(Base64.getUrlEncoder().withoutPadding().encodeToString(successor));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
         }
     }
 

@@ -10,5 +10,6 @@ import reactor.core.publisher.Mono;
  */
 interface AccessTokens {
 
-    Mono<IssuedAccessToken> issueFor(UUID userId);
+    /** @param sessionId the login session the token belongs to (its {@code sid} claim) */
+    Mono<IssuedAccessToken> issueFor(UUID userId, UUID sessionId);
 }

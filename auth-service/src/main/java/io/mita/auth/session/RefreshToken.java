@@ -1,9 +1,13 @@
 package io.mita.auth.session;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A row of {@code refresh_token}; the family is the login session the token belongs to. */
+/**
+ * A row of {@code refresh_token}; the family is the login session the token belongs to, and
+ * {@code sessionExpiresAt} that session's absolute end ({@code expiresAt} never passes it).
+ */
 record RefreshToken(
         UUID id,
         UUID userId,
@@ -12,7 +16,8 @@ record RefreshToken(
         Instant expiresAt,
         Instant usedAt,
         Instant revokedAt,
-        Instant createdAt) {
+        Instant createdAt,
+        Instant sessionExpiresAt) {
 
     boolean isSpent() {
         return usedAt != null;
@@ -22,7 +27,13 @@ record RefreshToken(
         return revokedAt != null;
     }
 
+    /** Past its sliding lifetime or its session's absolute end. */
     boolean isExpiredAt(Instant now) {
-        return !expiresAt.isAfter(now);
+        return !expiresAt.isAfter(now) || !sessionExpiresAt.isAfter(now);
+    }
+
+    /** Spent less than {@code grace} ago: presenting it again is taken as a retry, not as theft. */
+    boolean isSpentWithin(Duration grace, Instant now) {
+        return usedAt != null && usedAt.plus(grace).isAfter(now);
     }
 }

@@ -2,6 +2,7 @@ package io.mita.auth.session;
 
 import java.time.Instant;
 import java.util.UUID;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,4 +26,12 @@ interface RefreshTokens {
 
     /** Revokes every token of every family of the user not revoked yet; answers how many families that ended. */
     Mono<Long> revokeAllOf(UUID userId, Instant now);
+
+    Mono<Void> insertSession(UserSession session);
+
+    /** A login or refresh used the session now, from this network (null keeps the one recorded). */
+    Mono<Void> touchSession(UUID sessionId, Instant now, String network);
+
+    /** The user's sessions that still have a usable token (unspent, unrevoked, unexpired), latest used first. */
+    Flux<UserSession> openSessions(UUID userId, Instant now);
 }

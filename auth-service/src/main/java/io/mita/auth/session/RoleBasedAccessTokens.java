@@ -20,7 +20,7 @@ class RoleBasedAccessTokens implements AccessTokens {
     }
 
     @Override
-    public Mono<IssuedAccessToken> issueFor(UUID userId) {
-        return roles.rolesOf(userId).map(granted -> issuer.issue(userId, granted));
+    public Mono<IssuedAccessToken> issueFor(UUID userId, UUID sessionId) {
+        return roles.rolesOf(userId).map(granted -> issuer.issue(userId, granted, sessionId));
     }
 }

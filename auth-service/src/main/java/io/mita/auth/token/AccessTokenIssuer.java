@@ -35,6 +35,8 @@ import org.springframework.stereotype.Component;
 public class AccessTokenIssuer {
 
     static final String ROLES_CLAIM = "roles";
+    /** The login session (refresh-token family) the token was issued for: which session is "this one". */
+    public static final String SESSION_CLAIM = "sid";
 
     private final SigningKeys signingKeys;
     private final String issuer;
@@ -51,6 +53,11 @@ public class AccessTokenIssuer {
     }
 
     public IssuedAccessToken issue(UUID userId, Collection<Role> roles) {
+        return issue(userId, roles, null);
+    }
+
+    /** @param sessionId the login session, as claim {@value #SESSION_CLAIM}; null leaves the claim out */
+    public IssuedAccessToken issue(UUID userId, Collection<Role> roles, UUID sessionId) {
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = issuedAt.plus(ttl);
         JWK key = signingKeys.activeKey();
@@ -62,6 +69,7 @@ public class AccessTokenIssuer {
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(expiresAt))
+                .claim(SESSION_CLAIM, sessionId == null ? null : sessionId.toString())
                 .build();
         JWSHeader header = new JWSHeader.Builder(
                         JWSAlgorithm.parse(key.getAlgorithm().getName()))

@@ -2,21 +2,23 @@ package io.mita.auth.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mita.auth.password.hashing.argon2.Argon2idPasswordEncoder;
 import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 class PasswordEncoderParametersTest {
 
-    private final Argon2idPasswordEncoder encoder = new AuthConfiguration()
-            .passwordEncoder(new AuthProperties(
-                    Duration.ofMinutes(15),
-                    Duration.ofDays(30),
-                    "unused",
-                    AuthProperties.SigningAlgorithm.RS256,
-                    new AuthProperties.PasswordHashing(1),
-                    new AuthProperties.BootstrapAdmin("a@b.c", "unused")));
+    private final PasswordEncoder encoder = new AuthConfiguration()
+            .passwordEncoder(
+                    new AuthProperties(
+                            Duration.ofMinutes(15),
+                            Duration.ofDays(30),
+                            "unused",
+                            AuthProperties.SigningAlgorithm.RS256,
+                            new AuthProperties.PasswordHashing(1),
+                            new AuthProperties.BootstrapAdmin("a@b.c", "unused")),
+                    "own");
 
     @Test
     void storedHashIsArgon2idWithTheOwaspParameters() {

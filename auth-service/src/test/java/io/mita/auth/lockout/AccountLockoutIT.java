@@ -90,6 +90,27 @@ class AccountLockoutIT {
     }
 
     @Test
+    void aDeviceHoldingAValidRefreshTokenKeepsItsSessionWhileSomebodyElseLocksTheAccount() {
+        String email = aUniqueEmail();
+        UUID userId = register(client, email);
+        AuthFixtures.Tokens phone = login(client, email);
+
+        for (int i = 0; i < 5; i++) {
+            attempt(email, WRONG);
+        }
+        assertProblem(attempt(email, PASSWORD), HttpStatus.UNAUTHORIZED, "AUTH_ACCOUNT_LOCKED");
+
+        AuthFixtures.Tokens refreshed = AuthFixtures.refresh(client, phone.refreshToken())
+                .expectStatus()
+                .isOk()
+                .expectBody(AuthFixtures.Tokens.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(me(client, refreshed.accessToken()).userId()).isEqualTo(userId);
+        assertThat(lockedUntil(userId)).as("still locked for new logins").isAfter(Instant.now());
+    }
+
+    @Test
     void aSuccessResetsTheCountSoOnlyConsecutiveFailuresLock() {
         String email = aUniqueEmail();
         UUID userId = register(client, email);

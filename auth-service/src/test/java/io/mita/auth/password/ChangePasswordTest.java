@@ -6,7 +6,8 @@ import io.mita.auth.InlineTransactions;
 import io.mita.auth.MutableClock;
 import io.mita.auth.RecordingOutbox;
 import io.mita.auth.account.InMemoryUserAccounts;
-import io.mita.auth.account.PasswordTooCommonException;
+import io.mita.auth.account.NewPasswordCheck;
+import io.mita.auth.account.PasswordTooWeakException;
 import io.mita.auth.account.UserAccount;
 import io.mita.auth.account.UserNotFoundException;
 import io.mita.auth.lockout.AccountLocked;
@@ -46,6 +47,7 @@ class ChangePasswordTest {
             accounts,
             resetTokens,
             hasher,
+            new NewPasswordCheck(),
             lockout,
             sessions,
             new PasswordPublisher(outbox),
@@ -94,9 +96,9 @@ class ChangePasswordTest {
     }
 
     @Test
-    void aTooCommonNewPasswordIsRefusedBeforeTheCurrentOneIsChecked() {
-        StepVerifier.create(change.change(account.id(), "wrong", "unbelievable"))
-                .expectError(PasswordTooCommonException.class)
+    void aWeakNewPasswordIsRefusedBeforeTheCurrentOneIsChecked() {
+        StepVerifier.create(change.change(account.id(), "wrong", "Password123!"))
+                .expectError(PasswordTooWeakException.class)
                 .verify();
         assertThat(outbox.events()).as("no failed login was counted").isEmpty();
     }

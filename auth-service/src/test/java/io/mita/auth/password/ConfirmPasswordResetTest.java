@@ -6,7 +6,8 @@ import io.mita.auth.InlineTransactions;
 import io.mita.auth.MutableClock;
 import io.mita.auth.RecordingOutbox;
 import io.mita.auth.account.InMemoryUserAccounts;
-import io.mita.auth.account.PasswordTooCommonException;
+import io.mita.auth.account.NewPasswordCheck;
+import io.mita.auth.account.PasswordTooWeakException;
 import io.mita.auth.account.UserAccount;
 import io.mita.auth.lockout.AccountLocked;
 import io.mita.auth.lockout.AccountLockout;
@@ -44,6 +45,7 @@ class ConfirmPasswordResetTest {
             accounts,
             resetTokens,
             hasher,
+            new NewPasswordCheck(),
             lockout,
             sessions,
             new PasswordPublisher(outbox),
@@ -128,11 +130,23 @@ class ConfirmPasswordResetTest {
     }
 
     @Test
-    void aTooCommonNewPasswordIsRefusedAndLeavesTheTokenUsable() {
+    void aNewPasswordContainingTheAccountsEmailIsRefused() {
         OpaqueToken token = issuedToken(account.id(), Duration.ofMinutes(30));
 
-        StepVerifier.create(confirm.confirm(token.value(), "unbelievable"))
-                .expectError(PasswordTooCommonException.class)
+        StepVerifier.create(confirm.confirm(token.value(), "Quartz-someone@example.com-71"))
+                .expectErrorSatisfies(error -> assertThat(
+                                ((PasswordTooWeakException) error).weakness().reason())
+                        .isEqualTo(io.mita.auth.account.domain.PasswordWeakness.Reason.PERSONAL_INFORMATION))
+                .verify();
+        assertThat(resetTokens.isUsable(token.hash(), clock.instant())).isTrue();
+    }
+
+    @Test
+    void aWeakNewPasswordIsRefusedAndLeavesTheTokenUsable() {
+        OpaqueToken token = issuedToken(account.id(), Duration.ofMinutes(30));
+
+        StepVerifier.create(confirm.confirm(token.value(), "qwertyuiop12"))
+                .expectError(PasswordTooWeakException.class)
                 .verify();
 
         assertThat(resetTokens.isUsable(token.hash(), clock.instant())).isTrue();

@@ -93,12 +93,13 @@ class PasswordChangeIT {
     }
 
     @Test
-    void aCommonOrShortNewPasswordIsRefusedAndTheOldOneStays() {
+    void aWeakOrShortNewPasswordIsRefusedAndTheOldOneStays() {
         String email = aUniqueEmail();
         register(client, email);
         String token = login(client, email).accessToken();
 
-        assertProblem(change(token, PASSWORD, "MasterBaiting"), HttpStatus.BAD_REQUEST, "AUTH_PASSWORD_TOO_COMMON");
+        assertProblem(change(token, PASSWORD, "qwertyuiop12"), HttpStatus.BAD_REQUEST, "AUTH_PASSWORD_TOO_WEAK");
+        assertProblem(change(token, PASSWORD, "Lorikeet-" + email), HttpStatus.BAD_REQUEST, "AUTH_PASSWORD_TOO_WEAK");
         client.post()
                 .uri("/api/auth/password/change")
                 .headers(h -> h.setBearerAuth(token))

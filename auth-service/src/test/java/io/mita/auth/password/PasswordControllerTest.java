@@ -112,13 +112,13 @@ class PasswordControllerTest {
         @Bean
         ConfirmPasswordReset confirmPasswordReset() {
             return new ConfirmPasswordReset(
-                    null, null, null, null, null, events, new InlineTransactions(), Clock.systemUTC());
+                    null, null, null, null, null, null, events, new InlineTransactions(), Clock.systemUTC());
         }
 
         @Bean
         ChangePassword changePassword() {
             return new ChangePassword(
-                    null, null, null, null, null, events, new InlineTransactions(), Clock.systemUTC());
+                    null, null, null, null, null, null, events, new InlineTransactions(), Clock.systemUTC());
         }
     }
 }

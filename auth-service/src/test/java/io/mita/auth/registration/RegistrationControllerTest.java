@@ -94,6 +94,7 @@ class RegistrationControllerTest {
                     null,
                     null,
                     null,
+                    null,
                     new RegistrationPublisher(new RecordingOutbox()),
                     new InlineTransactions(),
                     Clock.systemUTC());

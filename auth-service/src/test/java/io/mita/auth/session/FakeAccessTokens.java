@@ -13,7 +13,7 @@ final class FakeAccessTokens implements AccessTokens {
     private final List<UUID> issuedTo = new ArrayList<>();
 
     @Override
-    public synchronized Mono<IssuedAccessToken> issueFor(UUID userId) {
+    public synchronized Mono<IssuedAccessToken> issueFor(UUID userId, UUID sessionId) {
         issuedTo.add(userId);
         return Mono.just(new IssuedAccessToken("access-for-" + userId, Instant.EPOCH.plusSeconds(900), 900));
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -14,6 +15,7 @@ import reactor.core.publisher.Mono;
 final class InMemoryRefreshTokens implements RefreshTokens {
 
     private final List<RefreshToken> rows = new ArrayList<>();
+    private final List<UserSession> sessions = new ArrayList<>();
     /** Another client spends the next token we try to spend, between our read and our update. */
     private boolean raceNextSpend;
 
@@ -90,6 +92,46 @@ final class InMemoryRefreshTokens implements RefreshTokens {
         return Mono.just((long) families.size());
     }
 
+    @Override
+    public synchronized Mono<Void> insertSession(UserSession session) {
+        sessions.add(session);
+        return Mono.empty();
+    }
+
+    @Override
+    public synchronized Mono<Void> touchSession(UUID sessionId, Instant now, String network) {
+        sessions.replaceAll(session -> session.id().equals(sessionId)
+                ? new UserSession(
+                        session.id(),
+                        session.userId(),
+                        session.deviceName(),
+                        network == null ? session.network() : network,
+                        session.createdAt(),
+                        now.isAfter(session.lastUsedAt()) ? now : session.lastUsedAt())
+                : session);
+        return Mono.empty();
+    }
+
+    @Override
+    public synchronized Flux<UserSession> openSessions(UUID userId, Instant now) {
+        List<UserSession> open = sessions.stream()
+                .filter(session -> session.userId().equals(userId))
+                .filter(session -> rows.stream()
+                        .anyMatch(row -> row.familyId().equals(session.id())
+                                && row.usedAt() == null
+                                && row.revokedAt() == null
+                                && !row.isExpiredAt(now)))
+                .sorted(java.util.Comparator.comparing(UserSession::lastUsedAt)
+                        .reversed()
+                        .thenComparing(UserSession::id))
+                .toList();
+        return Flux.fromIterable(open);
+    }
+
+    synchronized List<UserSession> sessions() {
+        return List.copyOf(sessions);
+    }
+
     private void replace(UUID id, java.util.function.UnaryOperator<RefreshToken> change) {
         rows.replaceAll(row -> row.id().equals(id) ? change.apply(row) : row);
     }
@@ -103,7 +145,8 @@ final class InMemoryRefreshTokens implements RefreshTokens {
                 row.expiresAt(),
                 usedAt,
                 row.revokedAt(),
-                row.createdAt());
+                row.createdAt(),
+                row.sessionExpiresAt());
     }
 
     private static RefreshToken withRevokedAt(RefreshToken row, Instant revokedAt) {
@@ -115,6 +158,7 @@ final class InMemoryRefreshTokens implements RefreshTokens {
                 row.expiresAt(),
                 row.usedAt(),
                 revokedAt,
-                row.createdAt());
+                row.createdAt(),
+                row.sessionExpiresAt());
     }
 }

@@ -45,6 +45,7 @@ class LoginServiceTest {
             new SessionPublisher(outbox),
             new InlineTransactions(),
             SessionFixtures.properties(),
+            SessionFixtures.sessionProperties(),
             Clock.systemUTC());
     private final LoginService login = new LoginService(
             accounts,
@@ -54,7 +55,8 @@ class LoginServiceTest {
             lockout,
             new SessionPublisher(outbox),
             new InlineTransactions(),
-            unknownAccounts);
+            unknownAccounts,
+            SessionFixtures.noSecondFactor());
 
     @Test
     void theRightPasswordOpensASessionAndSaysLoginSucceededWithTheUserAsActor() {

@@ -19,7 +19,13 @@ public final class SessionFixtures {
                 new SessionPublisher(outbox),
                 new InlineTransactions(),
                 properties(),
+                sessionProperties(),
                 clock);
+    }
+
+    /** A retry within 10 seconds answers the same successor; a session lasts 90 days at most. */
+    public static SessionProperties sessionProperties() {
+        return new SessionProperties(Duration.ofSeconds(10), Duration.ofDays(90), java.util.List.of("127.0.0.1/32"));
     }
 
     /** Access tokens for 15 minutes, refresh tokens for 30 days. */
@@ -31,6 +37,26 @@ public final class SessionFixtures {
                 AuthProperties.SigningAlgorithm.RS256,
                 new AuthProperties.PasswordHashing(1),
                 new AuthProperties.BootstrapAdmin("admin@mita.local", "unused"));
+    }
+
+    /** No account has a second factor. */
+    public static SecondFactor noSecondFactor() {
+        return new SecondFactor() {
+            @Override
+            public reactor.core.publisher.Mono<Boolean> isEnabled(UUID userId) {
+                return reactor.core.publisher.Mono.just(false);
+            }
+
+            @Override
+            public reactor.core.publisher.Mono<Challenge> challenge(UUID userId) {
+                return reactor.core.publisher.Mono.error(new IllegalStateException("no second factor"));
+            }
+
+            @Override
+            public reactor.core.publisher.Mono<UUID> verify(String mfaToken, String code) {
+                return reactor.core.publisher.Mono.error(new IllegalStateException("no second factor"));
+            }
+        };
     }
 
     /** Opens a session (as a login does); answers its refresh token. */

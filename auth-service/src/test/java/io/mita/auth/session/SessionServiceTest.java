@@ -20,6 +20,8 @@ import reactor.test.StepVerifier;
 class SessionServiceTest {
 
     private static final Duration REFRESH_TTL = Duration.ofDays(30);
+    private static final Duration GRACE = Duration.ofSeconds(10);
+    private static final Duration ABSOLUTE = Duration.ofDays(90);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
     private final InMemoryRefreshTokens tokens = new InMemoryRefreshTokens();
@@ -37,6 +39,7 @@ class SessionServiceTest {
                     AuthProperties.SigningAlgorithm.RS256,
                     new AuthProperties.PasswordHashing(1),
                     new AuthProperties.BootstrapAdmin("admin@mita.local", "unused")),
+            new SessionProperties(GRACE, ABSOLUTE, java.util.List.of()),
             clock);
     private final UUID user = UUID.randomUUID();
 
@@ -63,10 +66,11 @@ class SessionServiceTest {
     }
 
     @Test
-    void aSpentTokenPresentedAgainRevokesItsWholeSessionAndAnswersReused() {
+    void aSpentTokenPresentedAgainAfterTheGraceRevokesItsWholeSessionAndAnswersReused() {
         SessionService.OpenedSession session = sessions.open(user).block();
         TokenPairResponse legitimate =
                 sessions.refresh(session.refreshToken().value()).block();
+        clock.advance(GRACE);
 
         StepVerifier.create(sessions.refresh(session.refreshToken().value()))
                 .expectError(RefreshTokenReusedException.class)
@@ -87,6 +91,7 @@ class SessionServiceTest {
         SessionService.OpenedSession stolen = sessions.open(user).block();
         SessionService.OpenedSession otherDevice = sessions.open(user).block();
         sessions.refresh(stolen.refreshToken().value()).block();
+        clock.advance(GRACE.plusSeconds(1));
 
         StepVerifier.create(sessions.refresh(stolen.refreshToken().value()))
                 .expectError(RefreshTokenReusedException.class)
@@ -98,7 +103,7 @@ class SessionServiceTest {
     }
 
     @Test
-    void aTokenSpentByAConcurrentRefreshBetweenOurReadAndOurUpdateCountsAsReuse() {
+    void aTokenSpentBetweenOurReadAndOurUpdateWithoutASuccessorCountsAsReuse() {
         SessionService.OpenedSession session = sessions.open(user).block();
         tokens.spendConcurrentlyOnNextMarkUsed();
 
@@ -109,6 +114,91 @@ class SessionServiceTest {
         assertThat(tokens.rows())
                 .singleElement()
                 .satisfies(row -> assertThat(row.revokedAt()).isNotNull());
+    }
+
+    @Test
+    void aSpentTokenPresentedAgainWithinTheGraceAnswersTheSameSuccessorAndKeepsTheSession() {
+        SessionService.OpenedSession session = sessions.open(user).block();
+        TokenPairResponse lost =
+                sessions.refresh(session.refreshToken().value()).block();
+        clock.advance(GRACE.minusSeconds(1));
+
+        TokenPairResponse retried =
+                sessions.refresh(session.refreshToken().value()).block();
+
+        assertThat(retried.refreshToken()).isEqualTo(lost.refreshToken());
+        assertThat(tokens.rows())
+                .hasSize(2)
+                .allSatisfy(row -> assertThat(row.revokedAt()).isNull());
+        assertThat(accessTokens.issuedTo())
+                .as("each answer carries an access token")
+                .hasSize(2);
+        StepVerifier.create(sessions.refresh(retried.refreshToken()))
+                .assertNext(pair -> assertThat(pair.refreshToken()).isNotEqualTo(retried.refreshToken()))
+                .verifyComplete();
+    }
+
+    @Test
+    void aSpentTokenPresentedAgainWithinTheGraceAfterItsSuccessorWasSpentRevokesTheSession() {
+        SessionService.OpenedSession session = sessions.open(user).block();
+        TokenPairResponse next =
+                sessions.refresh(session.refreshToken().value()).block();
+        sessions.refresh(next.refreshToken()).block();
+
+        StepVerifier.create(sessions.refresh(session.refreshToken().value()))
+                .as("the client that got the successor has moved on: this copy is somebody else's")
+                .expectError(RefreshTokenReusedException.class)
+                .verify();
+
+        assertThat(tokens.rows())
+                .hasSize(3)
+                .allSatisfy(row -> assertThat(row.revokedAt()).isNotNull());
+    }
+
+    @Test
+    void aRevokedSessionsSpentTokenWithinTheGraceIsStillReuse() {
+        SessionService.OpenedSession session = sessions.open(user).block();
+        sessions.refresh(session.refreshToken().value()).block();
+        sessions.logout(session.refreshToken().value()).block();
+
+        StepVerifier.create(sessions.refresh(session.refreshToken().value()))
+                .expectError(RefreshTokenReusedException.class)
+                .verify();
+    }
+
+    @Test
+    void successorsDependOnThePresentedTokenAndTheServerKey() {
+        String token = OpaqueToken.generate().value();
+        byte[] key = "one key".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] other = "another key".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(OpaqueToken.successorOf(token, key)).isEqualTo(OpaqueToken.successorOf(token, key));
+        assertThat(OpaqueToken.successorOf(token, key).value())
+                .matches("[A-Za-z0-9_-]{43}")
+                .isNotEqualTo(OpaqueToken.successorOf(token, other).value())
+                .isNotEqualTo(OpaqueToken.successorOf(OpaqueToken.generate().value(), key)
+                        .value());
+    }
+
+    @Test
+    void aSessionEndsAtItsAbsoluteLifetimeHoweverOftenItIsRefreshed() {
+        SessionService.OpenedSession session = sessions.open(user).block();
+        Instant opened = clock.instant();
+        String current = session.refreshToken().value();
+        for (int i = 0; i < 4; i++) {
+            clock.advance(Duration.ofDays(20));
+            current = sessions.refresh(current).block().refreshToken();
+        }
+        RefreshToken last = tokens.byHash(OpaqueToken.hashOf(current)).orElseThrow();
+        assertThat(last.expiresAt())
+                .as("the sliding lifetime would end on day 110; the session ends on day 90")
+                .isEqualTo(opened.plus(ABSOLUTE))
+                .isEqualTo(last.sessionExpiresAt());
+
+        clock.advance(Duration.ofDays(10));
+        StepVerifier.create(sessions.refresh(current))
+                .expectError(InvalidRefreshTokenException.class)
+                .verify();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.mita.common.problem;
 
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -34,5 +35,10 @@ public class ProblemException extends RuntimeException {
 
     public String detail() {
         return getMessage();
+    }
+
+    /** Further members of the problem+json body (e.g. a machine-readable reason); none unless a subclass adds some. */
+    public Map<String, Object> extensions() {
+        return Map.of();
     }
 }

@@ -36,7 +36,13 @@ public class ProblemMapper {
 
     public Problem toProblem(Throwable failure) {
         if (failure instanceof ProblemException problem) {
-            return Problem.of(problem.status(), problem.code(), problem.title(), problem.detail());
+            return new Problem(
+                    problem.status(),
+                    problem.code(),
+                    problem.title(),
+                    problem.detail(),
+                    List.of(),
+                    problem.extensions());
         }
         if (failure instanceof WebExchangeBindException binding) {
             return validation(binding.getFieldErrors().stream()

@@ -20,7 +20,7 @@ class RateLimitRulesTest {
     void limitsTheAuthEndpointsAsTheIssueAsksAndEverythingElseAThousandPerHour() throws IOException {
         RateLimitProperties properties = bind(Map.of());
 
-        assertRule(properties.rules().get("loginip"), 10, Duration.ofMinutes(15), KeyKind.IP);
+        assertRule(properties.rules().get("loginip"), 300, Duration.ofMinutes(15), KeyKind.IP);
         assertRule(properties.rules().get("loginemail"), 10, Duration.ofMinutes(15), KeyKind.EMAIL);
         assertRule(properties.rules().get("register"), 5, Duration.ofHours(1), KeyKind.IP);
         assertRule(properties.rules().get("passwordreset"), 3, Duration.ofMinutes(30), KeyKind.IP);

@@ -2,8 +2,6 @@ package io.mita.auth.password.hashing;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.mita.auth.account.PasswordTooCommonException;
-import io.mita.auth.account.domain.PasswordPolicy;
 import io.mita.auth.config.AuthProperties;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -51,22 +49,13 @@ public class PasswordHasher implements DisposableBean {
         this.dummyHash = encoder.encode(randomPassword());
     }
 
+    /** Hashes a new password; its strength was checked before ({@code NewPasswordCheck}). */
     public Mono<String> hash(String rawPassword) {
         return Mono.fromCallable(() -> {
                     hashes.increment();
                     return encoder.encode(rawPassword);
                 })
                 .subscribeOn(scheduler);
-    }
-
-    /**
-     * Hashes a password a user chose, after refusing one of the 10,000 most common passwords (whatever its
-     * case) with {@link PasswordTooCommonException}; its length was checked by request validation.
-     */
-    public Mono<String> hashNew(String rawPassword) {
-        return PasswordPolicy.isTooCommon(rawPassword)
-                ? Mono.error(new PasswordTooCommonException())
-                : hash(rawPassword);
     }
 
     public Mono<Boolean> matches(String rawPassword, String hash) {

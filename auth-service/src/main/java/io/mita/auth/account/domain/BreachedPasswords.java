@@ -11,16 +11,16 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The 10,000 most common passwords (the list the service ships in {@value #RESOURCE}, lower case, one a
- * line; its source is in the README beside it). Matching ignores case: {@code "Unbelievable"} is listed
- * because {@code "unbelievable"} is.
+ * Breached and common passwords that satisfy the length rule (the list the service ships in {@value #RESOURCE},
+ * lower case, one a line, most common first; its source, licence and regeneration are in the README beside it).
+ * Matching ignores case: {@code "Baseball1234"} is refused because {@code "baseball1234"} is listed.
  */
-public final class CommonPasswords {
+public final class BreachedPasswords {
 
-    static final String RESOURCE = "/passwords/common-10k.txt";
+    static final String RESOURCE = "/passwords/breached-12-or-longer.txt";
     private static final Set<String> LIST = load();
 
-    private CommonPasswords() {}
+    private BreachedPasswords() {}
 
     public static boolean contains(String password) {
         return password != null && LIST.contains(password.toLowerCase(Locale.ROOT));
@@ -31,9 +31,10 @@ public final class CommonPasswords {
     }
 
     private static Set<String> load() {
-        InputStream in = CommonPasswords.class.getResourceAsStream(RESOURCE);
+        InputStream in = BreachedPasswords.class.getResourceAsStream(RESOURCE);
         if (in == null) {
-            throw new IllegalStateException("The common-password list " + RESOURCE + " is missing from the classpath");
+            throw new IllegalStateException(
+                    "The breached-password list " + RESOURCE + " is missing from the classpath");
         }
         Set<String> passwords = new HashSet<>(16_384);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
