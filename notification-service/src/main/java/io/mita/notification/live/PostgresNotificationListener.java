@@ -1,76 +1,113 @@
 package io.mita.notification.live;
 
 import io.mita.notification.feed.NotifyUser;
-import io.r2dbc.postgresql.api.PostgresqlConnection;
-import io.r2dbc.postgresql.api.PostgresqlResult;
-import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.Wrapped;
-import java.time.Duration;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.UUID;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Listens on the PostgreSQL channel {@value NotifyUser#CHANNEL}: every instance of this service holds one
  * connection that did {@code LISTEN}, so a notification stored by any instance (its {@code pg_notify} is
- * delivered when the storing transaction commits) reaches the SSE clients of every instance. The connection is
- * taken from the pool and kept; when it breaks it is taken again with back-off. Notifications stored while no
- * connection listened are not lost for a client: it gets them on reconnecting with {@code Last-Event-ID}.
+ * delivered when the storing transaction commits) reaches the SSE clients of every instance.
+ *
+ * <p>The connection is a plain JDBC one of its own (the driver Flyway uses), outside the R2DBC pool (so it takes
+ * none of the pool's connections), read by one daemon thread that blocks in
+ * {@link PGConnection#getNotifications(int)}, the driver's own way to wait for notifications. When the connection
+ * breaks it is opened again after a pause (doubling to 10 s); what was stored meanwhile reaches a client when it
+ * reconnects with {@code Last-Event-ID}.
  */
 @Component
 class PostgresNotificationListener implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresNotificationListener.class);
+    private static final int WAIT_MILLIS = 500;
 
-    private final ConnectionFactory connections;
     private final LiveNotifications live;
     private final JsonMapper json;
-    private volatile Disposable listening;
+    private final String url;
+    private final String user;
+    private final String password;
+    private volatile Thread thread;
+    private volatile boolean running;
 
-    PostgresNotificationListener(ConnectionFactory connections, LiveNotifications live, JsonMapper json) {
-        this.connections = connections;
+    PostgresNotificationListener(
+            LiveNotifications live,
+            JsonMapper json,
+            @Value("${spring.flyway.url}") String url,
+            @Value("${spring.flyway.user:}") String user,
+            @Value("${spring.flyway.password:}") String password) {
         this.live = live;
         this.json = json;
+        this.url = url;
+        this.user = user;
+        this.password = password;
     }
 
     @Override
-    public void start() {
-        if (isRunning()) {
+    public synchronized void start() {
+        if (running) {
             return;
         }
-        listening = Flux.usingWhen(Mono.from(connections.create()), this::listen, Connection::close)
-                .doOnSubscribe(subscription -> log.debug("listening on {}", NotifyUser.CHANNEL))
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500))
-                        .maxBackoff(Duration.ofSeconds(10))
-                        .doBeforeRetry(signal -> log.warn(
-                                "listening for new notifications failed, trying again: {}",
-                                signal.failure().toString())))
-                .repeatWhen(completions -> completions.delayElements(Duration.ofSeconds(1)))
-                .subscribe(this::dispatch);
+        running = true;
+        Thread listener = new Thread(this::listen, "notification-listen");
+        listener.setDaemon(true);
+        thread = listener;
+        listener.start();
     }
 
-    private Flux<LiveNotification> listen(Connection pooled) {
-        PostgresqlConnection connection = unwrap(pooled);
-        return connection
-                .createStatement("LISTEN " + NotifyUser.CHANNEL)
-                .execute()
-                .flatMap(PostgresqlResult::getRowsUpdated)
-                .thenMany(connection.getNotifications())
-                .doOnSubscribe(subscription -> log.info("listening for new notifications on {}", NotifyUser.CHANNEL))
-                .mapNotNull(notification -> parse(notification.getParameter()));
+    private void listen() {
+        long pause = 500;
+        while (running) {
+            try (Connection connection = DriverManager.getConnection(url, user, password)) {
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + NotifyUser.CHANNEL);
+                }
+                log.info("listening for new notifications on {}", NotifyUser.CHANNEL);
+                pause = 500;
+                PGConnection postgres = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = postgres.getNotifications(WAIT_MILLIS);
+                    if (notifications != null) {
+                        for (PGNotification notification : notifications) {
+                            dispatch(notification.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException failure) {
+                if (!running) {
+                    return;
+                }
+                log.warn(
+                        "listening for new notifications failed, trying again in {} ms: {}", pause, failure.toString());
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                pause = Math.min(pause * 2, 10_000);
+            }
+        }
     }
 
-    private void dispatch(LiveNotification notification) {
+    private void dispatch(String payload) {
+        LiveNotification notification = parse(payload);
+        if (notification == null) {
+            return;
+        }
         try {
             live.dispatch(notification);
         } catch (RuntimeException unexpected) {
@@ -101,31 +138,24 @@ class PostgresNotificationListener implements SmartLifecycle {
         }
     }
 
-    private static PostgresqlConnection unwrap(Connection connection) {
-        Object current = connection;
-        while (!(current instanceof PostgresqlConnection) && current instanceof Wrapped<?> wrapped) {
-            current = wrapped.unwrap();
-        }
-        if (current instanceof PostgresqlConnection postgres) {
-            return postgres;
-        }
-        throw new IllegalStateException(
-                "not a PostgreSQL R2DBC connection: " + connection.getClass().getName());
-    }
-
     @Override
-    public void stop() {
-        Disposable current = listening;
-        if (current != null) {
-            current.dispose();
+    public synchronized void stop() {
+        running = false;
+        Thread listener = thread;
+        thread = null;
+        if (listener != null) {
+            listener.interrupt();
+            try {
+                listener.join(2 * WAIT_MILLIS + 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        listening = null;
     }
 
     @Override
     public boolean isRunning() {
-        Disposable current = listening;
-        return current != null && !current.isDisposed();
+        return running;
     }
 
     /** Stops before the database pool goes. */
