@@ -125,6 +125,21 @@ class NotificationsE2E {
                 .isEqualTo(1);
     }
 
+    /** The unsubscribe link of a mail works without a token: the gateway lets it through, the service checks it. */
+    @Test
+    void theUnsubscribeLinkReachesTheServiceWithoutATokenAndAForgedOneIsRefusedThere() {
+        app.http
+                .get()
+                .uri("/api/notifications/unsubscribe?token=forged.token")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("NOTIFICATION_INVALID_UNSUBSCRIBE_TOKEN");
+        app.http.get().uri("/api/notifications").exchange().expectStatus().isUnauthorized();
+    }
+
     /** Reads the catcher's inbox of the address until the reset mail is there; answers the token of its link. */
     private String awaitResetToken(String address) {
         String[] token = new String[1];
