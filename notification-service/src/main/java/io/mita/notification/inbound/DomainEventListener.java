@@ -4,6 +4,7 @@ import io.cloudevents.CloudEvent;
 import io.mita.common.events.EventPayloads;
 import io.mita.common.events.NonRetryableEventException;
 import io.mita.notification.feed.DeliveryMetrics;
+import io.mita.notification.feed.EraseUser;
 import io.mita.notification.feed.NotificationKind;
 import io.mita.notification.feed.NotificationRequest;
 import io.mita.notification.feed.NotifyUser;
@@ -50,12 +51,19 @@ class DomainEventListener {
     private final NotifyUser notifyUser;
     private final HabitStreaks habits;
     private final DeliveryMetrics metrics;
+    private final EraseUser eraseUser;
 
-    DomainEventListener(EventPayloads payloads, NotifyUser notifyUser, HabitStreaks habits, DeliveryMetrics metrics) {
+    DomainEventListener(
+            EventPayloads payloads,
+            NotifyUser notifyUser,
+            HabitStreaks habits,
+            DeliveryMetrics metrics,
+            EraseUser eraseUser) {
         this.payloads = payloads;
         this.notifyUser = notifyUser;
         this.habits = habits;
         this.metrics = metrics;
+        this.eraseUser = eraseUser;
     }
 
     @KafkaListener(
@@ -66,6 +74,13 @@ class DomainEventListener {
         CloudEvent event = record.value();
         if (event == null) {
             ignore(record, "no value");
+            return;
+        }
+        if (UserErased.TYPE.equals(event.getType())) {
+            UserErased erased = payloads.read(event, UserErased.class);
+            require(event, erased.userId(), "userId");
+            checkSubject(event, erased.userId());
+            eraseUser.erase(eventId(event), erased.userId()).block(TIMEOUT);
             return;
         }
         Mono<NotificationRequest> request = request(event);

@@ -69,4 +69,11 @@ class InboundGoldenFilesTest {
         ReceiptFailed read = GoldenEvents.assertReads(ReceiptFailed.TYPE, ReceiptFailed.class);
         assertThat(read.attempts()).isEqualTo(3);
     }
+
+    @Test
+    void userErasedReadsItsGoldenFile() {
+        UserErased read = GoldenEvents.assertReads(UserErased.TYPE, UserErased.class);
+        assertThat(read.userId()).isEqualTo(USER);
+        assertThat(read.erasedBy()).isEqualTo("SELF");
+    }
 }

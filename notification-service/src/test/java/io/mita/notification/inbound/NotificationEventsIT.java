@@ -189,6 +189,27 @@ class NotificationEventsIT {
         assertThat(title(UUID.fromString(after))).isEqualTo("Goal reached: Car");
     }
 
+    @Test
+    void anErasedUsersNotificationsPreferencesAndDevicesAreDeletedAndOthersKept() {
+        UUID erased = UUID.randomUUID();
+        UUID kept = UUID.randomUUID();
+        publishAndAwait("mita.budget.v1", GoalCompleted.TYPE, erased, goal(erased, "Gone"));
+        publishAndAwait("mita.budget.v1", GoalCompleted.TYPE, kept, goal(kept, "Kept"));
+        database.sql("INSERT INTO device_token (user_id, token, platform) VALUES (:u, 'erased-phone', 'IOS')")
+                .bind("u", erased)
+                .then()
+                .block();
+
+        publish("mita.auth.v1", event(UUID.randomUUID(), UserErased.TYPE, erased, """
+                {"userId":"%s","erasedAt":"2026-11-30T10:15:30Z","erasedBy":"SELF"}""".formatted(erased)));
+
+        await().atMost(KafkaTestBroker.patience())
+                .until(() -> count("SELECT count(*) AS n FROM notification WHERE user_id = '" + erased + "'") == 0
+                        && count("SELECT count(*) AS n FROM device_token WHERE user_id = '" + erased + "'") == 0);
+        assertThat(count("SELECT count(*) AS n FROM notification WHERE user_id = '" + kept + "'"))
+                .isEqualTo(1);
+    }
+
     private double ignored(String topic) {
         Counter counter = registry.find("mita.notification.events.ignored")
                 .tag("topic", topic)
