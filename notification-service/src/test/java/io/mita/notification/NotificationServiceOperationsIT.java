@@ -12,6 +12,12 @@ class NotificationServiceOperationsIT extends ServiceOperationsContract {
 
     @Override
     protected List<String> ownTables() {
-        return List.of("notification", "email_delivery");
+        return List.of(
+                "notification",
+                "email_delivery",
+                "notification_preference",
+                "mail_queue",
+                "habit_completion",
+                "device_token");
     }
 }

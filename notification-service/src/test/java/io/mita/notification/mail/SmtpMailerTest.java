@@ -100,6 +100,39 @@ class SmtpMailerTest {
         }
     }
 
+    /** A server that accepts the connection and never says a word: the send fails (as an outage), it does not hang. */
+    @Test
+    void aMailServerThatAcceptsAndNeverAnswersFailsTheSendAsTransient() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (!silent.isClosed()) {
+                        held.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.start();
+            try {
+                assertThatThrownBy(
+                                () -> mailer(silent.getLocalPort()).send(MAIL).block(Duration.ofSeconds(60)))
+                        .isInstanceOfSatisfying(MailDeliveryException.class, failure -> {
+                            assertThat(failure.permanent()).isFalse();
+                            assertThat(failure.getMessage()).doesNotContain("ann@example.com");
+                        });
+                assertThat(held).isNotEmpty();
+            } finally {
+                silent.close();
+                acceptor.join(5000);
+                for (Socket socket : held) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
     private static SmtpMailer mailer(int port) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
@@ -109,7 +142,15 @@ class SmtpMailerTest {
         properties.put("mail.smtp.timeout", "5000");
         properties.put("mail.smtp.writetimeout", "5000");
         sender.setJavaMailProperties(properties);
-        return new SmtpMailer(sender, new NotificationProperties("no-reply@mita.local", "http://x/reset", "unused"));
+        return new SmtpMailer(
+                sender,
+                new NotificationProperties(
+                        "no-reply@mita.local",
+                        "http://x/reset",
+                        "unused",
+                        "http://x/app",
+                        "http://x/unsubscribe",
+                        "unused"));
     }
 
     private static void collectTextParts(Part part, List<String> types, List<String> bodies) throws Exception {
