@@ -2,7 +2,6 @@ package io.mita.budget.calendar;
 
 import io.mita.budget.plan.PlannedMonth;
 import io.mita.budget.plan.PlannedMonths;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -47,24 +46,16 @@ class CalendarService {
                 plannedTotal += planned;
                 spentTotal += spent;
                 categories.add(new CalendarResponse.CategoryDay(
-                        category, text(planned, currency), text(spent, currency), text(planned - spent, currency)));
+                        category, month.text(planned), month.text(spent), month.text(planned - spent)));
             }
             days.add(new CalendarResponse.Day(
                     month.month().atDay(day),
-                    text(plannedTotal, currency),
-                    text(spentTotal, currency),
-                    text(plannedTotal - spentTotal, currency),
-                    text(safeToSpend(plannedTotal, spentTotal), currency),
+                    month.text(plannedTotal),
+                    month.text(spentTotal),
+                    month.text(plannedTotal - spentTotal),
+                    month.text(PlannedMonth.safeToSpend(plannedTotal, spentTotal)),
                     categories));
         }
         return new CalendarResponse(month.month().toString(), currency.getCurrencyCode(), today, days);
-    }
-
-    static long safeToSpend(long planned, long spent) {
-        return Math.max(0, planned - spent);
-    }
-
-    private static String text(long minor, Currency currency) {
-        return BigDecimal.valueOf(minor, currency.getDefaultFractionDigits()).toPlainString();
     }
 }

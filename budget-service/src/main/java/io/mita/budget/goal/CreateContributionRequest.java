@@ -2,6 +2,8 @@ package io.mita.budget.goal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.mita.budget.money.Money;
+import io.mita.budget.web.MoneyFields;
+import io.mita.budget.web.ValidMoney;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -10,11 +12,11 @@ import jakarta.validation.constraints.Size;
  * (another currency is 422 {@code GOAL_CURRENCY_MISMATCH}; no conversion is made) and an optional note.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-@ValidGoalMoney
+@ValidMoney
 record CreateContributionRequest(
         @NotNull String amount,
         @NotNull String currency,
-        @Size(max = 200) String note) implements GoalMoneyFields {
+        @Size(max = 200) String note) implements MoneyFields {
 
     @Override
     public String amountField() {

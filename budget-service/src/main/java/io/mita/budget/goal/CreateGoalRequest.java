@@ -2,6 +2,8 @@ package io.mita.budget.goal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.mita.budget.money.Money;
+import io.mita.budget.web.MoneyFields;
+import io.mita.budget.web.ValidMoney;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -13,7 +15,7 @@ import java.time.LocalDate;
  * saved. The target date is judged by {@link TargetDateRule} in the use case (422, not 400).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-@ValidGoalMoney
+@ValidMoney
 record CreateGoalRequest(
         @NotNull @Pattern(regexp = GoalText.NOT_BLANK, message = "must not be blank") @Size(max = 100)
         String name,
@@ -23,7 +25,7 @@ record CreateGoalRequest(
         @NotNull LocalDate targetDate,
         @Size(max = 64) String category,
         @Size(max = 32) String icon)
-        implements GoalMoneyFields {
+        implements MoneyFields {
 
     @Override
     public String amount() {

@@ -1,11 +1,11 @@
 package io.mita.budget.goal;
 
+import io.mita.budget.web.EntityTags;
+import io.mita.budget.web.IdempotencyKeyHeader;
 import io.mita.common.security.CurrentUser;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,12 +32,7 @@ import reactor.core.publisher.Mono;
 class GoalController {
 
     static final String PATH = "/api/budget/goals";
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    /** Printable ASCII, 1 to 128 characters, no leading or trailing space (as for transactions). */
-    private static final Pattern IDEMPOTENCY_KEY_FORMAT =
-            Pattern.compile("[\\x21-\\x7E]([\\x20-\\x7E]{0,126}[\\x21-\\x7E])?");
-    /** An entity tag as we make them ("3"), also accepted weak or unquoted. */
-    private static final Pattern VERSION_TAG = Pattern.compile("(?:W/)?\"?([0-9]{1,18})\"?");
+    static final String IDEMPOTENCY_KEY = IdempotencyKeyHeader.NAME;
 
     private final GoalService goals;
     private final GoalContributionService contributions;
@@ -51,7 +46,7 @@ class GoalController {
     Mono<ResponseEntity<GoalResponse>> create(CurrentUser user, @Valid @RequestBody CreateGoalRequest request) {
         return goals.create(user.userId(), request.toDraft())
                 .map(created -> ResponseEntity.created(URI.create(PATH + "/" + created.id()))
-                        .eTag(etag(created))
+                        .eTag(EntityTags.of(created.version()))
                         .body(GoalResponse.of(created)));
     }
 
@@ -81,7 +76,7 @@ class GoalController {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody UpdateGoalRequest patch) {
-        Long expectedVersion = expectedVersion(ifMatch);
+        Long expectedVersion = EntityTags.expectedVersion(ifMatch);
         return goals.update(user.userId(), id, patch, expectedVersion).map(GoalController::ok);
     }
 
@@ -90,7 +85,7 @@ class GoalController {
             CurrentUser user,
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Long expectedVersion = expectedVersion(ifMatch);
+        Long expectedVersion = EntityTags.expectedVersion(ifMatch);
         return goals.delete(user.userId(), id, expectedVersion)
                 .then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
     }
@@ -121,7 +116,7 @@ class GoalController {
             @PathVariable UUID id,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Valid @RequestBody CreateContributionRequest request) {
-        checkIdempotencyKey(idempotencyKey);
+        IdempotencyKeyHeader.check(idempotencyKey);
         return contributions
                 .contribute(user.userId(), id, request.toDraft(), idempotencyKey)
                 .map(made -> ResponseEntity.status(HttpStatus.CREATED).body(ContributionResponse.of(made)));
@@ -137,30 +132,6 @@ class GoalController {
     }
 
     private static ResponseEntity<GoalResponse> ok(Goal goal) {
-        return ResponseEntity.ok().eTag(etag(goal)).body(GoalResponse.of(goal));
-    }
-
-    private static String etag(Goal goal) {
-        return "\"" + goal.version() + "\"";
-    }
-
-    private static void checkIdempotencyKey(String key) {
-        if (key != null && !IDEMPOTENCY_KEY_FORMAT.matcher(key).matches()) {
-            throw new InvalidGoalException(
-                    IDEMPOTENCY_KEY, "must be 1 to 128 printable ASCII characters without leading or trailing spaces");
-        }
-    }
-
-    /** The version an If-Match names; null when there is none or it is "*" (any current version). */
-    static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        Matcher matcher = VERSION_TAG.matcher(ifMatch.strip());
-        if (!matcher.matches()) {
-            throw new InvalidGoalException(
-                    HttpHeaders.IF_MATCH, "must be an entity tag this API returned, such as \"3\"");
-        }
-        return Long.valueOf(matcher.group(1));
+        return ResponseEntity.ok().eTag(EntityTags.of(goal.version())).body(GoalResponse.of(goal));
     }
 }

@@ -3,6 +3,7 @@ package io.mita.budget.goal;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import io.mita.budget.money.InvalidMoneyException;
 import io.mita.budget.money.Money;
+import io.mita.budget.web.MoneyFields;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -23,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * ignored.
  */
 @ValidGoalPatch
-final class UpdateGoalRequest implements GoalMoneyFields {
+final class UpdateGoalRequest implements MoneyFields {
 
     static final List<String> MEMBERS = List.of("name", "targetAmount", "currency", "targetDate", "category", "icon");
     static final Set<String> REQUIRED = Set.of("name", "targetAmount", "currency", "targetDate");

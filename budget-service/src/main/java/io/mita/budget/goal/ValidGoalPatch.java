@@ -1,5 +1,6 @@
 package io.mita.budget.goal;
 
+import io.mita.budget.web.ValidMoney;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -33,14 +34,13 @@ import java.lang.annotation.Target;
             }
             boolean valid = true;
             for (String member : patch.nulledRequiredMembers()) {
-                valid = ValidGoalMoney.Validator.violation(context, member, "must not be null");
+                valid = ValidMoney.Validator.violation(context, member, "must not be null");
             }
             for (String member : patch.readOnlyMembers()) {
-                valid = ValidGoalMoney.Validator.violation(
+                valid = ValidMoney.Validator.violation(
                         context, member, "is read-only: use pause, resume, complete or contributions");
             }
-            return ValidGoalMoney.Validator.check(patch.amountField(), patch.amount(), patch.currency(), context)
-                    && valid;
+            return ValidMoney.Validator.check(patch.amountField(), patch.amount(), patch.currency(), context) && valid;
         }
     }
 }

@@ -23,6 +23,18 @@ class MonthCellRepository implements MonthCells {
     /** Rows per INSERT statement: 31 days × 30 categories fit in a handful of statements. */
     private static final int ROWS_PER_INSERT = 500;
 
+    /** A user-month's daily allocations: one range of the primary key (user_id, month, category, day). */
+    static final String ALLOCATIONS = """
+            SELECT category, day, amount_minor FROM daily_allocation
+            WHERE user_id = :userId AND month = :month""";
+
+    /** A user-month's spending per category and day in the plan's currency: one range of a transaction index. */
+    static final String SPENDING = """
+            SELECT category, occurred_on, sum(amount) AS spent FROM transaction
+            WHERE user_id = :userId AND deleted_at IS NULL AND occurred_on BETWEEN :first AND :last
+              AND type = 'EXPENSE' AND currency = :currency
+            GROUP BY category, occurred_on""";
+
     private final DatabaseClient database;
 
     MonthCellRepository(DatabaseClient database) {
@@ -32,9 +44,7 @@ class MonthCellRepository implements MonthCells {
     @Override
     public Mono<Map<String, long[]>> allocations(UUID userId, YearMonth month) {
         int days = month.lengthOfMonth();
-        return database.sql("""
-                        SELECT category, day, amount_minor FROM daily_allocation
-                        WHERE user_id = :userId AND month = :month""")
+        return database.sql(ALLOCATIONS)
                 .bind("userId", userId)
                 .bind("month", month.atDay(1))
                 .map(row -> new Cell(
@@ -97,11 +107,7 @@ class MonthCellRepository implements MonthCells {
     @Override
     public Mono<Map<String, long[]>> spending(UUID userId, YearMonth month, Currency currency) {
         int days = month.lengthOfMonth();
-        return database.sql("""
-                        SELECT category, occurred_on, sum(amount) AS spent FROM transaction
-                        WHERE user_id = :userId AND deleted_at IS NULL AND occurred_on BETWEEN :first AND :last
-                          AND type = 'EXPENSE' AND currency = :currency
-                        GROUP BY category, occurred_on""")
+        return database.sql(SPENDING)
                 .bind("userId", userId)
                 .bind("first", month.atDay(1))
                 .bind("last", month.atEndOfMonth())

@@ -23,8 +23,12 @@ class PlannedMonthReader implements PlannedMonths {
 
     @Override
     public Mono<PlannedMonth> of(UUID userId, YearMonth month) {
+        return find(userId, month).switchIfEmpty(Mono.error(() -> new PlanNotFoundException(month)));
+    }
+
+    @Override
+    public Mono<PlannedMonth> find(UUID userId, YearMonth month) {
         return plans.find(userId, month)
-                .switchIfEmpty(Mono.error(() -> new PlanNotFoundException(month)))
                 .flatMap(plan -> Mono.zip(
                                 cells.allocations(userId, month), cells.spending(userId, month, plan.currency()))
                         .map(loaded -> month(plan, loaded.getT1(), loaded.getT2())));

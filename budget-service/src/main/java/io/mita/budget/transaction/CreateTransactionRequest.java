@@ -2,6 +2,8 @@ package io.mita.budget.transaction;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.mita.budget.money.Money;
+import io.mita.budget.web.MoneyFields;
+import io.mita.budget.web.ValidMoney;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -1,5 +1,7 @@
 package io.mita.budget.transaction;
 
+import io.mita.budget.web.EntityTags;
+import io.mita.budget.web.IdempotencyKeyHeader;
 import io.mita.common.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -8,8 +10,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -36,12 +36,7 @@ import reactor.core.publisher.Mono;
 class TransactionController {
 
     static final String PATH = "/api/budget/transactions";
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    /** Printable ASCII, 1 to 128 characters, no leading or trailing space. */
-    private static final Pattern IDEMPOTENCY_KEY_FORMAT =
-            Pattern.compile("[\\x21-\\x7E]([\\x20-\\x7E]{0,126}[\\x21-\\x7E])?");
-    /** An entity tag as we make them ("3"), also accepted weak or unquoted. */
-    private static final Pattern VERSION_TAG = Pattern.compile("(?:W/)?\"?([0-9]{1,18})\"?");
+    static final String IDEMPOTENCY_KEY = IdempotencyKeyHeader.NAME;
 
     private final TransactionService service;
 
@@ -54,10 +49,10 @@ class TransactionController {
             CurrentUser user,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Valid @RequestBody CreateTransactionRequest request) {
-        checkIdempotencyKey(idempotencyKey);
+        IdempotencyKeyHeader.check(idempotencyKey);
         return service.create(user.userId(), request.toDraft(), idempotencyKey)
                 .map(created -> ResponseEntity.created(URI.create(PATH + "/" + created.id()))
-                        .eTag(etag(created))
+                        .eTag(EntityTags.of(created.version()))
                         .body(TransactionResponse.of(created)));
     }
 
@@ -82,7 +77,8 @@ class TransactionController {
     @GetMapping("/{id}")
     Mono<ResponseEntity<TransactionResponse>> get(CurrentUser user, @PathVariable UUID id) {
         return service.get(user.userId(), id)
-                .map(found -> ResponseEntity.ok().eTag(etag(found)).body(TransactionResponse.of(found)));
+                .map(found ->
+                        ResponseEntity.ok().eTag(EntityTags.of(found.version())).body(TransactionResponse.of(found)));
     }
 
     @PatchMapping(
@@ -93,38 +89,16 @@ class TransactionController {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody UpdateTransactionRequest patch) {
-        Long expectedVersion = expectedVersion(ifMatch);
+        Long expectedVersion = EntityTags.expectedVersion(ifMatch);
         return service.update(user.userId(), id, patch, expectedVersion)
-                .map(updated -> ResponseEntity.ok().eTag(etag(updated)).body(TransactionResponse.of(updated)));
+                .map(updated -> ResponseEntity.ok()
+                        .eTag(EntityTags.of(updated.version()))
+                        .body(TransactionResponse.of(updated)));
     }
 
     @DeleteMapping("/{id}")
     Mono<ResponseEntity<Void>> delete(CurrentUser user, @PathVariable UUID id) {
         return service.delete(user.userId(), id)
                 .then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
-    }
-
-    private static String etag(Transaction transaction) {
-        return "\"" + transaction.version() + "\"";
-    }
-
-    private static void checkIdempotencyKey(String key) {
-        if (key != null && !IDEMPOTENCY_KEY_FORMAT.matcher(key).matches()) {
-            throw new InvalidTransactionException(
-                    IDEMPOTENCY_KEY, "must be 1 to 128 printable ASCII characters without leading or trailing spaces");
-        }
-    }
-
-    /** The version an If-Match names; null when there is none or it is "*" (any current version). */
-    static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        Matcher matcher = VERSION_TAG.matcher(ifMatch.strip());
-        if (!matcher.matches()) {
-            throw new InvalidTransactionException(
-                    HttpHeaders.IF_MATCH, "must be an entity tag this API returned, such as \"3\"");
-        }
-        return Long.valueOf(matcher.group(1));
     }
 }

@@ -3,6 +3,7 @@ package io.mita.budget.transaction;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import io.mita.budget.money.InvalidMoneyException;
 import io.mita.budget.money.Money;
+import io.mita.budget.web.MoneyFields;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package io.mita.budget.transaction;
 
+import io.mita.budget.web.ValidMoney;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -32,7 +33,7 @@ import java.lang.annotation.Target;
             for (String member : patch.nulledRequiredMembers()) {
                 valid = ValidMoney.Validator.violation(context, member, "must not be null");
             }
-            return ValidMoney.Validator.check(patch.amount(), patch.currency(), context) && valid;
+            return ValidMoney.Validator.check("amount", patch.amount(), patch.currency(), context) && valid;
         }
     }
 }

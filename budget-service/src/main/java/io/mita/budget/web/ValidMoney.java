@@ -1,4 +1,4 @@
-package io.mita.budget.transaction;
+package io.mita.budget.web;
 
 import io.mita.budget.money.InvalidMoneyException;
 import io.mita.budget.money.Money;
@@ -13,14 +13,15 @@ import java.lang.annotation.Target;
 import java.util.Currency;
 
 /**
- * The amount and currency of a {@link MoneyFields} make valid money: a known ISO 4217 currency, and an
- * amount greater than 0, at most one trillion, with no more decimals than the currency has. Violations
- * are reported on the field {@code amount} or {@code currency}; null fields are left to {@code @NotNull}.
+ * The amount and currency of a {@link MoneyFields} make valid {@link Money}: a known ISO 4217 currency with a
+ * minor unit, and an amount greater than 0, at most one trillion, with no more decimals than the currency has.
+ * Violations are reported on the amount's member or on {@code currency} (400 {@code VALIDATION_FAILED} with
+ * {@code errors[]}); null members are left to {@code @NotNull} or the patch. One rule for transactions and goals.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = ValidMoney.Validator.class)
-@interface ValidMoney {
+public @interface ValidMoney {
 
     String message() default "invalid amount or currency";
 
@@ -32,14 +33,14 @@ import java.util.Currency;
 
         @Override
         public boolean isValid(MoneyFields value, ConstraintValidatorContext context) {
-            return value == null || check(value.amount(), value.currency(), context);
+            return value == null || check(value.amountField(), value.amount(), value.currency(), context);
         }
 
         /**
          * Checks whichever of amount and currency is given. Without a (valid) currency the amount is checked
          * against what holds for every currency; the exact decimals are then checked where the currency is known.
          */
-        static boolean check(String amount, String currency, ConstraintValidatorContext context) {
+        public static boolean check(String field, String amount, String currency, ConstraintValidatorContext context) {
             boolean valid = true;
             Currency known = null;
             if (currency != null) {
@@ -59,14 +60,15 @@ import java.util.Currency;
                 } catch (InvalidMoneyException e) {
                     valid = violation(
                             context,
-                            e.part() == InvalidMoneyException.Part.AMOUNT ? "amount" : "currency",
+                            e.part() == InvalidMoneyException.Part.AMOUNT ? field : "currency",
                             e.getMessage());
                 }
             }
             return valid;
         }
 
-        static boolean violation(ConstraintValidatorContext context, String field, String message) {
+        /** Reports a violation on the member, in place of the default message. */
+        public static boolean violation(ConstraintValidatorContext context, String field, String message) {
             context.disableDefaultConstraintViolation();
             context.buildConstraintViolationWithTemplate(escape(message))
                     .addPropertyNode(field)

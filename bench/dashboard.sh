@@ -1,0 +1,207 @@
+#!/usr/bin/env bash
+# bench/dashboard.sh — what GET /api/budget/dashboard costs (issue 9; goals: p95 ≤ 20 ms at 16 connections direct
+# to budget-service, and transaction create → dashboard reflecting it ≤ 50 ms at p95).
+#
+# Starts its own stack (auth-service, budget-service and Kafka through infra/local/mita), registers and logs in
+# USERS users at auth-service (4 at a time: Argon2 per login), then seeds budget-service's database in a few
+# statements: USERS users × 100 transactions (USERS × 100 rows in one INSERT … SELECT generate_series, over the
+# last 100 days, some incomes and some soft-deleted), a plan for this month with 10 categories and their daily
+# allocations, 3 goals and 2 habits per user (one checked, one kept by hand with a month of marks), then ANALYZE.
+#
+# Part 1: wrk, CONNECTIONS connections, direct to budget-service (:8082), every request with the next user's
+# token (bench/wrk-tokens.lua), in interleaved rounds: the baseline GET /api/budget/categories (one indexed
+# query of a dozen rows) and GET /api/budget/dashboard; median [min-max] of requests/s and p95 over the rounds,
+# and the dashboard/baseline ratio, from the same invocation.
+# Part 2: bench/DashboardProbe.java, PROBE_CLIENTS closed-loop clients: POST an expense of today (redistributes
+# the month) then GET the dashboard until it shows it; p50/p95 of create → reflected.
+#
+#   flock /tmp/mita-stack.lock bench/dashboard.sh [--users 1000] [--rounds 3] [--seconds 20] [--warmup 40]
+#        [--connections 16] [--probe-clients 4] [--jfr]
+#
+# --jfr: after the rounds, 20 s of JFR on budget-service under dashboard load; prints the top frames (bench/jfr-top.sh).
+# A running stack is refused (this script starts and stops its own). The access tokens live 15 minutes: everything
+# after the logins must fit in 13.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+readonly ROOT MITA="$ROOT/infra/local/mita"
+readonly AUTH="http://127.0.0.1:${AUTH_PORT:-8081}" BUDGET="http://127.0.0.1:${BUDGET_PORT:-8082}"
+readonly PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "${MITA_DB_HOST:-127.0.0.1}" -p "${MITA_DB_PORT:-5432}"
+  -U "${MITA_DB_USER:-postgres}" -d "${BUDGET_DB_NAME:-mita_budget}")
+
+users=1000 rounds=3 seconds=20 warmup=40 connections=16 probe_clients=4 jfr=0
+while (($#)); do
+  case $1 in
+    --users) users=${2:?}; shift ;;
+    --rounds) rounds=${2:?}; shift ;;
+    --seconds) seconds=${2:?}; shift ;;
+    --warmup) warmup=${2:?}; shift ;;
+    --connections) connections=${2:?}; shift ;;
+    --probe-clients) probe_clients=${2:?}; shift ;;
+    --jfr) jfr=1 ;;
+    *) echo "dashboard: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+if ((warmup + rounds * 2 * (seconds + 3) + 40 + jfr * 30 > 780)); then
+  echo "dashboard: warm-up, rounds, probe and JFR must fit in 13 minutes (one access token's lifetime)" >&2
+  exit 2
+fi
+if curl -s -o /dev/null "$BUDGET/livez" || curl -s -o /dev/null "$AUTH/livez"; then
+  echo "dashboard: a stack is running; stop it (infra/local/mita down) so this run can start its own" >&2
+  exit 1
+fi
+command -v wrk >/dev/null || apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+
+OUT=${TMPDIR:-/tmp}/mita-dashboard-$(date -u +%Y%m%dT%H%M%S)
+mkdir -p "$OUT"
+readonly OUT TICKS=$(getconf CLK_TCK)
+echo "dashboard: users=$users rounds=$rounds seconds=$seconds warmup=$warmup connections=$connections probe_clients=$probe_clients (output in $OUT)"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; commit $(git -C "$ROOT" rev-parse --short HEAD)"
+
+trap '"$MITA" down >/dev/null 2>&1 || true' EXIT
+"$MITA" up --detach --timeout "${MITA_BENCH_START_TIMEOUT:-900}" --only auth,budget >"$OUT/up.log" 2>&1 \
+  || { tail -20 "$OUT/up.log" >&2; exit 1; }
+budget_pid=$(pgrep -f -- "-Dmita.module=budget-service " | head -1)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# --- users and tokens -----------------------------------------------------------------------------------
+echo "== registering and logging in $users users (4 at a time)"
+register() {
+  local email="dash-$1-$(date +%s%N)@bench.mita.local" password body user token
+  password="bench password $1 $(head -c 9 /dev/urandom | base64 | tr -d '/+=')"
+  body=$(printf '{"email":"%s","password":"%s","displayName":"bench"}' "$email" "$password")
+  user=$(curl -sf -H 'Content-Type: application/json' -d "$body" "$AUTH/api/auth/register" | sed -n 's/.*"userId":"\([^"]*\)".*/\1/p')
+  token=$(curl -sf -H 'Content-Type: application/json' -d "$body" "$AUTH/api/auth/login" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
+  [[ -n $user && -n $token ]] && echo "$user $token"
+}
+export -f register
+export AUTH
+started=$(date +%s)
+seq 0 $((users - 1)) | xargs -P 4 -I{} bash -c 'register {}' >"$OUT/users.txt" || true
+registered=$(wc -l <"$OUT/users.txt")
+echo "registered and logged in: $registered users in $(($(date +%s) - started)) s"
+((registered == users)) || { echo "dashboard: only $registered of $users users logged in" >&2; exit 1; }
+cut -d' ' -f2 "$OUT/users.txt" >"$OUT/tokens.txt"
+tokens_at=$(date +%s)
+
+# --- seed -------------------------------------------------------------------------------------------------
+echo "== seeding: $users users, $((users * 100)) transactions, plans, daily allocations, goals, habits"
+seed_started=$(date +%s)
+{
+  echo "CREATE TEMP TABLE bench_user (n INT PRIMARY KEY, id UUID NOT NULL);"
+  echo "COPY bench_user (n, id) FROM STDIN;"
+  awk '{print NR - 1 "\t" $1}' "$OUT/users.txt"
+  echo '\.'
+  cat <<SQL
+INSERT INTO transaction (id, user_id, type, amount, currency, category, occurred_on, merchant,
+                         created_at, updated_at, deleted_at, version)
+SELECT gen_random_uuid(), u.id,
+       CASE WHEN g % 20 = 0 THEN 'INCOME' ELSE 'EXPENSE' END,
+       (g % 5000 + 100) / 100.0, 'EUR',
+       (ARRAY['groceries', 'dining', 'transport', 'housing', 'utilities', 'health', 'entertainment',
+              'shopping', 'education', 'other'])[(g / $users) % 10 + 1],
+       CURRENT_DATE - (g / $users) % 100,
+       'Merchant ' || g % 97, now(), now(), CASE WHEN g % 97 = 0 THEN now() END, 0
+FROM generate_series(0, $((users * 100 - 1))) AS g JOIN bench_user u ON u.n = g % $users;
+INSERT INTO budget_plan (id, user_id, month, currency, income_minor, savings_target_minor, commitments, allocations,
+                         allow_over_allocation, release_commitments, release_savings, created_at, updated_at, version)
+SELECT gen_random_uuid(), u.id, date_trunc('month', CURRENT_DATE)::date, 'EUR', 400000, 40000, '[]'::jsonb,
+       (SELECT jsonb_agg(jsonb_build_object('category', c, 'amount', 30000, 'weekdayWeights', NULL))
+        FROM unnest(ARRAY['groceries', 'dining', 'transport', 'housing', 'utilities', 'health', 'entertainment',
+                          'shopping', 'education', 'other']) AS c),
+       false, false, false, now(), now(), 0
+FROM bench_user u;
+INSERT INTO daily_allocation (user_id, month, category, day, amount_minor)
+SELECT u.id, date_trunc('month', CURRENT_DATE)::date, c, d::date, 30000 / extract(day FROM
+         date_trunc('month', CURRENT_DATE) + INTERVAL '1 month' - INTERVAL '1 day')::int
+FROM bench_user u
+CROSS JOIN unnest(ARRAY['groceries', 'dining', 'transport', 'housing', 'utilities', 'health', 'entertainment',
+                        'shopping', 'education', 'other']) AS c
+CROSS JOIN generate_series(date_trunc('month', CURRENT_DATE), date_trunc('month', CURRENT_DATE) + INTERVAL '1 month'
+                           - INTERVAL '1 day', INTERVAL '1 day') AS d;
+INSERT INTO goal (id, user_id, name, target_amount, currency, target_date, status, saved_amount, created_at,
+                  updated_at, version)
+SELECT gen_random_uuid(), u.id, 'Goal ' || k, 1000 * k, 'EUR', CURRENT_DATE + 30 * k, 'ACTIVE', 10 * k, now(), now(), 0
+FROM bench_user u CROSS JOIN generate_series(1, 3) AS k;
+INSERT INTO habit (id, user_id, name, category, max_count, period, weekdays_only, starts_on, created_at, updated_at,
+                   version)
+SELECT gen_random_uuid(), u.id, h.name, h.category, h.max_count, 'DAY', false, CURRENT_DATE - 60, now(), now(), 0
+FROM bench_user u
+CROSS JOIN (VALUES ('At most 2 dining out a day', 'dining', 2), ('Cook at home', NULL, NULL))
+  AS h (name, category, max_count);
+INSERT INTO habit_completion (habit_id, day, completed_at)
+SELECT h.id, d::date, now() FROM habit h JOIN bench_user u ON u.id = h.user_id
+CROSS JOIN generate_series(CURRENT_DATE - 30, CURRENT_DATE - 1, INTERVAL '1 day') AS d
+WHERE h.category IS NULL;
+ANALYZE;
+SQL
+} | "${PSQL[@]}"
+echo "seeded in $(($(date +%s) - seed_started)) s: $("${PSQL[@]}" -At -c 'SELECT count(*) FROM transaction') transactions"
+
+# --- part 1 ---------------------------------------------------------------------------------------------
+export MITA_BENCH_TOKENS="$OUT/tokens.txt" MITA_BENCH_DIR="$ROOT/bench"
+run_wrk() {
+  wrk -t2 -c"$connections" -d"$3"s --timeout 10s -s "$ROOT/bench/wrk-tokens.lua" "$2" >"$OUT/$1.wrk" 2>&1 || true
+  grep '^WRK ' "$OUT/$1.wrk" || { cat "$OUT/$1.wrk" >&2; echo "WRK requests=0 errors=1 non2xx=0 rps=0 p50_ms=0 p95_ms=0 p99_ms=0"; }
+}
+field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" <<<"$2"; }
+stats() { sort -g <(cut -d' ' -f"$2" "$1") | awk '{v[NR] = $1} END {printf "%.3f [%.3f-%.3f]", v[int((NR + 1) / 2)], v[1], v[NR]}'; }
+readonly BASELINE="$BUDGET/api/budget/categories" DASHBOARD="$BUDGET/api/budget/dashboard"
+
+echo "== warm-up: ${warmup}s alternating baseline and dashboard (also seeds every user's default categories)"
+half=$((warmup / 4 > 0 ? warmup / 4 : 1))
+for i in 1 2; do
+  run_wrk "warmup-baseline-$i" "$BASELINE" "$half" >/dev/null
+  run_wrk "warmup-dashboard-$i" "$DASHBOARD" "$half" >/dev/null
+done
+
+rows="$OUT/rounds.txt"
+: >"$rows"
+echo "load average before the rounds: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-6s %-10s %9s %8s %8s %8s %16s\n' round endpoint "req/s" p50_ms p95_ms p99_ms budget_cpu_ms/req
+for ((r = 1; r <= rounds; r++)); do
+  for what in baseline dashboard; do
+    url=$BASELINE
+    [[ $what == dashboard ]] && url=$DASHBOARD
+    before=$(cpu_ticks "$budget_pid")
+    line=$(run_wrk "round-$r-$what" "$url" "$seconds")
+    requests=$(field requests "$line")
+    ((requests > 0)) || requests=1
+    cpu=$(awk -v d=$(($(cpu_ticks "$budget_pid") - before)) -v t="$TICKS" -v n="$requests" 'BEGIN {printf "%.3f", d * 1000 / t / n}')
+    printf '%-6s %-10s %9s %8s %8s %8s %16s   (errors %s, non-2xx %s, load %s)\n' "$r" "$what" "$(field rps "$line")" \
+      "$(field p50_ms "$line")" "$(field p95_ms "$line")" "$(field p99_ms "$line")" "$cpu" "$(field errors "$line")" \
+      "$(field non2xx "$line")" "$(cut -d' ' -f1 /proc/loadavg)"
+    echo "$what $(field rps "$line") $(field p50_ms "$line") $(field p95_ms "$line") $cpu" >>"$rows"
+  done
+done
+for what in baseline dashboard; do
+  grep "^$what " "$rows" >"$OUT/$what.txt"
+done
+paste -d' ' <(cut -d' ' -f2 "$OUT/baseline.txt") <(cut -d' ' -f2 "$OUT/dashboard.txt") \
+  | awk '$1 > 0 {print $2 / $1}' >"$OUT/ratio-rps.txt"
+paste -d' ' <(cut -d' ' -f4 "$OUT/baseline.txt") <(cut -d' ' -f4 "$OUT/dashboard.txt") \
+  | awk '$1 > 0 {print $2 / $1}' >"$OUT/ratio-p95.txt"
+echo "-- median [min-max] of $rounds rounds, $connections connections, $users users' tokens in turn"
+for what in baseline dashboard; do
+  printf '%-10s req/s %s  p50 %s ms  p95 %s ms  budget-service CPU/req %s ms\n' "$what" "$(stats "$OUT/$what.txt" 2)" \
+    "$(stats "$OUT/$what.txt" 3)" "$(stats "$OUT/$what.txt" 4)" "$(stats "$OUT/$what.txt" 5)"
+done
+printf 'dashboard/baseline per round: throughput %s, p95 %s\n' "$(stats "$OUT/ratio-rps.txt" 1)" "$(stats "$OUT/ratio-p95.txt" 1)"
+
+if ((jfr)); then
+  echo "== JFR: 20 s of dashboard load on budget-service"
+  jcmd "$budget_pid" JFR.start name=dashboard duration=20s settings=profile filename="$OUT/budget.jfr" >/dev/null
+  run_wrk "jfr-dashboard" "$DASHBOARD" 22 >"$OUT/jfr.line"
+  sleep 3
+  echo "JFR load: $(cat "$OUT/jfr.line")"
+  "$ROOT/bench/jfr-top.sh" "$OUT/budget.jfr" 25 || true
+fi
+
+# --- part 2 ---------------------------------------------------------------------------------------------
+echo "== create -> dashboard reflects it: $probe_clients clients, 10 s warm-up, ${seconds}s measured (load $(cut -d' ' -f1-3 /proc/loadavg))"
+probe=$(java "$ROOT/bench/DashboardProbe.java" "$BUDGET" "$OUT/tokens.txt" --clients "$probe_clients" \
+  --seconds "$seconds" --warmup 10)
+echo "$probe"
+echo "token age at the end: $(($(date +%s) - tokens_at)) s (tokens live 900 s)"
+echo "RESULT users=$users connections=$connections baseline_rps=$(stats "$OUT/baseline.txt" 2 | cut -d' ' -f1) baseline_p95_ms=$(stats "$OUT/baseline.txt" 4 | cut -d' ' -f1) dashboard_rps=$(stats "$OUT/dashboard.txt" 2 | cut -d' ' -f1) dashboard_p95_ms=$(stats "$OUT/dashboard.txt" 4 | cut -d' ' -f1) ratio_rps=$(stats "$OUT/ratio-rps.txt" 1 | cut -d' ' -f1) create_to_dashboard_p95_ms=$(field p95_ms "$probe") load=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' ,)"
