@@ -2,9 +2,9 @@ package io.mita.audit.ingest;
 
 import io.mita.audit.privacy.EventMasker;
 import io.mita.audit.trail.AccessTrail;
+import io.mita.audit.trail.LogAccessed;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,10 +38,7 @@ class AccessTrailWriter implements AccessTrail {
     @Override
     public Mono<Void> record(UUID userId, String action, Map<String, String> details) {
         return Mono.defer(() -> {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("action", action);
-            data.put("details", details);
-            EventMasker.Masked masked = masker.mask(jsonMapper.valueToTree(data));
+            EventMasker.Masked masked = masker.mask(jsonMapper.valueToTree(new LogAccessed(action, details)));
             if (!masked.emailHashes().isEmpty()) {
                 // kept in the data, not in email_hashes: a search by an address finds the events that held it,
                 // not every search for it
