@@ -69,7 +69,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 echo "== registering and logging in $users users (4 at a time)"
 register() {
   local email="dash-$1-$(date +%s%N)@bench.mita.local" password body user token
-  password="bench password $1 $(head -c 9 /dev/urandom | base64 | tr -d '/+=')"
+  password="violet harbour lanterns $1 $(head -c 9 /dev/urandom | base64 | tr -d '/+=')"
   body=$(printf '{"email":"%s","password":"%s","displayName":"bench"}' "$email" "$password")
   user=$(curl -sf -H 'Content-Type: application/json' -d "$body" "$AUTH/api/auth/register" | sed -n 's/.*"userId":"\([^"]*\)".*/\1/p')
   token=$(curl -sf -H 'Content-Type: application/json' -d "$body" "$AUTH/api/auth/login" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')

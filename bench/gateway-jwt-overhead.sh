@@ -59,7 +59,7 @@ trap '"$MITA" down >/dev/null || true' EXIT
 MITA_GATEWAY_RATE_LIMITS_ENABLED=false "$MITA" up --detach --only auth,gateway >&2
 
 email="bench-$(date +%s%N)@bench.mita.local"
-password="bench password $(head -c 12 /dev/urandom | base64 | tr -d '/+=')"
+password="violet harbour lanterns $(head -c 12 /dev/urandom | base64 | tr -d '/+=')"
 curl -sf -o /dev/null -H 'Content-Type: application/json' \
   -d "$(printf '{"email":"%s","password":"%s"}' "$email" "$password")" "$AUTH/api/auth/register"
 token=$(curl -sf -H 'Content-Type: application/json' -d "$(printf '{"email":"%s","password":"%s"}' "$email" "$password")" \

@@ -31,7 +31,7 @@ cleanup() { if ((started)); then "$MITA" down >/dev/null || true; fi; }
 trap cleanup EXIT
 
 email="bench-$(date +%s%N)@bench.mita.local"
-password="bench password $(head -c 12 /dev/urandom | base64 | tr -d '/+=')"
+password="violet harbour lanterns $(head -c 12 /dev/urandom | base64 | tr -d '/+=')"
 body=$(printf '{"email":"%s","password":"%s"}' "$email" "$password")
 curl -sf -o /dev/null -H 'Content-Type: application/json' \
   -d "$(printf '{"email":"%s","password":"%s","displayName":"bench"}' "$email" "$password")" "$AUTH/api/auth/register"

@@ -111,7 +111,7 @@ measure() {
 
   local email password body token
   email="bench-$(date +%s%N)@bench.mita.local"
-  password="bench password $(head -c 12 /dev/urandom | base64 | tr -d '/+=')"
+  password="violet harbour lanterns $(head -c 12 /dev/urandom | base64 | tr -d '/+=')"
   body=$(printf '{"email":"%s","password":"%s","displayName":"bench"}' "$email" "$password")
   curl -sf -o /dev/null -H 'Content-Type: application/json' -d "$body" "$AUTH/api/auth/register"
   token=$(curl -sf -H 'Content-Type: application/json' -d "$body" "$AUTH/api/auth/login" \
