@@ -5,7 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import reactor.core.publisher.Mono;
 
@@ -39,6 +41,7 @@ class LeasedTokenBuckets {
     private final long maxAgeNanos;
     private final LongSupplier nanoClock;
     private final MeterRegistry meters;
+    private final Map<String, Counter> leasesByRule = new ConcurrentHashMap<>();
 
     LeasedTokenBuckets(
             RedisTokenBuckets redis,
@@ -80,11 +83,7 @@ class LeasedTokenBuckets {
             }
             if (share.refill == null || share.refill.isDone()) {
                 int returned = share.giveBack();
-                Counter.builder(LEASES_METRIC)
-                        .description("calls to Redis that take a batch of tokens for a local share, by rule")
-                        .tag("rule", bucket.rule())
-                        .register(meters)
-                        .increment();
+                leasesByRule.computeIfAbsent(bucket.rule(), this::leaseCounter).increment();
                 share.refill = redis.lease(bucket, bucket.batch(), returned)
                         .doOnNext(grant -> {
                             synchronized (share) {
@@ -98,6 +97,14 @@ class LeasedTokenBuckets {
         }
         // the call is shared by every request waiting for this bucket: one of them going away must not cancel it
         return Mono.fromFuture(pending, true).then(Mono.defer(() -> take(bucket)));
+    }
+
+    /** Built once per rule: a lease happens every batch of requests, on the event loop. */
+    private Counter leaseCounter(String rule) {
+        return Counter.builder(LEASES_METRIC)
+                .description("calls to Redis that take a batch of tokens for a local share, by rule")
+                .tag("rule", rule)
+                .register(meters);
     }
 
     long size() {
