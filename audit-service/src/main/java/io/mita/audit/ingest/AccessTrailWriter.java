@@ -3,8 +3,6 @@ package io.mita.audit.ingest;
 import io.mita.audit.privacy.EventMasker;
 import io.mita.audit.trail.AccessTrail;
 import io.mita.audit.trail.LogAccessed;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,15 +13,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Appends access records through the same chain writer as ingested events (no Kafka: {@code topic} is
- * {@value #TOPIC}, partition and offset {@code -1}). The details are masked like any event data, so an e-mail a
+ * {@value IncomingAuditEvent#OWN_TOPIC}, partition and offset {@code -1}). The details are masked like any event data, so an e-mail a
  * compliance officer searched for is kept masked, with its keyed hash in {@code searchedEmailHashes} of the data
  * (not in {@code email_hashes}: a search by an address finds the events that held it, not the searches for it).
  */
 @Component
 class AccessTrailWriter implements AccessTrail {
-
-    static final String TOPIC = "audit-service.access";
-    static final String SOURCE = "/mita/audit-service";
 
     private final AuditEventWriter writer;
     private final EventMasker masker;
@@ -44,19 +39,8 @@ class AccessTrailWriter implements AccessTrail {
                 // not every search for it
                 ((ObjectNode) masked.data()).set("searchedEmailHashes", jsonMapper.valueToTree(masked.emailHashes()));
             }
-            IncomingAuditEvent event = new IncomingAuditEvent(
-                    UUID.randomUUID(),
-                    SOURCE,
-                    TYPE,
-                    userId.toString(),
-                    userId.toString(),
-                    null,
-                    Instant.now().truncatedTo(ChronoUnit.MICROS),
-                    TOPIC,
-                    -1,
-                    -1,
-                    jsonMapper.writeValueAsString(masked.data()),
-                    List.of());
+            IncomingAuditEvent event = IncomingAuditEvent.ownRecord(
+                    TYPE, userId.toString(), userId.toString(), jsonMapper.writeValueAsString(masked.data()));
             return writer.append(List.of(event)).then();
         });
     }

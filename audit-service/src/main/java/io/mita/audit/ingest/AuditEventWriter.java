@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Appends events to the audit log and to the hash chain in one transaction. The transaction first takes the
- * chain's advisory lock (one writer at a time), reads the chain head, inserts the events with one multi-row
- * {@code INSERT ... ON CONFLICT (event_id) DO NOTHING RETURNING ...} per chunk (a batch costs one round trip, not
- * one per row, and a replayed event id is stored once), hashes the rows PostgreSQL returned, as it stored them,
+ * chain's advisory lock (one writer at a time), reads the chain head, leaves out the event ids already stored (one
+ * look-up per batch: a replayed event id is stored once), inserts the rest with one multi-row
+ * {@code INSERT ... RETURNING ...} per chunk (a batch costs one round trip, not one per row), hashes the rows PostgreSQL returned, as it stored them,
  * in seq order, and inserts their chain rows with one more statement. The listener commits the Kafka offsets only
  * after this transaction committed. Data is stored sealed with its subject's key ({@link SubjectSealing}; keys
  * created here for new subjects), never in clear; a {@code mita.auth.user.erased.v1} in the batch destroys its
@@ -45,7 +47,10 @@ class AuditEventWriter {
     /** At 13 parameters a row, a chunk stays far below PostgreSQL's limit of 65535 bind parameters. */
     static final int MAX_ROWS_PER_STATEMENT = 1000;
 
-    /** received_at and seq are the database's: DEFAULT now() and the sequence, in insert order. */
+    /**
+     * received_at and seq are the database's: DEFAULT clock_timestamp() and the sequence, both taken under the chain's
+     * lock, so received_at never goes backwards in seq order (V5: a month's partition is one stretch of the chain).
+     */
     private static final String[] COLUMNS = {
         "event_id",
         "source",
@@ -85,23 +90,51 @@ class AuditEventWriter {
         if (events.isEmpty()) {
             return Mono.just(0L);
         }
-        int chunks = (events.size() + MAX_ROWS_PER_STATEMENT - 1) / MAX_ROWS_PER_STATEMENT;
         Mono<Long> appended = databaseClient
                 .sql(ChainLock.ACQUIRE)
                 .fetch()
                 .rowsUpdated()
                 .then(chainHead())
-                .flatMap(head -> subjectKeys(events)
-                        .flatMap(keys -> Flux.range(0, chunks)
-                                .concatMap(chunk -> insert(
-                                        events.subList(
-                                                chunk * MAX_ROWS_PER_STATEMENT,
-                                                Math.min(events.size(), (chunk + 1) * MAX_ROWS_PER_STATEMENT)),
-                                        keys))
-                                .collectList()
-                                .flatMap(stored -> chain(head, stored))
-                                .flatMap(count -> erase(events).thenReturn(count))));
+                .flatMap(head -> notYetStored(events)
+                        .flatMap(fresh -> subjectKeys(fresh)
+                                .flatMap(keys -> Flux.range(0, chunks(fresh.size()))
+                                        .concatMap(chunk -> insert(
+                                                fresh.subList(
+                                                        chunk * MAX_ROWS_PER_STATEMENT,
+                                                        Math.min(fresh.size(), (chunk + 1) * MAX_ROWS_PER_STATEMENT)),
+                                                keys))
+                                        .collectList()
+                                        .flatMap(stored -> chain(head, stored))
+                                        .flatMap(count -> erase(events).thenReturn(count)))));
         return transactions.transactional(appended);
+    }
+
+    private static int chunks(int rows) {
+        return (rows + MAX_ROWS_PER_STATEMENT - 1) / MAX_ROWS_PER_STATEMENT;
+    }
+
+    /**
+     * The batch without the event ids already stored and without repeats inside it (first copy kept). The table is
+     * partitioned by month (V5), so PostgreSQL cannot keep event_id unique on its own; this writer does, under the
+     * chain's lock, with one look-up per batch.
+     */
+    private Mono<List<IncomingAuditEvent>> notYetStored(List<IncomingAuditEvent> events) {
+        String[] ids = events.stream()
+                .map(event -> event.eventId().toString())
+                .distinct()
+                .toArray(String[]::new);
+        return databaseClient
+                .sql("SELECT event_id FROM audit_event WHERE event_id = ANY(CAST(:ids AS uuid[]))")
+                .bind("ids", ids)
+                .map(row -> row.get("event_id", UUID.class))
+                .all()
+                .collect(Collectors.toSet())
+                .map(stored -> {
+                    Set<UUID> seen = new HashSet<>(stored);
+                    return events.stream()
+                            .filter(event -> seen.add(event.eventId()))
+                            .toList();
+                });
     }
 
     /** The wrapped keys of the batch's subjects (created for new ones), and which of them were erased. */
@@ -245,7 +278,8 @@ class AuditEventWriter {
                 spec = spec.bind(index++, row.seq())
                         .bind(index++, row.eventId())
                         .bind(index++, ChainHash.hex(previous))
-                        .bind(index++, ChainHash.hex(hash));
+                        .bind(index++, ChainHash.hex(hash))
+                        .bind(index++, row.receivedAt());
                 previous = hash;
             }
             statements.add(spec);
@@ -256,7 +290,8 @@ class AuditEventWriter {
     }
 
     static String chainInsertSql(int rows) {
-        StringBuilder sql = new StringBuilder("INSERT INTO audit_chain (seq, event_id, prev_hash, hash) VALUES ");
+        StringBuilder sql =
+                new StringBuilder("INSERT INTO audit_chain (seq, event_id, prev_hash, hash, received_at) VALUES ");
         int parameter = 1;
         for (int row = 0; row < rows; row++) {
             sql.append(row == 0 ? "" : ", ")
@@ -268,7 +303,9 @@ class AuditEventWriter {
                     .append(parameter++)
                     .append(", 'hex'), decode($")
                     .append(parameter++)
-                    .append(", 'hex'))");
+                    .append(", 'hex'), $")
+                    .append(parameter++)
+                    .append(')');
         }
         return sql.toString();
     }
@@ -327,8 +364,6 @@ class AuditEventWriter {
             }
             sql.append(')');
         }
-        return sql.append(" ON CONFLICT (event_id) DO NOTHING RETURNING ")
-                .append(ChainedRecord.COLUMNS)
-                .toString();
+        return sql.append(" RETURNING ").append(ChainedRecord.COLUMNS).toString();
     }
 }

@@ -1,6 +1,7 @@
 package io.mita.audit.ingest;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,4 +22,27 @@ record IncomingAuditEvent(
         int partition,
         long offset,
         String dataJson,
-        List<String> emailHashes) {}
+        List<String> emailHashes) {
+
+    /** Not from Kafka: the topic of the service's own records, partition and offset {@code -1}. */
+    static final String OWN_TOPIC = "audit-service.access";
+
+    static final String OWN_SOURCE = "/mita/audit-service";
+
+    /** A record the audit service writes about itself (an access, an archived month), without e-mail hashes. */
+    static IncomingAuditEvent ownRecord(String type, String subject, String actorId, String dataJson) {
+        return new IncomingAuditEvent(
+                UUID.randomUUID(),
+                OWN_SOURCE,
+                type,
+                subject,
+                actorId,
+                null,
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
+                OWN_TOPIC,
+                -1,
+                -1,
+                dataJson,
+                List.of());
+    }
+}

@@ -9,9 +9,10 @@ import java.time.temporal.ChronoUnit;
  * A signed digest of the chain: its head ({@code lastSeq}, {@code lastHash}; no seq and 32 zero bytes while the
  * chain is empty), the records that joined it since the previous digest ({@code firstSeq}, {@code eventCount}),
  * the period it closes, and the previous digest's signature, so that digests chain as well. {@link #message()} is
- * what the signature covers (docs/audit.md spells it out for offline verifiers).
+ * what the signature covers (docs/audit.md spells it out for offline verifiers; the retention archive's manifest
+ * carries the digests covering its month).
  */
-record Digest(
+public record Digest(
         Long digestId,
         Instant periodStart,
         Instant periodEnd,
@@ -23,9 +24,9 @@ record Digest(
         String keyId,
         byte[] signature) {
 
-    static final String VERSION = "mita-audit-digest/v1";
+    public static final String VERSION = "mita-audit-digest/v1";
 
-    byte[] message() {
+    public byte[] message() {
         String text = VERSION + "\n"
                 + "period_start=" + micros(periodStart) + "\n"
                 + "period_end=" + micros(periodEnd) + "\n"

@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
  * startup. The key id is the first 16 hex digits of SHA-256 over the public key's X.509 encoding.
  */
 @Component
-class DigestKeys {
+public class DigestKeys {
 
-    static final String ALGORITHM = "Ed25519";
+    public static final String ALGORITHM = "Ed25519";
 
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
@@ -73,7 +73,7 @@ class DigestKeys {
         return publicKey;
     }
 
-    static boolean verify(PublicKey key, byte[] message, byte[] signatureBytes) {
+    public static boolean verify(PublicKey key, byte[] message, byte[] signatureBytes) {
         if (signatureBytes == null) {
             return false;
         }
@@ -87,7 +87,7 @@ class DigestKeys {
         }
     }
 
-    static String keyId(PublicKey key) {
+    public static String keyId(PublicKey key) {
         try {
             byte[] sha = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
             return HexFormat.of().formatHex(sha, 0, 8);

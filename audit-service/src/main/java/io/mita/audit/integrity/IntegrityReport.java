@@ -8,7 +8,7 @@ import java.util.UUID;
  * {@code intact} only if every record matches its chain link and every digest of the period verifies. The first
  * broken record (in seq order) and the first broken digest are named.
  */
-record IntegrityReport(
+public record IntegrityReport(
         boolean intact,
         Instant from,
         Instant to,
@@ -22,14 +22,16 @@ record IntegrityReport(
     /**
      * {@code problem}: {@code ALTERED} (content does not match its hash), {@code DELETED} (a chain link without its
      * record), {@code NOT_CHAINED} (a record without a chain link: written outside the service), {@code
-     * CHAIN_BROKEN} (its link does not follow the previous one: a record before it was removed or inserted).
+     * CHAIN_BROKEN} (its link does not follow the previous one: a record before it was removed or inserted), {@code
+     * CUT_NOT_SIGNED} (the retention cut the walk starts from is not signed by the service's key; {@code seq} is its
+     * last archived seq, no event id).
      */
-    record BrokenRecord(long seq, UUID eventId, String problem, String detail) {}
+    public record BrokenRecord(long seq, UUID eventId, String problem, String detail) {}
 
     /**
      * {@code problem}: {@code BAD_SIGNATURE}, {@code UNKNOWN_KEY}, {@code DIGEST_MISSING} (its previous-signature
      * link does not match the digest before it), {@code CHAIN_MISMATCH} (the chain no longer has the signed hash at
      * the signed seq), {@code COUNT_MISMATCH}.
      */
-    record BrokenDigest(long digestId, Instant periodStart, Instant periodEnd, String problem, String detail) {}
+    public record BrokenDigest(long digestId, Instant periodStart, Instant periodEnd, String problem, String detail) {}
 }

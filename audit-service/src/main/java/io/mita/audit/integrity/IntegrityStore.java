@@ -1,5 +1,6 @@
 package io.mita.audit.integrity;
 
+import io.mita.audit.chain.ChainCut;
 import io.mita.audit.chain.ChainLock;
 import io.mita.audit.chain.ChainedRecord;
 import io.mita.audit.chain.ChainedRecords;
@@ -73,6 +74,18 @@ class IntegrityStore {
                 .all();
     }
 
+    /** Digests whose head lies in [firstSeq, lastSeq], and the first one beyond it, oldest first. */
+    Flux<Digest> digestsCovering(long firstSeq, long lastSeq) {
+        return databaseClient
+                .sql("SELECT " + DIGEST_COLUMNS + " FROM audit_digest WHERE (last_seq >= :first AND last_seq <= :last)"
+                        + " OR digest_id = (SELECT min(digest_id) FROM audit_digest WHERE last_seq > :last)"
+                        + " ORDER BY digest_id")
+                .bind("first", firstSeq)
+                .bind("last", lastSeq)
+                .map(IntegrityStore::toDigest)
+                .all();
+    }
+
     Mono<Digest> insert(Digest digest) {
         DatabaseClient.GenericExecuteSpec spec = databaseClient
                 .sql("""
@@ -113,6 +126,30 @@ class IntegrityStore {
                 .sql("SELECT encode(hash, 'hex') AS hash FROM audit_chain WHERE seq = :seq")
                 .bind("seq", seq)
                 .map(row -> hex(row.get("hash", String.class)))
+                .one();
+    }
+
+    /** A retention cut as stored: the anchor and its signature. */
+    record StoredCut(ChainCut cut, byte[] signature) {}
+
+    /** The newest retention cut that holds records: the chain resumes after its last record. */
+    Mono<StoredCut> latestCut() {
+        return databaseClient
+                .sql("SELECT to_char(month, 'YYYY-MM') AS month, first_seq, last_seq, record_count,"
+                        + " encode(previous_hash, 'hex') AS previous_hash, encode(last_hash, 'hex') AS last_hash,"
+                        + " encode(archive_sha256, 'hex') AS archive_sha256, key_id, encode(signature, 'hex') AS signature"
+                        + " FROM audit_retention_cut WHERE last_seq IS NOT NULL ORDER BY last_seq DESC LIMIT 1")
+                .map(row -> new StoredCut(
+                        new ChainCut(
+                                row.get("month", String.class),
+                                row.get("first_seq", Long.class),
+                                row.get("last_seq", Long.class),
+                                row.get("record_count", Long.class),
+                                hex(row.get("previous_hash", String.class)),
+                                hex(row.get("last_hash", String.class)),
+                                hex(row.get("archive_sha256", String.class)),
+                                row.get("key_id", String.class)),
+                        hex(row.get("signature", String.class))))
                 .one();
     }
 

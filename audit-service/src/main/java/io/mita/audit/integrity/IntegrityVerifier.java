@@ -32,9 +32,25 @@ class IntegrityVerifier {
         this.keys = keys;
     }
 
+    /**
+     * Records received in [from, to) ({@code null} = open). After retention cut the chain (V5), the walk starts
+     * at the newest cut's signed anchor instead of the first record; digests of archived months are checked for
+     * their signature and order only (their records are in the archive, checked offline with its manifest).
+     */
     Mono<IntegrityReport> verify(Instant from, Instant to) {
-        Mono<Walk> walk = range(from, to).flatMap(range -> range.isEmpty() ? Mono.just(Walk.nothing()) : walk(range));
-        return walk.flatMap(done -> verifyDigests(from, to)
+        return store.latestCut()
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(cut -> verify(from, to, cut.orElse(null)));
+    }
+
+    private Mono<IntegrityReport> verify(Instant from, Instant to, IntegrityStore.StoredCut cut) {
+        Anchor anchor = cut == null
+                ? Anchor.NONE
+                : new Anchor(cut.cut().lastSeq(), cut.cut().lastHash());
+        Mono<Walk> walk = range(from, to, anchor.seq())
+                .flatMap(range -> range.isEmpty() ? Mono.just(Walk.nothing()) : walk(range, cut));
+        return walk.flatMap(done -> verifyDigests(from, to, anchor)
                 .map(digests -> new IntegrityReport(
                         done.broken == null && digests.broken == null,
                         from,
@@ -47,6 +63,11 @@ class IntegrityVerifier {
                         digests.broken)));
     }
 
+    /** Where the chain starts: after the newest retention cut's last record, or at the beginning (seq 0). */
+    private record Anchor(long seq, byte[] hash) {
+        static final Anchor NONE = new Anchor(0, ChainHash.genesis());
+    }
+
     /** The seq range (exclusive start, inclusive end) to walk. */
     private record Range(long after, long last) {
         boolean isEmpty() {
@@ -54,9 +75,9 @@ class IntegrityVerifier {
         }
     }
 
-    private Mono<Range> range(Instant from, Instant to) {
+    private Mono<Range> range(Instant from, Instant to, long cutSeq) {
         if (from == null && to == null) {
-            return store.lastSeq().map(last -> new Range(0, last)).defaultIfEmpty(new Range(0, 0));
+            return store.lastSeq().map(last -> new Range(cutSeq, last)).defaultIfEmpty(new Range(0, 0));
         }
         return store.seqRange(from, to).flatMap(bounds -> {
             if (bounds[0] == null) {
@@ -64,11 +85,11 @@ class IntegrityVerifier {
             }
             long last = to == null ? Long.MAX_VALUE : bounds[1];
             if (from == null) {
-                return Mono.just(new Range(0, last));
+                return Mono.just(new Range(cutSeq, last));
             }
             return store.linkBefore(bounds[0])
-                    .map(link -> new Range(link.seq(), last))
-                    .defaultIfEmpty(new Range(0, last));
+                    .map(link -> new Range(Math.max(link.seq(), cutSeq), last))
+                    .defaultIfEmpty(new Range(cutSeq, last));
         });
     }
 
@@ -89,13 +110,25 @@ class IntegrityVerifier {
         }
     }
 
-    private Mono<Walk> walk(Range range) {
+    private Mono<Walk> walk(Range range, IntegrityStore.StoredCut cut) {
         Walk start = new Walk();
         start.after = range.after();
         start.last = range.last();
+        if (cut != null && range.after() == cut.cut().lastSeq() && !signedByUs(cut)) {
+            start.broken = new BrokenRecord(
+                    cut.cut().lastSeq(),
+                    null,
+                    "CUT_NOT_SIGNED",
+                    "the retention cut of " + cut.cut().month() + " the chain resumes after is not signed by the"
+                            + " service's key: the anchor was forged or changed");
+            start.done = true;
+            return Mono.just(start);
+        }
         Mono<byte[]> expected = range.after() == 0
                 ? Mono.just(ChainHash.genesis())
-                : store.chainHashAt(range.after()).defaultIfEmpty(ChainHash.genesis());
+                : cut != null && range.after() == cut.cut().lastSeq()
+                        ? Mono.just(cut.cut().lastHash())
+                        : store.chainHashAt(range.after()).defaultIfEmpty(ChainHash.genesis());
         return expected.flatMap(hash -> {
             start.expected = hash;
             return Mono.just(start)
@@ -116,6 +149,10 @@ class IntegrityVerifier {
                 return walk;
             });
         });
+    }
+
+    private boolean signedByUs(IntegrityStore.StoredCut cut) {
+        return keys.keyId().equals(cut.cut().keyId()) && keys.verify(cut.cut().message(), cut.signature());
     }
 
     private static void merge(Walk walk, List<IntegrityStore.ChainLink> links, List<ChainedRecord> records) {
@@ -174,7 +211,7 @@ class IntegrityVerifier {
 
     private record DigestCheck(long verified, BrokenDigest broken) {}
 
-    private Mono<DigestCheck> verifyDigests(Instant from, Instant to) {
+    private Mono<DigestCheck> verifyDigests(Instant from, Instant to, Anchor anchor) {
         return store.digests(from, to).collectList().flatMap(digests -> {
             if (digests.isEmpty()) {
                 return Mono.just(new DigestCheck(0, null));
@@ -184,7 +221,9 @@ class IntegrityVerifier {
                     .defaultIfEmpty(Optional.empty());
             return before.flatMap(previous -> Flux.range(0, digests.size())
                     .concatMap(index -> check(
-                                    digests.get(index), index == 0 ? previous.orElse(null) : digests.get(index - 1))
+                                    digests.get(index),
+                                    index == 0 ? previous.orElse(null) : digests.get(index - 1),
+                                    anchor)
                             .map(Optional::of)
                             .defaultIfEmpty(Optional.empty())
                             .map(broken -> new Object[] {index, broken}))
@@ -199,8 +238,12 @@ class IntegrityVerifier {
         });
     }
 
-    /** Empty when the digest verifies. */
-    private Mono<BrokenDigest> check(Digest digest, Digest previous) {
+    /**
+     * Empty when the digest verifies. A digest whose head was archived ({@code lastSeq} before the anchor) is checked
+     * for its signature and order only; the count of one that straddles the cut is not re-counted (part of its
+     * records are in the archive), its hash is.
+     */
+    private Mono<BrokenDigest> check(Digest digest, Digest previous, Anchor anchor) {
         if (!keys.keyId().equals(digest.keyId())) {
             return Mono.just(broken(
                     digest,
@@ -217,11 +260,13 @@ class IntegrityVerifier {
                     "DIGEST_MISSING",
                     "the digest does not follow the one stored before it: a digest is missing"));
         }
-        if (digest.lastSeq() == null) {
+        if (digest.lastSeq() == null || digest.lastSeq() < anchor.seq()) {
             return Mono.empty();
         }
         long after = previous == null || previous.lastSeq() == null ? 0 : previous.lastSeq();
-        Mono<BrokenDigest> hashCheck = store.chainHashAt(digest.lastSeq())
+        Mono<byte[]> signedHead =
+                digest.lastSeq() == anchor.seq() ? Mono.just(anchor.hash()) : store.chainHashAt(digest.lastSeq());
+        Mono<BrokenDigest> hashCheck = signedHead
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(hash -> hash.isPresent() && Arrays.equals(hash.get(), digest.lastHash())
@@ -231,6 +276,9 @@ class IntegrityVerifier {
                                 "CHAIN_MISMATCH",
                                 "the hash chain at seq " + digest.lastSeq() + " is not the signed hash: records up to"
                                         + " it were rewritten and the chain recomputed")));
+        if (after < anchor.seq()) {
+            return hashCheck;
+        }
         Mono<BrokenDigest> countCheck = store.chainRows(after, digest.lastSeq())
                 .flatMap(counted -> counted[0] == digest.eventCount()
                         ? Mono.<BrokenDigest>empty()

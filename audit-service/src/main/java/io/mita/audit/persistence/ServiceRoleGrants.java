@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
@@ -22,7 +24,9 @@ import org.springframework.stereotype.Component;
  * nothing else; a role an operator created beforehand is used as it is), sets its password when one is
  * configured, and re-grants exactly SELECT and INSERT on every table of the schema except Flyway's history, and
  * USAGE on the sequences (nextval of the bigserial columns), and EXECUTE on {@code audit_shred_subject_key}, the
- * owner's function that destroys one subject's key (crypto-shredding). UPDATE, DELETE, TRUNCATE and ALTER are refused by
+ * owner's function that destroys one subject's key (crypto-shredding), and on the two owner's functions that create
+ * monthly partitions ahead and drop an archived month (V5); the partitions themselves carry no grant to it (it reaches
+ * them through their partitioned table). UPDATE, DELETE, TRUNCATE and ALTER are refused by
  * PostgreSQL before any trigger runs. The service refuses to start when its role is the owner or a superuser.
  */
 @Component
@@ -112,6 +116,27 @@ class ServiceRoleGrants implements Callback {
         execute(connection, "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO " + role);
         // the one deletion it may make: a subject's key, through the owner's SECURITY DEFINER function (V4)
         execute(connection, "GRANT EXECUTE ON FUNCTION audit_shred_subject_key(text) TO " + role);
+        // monthly partitions (V5): reached only through their partitioned table, whose grants PostgreSQL checks;
+        // created ahead and dropped after archiving by the owner's functions, never by the role itself
+        for (String partition : partitions(connection)) {
+            execute(connection, "REVOKE ALL ON TABLE " + partition + " FROM " + role);
+        }
+        execute(connection, "GRANT EXECUTE ON FUNCTION audit_ensure_partitions(int) TO " + role);
+        execute(connection, "GRANT EXECUTE ON FUNCTION audit_drop_archived_month(date) TO " + role);
+    }
+
+    /** Every partition in the schema, as a quoted, schema-qualified name. */
+    private static List<String> partitions(Connection connection) throws SQLException {
+        List<String> partitions = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT c.oid::regclass::text FROM pg_class c"
+                        + " WHERE c.relispartition AND c.relkind IN ('r', 'p')"
+                        + " AND c.relnamespace = 'public'::regnamespace")) {
+            while (result.next()) {
+                partitions.add(result.getString(1));
+            }
+        }
+        return partitions;
     }
 
     /** {@code null} when the role does not exist. */

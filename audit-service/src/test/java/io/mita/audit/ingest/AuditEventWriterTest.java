@@ -17,7 +17,7 @@ class AuditEventWriterTest {
                 .startsWith("INSERT INTO audit_event (event_id, source, type, subject, actor_id, "
                         + "correlation_id, occurred_at, topic, partition, kafka_offset, data, email_hashes, sealed_data) "
                         + "VALUES (");
-        assertThat(sql).endsWith(" ON CONFLICT (event_id) DO NOTHING RETURNING " + ChainedRecord.COLUMNS);
+        assertThat(sql).endsWith(") RETURNING " + ChainedRecord.COLUMNS);
         assertThat(count(sql, "\\(\\$\\d+(, \\$\\d+){11}, decode\\(\\$\\d+, 'hex'\\)\\)"))
                 .as("the sealed data travels as hex")
                 .isEqualTo(3);
@@ -45,13 +45,13 @@ class AuditEventWriterTest {
     }
 
     @Test
-    void theChainRowsOfABatchAreOneStatementWithHashesSentAsHex() {
+    void theChainRowsOfABatchAreOneStatementWithHashesSentAsHexAndTheirRecordsMonth() {
         String sql = AuditEventWriter.chainInsertSql(2);
 
         assertThat(sql)
-                .isEqualTo("INSERT INTO audit_chain (seq, event_id, prev_hash, hash) VALUES "
-                        + "($1, $2, decode($3, 'hex'), decode($4, 'hex')), "
-                        + "($5, $6, decode($7, 'hex'), decode($8, 'hex'))");
+                .isEqualTo("INSERT INTO audit_chain (seq, event_id, prev_hash, hash, received_at) VALUES "
+                        + "($1, $2, decode($3, 'hex'), decode($4, 'hex'), $5), "
+                        + "($6, $7, decode($8, 'hex'), decode($9, 'hex'), $10)");
     }
 
     private static int count(String text, String regex) {

@@ -6,6 +6,8 @@ import io.mita.audit.OwnerSql;
 import io.mita.audit.ingest.TestAppender;
 import io.mita.testsupport.MitaIntegrationTest;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,7 +23,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 /**
  * Least privilege: the service's own connection (the application's {@link DatabaseClient}) is a role that owns
  * nothing. PostgreSQL itself refuses it every UPDATE, DELETE, TRUNCATE, ALTER and DROP, before any trigger runs;
- * it may only INSERT and SELECT.
+ * it may only INSERT and SELECT, and reaches the monthly partitions (V5) only through their partitioned tables: it
+ * can neither read, change, detach nor drop one directly, and drops a month only through the owner's function,
+ * which refuses a month without a verified archive or younger than 90 days.
  */
 @MitaIntegrationTest
 class LeastPrivilegeIT {
@@ -96,6 +100,10 @@ class LeastPrivilegeIT {
                 "CREATE TABLE forged (id int)                          | permission denied"
             })
     void postgresRefusesTheServiceEveryStatementThatChangesOrRemovesHistory(String statement, String refusal) {
+        assertRefused(statement, refusal);
+    }
+
+    private void assertRefused(String statement, String refusal) {
         Throwable failure = null;
         try {
             service.sql(statement).fetch().rowsUpdated().block(Duration.ofSeconds(10));
@@ -107,6 +115,49 @@ class LeastPrivilegeIT {
         assertThat(messages(failure)).as(statement).contains(refusal);
         assertThat(single("SELECT count(*) AS value FROM audit_event", Long.class))
                 .isPositive();
+    }
+
+    /** This month's partition of the log ({partition}) and of the chain ({chain}), which the ingest just wrote to. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "SELECT count(*) FROM {partition}                          | permission denied",
+                "DELETE FROM {partition}                                   | permission denied",
+                "UPDATE {chain} SET hash = prev_hash                        | permission denied",
+                "TRUNCATE {partition}                                      | permission denied",
+                "DROP TABLE {partition}                                    | must be owner",
+                "DROP TABLE {chain}                                        | must be owner",
+                "ALTER TABLE audit_event DETACH PARTITION {partition}      | must be owner",
+                "ALTER TABLE {partition} DISABLE TRIGGER ALL               | must be owner",
+                "CREATE TABLE forged PARTITION OF audit_event FOR VALUES FROM ('2001-01-01') TO ('2001-02-01') | permission denied",
+                "SELECT audit_create_month_partition('2001-01-01')         | permission denied",
+                "SELECT audit_drop_archived_month(date_trunc('month', now())::date) | less than 90 days ago",
+                "UPDATE audit_retention_cut SET last_hash = previous_hash  | permission denied",
+                "DELETE FROM audit_retention_cut                           | permission denied"
+            })
+    void postgresRefusesTheServiceEveryStatementThatChangesOrDropsAPartition(String statement, String refusal) {
+        YearMonth month = YearMonth.now(ZoneOffset.UTC);
+        String suffix = String.format("_y%04dm%02d", month.getYear(), month.getMonthValue());
+        String sql =
+                statement.replace("{partition}", "audit_event" + suffix).replace("{chain}", "audit_chain" + suffix);
+        long before = single("SELECT count(*) AS value FROM audit_event", Long.class);
+
+        assertRefused(sql, refusal);
+
+        assertThat(single("SELECT count(*) AS value FROM audit_event", Long.class))
+                .isEqualTo(before);
+    }
+
+    @Test
+    void theServiceMayOnlyCreateTheComingMonthsPartitionsThroughTheOwnersFunction() {
+        assertThat(single("SELECT audit_ensure_partitions(2) AS value", Integer.class))
+                .isGreaterThanOrEqualTo(0);
+        OwnerSql owner = new OwnerSql(database);
+        assertThat(owner.scalar("SELECT count(*) FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner"
+                        + " WHERE r.rolname = 'mita_audit_service'"))
+                .as("relations the service role owns after creating partitions")
+                .isEqualTo(0L);
     }
 
     private <T> T single(String sql, Class<T> type) {
