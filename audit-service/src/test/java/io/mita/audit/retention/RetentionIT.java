@@ -106,8 +106,7 @@ class RetentionIT {
         }
         assertThat(owner.scalar("SELECT count(*) FROM audit_event WHERE received_at < date_trunc('month', now())"))
                 .isEqualTo(0L);
-        assertThat(owner.scalar(
-                        "SELECT count(*) FROM audit_event WHERE event_id = ANY(?::uuid[])",
+        assertThat(owner.scalar("SELECT count(*) FROM audit_event WHERE event_id = ANY(?::uuid[])", (Object)
                         kept.stream().map(UUID::toString).toArray(String[]::new)))
                 .isEqualTo(2L);
         assertThat(owner.scalar("SELECT count(*) FROM audit_retention_cut")).isEqualTo(2L);
