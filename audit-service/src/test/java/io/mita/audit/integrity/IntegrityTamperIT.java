@@ -4,6 +4,7 @@ import static io.mita.audit.AuditApi.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mita.audit.AuditApi;
+import io.mita.audit.OwnerHistory;
 import io.mita.audit.OwnerSql;
 import io.mita.audit.chain.ChainHash;
 import io.mita.audit.chain.ChainedRecord;
@@ -293,22 +294,7 @@ class IntegrityTamperIT {
                         + " encode(sealed_data, 'hex')"
                         + " FROM audit_event WHERE seq >= ? ORDER BY seq",
                 seq)) {
-            ChainedRecord record = new ChainedRecord(
-                    (Long) row[0],
-                    (UUID) row[1],
-                    (String) row[2],
-                    (String) row[3],
-                    (String) row[4],
-                    (String) row[5],
-                    (String) row[6],
-                    instant(row[7]),
-                    instant(row[8]),
-                    (String) row[9],
-                    (Integer) row[10],
-                    (Long) row[11],
-                    (String) row[12],
-                    (String) row[13],
-                    (String) row[14]);
+            ChainedRecord record = OwnerHistory.record(row);
             byte[] hash = ChainHash.next(previous, record);
             owner.tamper(
                     "UPDATE audit_chain SET prev_hash = decode(?, 'hex'), hash = decode(?, 'hex') WHERE seq = ?",

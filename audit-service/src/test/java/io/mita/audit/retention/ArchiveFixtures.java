@@ -155,7 +155,20 @@ final class ArchiveFixtures {
             long count,
             byte[] lastHash,
             byte[] previousSignature) {
-        Digest unsigned = new Digest(
+        Digest unsigned = digest(id, firstSeq, lastSeq, count, lastHash, previousSignature, keyId, null);
+        return digest(id, firstSeq, lastSeq, count, lastHash, previousSignature, keyId, sign(keys, unsigned.message()));
+    }
+
+    private static Digest digest(
+            long id,
+            Long firstSeq,
+            Long lastSeq,
+            long count,
+            byte[] lastHash,
+            byte[] previousSignature,
+            String keyId,
+            byte[] signature) {
+        return new Digest(
                 id,
                 Instant.parse("2025-01-15T10:00:00Z").plusSeconds(3600 * id),
                 Instant.parse("2025-01-15T11:00:00Z").plusSeconds(3600 * id),
@@ -165,18 +178,7 @@ final class ArchiveFixtures {
                 lastHash,
                 previousSignature,
                 keyId,
-                null);
-        return new Digest(
-                id,
-                unsigned.periodStart(),
-                unsigned.periodEnd(),
-                firstSeq,
-                lastSeq,
-                count,
-                lastHash,
-                previousSignature,
-                keyId,
-                sign(keys, unsigned.message()));
+                signature);
     }
 
     static byte[] sign(KeyPair keys, byte[] message) {

@@ -3,6 +3,7 @@ package io.mita.audit.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mita.audit.AuditApi;
 import io.mita.audit.OwnerHistory;
 import io.mita.audit.OwnerSql;
 import io.mita.audit.chain.ChainHash;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -141,10 +141,8 @@ class RetentionIT {
     }
 
     private Map<?, ?> integrity() {
-        return web.get()
-                .uri("/api/audit/integrity")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.forUser(UUID.randomUUID(), "COMPLIANCE"))
-                .exchange()
+        return new AuditApi(web, TestTokens.forUser(UUID.randomUUID(), "COMPLIANCE"))
+                .call("/api/audit/integrity")
                 .expectStatus()
                 .isOk()
                 .expectBody(Map.class)
