@@ -1,10 +1,13 @@
 package io.mita.audit;
 
+import io.mita.audit.chain.ChainHash;
 import io.mita.audit.chain.ChainedRecord;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -28,6 +31,30 @@ public final class OwnerHistory {
                         dataJson)
                 .get(0);
         return record(row);
+    }
+
+    /**
+     * Creates {@code month}'s partitions (as the owner) and appends {@code count} records received in it, each chained
+     * to the chain's head exactly as the chain writer links records.
+     */
+    public static void appendChained(OwnerSql owner, YearMonth month, int count) {
+        owner.scalar("SELECT audit_create_month_partition(?)", month.atDay(1));
+        for (int i = 0; i < count; i++) {
+            Instant receivedAt =
+                    month.atDay(10).atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(i);
+            ChainedRecord record = insert(owner, receivedAt, "{\"amount\": \"12.50\", \"n\": " + i + "}");
+            Object head = owner.scalar("SELECT encode(hash, 'hex') FROM audit_chain ORDER BY seq DESC LIMIT 1");
+            byte[] previous =
+                    head == null ? ChainHash.genesis() : HexFormat.of().parseHex((String) head);
+            owner.execute(
+                    "INSERT INTO audit_chain (seq, event_id, prev_hash, hash, received_at)"
+                            + " VALUES (?, ?, decode(?, 'hex'), decode(?, 'hex'), ?)",
+                    record.seq(),
+                    record.eventId(),
+                    ChainHash.hex(previous),
+                    ChainHash.hex(ChainHash.next(previous, record)),
+                    receivedAt.atOffset(ZoneOffset.UTC));
+        }
     }
 
     /** A row selected (or returned) with {@link ChainedRecord#COLUMNS}, read over JDBC. */

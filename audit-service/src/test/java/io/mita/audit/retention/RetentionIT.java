@@ -6,8 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.mita.audit.AuditApi;
 import io.mita.audit.OwnerHistory;
 import io.mita.audit.OwnerSql;
-import io.mita.audit.chain.ChainHash;
-import io.mita.audit.chain.ChainedRecord;
 import io.mita.audit.ingest.TestAppender;
 import io.mita.audit.trail.ArchiveTrail;
 import io.mita.audit.trail.LogArchived;
@@ -21,10 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,9 +81,9 @@ class RetentionIT {
         OwnerSql owner = new OwnerSql(database);
         YearMonth sixMonthsAgo = YearMonth.now(ZoneOffset.UTC).minusMonths(6);
         YearMonth fiveMonthsAgo = sixMonthsAgo.plusMonths(1);
-        History history = new History(owner);
-        history.append(sixMonthsAgo, 3);
-        history.append(fiveMonthsAgo, 2);
+        // older history, written by the owner into those months' partitions (the service only ever writes now)
+        OwnerHistory.appendChained(owner, sixMonthsAgo, 3);
+        OwnerHistory.appendChained(owner, fiveMonthsAgo, 2);
         List<UUID> kept = TestAppender.append(context, "still-here", 2);
 
         List<LogArchived> archived = retention.runOnce().block(Duration.ofSeconds(120));
@@ -171,43 +167,6 @@ class RetentionIT {
             return out.toString(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Older history, written as the owner into an older month's partition with its chain links, exactly as the
-     * chain writer links records (the service itself only ever writes into the current month).
-     */
-    private static final class History {
-
-        private final OwnerSql owner;
-
-        History(OwnerSql owner) {
-            this.owner = owner;
-        }
-
-        void append(YearMonth month, int count) {
-            owner.scalar("SELECT audit_create_month_partition(?)", month.atDay(1));
-            for (int i = 0; i < count; i++) {
-                Instant receivedAt =
-                        month.atDay(10).atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(i);
-                ChainedRecord record =
-                        OwnerHistory.insert(owner, receivedAt, "{\"amount\": \"12.50\", \"n\": " + i + "}");
-                byte[] previous = head();
-                owner.execute(
-                        "INSERT INTO audit_chain (seq, event_id, prev_hash, hash, received_at)"
-                                + " VALUES (?, ?, decode(?, 'hex'), decode(?, 'hex'), ?)",
-                        record.seq(),
-                        record.eventId(),
-                        ChainHash.hex(previous),
-                        ChainHash.hex(ChainHash.next(previous, record)),
-                        receivedAt.atOffset(ZoneOffset.UTC));
-            }
-        }
-
-        private byte[] head() {
-            Object hash = owner.scalar("SELECT encode(hash, 'hex') FROM audit_chain ORDER BY seq DESC LIMIT 1");
-            return hash == null ? ChainHash.genesis() : HexFormat.of().parseHex((String) hash);
         }
     }
 
