@@ -6,6 +6,7 @@ import io.mita.audit.chain.ChainedRecord;
 import io.mita.audit.chain.ChainedRecords;
 import io.mita.audit.privacy.SubjectSealing;
 import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Parameters;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -182,14 +183,19 @@ class AuditEventWriter {
                         .append(2 * i + 2)
                         .append(", 'hex'))");
             }
-            DatabaseClient.GenericExecuteSpec spec = databaseClient.sql(sql.toString());
-            for (int i = 0; i < missing.size(); i++) {
-                byte[] wrapped = sealing.newWrappedKey(missing.get(i));
-                keys.put(missing.get(i), wrapped);
-                spec = spec.bind(2 * i, missing.get(i))
-                        .bind(2 * i + 1, HexFormat.of().formatHex(wrapped));
+            List<Object> values = new ArrayList<>(2 * missing.size());
+            for (String subject : missing) {
+                byte[] wrapped = sealing.newWrappedKey(subject);
+                keys.put(subject, wrapped);
+                values.add(subject);
+                values.add(HexFormat.of().formatHex(wrapped));
             }
-            return spec.fetch().rowsUpdated().thenReturn(new SubjectKeys(keys, gone));
+            return databaseClient
+                    .sql(sql.toString())
+                    .bindValues(values)
+                    .fetch()
+                    .rowsUpdated()
+                    .thenReturn(new SubjectKeys(keys, gone));
         });
     }
 
@@ -271,18 +277,17 @@ class AuditEventWriter {
         for (int chunk = 0; chunk < chunks; chunk++) {
             List<ChainedRecord> rows = inOrder.subList(
                     chunk * MAX_ROWS_PER_STATEMENT, Math.min(inOrder.size(), (chunk + 1) * MAX_ROWS_PER_STATEMENT));
-            DatabaseClient.GenericExecuteSpec spec = databaseClient.sql(chainInsertSql(rows.size()));
-            int index = 0;
+            List<Object> values = new ArrayList<>(5 * rows.size());
             for (ChainedRecord row : rows) {
                 byte[] hash = ChainHash.next(previous, row);
-                spec = spec.bind(index++, row.seq())
-                        .bind(index++, row.eventId())
-                        .bind(index++, ChainHash.hex(previous))
-                        .bind(index++, ChainHash.hex(hash))
-                        .bind(index++, row.receivedAt());
+                values.add(row.seq());
+                values.add(row.eventId());
+                values.add(ChainHash.hex(previous));
+                values.add(ChainHash.hex(hash));
+                values.add(row.receivedAt());
                 previous = hash;
             }
-            statements.add(spec);
+            statements.add(databaseClient.sql(chainInsertSql(rows.size())).bindValues(values));
         }
         return Flux.fromIterable(statements)
                 .concatMap(spec -> spec.fetch().rowsUpdated())
@@ -310,40 +315,45 @@ class AuditEventWriter {
         return sql.toString();
     }
 
+    /**
+     * One multi-row insert of the batch. Its values are bound at once ({@code bindValues}): each {@code bind} call
+     * copies every binding made before it, so 1,000 rows of 13 values bound one by one cost seconds per batch
+     * (docs/decisions.md, "Many bind parameters").
+     */
     private Flux<ChainedRecord> insert(List<IncomingAuditEvent> rows, SubjectKeys keys) {
-        DatabaseClient.GenericExecuteSpec spec = databaseClient.sql(insertSql(rows.size()));
-        int index = 0;
+        List<Object> values = new ArrayList<>(COLUMNS.length * rows.size());
         for (IncomingAuditEvent row : rows) {
-            spec = spec.bind(index++, row.eventId())
-                    .bind(index++, row.source())
-                    .bind(index++, row.type())
-                    .bind(index++, row.subject());
-            spec = bindNullable(spec, index++, row.actorId(), String.class);
-            spec = bindNullable(spec, index++, row.correlationId(), String.class);
-            spec = spec.bind(index++, row.occurredAt())
-                    .bind(index++, row.topic())
-                    .bind(index++, row.partition())
-                    .bind(index++, row.offset());
+            values.add(row.eventId());
+            values.add(row.source());
+            values.add(row.type());
+            values.add(row.subject());
+            values.add(nullable(row.actorId(), String.class));
+            values.add(nullable(row.correlationId(), String.class));
+            values.add(row.occurredAt());
+            values.add(row.topic());
+            values.add(row.partition());
+            values.add(row.offset());
             // the data is never stored in clear: sealed with its subject's key, or dropped if the subject was erased
-            spec = spec.bindNull(index++, Json.class);
-            spec = bindNullable(
-                    spec,
-                    index++,
-                    row.emailHashes().isEmpty() ? null : row.emailHashes().toArray(String[]::new),
-                    String[].class);
+            values.add(Parameters.in(Json.class));
+            values.add(nullable(
+                    row.emailHashes().isEmpty() ? null : row.emailHashes().toArray(String[]::new), String[].class));
             String sealed = row.dataJson() == null || keys.erased().contains(row.subject())
                     ? null
                     : HexFormat.of()
                             .formatHex(sealing.seal(
                                     keys.wrapped().get(row.subject()), row.subject(), row.eventId(), row.dataJson()));
-            spec = bindNullable(spec, index++, sealed, String.class);
+            values.add(nullable(sealed, String.class));
         }
-        return spec.map(ChainedRecords::read).all();
+        return databaseClient
+                .sql(insertSql(rows.size()))
+                .bindValues(values)
+                .map(ChainedRecords::read)
+                .all();
     }
 
-    private static <T> DatabaseClient.GenericExecuteSpec bindNullable(
-            DatabaseClient.GenericExecuteSpec spec, int index, T value, Class<T> type) {
-        return value == null ? spec.bindNull(index, type) : spec.bind(index, value);
+    /** The value, or a typed null parameter. */
+    private static Object nullable(Object value, Class<?> type) {
+        return value == null ? Parameters.in(type) : value;
     }
 
     /** Placeholders only ($1, $2, ...): values always travel as bind parameters. */
