@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The lines one logger writes while a test runs, each with the MDC it was written with ({@code correlationId},
- * {@code traceId}, {@code spanId}): {@code try (LogLines lines = LogLines.of("mita.request")) { ... }}.
+ * {@code traceId}, {@code spanId}): {@code try (LogLines lines = LogLines.of("mita.request")) { ... }}. Open it in the
+ * test method or a {@code @BeforeEach}, never in a field initializer: starting the application context resets
+ * Logback and drops a capture opened before.
  */
 public final class LogLines implements AutoCloseable {
 

@@ -8,6 +8,7 @@ import io.mita.testsupport.MitaIntegrationTest;
 import io.mita.testsupport.TestTokens;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -18,7 +19,13 @@ class RequestLogIT {
     @Autowired
     WebTestClient web;
 
-    private final LogLines requestLines = LogLines.of("mita.request");
+    private LogLines requestLines;
+
+    /** Not in a field initializer: starting the application context resets Logback and would drop the capture. */
+    @BeforeEach
+    void capture() {
+        requestLines = LogLines.of("mita.request");
+    }
 
     @AfterEach
     void release() {
