@@ -19,8 +19,8 @@
 # --cache off,on        one stack per value, in that order: "off" is the signature check on every request
 #                       (before issue 14), "on" the verified-token cache; "on-before" is the cache with the
 #                       settings that preceded the request-cost fixes of issue 14 restored (automatic context
-#                       propagation in the gateway, Spring Security's observations, the pool's SELECT 1 on
-#                       every acquire), so that before and after run in one invocation on the same jars
+#                       propagation in the gateway and the services, Spring Security's observations, the
+#                       pool's SELECT 1 on every acquire), so that before and after run in one invocation on the same jars
 # --jfr                 after the rounds, 20 s of JFR on each process under gateway load; prints the top
 #                       frames (bench/jfr-top.sh) and keeps the recordings
 # --env K=V             an extra environment variable for every process of the stack (e.g.

@@ -9,6 +9,7 @@ import io.mita.auth.registration.UserRegistered;
 import io.mita.common.events.EventExtensions;
 import io.mita.testsupport.GoldenEvents;
 import io.mita.testsupport.KafkaTestBroker;
+import io.mita.testsupport.LogLines;
 import io.mita.testsupport.MitaIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,28 +36,43 @@ class AuthEventsIT {
     WebTestClient client;
 
     @Test
-    void aRegistrationIsPublishedWithTheRequestsCorrelationIdAndNoSecrets() throws Exception {
+    void aRegistrationIsPublishedWithTheRequestsCorrelationIdAndTraceAndNoSecrets() throws Exception {
         String email = aUniqueEmail();
         String correlationId = "it-" + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String clientSpanId = "00f067aa0ba902b7";
 
-        UUID userId = AuthFixtures.patient(client)
-                .post()
-                .uri("/api/auth/register")
-                .header("X-Correlation-Id", correlationId)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", email, "password", PASSWORD, "displayName", "Ann"))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(AuthFixtures.Registered.class)
-                .returnResult()
-                .getResponseBody()
-                .userId();
+        UUID userId;
+        try (LogLines requestLines = LogLines.of("mita.request")) {
+            userId = AuthFixtures.patient(client)
+                    .post()
+                    .uri("/api/auth/register")
+                    .header("X-Correlation-Id", correlationId)
+                    .header("traceparent", "00-" + traceId + "-" + clientSpanId + "-01")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("email", email, "password", PASSWORD, "displayName", "Ann"))
+                    .exchange()
+                    .expectStatus()
+                    .isCreated()
+                    .expectBody(AuthFixtures.Registered.class)
+                    .returnResult()
+                    .getResponseBody()
+                    .userId();
+
+            assertThat(requestLines.awaitOneWithCorrelationId(correlationId).getMDCPropertyMap())
+                    .as("the request line")
+                    .containsEntry("traceId", traceId)
+                    .containsKey("spanId");
+        }
 
         CloudEvent event = awaitEvent(UserRegistered.TYPE, userId.toString());
 
         assertThat(event.getSource()).hasToString("/mita/auth");
         assertThat(EventExtensions.correlationId(event)).isEqualTo(correlationId);
+        assertThat(EventExtensions.traceparent(event))
+                .as("the event continues the request's trace (hashing ran on another thread)")
+                .matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                .doesNotContain(clientSpanId);
         assertThat(EventExtensions.actorId(event)).isEqualTo(userId.toString());
         String data = new String(event.getData().toBytes(), StandardCharsets.UTF_8);
         assertThat(data).doesNotContain(email).doesNotContain(PASSWORD).doesNotContain("argon2");

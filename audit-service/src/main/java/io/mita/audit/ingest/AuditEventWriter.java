@@ -5,6 +5,7 @@ import io.mita.audit.chain.ChainLock;
 import io.mita.audit.chain.ChainedRecord;
 import io.mita.audit.chain.ChainedRecords;
 import io.mita.audit.privacy.SubjectSealing;
+import io.mita.common.logging.LogContext;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Parameters;
 import java.time.Instant;
@@ -224,8 +225,8 @@ class AuditEventWriter {
                                     .bind("subject", erasure.subject())
                                     .map(row -> row.get("shredded", Integer.class))
                                     .one())
-                            .doOnNext(shredded -> log.info(
-                                    "subject erased: key destroyed={} event={}", shredded > 0, event.eventId()));
+                            .doOnEach(LogContext.onNext(shredded -> log.info(
+                                    "subject erased: key destroyed={} event={}", shredded > 0, event.eventId())));
                 })
                 .then();
     }

@@ -2,6 +2,7 @@ package io.mita.audit.query;
 
 import io.mita.audit.privacy.EmailHasher;
 import io.mita.audit.privacy.SubjectSealing;
+import io.mita.common.logging.LogContext;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * Reads the audit log newest first. The WHERE clause is assembled from fixed fragments only; every value travels
@@ -67,25 +69,29 @@ class AuditEventRepository implements StoredAuditEvents {
         String sql = "SELECT " + COLUMNS + FROM
                 + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
                 + " ORDER BY e.seq DESC LIMIT :limit";
-        return databaseClient.sql(sql).bindValues(parameters).map(this::toEvent).all();
+        return Flux.deferContextual(context -> databaseClient
+                .sql(sql)
+                .bindValues(parameters)
+                .map(row -> toEvent(row, context))
+                .all());
     }
 
     @Override
     public Mono<StoredAuditEvent> findById(UUID eventId) {
-        return databaseClient
+        return Mono.deferContextual(context -> databaseClient
                 .sql("SELECT " + COLUMNS + FROM + " WHERE e.event_id = :eventId")
                 .bind("eventId", eventId)
-                .map(this::toEvent)
-                .one();
+                .map(row -> toEvent(row, context))
+                .one());
     }
 
     @Override
     public Flux<StoredAuditEvent> story(String correlationId) {
-        return databaseClient
+        return Flux.deferContextual(context -> databaseClient
                 .sql("SELECT " + COLUMNS + FROM + " WHERE e.correlation_id = :correlationId ORDER BY e.seq")
                 .bind("correlationId", correlationId)
-                .map(this::toEvent)
-                .all();
+                .map(row -> toEvent(row, context))
+                .all());
     }
 
     private static void condition(
@@ -98,9 +104,10 @@ class AuditEventRepository implements StoredAuditEvents {
 
     /**
      * Opens sealed data with its subject's key. Without the key (erased) the data stays unreadable: {@code null},
-     * and the event is marked so; the row still shows that the event existed, when, and of what type.
+     * and the event is marked so; the row still shows that the event existed, when, and of what type. A key that
+     * does not open the data is logged with the query's ids ({@code context}).
      */
-    private StoredAuditEvent toEvent(Readable row) {
+    private StoredAuditEvent toEvent(Readable row, ContextView context) {
         UUID eventId = row.get("event_id", UUID.class);
         String subject = row.get("subject", String.class);
         String sealed = row.get("sealed_data", String.class);
@@ -118,7 +125,8 @@ class AuditEventRepository implements StoredAuditEvents {
                             eventId,
                             HexFormat.of().parseHex(sealed));
                 } catch (SubjectSealing.SealedDataException e) {
-                    log.warn("audit event {} data does not open: {}", eventId, e.getMessage());
+                    LogContext.run(
+                            context, () -> log.warn("audit event {} data does not open: {}", eventId, e.getMessage()));
                 }
             }
         }

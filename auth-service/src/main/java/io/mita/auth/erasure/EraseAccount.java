@@ -2,6 +2,7 @@ package io.mita.auth.erasure;
 
 import io.mita.auth.account.UserNotFoundException;
 import io.mita.auth.password.PasswordConfirmation;
+import io.mita.common.logging.LogContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -56,6 +57,6 @@ class EraseAccount {
                         ? events.erased(userId, now, erasedBy, actor)
                         : Mono.error(new UserNotFoundException(userId)))
                 .as(transaction::transactional)
-                .doOnSuccess(done -> log.info("Erased account {} ({})", userId, erasedBy));
+                .doOnEach(LogContext.onComplete(() -> log.info("Erased account {} ({})", userId, erasedBy)));
     }
 }

@@ -7,6 +7,7 @@ import io.mita.auth.mfa.domain.RecoveryCodes;
 import io.mita.auth.mfa.domain.Totp;
 import io.mita.auth.secret.OpaqueToken;
 import io.mita.auth.session.SecondFactor;
+import io.mita.common.logging.LogContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.OptionalLong;
@@ -96,11 +97,11 @@ class TotpSecondFactor implements SecondFactor {
             return Mono.just(false);
         }
         return store.useRecoveryCode(userId, secrets.recoveryCodeHash(userId, recovery), now)
-                .doOnNext(used -> {
+                .doOnEach(LogContext.onNext(used -> {
                     if (used) {
                         log.info("A recovery code of user {} was used for a login", userId);
                     }
-                });
+                }));
     }
 
     private Mono<UUID> spend(MfaRepository.Challenge challenge, Instant now) {

@@ -2,6 +2,7 @@ package io.mita.auth.session;
 
 import io.mita.auth.config.AuthProperties;
 import io.mita.auth.secret.OpaqueToken;
+import io.mita.common.logging.LogContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -190,24 +191,22 @@ public class SessionService {
         OpaqueToken successor = OpaqueToken.successorOf(presented, successorKey);
         return tokens.findByHash(successor.hash())
                 .filter(next -> !next.isSpent() && !next.isRevoked() && !next.isExpiredAt(now))
-                .map(next -> {
-                    log.info(
-                            "Refresh token presented again {} after it was spent: answered its successor again"
-                                    + " (session {})",
-                            Duration.between(spent.usedAt(), now),
-                            spent.familyId());
-                    return (Outcome) new Rotated(spent.userId(), spent.familyId(), successor);
-                })
+                .doOnEach(LogContext.onNext(next -> log.info(
+                        "Refresh token presented again {} after it was spent: answered its successor again"
+                                + " (session {})",
+                        Duration.between(spent.usedAt(), now),
+                        spent.familyId())))
+                .map(next -> (Outcome) new Rotated(spent.userId(), spent.familyId(), successor))
                 .switchIfEmpty(Mono.defer(() -> revokeReusedFamily(spent, now)));
     }
 
     private Mono<Outcome> revokeReusedFamily(RefreshToken token, Instant now) {
         return tokens.revokeFamily(token.familyId(), now)
-                .doOnNext(revoked -> log.warn(
+                .doOnEach(LogContext.onNext(revoked -> log.warn(
                         "Refresh token reused: revoked session {} of user {} ({} tokens)",
                         token.familyId(),
                         token.userId(),
-                        revoked))
+                        revoked)))
                 .thenReturn(Outcome.REUSED);
     }
 

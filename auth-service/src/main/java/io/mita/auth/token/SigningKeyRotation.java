@@ -1,5 +1,6 @@
 package io.mita.auth.token;
 
+import io.mita.common.logging.LogContext;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -94,7 +95,7 @@ class SigningKeyRotation {
                 })
                 .as(transaction::transactional)
                 .flatMap(rotated -> signingKeys.refreshActive().thenReturn(rotated))
-                .doOnNext(rotated -> log.info(
-                        "Rotated the signing key: {} signs, {} is retired", rotated.kid(), rotated.previousKid()));
+                .doOnEach(LogContext.onNext(rotated -> log.info(
+                        "Rotated the signing key: {} signs, {} is retired", rotated.kid(), rotated.previousKid())));
     }
 }

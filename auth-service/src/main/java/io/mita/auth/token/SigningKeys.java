@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.mita.common.logging.LogContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,7 +102,7 @@ public class SigningKeys {
                         : Mono.just(stored))
                 .flatMap(stored -> unsealAndRecordProvenance(stored)
                         .doOnNext(key -> active.set(new ActiveKey(key, stored.createdAt()))))
-                .doOnNext(key -> log.info("Signing access tokens with key {}", key.getKeyID()))
+                .doOnEach(LogContext.onNext(key -> log.info("Signing access tokens with key {}", key.getKeyID())))
                 .flatMap(key -> reloadVerificationKeys().thenReturn(key));
     }
 
@@ -124,10 +125,10 @@ public class SigningKeys {
                                                     ? new ActiveKey(key, stored.createdAt())
                                                     : now)
                                     .key())
-                            .doOnNext(key -> log.info(
+                            .doOnEach(LogContext.onNext(key -> log.info(
                                     "Signing access tokens with key {} (was {})",
                                     key.getKeyID(),
-                                    current == null ? "none" : current.key().getKeyID()));
+                                    current == null ? "none" : current.key().getKeyID())));
                 })
                 .flatMap(key -> reloadVerificationKeys().thenReturn(key));
     }
@@ -199,7 +200,7 @@ public class SigningKeys {
     private Mono<StoredSigningKey> createFirstKey() {
         return generateOffTheEventLoop()
                 .flatMap(key -> repository.insert(key).thenReturn(key))
-                .doOnNext(key -> log.info("Generated signing key {}", key.kid()))
+                .doOnEach(LogContext.onNext(key -> log.info("Generated signing key {}", key.kid())))
                 // another instance stored its key between our read and our insert: use theirs
                 .onErrorResume(DuplicateKeyException.class, e -> repository.findActive());
     }

@@ -9,10 +9,13 @@ import static io.mita.auth.AuthFixtures.refresh;
 import static io.mita.auth.AuthFixtures.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.mita.auth.AuthFixtures;
 import io.mita.auth.AuthFixtures.Tokens;
 import io.mita.auth.OutboxEvents;
 import io.mita.auth.secret.OpaqueToken;
+import io.mita.common.correlation.CorrelationId;
+import io.mita.testsupport.LogLines;
 import io.mita.testsupport.MitaIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,6 +114,36 @@ class RefreshTokenRotationIT {
                 .isZero();
         // another session of the same user is not affected
         refresh(client, otherSession.refreshToken()).expectStatus().isOk();
+    }
+
+    @Test
+    void theWarningAboutAReusedTokenCarriesTheRequestsCorrelationAndTraceIds() {
+        String email = aUniqueEmail();
+        register(client, email);
+        Tokens first = login(client, email);
+        refresh(client, first.refreshToken()).expectStatus().isOk();
+        spentLongAgo(first.refreshToken());
+        String correlationId = "reuse-" + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+
+        try (LogLines warnings = LogLines.of(SessionService.class)) {
+            assertProblem(
+                    client.post()
+                            .uri("/api/auth/refresh")
+                            .header(CorrelationId.HEADER, correlationId)
+                            .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .bodyValue(Map.of("refreshToken", first.refreshToken()))
+                            .exchange(),
+                    HttpStatus.UNAUTHORIZED,
+                    "AUTH_REFRESH_TOKEN_REUSED");
+
+            ILoggingEvent warning = warnings.awaitOneWithCorrelationId(correlationId);
+            assertThat(warning.getFormattedMessage()).startsWith("Refresh token reused: revoked session ");
+            assertThat(warning.getMDCPropertyMap())
+                    .containsEntry("traceId", traceId)
+                    .containsKey("spanId");
+        }
     }
 
     @Test

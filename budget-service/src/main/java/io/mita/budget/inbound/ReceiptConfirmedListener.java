@@ -71,6 +71,8 @@ class ReceiptConfirmedListener {
         Boolean recorded = transactions
                 .recordOnce(eventId, receipt)
                 .contextWrite(context(event, receipt))
+                // the consumer's observation, so the transaction's event continues the receipt event's trace
+                .contextCapture()
                 .block(TIMEOUT);
         log.info(
                 "receipt confirmed eventId={} receiptId={} userId={} transactionCreated={}",

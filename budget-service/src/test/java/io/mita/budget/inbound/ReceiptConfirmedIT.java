@@ -72,13 +72,17 @@ class ReceiptConfirmedIT {
     }
 
     @Test
-    void aConfirmedReceiptBecomesOneExpenseWithItsCreatedEventCarryingTheCorrelationId() {
+    void aConfirmedReceiptBecomesOneExpenseWithItsCreatedEventCarryingTheCorrelationIdAndTrace() {
         UUID receiptId = UUID.randomUUID();
         String correlationId = "receipt-" + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String producerSpanId = "00f067aa0ba902b7";
 
-        publish(CloudEventBuilder.v1(event(UUID.randomUUID(), receipt(receiptId, "23.47")))
-                .withExtension(EventExtensions.CORRELATION_ID, correlationId)
-                .build());
+        publish(
+                CloudEventBuilder.v1(event(UUID.randomUUID(), receipt(receiptId, "23.47")))
+                        .withExtension(EventExtensions.CORRELATION_ID, correlationId)
+                        .build(),
+                "00-" + traceId + "-" + producerSpanId + "-01");
 
         Map<String, Object> row = awaitTransactions(1).get(0);
         assertThat(row)
@@ -89,7 +93,8 @@ class ReceiptConfirmedIT {
                 .containsEntry("occurred_on", LocalDate.of(2026, 1, 15));
         assertThat((BigDecimal) row.get("amount")).isEqualByComparingTo("23.47");
         Map<String, Object> event = database.sql(
-                        "SELECT type, correlation_id, actor_id, data::text AS data FROM outbox_event WHERE subject = :user")
+                        "SELECT type, correlation_id, actor_id, traceparent, data::text AS data FROM outbox_event"
+                                + " WHERE subject = :user")
                 .bind("user", user.toString())
                 .fetch()
                 .one()
@@ -98,6 +103,10 @@ class ReceiptConfirmedIT {
                 .containsEntry("type", "mita.budget.transaction.created.v1")
                 .containsEntry("correlation_id", correlationId)
                 .containsEntry("actor_id", user.toString());
+        assertThat((String) event.get("traceparent"))
+                .as("the transaction's event continues the receipt event's trace (the consumer's span)")
+                .matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                .doesNotContain(producerSpanId);
         assertThat((String) event.get("data")).contains(row.get("id").toString());
         assertThat(inboxRows(receiptId)).isEqualTo(1);
     }
@@ -219,9 +228,19 @@ class ReceiptConfirmedIT {
     }
 
     private static void publish(CloudEvent event) {
+        publish(new ProducerRecord<>(TOPIC, event.getSubject(), event));
+    }
+
+    /** With the W3C header the outbox relay sets, from which the consumer's observation continues the trace. */
+    private static void publish(CloudEvent event, String traceparent) {
+        ProducerRecord<String, CloudEvent> record = new ProducerRecord<>(TOPIC, event.getSubject(), event);
+        record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.US_ASCII));
+        publish(record);
+    }
+
+    private static void publish(ProducerRecord<String, CloudEvent> record) {
         try {
-            producer.send(new ProducerRecord<>(TOPIC, event.getSubject(), event))
-                    .get();
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

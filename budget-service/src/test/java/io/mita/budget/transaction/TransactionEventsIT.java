@@ -4,10 +4,12 @@ import static io.mita.budget.transaction.BudgetApi.json;
 import static io.mita.budget.transaction.TransactionFixtures.anExpense;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.cloudevents.CloudEvent;
 import io.mita.common.events.EventExtensions;
 import io.mita.testsupport.GoldenEvents;
 import io.mita.testsupport.KafkaTestBroker;
+import io.mita.testsupport.LogLines;
 import io.mita.testsupport.MitaIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -88,6 +90,40 @@ class TransactionEventsIT {
         assertThat(data.has("note")).as("the note never leaves the service").isFalse();
         assertThat(new String(event.getData().toBytes(), StandardCharsets.UTF_8))
                 .doesNotContain("weekly shop");
+    }
+
+    @Test
+    void aTransactionCreatedUnderAClientsTraceIsLoggedWithItsIdsAndItsEventContinuesThatTrace() {
+        String correlationId = "trace-" + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String clientSpanId = "00f067aa0ba902b7";
+
+        try (LogLines requestLines = LogLines.of("mita.request")) {
+            api.client()
+                    .post()
+                    .uri(BudgetApi.PATH)
+                    .header("Authorization", BudgetApi.bearer(user))
+                    .header("X-Correlation-Id", correlationId)
+                    .header("traceparent", "00-" + traceId + "-" + clientSpanId + "-01")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(anExpense())
+                    .exchange()
+                    .expectStatus()
+                    .isCreated();
+
+            ILoggingEvent line = requestLines.awaitOneWithCorrelationId(correlationId);
+            assertThat(line.getFormattedMessage()).startsWith("POST " + BudgetApi.PATH + " -> 201 in ");
+            assertThat(line.getMDCPropertyMap())
+                    .containsEntry("traceId", traceId)
+                    .containsKey("spanId");
+        }
+
+        CloudEvent event = eventsOfUser(1).get(0).value();
+        assertThat(EventExtensions.correlationId(event)).isEqualTo(correlationId);
+        assertThat(EventExtensions.traceparent(event))
+                .as("the request's trace, budget-service's span, sampled as the client asked")
+                .matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                .doesNotContain(clientSpanId);
     }
 
     @Test

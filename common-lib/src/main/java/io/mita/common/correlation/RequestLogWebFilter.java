@@ -1,7 +1,6 @@
 package io.mita.common.correlation;
 
-import io.micrometer.context.ContextSnapshot;
-import io.micrometer.context.ContextSnapshotFactory;
+import io.mita.common.logging.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -15,15 +14,12 @@ import reactor.core.publisher.Mono;
  * One log line per answered request — method, path (never the query, which may carry personal data),
  * status and duration — written inside the request's context, so the structured log line carries its
  * {@code correlationId}, {@code traceId} and {@code spanId}: the thread locals (MDC, current observation) are
- * set from the subscriber's Reactor context around the log call, so the line carries them with automatic
- * context propagation ({@code spring.reactor.context-propagation=auto}, the services) and without it
- * ({@code limited}, the gateway). Operations endpoints are not logged.
+ * set from the subscriber's Reactor context around the log call ({@link LogContext}), as every process runs
+ * {@code spring.reactor.context-propagation=limited}. Operations endpoints are not logged.
  */
 public class RequestLogWebFilter implements WebFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger("mita.request");
-    private static final ContextSnapshotFactory SNAPSHOTS =
-            ContextSnapshotFactory.builder().build();
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -35,14 +31,14 @@ public class RequestLogWebFilter implements WebFilter, Ordered {
         return chain.filter(exchange).doOnEach(signal -> {
             if (signal.isOnComplete() || signal.isOnError()) {
                 HttpStatusCode status = exchange.getResponse().getStatusCode();
-                try (ContextSnapshot.Scope scope = SNAPSHOTS.setThreadLocalsFrom(signal.getContextView())) {
-                    log.info(
-                            "{} {} -> {} in {} ms",
-                            exchange.getRequest().getMethod(),
-                            path,
-                            status == null ? (signal.isOnError() ? 500 : 200) : status.value(),
-                            (System.nanoTime() - started) / 1_000_000);
-                }
+                LogContext.run(
+                        signal.getContextView(),
+                        () -> log.info(
+                                "{} {} -> {} in {} ms",
+                                exchange.getRequest().getMethod(),
+                                path,
+                                status == null ? (signal.isOnError() ? 500 : 200) : status.value(),
+                                (System.nanoTime() - started) / 1_000_000));
             }
         });
     }

@@ -14,7 +14,7 @@ import java.util.UUID;
  * {@code actorid} and {@code traceparent} are set when known and left out otherwise.
  *
  * @param subject     what the event is about (a user id for most events); also the Kafka key
- * @param traceparent the W3C trace context of the work that caused the event ({@link TraceParent#current})
+ * @param traceparent the W3C trace context of the work that caused the event ({@link TraceParent})
  */
 public record EventEnvelope(
         UUID id,

@@ -19,8 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Appends an event to the transactional outbox. Call it inside the same reactive transaction as the
- * state change it describes: both commit or neither does. Correlation id and actor come from the
- * Reactor context (the request's correlation id, the authenticated user) unless given.
+ * state change it describes: both commit or neither does. Correlation id, trace parent and actor come from the
+ * Reactor context (the request's correlation id and server observation, the authenticated user; a Kafka
+ * listener's with {@code contextCapture()}) unless the actor is given.
  */
 public class OutboxWriter {
 
@@ -61,13 +62,10 @@ public class OutboxWriter {
     /** Appends with an explicit actor, e.g. the user who just registered or logged in. */
     public Mono<UUID> append(OutgoingEvent event, String actorId) {
         UUID eventId = UUID.randomUUID();
-        // read while the caller's span is current: the insert itself runs later, on a database thread
-        String traceparent = traceparent();
         JsonNode data = masker.redactSecrets(jsonMapper.valueToTree(event.data()));
-        return CorrelationId.current()
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
-                .flatMap(correlationId -> {
+        // correlation id and trace parent from the subscriber's Reactor context: no thread local is restored
+        // inside the chain (context-propagation: limited), and the insert runs on a database thread
+        return Mono.deferContextual(context -> {
                     DatabaseClient.GenericExecuteSpec insert = database.sql(INSERT)
                             .bind("eventId", eventId)
                             .bind("source", source)
@@ -75,16 +73,13 @@ public class OutboxWriter {
                             .bind("subject", event.subject())
                             .bind("occurredAt", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                             .bind("data", Json.of(jsonMapper.writeValueAsString(data)));
-                    insert = bindNullable(insert, "correlationId", correlationId.orElse(null));
+                    insert = bindNullable(
+                            insert, "correlationId", CorrelationId.from(context).orElse(null));
                     insert = bindNullable(insert, "actorId", actorId);
-                    insert = bindNullable(insert, "traceparent", traceparent);
+                    insert = bindNullable(insert, "traceparent", TraceParent.of(context, tracer.orElse(null)));
                     return insert.then();
                 })
                 .thenReturn(eventId);
-    }
-
-    private String traceparent() {
-        return TraceParent.current(tracer.orElse(null));
     }
 
     private static DatabaseClient.GenericExecuteSpec bindNullable(

@@ -1,7 +1,6 @@
 package io.mita.common.problem;
 
-import io.micrometer.context.ContextSnapshot;
-import io.micrometer.context.ContextSnapshotFactory;
+import io.mita.common.logging.LogContext;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
@@ -12,9 +11,6 @@ import reactor.core.publisher.Mono;
  * ends here and leaves as problem+json. Ordered before Boot's default error handler.
  */
 public class ProblemWebExceptionHandler implements ErrorWebExceptionHandler, Ordered {
-
-    private static final ContextSnapshotFactory SNAPSHOTS =
-            ContextSnapshotFactory.builder().build();
 
     private final ProblemMapper mapper;
     private final ProblemResponseWriter writer;
@@ -32,10 +28,8 @@ public class ProblemWebExceptionHandler implements ErrorWebExceptionHandler, Ord
         return Mono.deferContextual(context -> {
             Problem problem = mapper.toProblem(failure);
             String errorId = Problem.newErrorId();
-            // the trace ids reach the log line without automatic context propagation too (the gateway)
-            try (ContextSnapshot.Scope scope = SNAPSHOTS.setThreadLocalsFrom(context)) {
-                mapper.log(problem, failure, errorId);
-            }
+            // the ids reach the log line without automatic context propagation (every process runs "limited")
+            LogContext.run(context, () -> mapper.log(problem, failure, errorId));
             return writer.write(exchange, problem, errorId);
         });
     }

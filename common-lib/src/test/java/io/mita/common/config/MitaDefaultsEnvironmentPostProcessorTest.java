@@ -27,6 +27,16 @@ class MitaDefaultsEnvironmentPostProcessorTest {
     }
 
     @Test
+    void everyProcessRunsWithoutAutomaticContextPropagation() {
+        StandardEnvironment environment = new StandardEnvironment();
+
+        processor.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("spring.reactor.context-propagation"))
+                .isEqualTo("limited");
+    }
+
+    @Test
     void aProcessesOwnSettingOverridesADefault() {
         StandardEnvironment environment = new StandardEnvironment();
         environment

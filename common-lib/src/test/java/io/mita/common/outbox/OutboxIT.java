@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.cloudevents.CloudEvent;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.mita.common.correlation.CorrelationId;
@@ -51,12 +53,19 @@ class OutboxIT {
     @Autowired
     Tracer tracer;
 
+    @Autowired
+    ObservationRegistry observations;
+
     @Test
     void anEventWrittenInACommittedTransactionReachesKafkaAsACloudEventKeyedByItsSubject() {
         String subject = UUID.randomUUID().toString();
-        Span span = tracer.nextSpan().name("change-password").start();
+        // as a Kafka listener does: its observation is current on the calling thread, and contextCapture() hands
+        // it to the chain (no automatic context propagation: the insert runs on a database thread)
+        Observation observation = Observation.start("change-password", observations);
+        Span span;
         UUID eventId;
-        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+        try (Observation.Scope scope = observation.openScope()) {
+            span = tracer.currentSpan();
             eventId = TransactionalOperator.create(transactionManager)
                     .transactional(outbox.append(
                             new OutgoingEvent(
@@ -65,10 +74,12 @@ class OutboxIT {
                                     new PasswordChanged(subject, "hunter2hunter2", "mail jane.doe@example.com")),
                             "actor-7"))
                     .contextWrite(context -> context.put(CorrelationId.CONTEXT_KEY, "corr-outbox-1"))
+                    .contextCapture()
                     .block();
         } finally {
-            span.end();
+            observation.stop();
         }
+        assertThat(span).as("the observation's span").isNotNull();
 
         ConsumerRecord<String, CloudEvent> record = awaitRecord(properties.topic(), eventId.toString());
         CloudEvent event = record.value();

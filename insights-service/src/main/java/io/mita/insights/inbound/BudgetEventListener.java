@@ -52,7 +52,11 @@ class BudgetEventListener {
             return;
         }
         UUID eventId = UUID.fromString(record.value().getId());
-        Boolean applied = projections.apply(eventId, change.get()).block(TIMEOUT);
+        Boolean applied = projections
+                .apply(eventId, change.get())
+                // the consumer's observation, for the chain's log lines (LogContext)
+                .contextCapture()
+                .block(TIMEOUT);
         log.debug(
                 "budget event eventId={} type={} applied={}",
                 eventId,

@@ -1,6 +1,7 @@
 package io.mita.notification.feed;
 
 import io.mita.common.inbox.ProcessedEvents;
+import io.mita.common.logging.LogContext;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -54,6 +55,7 @@ public class EraseUser {
                                 .reduce(0L, Long::sum)
                         : Mono.just(0L))
                 .as(transaction::transactional)
-                .doOnNext(rows -> log.info("user erased eventId={} userId={} rowsDeleted={}", eventId, userId, rows));
+                .doOnEach(LogContext.onNext(
+                        rows -> log.info("user erased eventId={} userId={} rowsDeleted={}", eventId, userId, rows)));
     }
 }

@@ -1,6 +1,7 @@
 package io.mita.notification.feed;
 
 import io.mita.common.inbox.ProcessedEvents;
+import io.mita.common.logging.LogContext;
 import io.mita.notification.preference.Channel;
 import io.mita.notification.preference.NotificationPreferences;
 import io.mita.notification.preference.PreferenceRepository;
@@ -89,12 +90,12 @@ public class NotifyUser {
                                 }
                             });
                 })
-                .doOnNext(outcome -> log.info(
+                .doOnEach(LogContext.onNext(outcome -> log.info(
                         "event notified eventId={} userId={} kind={} outcome={}",
                         request.eventId(),
                         request.userId(),
                         request.kind(),
-                        outcome));
+                        outcome)));
     }
 
     private Mono<Outcome> deliver(

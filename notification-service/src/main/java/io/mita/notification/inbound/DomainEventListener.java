@@ -80,7 +80,7 @@ class DomainEventListener {
             UserErased erased = payloads.read(event, UserErased.class);
             require(event, erased.userId(), "userId");
             checkSubject(event, erased.userId());
-            eraseUser.erase(eventId(event), erased.userId()).block(TIMEOUT);
+            eraseUser.erase(eventId(event), erased.userId()).contextCapture().block(TIMEOUT);
             return;
         }
         Mono<NotificationRequest> request = request(event);
@@ -88,7 +88,9 @@ class DomainEventListener {
             ignore(record, event.getType());
             return;
         }
-        NotifyUser.Outcome outcome = request.flatMap(notifyUser::about).block(TIMEOUT);
+        // contextCapture(): the consumer's observation (the producer's trace) reaches the chain's log lines
+        NotifyUser.Outcome outcome =
+                request.flatMap(notifyUser::about).contextCapture().block(TIMEOUT);
         log.debug("event handled type={} id={} outcome={}", event.getType(), event.getId(), outcome);
     }
 

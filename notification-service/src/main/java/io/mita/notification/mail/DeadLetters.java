@@ -1,5 +1,6 @@
 package io.mita.notification.mail;
 
+import io.mita.common.logging.LogContext;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,7 @@ class DeadLetters {
     Mono<QueuedMail> replay(UUID id, String operator) {
         return queue.replay(id)
                 .flatMap(replayed -> replayed ? queue.find(id) : Mono.error(new DeadLetterNotFoundException()))
-                .doOnNext(mail ->
-                        log.info("dead-lettered mail replayed id={} userId={} by={}", id, mail.userId(), operator));
+                .doOnEach(LogContext.onNext(mail ->
+                        log.info("dead-lettered mail replayed id={} userId={} by={}", id, mail.userId(), operator)));
     }
 }

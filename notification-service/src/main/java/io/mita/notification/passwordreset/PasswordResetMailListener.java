@@ -55,7 +55,8 @@ class PasswordResetMailListener {
             throw new NonRetryableEventException(
                     "event " + eventId + " of type " + PasswordResetRequested.TYPE + " lacks " + missing);
         }
-        service.mail(eventId, event).block(TIMEOUT);
+        // contextCapture(): the consumer's observation (the producer's trace) reaches the chain's log lines
+        service.mail(eventId, event).contextCapture().block(TIMEOUT);
     }
 
     private static UUID eventId(CloudEvent event) {

@@ -2,6 +2,7 @@ package io.mita.notification.passwordreset;
 
 import io.mita.common.events.NonRetryableEventException;
 import io.mita.common.inbox.ProcessedEvents;
+import io.mita.common.logging.LogContext;
 import io.mita.notification.config.NotificationProperties;
 import io.mita.notification.inbound.PasswordResetRequested;
 import io.mita.notification.mail.MailDeliveryException;
@@ -61,26 +62,30 @@ class PasswordResetMailService {
     Mono<Outcome> mail(UUID eventId, PasswordResetRequested request) {
         return deliveries.isSent(eventId).flatMap(sent -> {
             if (sent) {
-                log.info(
-                        "password reset mail already sent, duplicate skipped eventId={} userId={}",
-                        eventId,
-                        request.userId());
-                return Mono.just(Outcome.DUPLICATE);
+                return Mono.just(Outcome.DUPLICATE)
+                        .doOnEach(LogContext.onNext(duplicate -> log.info(
+                                "password reset mail already sent, duplicate skipped eventId={} userId={}",
+                                eventId,
+                                request.userId())));
             }
             if (!request.expiresAt().isAfter(clock.instant())) {
                 return expired(eventId, request);
             }
             return Mono.fromCallable(() -> cipher.open(request.delivery(), request.requestId()))
-                    .onErrorResume(UnreadableDeliveryException.class, unreadable -> {
-                        log.warn(
-                                "password reset mail not sent eventId={} userId={} permanent=true reason={}",
-                                eventId,
-                                request.userId(),
-                                unreadable.getMessage());
-                        return deliveries
-                                .recordFailure(eventId, request.userId(), KIND, unreadable.getMessage(), false)
-                                .then(Mono.error(unreadable));
-                    })
+                    .onErrorResume(
+                            UnreadableDeliveryException.class,
+                            unreadable -> Mono.deferContextual(context -> {
+                                LogContext.run(
+                                        context,
+                                        () -> log.warn(
+                                                "password reset mail not sent eventId={} userId={} permanent=true reason={}",
+                                                eventId,
+                                                request.userId(),
+                                                unreadable.getMessage()));
+                                return deliveries
+                                        .recordFailure(eventId, request.userId(), KIND, unreadable.getMessage(), false)
+                                        .then(Mono.error(unreadable));
+                            }))
                     .map(details -> PasswordResetMail.compose(details, resetLinkBase, request.expiresAt()))
                     .flatMap(message -> send(eventId, request, message));
         });
@@ -88,21 +93,26 @@ class PasswordResetMailService {
 
     private Mono<Outcome> send(UUID eventId, PasswordResetRequested request, MailMessage message) {
         return mailer.send(message)
-                .onErrorResume(MailDeliveryException.class, failure -> {
-                    log.warn(
-                            "password reset mail not sent eventId={} userId={} permanent={} reason={}",
-                            eventId,
-                            request.userId(),
-                            failure.permanent(),
-                            failure.getMessage());
-                    return deliveries
-                            .recordFailure(eventId, request.userId(), KIND, failure.getMessage(), true)
-                            .then(Mono.error(
-                                    failure.permanent()
-                                            ? new NonRetryableEventException(
-                                                    "password reset mail undeliverable: " + failure.getMessage())
-                                            : failure));
-                })
+                .onErrorResume(
+                        MailDeliveryException.class,
+                        failure -> Mono.deferContextual(context -> {
+                            LogContext.run(
+                                    context,
+                                    () -> log.warn(
+                                            "password reset mail not sent eventId={} userId={} permanent={} reason={}",
+                                            eventId,
+                                            request.userId(),
+                                            failure.permanent(),
+                                            failure.getMessage()));
+                            return deliveries
+                                    .recordFailure(eventId, request.userId(), KIND, failure.getMessage(), true)
+                                    .then(Mono.error(
+                                            failure.permanent()
+                                                    ? new NonRetryableEventException(
+                                                            "password reset mail undeliverable: "
+                                                                    + failure.getMessage())
+                                                    : failure));
+                        }))
                 .then(processedEvents
                         .markProcessed(eventId, CONSUMER)
                         .flatMap(first -> first
@@ -111,21 +121,16 @@ class PasswordResetMailService {
                                         .thenReturn(Outcome.SENT)
                                 : Mono.just(Outcome.DUPLICATE))
                         .as(transaction::transactional))
-                .doOnNext(outcome -> log.info(
+                .doOnEach(LogContext.onNext(outcome -> log.info(
                         "password reset mail sent eventId={} userId={} requestId={} recorded={}",
                         eventId,
                         request.userId(),
                         request.requestId(),
-                        outcome == Outcome.SENT));
+                        outcome == Outcome.SENT)));
     }
 
     /** A request whose link no longer works is not mailed; it is recorded and marked processed, never retried. */
     private Mono<Outcome> expired(UUID eventId, PasswordResetRequested request) {
-        log.info(
-                "password reset request expired before its mail was sent eventId={} userId={} expiresAt={}",
-                eventId,
-                request.userId(),
-                request.expiresAt());
         return processedEvents
                 .markProcessed(eventId, CONSUMER)
                 .flatMap(first -> first
@@ -137,7 +142,12 @@ class PasswordResetMailService {
                                 false)
                         : Mono.empty())
                 .as(transaction::transactional)
-                .thenReturn(Outcome.EXPIRED);
+                .thenReturn(Outcome.EXPIRED)
+                .doOnEach(LogContext.onNext(expired -> log.info(
+                        "password reset request expired before its mail was sent eventId={} userId={} expiresAt={}",
+                        eventId,
+                        request.userId(),
+                        request.expiresAt())));
     }
 
     enum Outcome {

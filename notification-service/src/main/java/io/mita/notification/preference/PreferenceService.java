@@ -1,5 +1,6 @@
 package io.mita.notification.preference;
 
+import io.mita.common.logging.LogContext;
 import io.mita.notification.feed.NotificationKind;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -35,10 +36,10 @@ class PreferenceService {
                 .flatMap(unsubscription -> repository
                         .find(unsubscription.userId())
                         .flatMap(preferences -> repository.save(preferences.withoutEmailFor(unsubscription.kind())))
-                        .doOnNext(saved -> log.info(
+                        .doOnEach(LogContext.onNext(saved -> log.info(
                                 "e-mail unsubscribed userId={} kind={}",
                                 unsubscription.userId(),
-                                unsubscription.kind()))
+                                unsubscription.kind())))
                         .thenReturn(unsubscription.kind()));
     }
 }
