@@ -176,6 +176,41 @@ class MobileToAuditLogE2E {
     }
 
     @Test
+    void aComplianceOfficerExportsOneUsersEventsAsCsvThroughTheGatewayAndAUserMayNot() {
+        awaitAuditEvent(bob.userId(), "mita.auth.user.registered.v1");
+
+        String csv = app.http
+                .get()
+                .uri("/api/audit/events/export?format=csv&subject={id}", bob.userId())
+                .headers(headers -> headers.setBearerAuth(auditorToken))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType("text/csv;charset=UTF-8")
+                .expectHeader()
+                .value("Content-Disposition", value -> assertThat(value).startsWith("attachment; filename="))
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(csv.split("\r\n")[0]).startsWith("eventId,source,type,subject,");
+        assertThat(csv)
+                .contains(",mita.auth.user.registered.v1," + bob.userId() + ",")
+                .doesNotContain(bob.password());
+        app.http
+                .get()
+                .uri("/api/audit/events/export?format=ndjson&subject={id}", bob.userId())
+                .headers(headers -> headers.setBearerAuth(bobToken))
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("AUTH_FORBIDDEN");
+    }
+
+    @Test
     void noTokenMeans401WithProblemJsonAndACorrelationId() {
         app.http
                 .get()

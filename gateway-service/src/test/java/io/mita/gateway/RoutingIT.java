@@ -236,7 +236,14 @@ class RoutingIT extends GatewayTestSupport {
         assertThat(routes)
                 .extracting(Route::getId)
                 .containsExactlyInAnyOrder(
-                        "auth", "budget", "ocr", "insights", "notification-stream", "notification", "audit");
+                        "auth",
+                        "budget",
+                        "ocr",
+                        "insights",
+                        "notification-stream",
+                        "notification",
+                        "audit-stream",
+                        "audit");
         Route budget = routes.stream()
                 .filter(route -> route.getId().equals("budget"))
                 .findFirst()

@@ -2,7 +2,6 @@ package io.mita.audit.query;
 
 import io.mita.audit.trail.AccessTrail;
 import io.mita.common.security.CurrentUser;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,20 +46,14 @@ class AuditEventController {
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) String limit) {
-        Map<String, String> filters = new LinkedHashMap<>();
-        put(filters, "subject", subject);
-        put(filters, "type", type);
-        put(filters, "source", source);
-        put(filters, "actor", actor);
-        put(filters, "correlationId", correlationId);
-        put(filters, "email", email);
-        put(filters, "from", from);
-        put(filters, "to", to);
-        put(filters, "cursor", cursor);
-        put(filters, "limit", limit);
         return Mono.fromSupplier(() ->
                         AuditEventQuery.of(subject, type, source, actor, correlationId, email, from, to, cursor, limit))
-                .flatMap(query -> trail.record(user.userId(), "search", filters).then(service.search(query)));
+                .flatMap(query -> {
+                    Map<String, String> details = query.filter().details();
+                    put(details, "cursor", cursor);
+                    put(details, "limit", limit);
+                    return trail.record(user.userId(), "search", details).then(service.search(query));
+                });
     }
 
     @GetMapping("/{eventId}")

@@ -4,8 +4,10 @@ import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The audit log as the compliance queries read it; the real store is {@link AuditEventRepository}. */
-interface StoredAuditEvents {
+/**
+ * The audit log as the compliance queries and the export read it; the real store is {@link AuditEventRepository}.
+ */
+public interface StoredAuditEvents {
 
     /** Events matching the filter with {@code seq < beforeSeq} (if given), newest first, at most {@code limit}. */
     Flux<StoredAuditEvent> find(AuditEventFilter filter, Long beforeSeq, int limit);

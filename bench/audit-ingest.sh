@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# bench/audit-ingest.sh — sustained ingest rate of audit-service into PostgreSQL (masking, sealing and the hash chain
+# included) against the raw consume rate of Kafka's own consumer performance tool on the same topic in the same
+# round (issue 13; goals: ≥ 5,000 events/s and ≥ 0.5 × the raw rate).
+#
+#   bench/audit-ingest.sh [--events 100000] [--rounds 3] [--users 1000]
+#
+# Starts its own stack with audit-service only (infra/local/mita, Kafka from Maven Central's jars; refuses a running
+# one), under flock /tmp/mita-stack.lock. Each round:
+#   1. stops audit-service and publishes EVENTS CloudEvents to a new topic mita.auditbench<time>r<round>.v1
+#      (bench/AuditIngestLoad.java: ~450 bytes of data each, with an e-mail, a password, card numbers, nesting),
+#   2. raw: org.apache.kafka.tools.ConsumerPerformance (kafka-tools, the jar infra/local/mita resolves for the
+#      broker) reads the topic from the start in a fresh group: its fetch.nMsg.sec (consume time without the
+#      group join),
+#   3. starts audit-service, which finds the topic by its pattern and stores every event; the rate is computed from
+#      the database's own clock: the events stored in every batch but the last, divided by the time from the first
+#      batch's transaction to the last one's (received_at), so start-up and topic discovery are not counted.
+# Prints one line per round and the median [min–max] of both rates and of their ratio.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+events=100000 rounds=3 users=1000
+while (($#)); do
+  case $1 in
+    --events) events=${2:?}; shift ;;
+    --rounds) rounds=${2:?}; shift ;;
+    --users) users=${2:?}; shift ;;
+    *) echo "audit-ingest: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+if [[ -z ${MITA_BENCH_LOCKED:-} ]]; then
+  exec env MITA_BENCH_LOCKED=1 flock /tmp/mita-stack.lock "$0" --events "$events" --rounds "$rounds" --users "$users"
+fi
+readonly MITA="$ROOT/infra/local/mita" AUDIT="http://127.0.0.1:${AUDIT_PORT:-8086}"
+readonly BOOTSTRAP=${MITA_KAFKA_BOOTSTRAP:-127.0.0.1:9092}
+readonly PSQL=(psql -X -q -At -v ON_ERROR_STOP=1 -h "${MITA_DB_HOST:-127.0.0.1}" -p "${MITA_DB_PORT:-5432}"
+  -U "${MITA_DB_USER:-postgres}" -d "${AUDIT_DB_NAME:-mita_audit}")
+if curl -s -o /dev/null "$AUDIT/livez"; then
+  echo "audit-ingest: a stack is running; stop it (infra/local/mita down) so this run can start its own" >&2
+  exit 1
+fi
+OUT=${TMPDIR:-/tmp}/mita-audit-ingest-$(date -u +%Y%m%dT%H%M%S)
+mkdir -p "$OUT"
+echo "audit-ingest: events=$events rounds=$rounds users=$users (output in $OUT)"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; commit $(git rev-parse --short HEAD); $(date -u '+%Y-%m-%d %H:%M UTC')"
+
+export MITA_READY_TIMEOUT=${MITA_READY_TIMEOUT:-900}
+trap '"$MITA" down >/dev/null 2>&1 || true' EXIT
+"$MITA" up --detach --only audit >"$OUT/up.log" 2>&1 || { tail -20 "$OUT/up.log" >&2; exit 1; }
+
+kafka_cp=$(cat "${MITA_WORK_DIR:-$ROOT/.mita}/kafka/classpath.txt")
+m2=${MAVEN_REPO:-$HOME/.m2/repository}
+clients=$(find "$m2/org/apache/kafka/kafka-clients" -name 'kafka-clients-*.jar' ! -name '*sources*' ! -name '*test*' | sort -V | tail -1)
+slf4j=$(find "$m2/org/slf4j/slf4j-api" -name 'slf4j-api-*.jar' ! -name '*sources*' | sort -V | tail -1)
+
+stats() { sort -g "$1" | awk '{v[NR] = $1} END {printf "%.0f [%.0f–%.0f]", v[int((NR + 1) / 2)], v[1], v[NR]}'; }
+ratio_stats() { sort -g "$1" | awk '{v[NR] = $1} END {printf "%.2f [%.2f–%.2f]", v[int((NR + 1) / 2)], v[1], v[NR]}'; }
+: >"$OUT/ingest.txt"; : >"$OUT/raw.txt"; : >"$OUT/ratio.txt"
+printf '%-6s %-34s %14s %14s %8s %s\n' round topic "ingest ev/s" "raw ev/s" ratio load
+for ((r = 1; r <= rounds; r++)); do
+  topic="mita.auditbench$(date +%s)r$r.v1"
+  "$MITA" stop audit-service >>"$OUT/stack.log" 2>&1
+  java -cp "$clients:$slf4j" bench/AuditIngestLoad.java "$BOOTSTRAP" "$topic" "$events" "$users" >>"$OUT/load.log" 2>&1
+
+  java -Xmx256m -Dlog4j2.configurationFile="$ROOT/infra/kafka/tools-log4j2.properties" -cp "$kafka_cp" \
+    org.apache.kafka.tools.ConsumerPerformance --bootstrap-server "$BOOTSTRAP" --topic "$topic" \
+    --messages "$events" --group "bench-raw-$topic" --timeout 60000 --hide-header >"$OUT/raw-$r.csv" 2>>"$OUT/raw.log"
+  # start.time, end.time, MB, MB.sec, nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec
+  raw=$(tail -1 "$OUT/raw-$r.csv" | awk -F', ' '{printf "%.0f", $10}')
+  raw_count=$(tail -1 "$OUT/raw-$r.csv" | awk -F', ' '{print $5}')
+  ((raw_count == events)) || { echo "audit-ingest: the raw consumer read $raw_count of $events events" >&2; exit 1; }
+
+  "$MITA" start audit-service >>"$OUT/stack.log" 2>&1
+  deadline=$((SECONDS + 900))
+  while :; do
+    stored=$("${PSQL[@]}" -c "SELECT count(*) FROM audit_event WHERE topic = '$topic'")
+    ((stored >= events)) && break
+    ((SECONDS < deadline)) || { echo "audit-ingest: only $stored of $events stored after 900 s" >&2; exit 1; }
+    sleep 1
+  done
+  ingest=$("${PSQL[@]}" -c "
+    WITH t AS (SELECT min(received_at) AS first, max(received_at) AS last, count(*) AS n FROM audit_event
+               WHERE topic = '$topic')
+    SELECT round((t.n - (SELECT count(*) FROM audit_event WHERE topic = '$topic' AND received_at = t.last))
+                 / nullif(extract(epoch FROM t.last - t.first), 0))
+    FROM t")
+  ratio=$(awk -v a="$ingest" -v b="$raw" 'BEGIN {printf "%.3f", a / b}')
+  echo "$ingest" >>"$OUT/ingest.txt"; echo "$raw" >>"$OUT/raw.txt"; echo "$ratio" >>"$OUT/ratio.txt"
+  printf '%-6s %-34s %14s %14s %8s %s\n' "$r" "$topic" "$ingest" "$raw" "$ratio" "$(cut -d' ' -f1 /proc/loadavg)"
+done
+echo "-- median [min–max] of $rounds rounds, $events events each"
+echo "audit-service ingest into PostgreSQL: $(stats "$OUT/ingest.txt") events/s (goal ≥ 5,000)"
+echo "Kafka ConsumerPerformance, raw:        $(stats "$OUT/raw.txt") events/s"
+echo "ingest ÷ raw:                          $(ratio_stats "$OUT/ratio.txt") (goal ≥ 0.5)"
+echo "RESULT events=$events ingest_per_s=$(stats "$OUT/ingest.txt" | cut -d' ' -f1) raw_per_s=$(stats "$OUT/raw.txt" | cut -d' ' -f1) ratio=$(ratio_stats "$OUT/ratio.txt" | cut -d' ' -f1) load=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' ,)"

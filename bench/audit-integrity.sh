@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# bench/audit-integrity.sh — integrity verification speed in records/s (issue 13; goal ≥ 50,000/s).
+#
+#   bench/audit-integrity.sh [--events 1000000] [--rounds 3]
+#
+# Starts auth-service and audit-service (infra/local/mita, under flock /tmp/mita-stack.lock; refuses a running stack),
+# seeds the log through the real ingest path up to EVENTS events (bench/audit-bench-lib.sh; kept between runs in
+# mita_audit), logs in a COMPLIANCE user, then, ROUNDS times in turn:
+#   - GET /api/audit/integrity over the whole log (chain walk in chunks of 5,000 links plus every digest), direct to
+#     audit-service; records/s = the report's recordsVerified ÷ the request's wall time (curl);
+#   - the baseline: psql reading the same rows the walk reads (audit_event's chained columns and audit_chain, in seq
+#     order) to /dev/null, with no hashing; records/s = rows ÷ wall time.
+# Prints both, median [min–max], and their ratio. The report must be intact, or the figure is of a partial walk.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+events=1000000 rounds=3
+while (($#)); do
+  case $1 in
+    --events) events=${2:?}; shift ;;
+    --rounds) rounds=${2:?}; shift ;;
+    *) echo "audit-integrity: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+if [[ -z ${MITA_BENCH_LOCKED:-} ]]; then
+  exec env MITA_BENCH_LOCKED=1 flock /tmp/mita-stack.lock "$0" --events "$events" --rounds "$rounds"
+fi
+# shellcheck source=bench/audit-bench-lib.sh
+source "$ROOT/bench/audit-bench-lib.sh"
+OUT=${TMPDIR:-/tmp}/mita-audit-integrity-$(date -u +%Y%m%dT%H%M%S)
+mkdir -p "$OUT"
+echo "audit-integrity: events=$events rounds=$rounds (output in $OUT)"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; commit $(git rev-parse --short HEAD); $(date -u '+%Y-%m-%d %H:%M UTC')"
+audit_bench_up "$OUT"
+audit_bench_seed "$events" "$OUT"
+token=$(audit_compliance_token)
+[[ -n $token ]] || { echo "audit-integrity: no COMPLIANCE token" >&2; exit 1; }
+
+# what IntegrityStore reads per chunk: the chained columns of audit_event (ChainedRecord.COLUMNS) and audit_chain
+readonly RAW_READ="COPY (SELECT e.seq, e.event_id, e.source, e.type, e.subject, e.actor_id, e.correlation_id,
+  e.occurred_at, e.received_at, e.topic, e.partition, e.kafka_offset, e.data::text,
+  array_to_string(e.email_hashes, ','), encode(e.sealed_data, 'hex'), encode(c.prev_hash, 'hex'), encode(c.hash, 'hex')
+  FROM audit_event e JOIN audit_chain c ON c.seq = e.seq ORDER BY e.seq) TO STDOUT"
+: >"$OUT/verify.txt"; : >"$OUT/raw.txt"; : >"$OUT/ratio.txt"
+printf '%-6s %10s %8s %8s %14s %12s %14s %7s %s\n' round records intact seconds "verify rec/s" "raw seconds" "raw rec/s" ratio load
+for ((r = 1; r <= rounds; r++)); do
+  curl -sf -m 1800 -o "$OUT/report-$r.json" -w '%{time_total}\n' -H "Authorization: Bearer $token" \
+    "$AUDIT/api/audit/integrity" >"$OUT/time-$r.txt"
+  took=$(cat "$OUT/time-$r.txt")
+  records=$(sed -n 's/.*"recordsVerified":\([0-9]*\).*/\1/p' "$OUT/report-$r.json")
+  intact=$(sed -n 's/.*"intact":\(true\|false\).*/\1/p' "$OUT/report-$r.json")
+  verify=$(awk -v n="$records" -v t="$took" 'BEGIN {printf "%.0f", n / t}')
+  raw_started=$(date +%s.%N)
+  raw_rows=$("${PSQL[@]}" -c "$RAW_READ" | wc -l)
+  raw_took=$(awk -v s="$raw_started" -v e="$(date +%s.%N)" 'BEGIN {printf "%.3f", e - s}')
+  raw=$(awk -v n="$raw_rows" -v t="$raw_took" 'BEGIN {printf "%.0f", n / t}')
+  ratio=$(awk -v a="$verify" -v b="$raw" 'BEGIN {printf "%.3f", a / b}')
+  echo "$verify" >>"$OUT/verify.txt"; echo "$raw" >>"$OUT/raw.txt"; echo "$ratio" >>"$OUT/ratio.txt"
+  printf '%-6s %10s %8s %8.1f %14s %12s %14s %7s %s\n' "$r" "$records" "$intact" "$took" "$verify" "$raw_took" "$raw" "$ratio" \
+    "$(cut -d' ' -f1 /proc/loadavg)"
+  [[ $intact == true ]] || echo "audit-integrity: the log is not intact; the walk stopped early: $(cat "$OUT/report-$r.json")" >&2
+done
+echo "-- median [min–max] of $rounds rounds"
+echo "GET /api/audit/integrity, whole log: $(bench_stats "$OUT/verify.txt" 0) records/s (goal ≥ 50,000)"
+echo "psql reading the same rows, no hashing: $(bench_stats "$OUT/raw.txt" 0) records/s"
+echo "verify ÷ raw read:                     $(bench_stats "$OUT/ratio.txt" 2)"
+echo "RESULT records=$records verify_per_s=$(bench_stats "$OUT/verify.txt" 0 | cut -d' ' -f1) raw_per_s=$(bench_stats "$OUT/raw.txt" 0 | cut -d' ' -f1) load=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' ,)"
