@@ -3,13 +3,12 @@
 # cost, against a cheap endpoint of the same service as the baseline in the same run (the machine is
 # noisy: read the ratio as much as the absolute figures). Goal: login p95 ≤ 300 ms.
 #
-#   bench/login.sh [--seconds S] [--clients N] [--implementations own,libargon2] [--rounds R]
+#   bench/login.sh [--seconds S] [--clients N] [--rounds R]
 #
-# Issue 12 compares the service's own Argon2id with libargon2 (argon2-jvm) side by side: each round starts
-# auth-service once per implementation (MITA_AUTH_HASHING_IMPLEMENTATION), in interleaved order, measures the
-# baseline and the login, and stops it; the summary prints the median [min-max] of each implementation's login
-# p95 and throughput over the rounds. With one implementation and a running auth-service, that service is
-# measured as it is (one round).
+# Each round measures the baseline and the login; the summary prints the median [min-max] of the login p95 and
+# throughput over the rounds. A running auth-service is measured as it is; otherwise the script starts the stack
+# (auth-service only) and stops it at the end. (The side-by-side run of the former own Argon2id against libargon2
+# that decided for the library is this script as of commit 781b722: --implementations own,libargon2.)
 #
 # Talks to auth-service directly (127.0.0.1:${AUTH_PORT:-8081}): the gateway's login rate limit
 # (10 per 15 minutes per IP and e-mail) would otherwise be what is measured.
@@ -17,12 +16,11 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 readonly ROOT MITA="$ROOT/infra/local/mita" AUTH="http://127.0.0.1:${AUTH_PORT:-8081}"
-seconds=15 clients=4 implementations="" rounds=3
+seconds=15 clients=4 rounds=3
 while (($#)); do
   case $1 in
     --seconds) seconds=${2:?}; shift ;;
     --clients) clients=${2:?}; shift ;;
-    --implementations) implementations=${2:?}; shift ;;
     --rounds) rounds=${2:?}; shift ;;
     *) echo "login: unknown option $1" >&2; exit 2 ;;
   esac
@@ -64,43 +62,21 @@ export summary
 printf 'load average at start: %s; %s CPUs; commit %s; %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" "$(nproc)" \
   "$(git -C "$ROOT" rev-parse --short HEAD)" "$(date -u '+%Y-%m-%d %H:%M UTC')"
 
-if [[ -z $implementations ]]; then
-  if ! curl -sf -o /dev/null "$AUTH/readyz"; then
-    "$MITA" up --detach --only auth >&2
-    started=1
-  fi
-  measure "${MITA_AUTH_HASHING_IMPLEMENTATION:-configured}"
-  exit 0
+if ! curl -sf -o /dev/null "$AUTH/readyz"; then
+  "$MITA" up --detach --only auth >&2
+  started=1
 fi
-
-if curl -sf -o /dev/null "$AUTH/readyz"; then
-  echo "login: --implementations starts auth-service itself; stop the running stack first" >&2
-  exit 2
-fi
-IFS=, read -r -a impls <<<"$implementations"
 for ((round = 1; round <= rounds; round++)); do
-  order=("${impls[@]}")
-  if ((round % 2 == 0)); then   # interleave: reverse the order every other round
-    order=(); for ((k = ${#impls[@]} - 1; k >= 0; k--)); do order+=("${impls[k]}"); done
-  fi
-  for impl in "${order[@]}"; do
-    echo "== round $round: auth-service with MITA_AUTH_HASHING_IMPLEMENTATION=$impl"
-    MITA_AUTH_HASHING_IMPLEMENTATION=$impl "$MITA" up --detach --only auth >&2
-    started=1
-    measure "$impl"
-    "$MITA" down >/dev/null
-    started=0
-  done
+  echo "== round $round"
+  measure libargon2
 done
 
 echo
 echo "== summary over $rounds rounds (median [min-max])"
-for impl in "${impls[@]}"; do
-  awk -v impl="$impl" '$1 == impl { p[++n] = $2; t[n] = $3; r[n] = $4 }
-    function med(a, n,   s, i, j, x) { for (i = 1; i <= n; i++) s[i] = a[i]
-      for (i = 2; i <= n; i++) { x = s[i]; for (j = i - 1; j > 0 && s[j] > x; j--) s[j + 1] = s[j]; s[j + 1] = x }
-      lo = s[1]; hi = s[n]; return (n % 2) ? s[(n + 1) / 2] : (s[n / 2] + s[n / 2 + 1]) / 2 }
-    END { mp = med(p, n); plo = lo; phi = hi; mt = med(t, n); tlo = lo; thi = hi; mr = med(r, n)
-      printf "%-10s login p95 %.1f [%.1f-%.1f] ms (goal <= 300: %s); throughput %.1f [%.1f-%.1f]/s; p95/baseline %.1fx\n",
-        impl, mp, plo, phi, (mp <= 300 ? "met" : "MISSED"), mt, tlo, thi, mr }' "$summary"
-done
+awk '{ p[++n] = $2; t[n] = $3; r[n] = $4 }
+  function med(a, n,   s, i, j, x) { for (i = 1; i <= n; i++) s[i] = a[i]
+    for (i = 2; i <= n; i++) { x = s[i]; for (j = i - 1; j > 0 && s[j] > x; j--) s[j + 1] = s[j]; s[j + 1] = x }
+    lo = s[1]; hi = s[n]; return (n % 2) ? s[(n + 1) / 2] : (s[n / 2] + s[n / 2 + 1]) / 2 }
+  END { mp = med(p, n); plo = lo; phi = hi; mt = med(t, n); tlo = lo; thi = hi; mr = med(r, n)
+    printf "login p95 %.1f [%.1f-%.1f] ms (goal <= 300: %s); throughput %.1f [%.1f-%.1f]/s; p95/baseline %.1fx\n",
+      mp, plo, phi, (mp <= 300 ? "met" : "MISSED"), mt, tlo, thi, mr }' "$summary"
