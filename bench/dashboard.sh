@@ -16,7 +16,10 @@
 # the month) then GET the dashboard until it shows it; p50/p95 of create → reflected.
 #
 #   flock /tmp/mita-stack.lock bench/dashboard.sh [--users 1000] [--rounds 3] [--seconds 20] [--warmup 40]
-#        [--connections 16] [--probe-clients 4] [--jfr]
+#        [--connections 16] [--probe-clients 4] [--profile laptop|production] [--jfr]
+#
+# --profile: the JVM options of the services (bench/lib/profiles.sh); laptop (infra/local/mita's default, C1 only
+# for budget-service) unless given. The goals are about production.
 #
 # --jfr: after the rounds, 20 s of JFR on budget-service under dashboard load; prints the top frames (bench/jfr-top.sh).
 # A running stack is refused (this script starts and stops its own). The access tokens live 15 minutes: everything
@@ -29,7 +32,7 @@ readonly AUTH="http://127.0.0.1:${AUTH_PORT:-8081}" BUDGET="http://127.0.0.1:${B
 readonly PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "${MITA_DB_HOST:-127.0.0.1}" -p "${MITA_DB_PORT:-5432}"
   -U "${MITA_DB_USER:-postgres}" -d "${BUDGET_DB_NAME:-mita_budget}")
 
-users=1000 rounds=3 seconds=20 warmup=40 connections=16 probe_clients=4 jfr=0
+users=1000 rounds=3 seconds=20 warmup=40 connections=16 probe_clients=4 jfr=0 profile=laptop
 while (($#)); do
   case $1 in
     --users) users=${2:?}; shift ;;
@@ -39,10 +42,12 @@ while (($#)); do
     --connections) connections=${2:?}; shift ;;
     --probe-clients) probe_clients=${2:?}; shift ;;
     --jfr) jfr=1 ;;
+    --profile) profile=${2:?}; shift ;;
     *) echo "dashboard: unknown option $1" >&2; exit 2 ;;
   esac
   shift
 done
+[[ $profile == laptop || $profile == production ]] || { echo "dashboard: --profile laptop|production" >&2; exit 2; }
 if ((warmup + rounds * 2 * (seconds + 3) + 40 + jfr * 30 > 780)); then
   echo "dashboard: warm-up, rounds, probe and JFR must fit in 13 minutes (one access token's lifetime)" >&2
   exit 2
@@ -56,11 +61,13 @@ command -v wrk >/dev/null || apt-get install -y wrk >/dev/null 2>&1 || { apt-get
 OUT=${TMPDIR:-/tmp}/mita-dashboard-$(date -u +%Y%m%dT%H%M%S)
 mkdir -p "$OUT"
 readonly OUT TICKS=$(getconf CLK_TCK)
-echo "dashboard: users=$users rounds=$rounds seconds=$seconds warmup=$warmup connections=$connections probe_clients=$probe_clients (output in $OUT)"
+echo "dashboard: profile=$profile users=$users rounds=$rounds seconds=$seconds warmup=$warmup connections=$connections probe_clients=$probe_clients (output in $OUT)"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; commit $(git -C "$ROOT" rev-parse --short HEAD)"
 
+source "$ROOT/bench/lib/profiles.sh"
+mapfile -t profile_vars < <(profile_env "$profile")
 trap '"$MITA" down >/dev/null 2>&1 || true' EXIT
-"$MITA" up --detach --timeout "${MITA_BENCH_START_TIMEOUT:-900}" --only auth,budget >"$OUT/up.log" 2>&1 \
+env ${profile_vars[@]+"${profile_vars[@]}"} "$MITA" up --detach --timeout "${MITA_BENCH_START_TIMEOUT:-900}" --only auth,budget >"$OUT/up.log" 2>&1 \
   || { tail -20 "$OUT/up.log" >&2; exit 1; }
 budget_pid=$(pgrep -f -- "-Dmita.module=budget-service " | head -1)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }

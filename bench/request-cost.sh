@@ -34,10 +34,7 @@ readonly ROOT MITA="$ROOT/infra/local/mita"
 readonly GATEWAY="http://127.0.0.1:${GATEWAY_PORT:-8080}" AUTH="http://127.0.0.1:${AUTH_PORT:-8081}"
 readonly DIRECT="http://127.0.0.1:${NOTIFICATION_PORT:-8085}"
 readonly PATH_UNDER_TEST=/api/notifications/unread-count
-# the production profile: what docker-compose.yml and infra/docker/service.Dockerfile run (keep in step)
-readonly PRODUCTION_JVM_OPTS="-XX:+UseSerialGC -Xss512k -Xms128m -Xmx384m -XX:MaxMetaspaceSize=192m \
--XX:ReservedCodeCacheSize=128m -XX:+ExitOnOutOfMemoryError -Dreactor.netty.native=false \
--XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"
+source "$ROOT/bench/lib/profiles.sh"
 
 profile=laptop caches="off,on" rounds=3 seconds=20 warmup=60 connections=16 jfr=0
 extra_env=()
@@ -100,9 +97,7 @@ measure() {
   if [[ $cache == on-before ]]; then
     env+=('SPRING_APPLICATION_JSON={"spring.reactor.context-propagation":"auto","management.observations.enable.spring.security":true,"spring.r2dbc.pool.validation-query":"SELECT 1"}')
   fi
-  if [[ $profile == production ]]; then
-    env+=("MITA_JVM_OPTS=$PRODUCTION_JVM_OPTS" "MITA_FULL_JIT_JVM_OPTS=$PRODUCTION_JVM_OPTS")
-  fi
+  mapfile -t -O "${#env[@]}" env < <(profile_env "$profile")
   printf '\n######## token cache %s, %s profile, load average %s\n' "$cache" "$profile" "$(cut -d' ' -f1-3 /proc/loadavg)"
   env "${env[@]}" "$MITA" up --detach --no-build --timeout "${MITA_BENCH_START_TIMEOUT:-600}" --only auth,notification,gateway >"$OUT/up-$cache.log" 2>&1 \
     || { tail -20 "$OUT/up-$cache.log" >&2; exit 1; }

@@ -1,7 +1,6 @@
 package io.mita.auth.config;
 
-import io.mita.auth.password.hashing.argon2.Argon2Cost;
-import io.mita.auth.password.hashing.argon2.Argon2idPasswordEncoder;
+import io.mita.auth.password.hashing.Libargon2PasswordEncoder;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,8 +27,7 @@ public final class HashCostReport {
     public static void main(String[] args) {
         Map<String, PasswordEncoder> encoders = new LinkedHashMap<>();
         encoders.put(
-                "Argon2id m=19 MiB, t=2, p=1 (auth-service: pooled workspace)",
-                new Argon2idPasswordEncoder(AuthConfiguration.PASSWORD_COST, AuthConfiguration.SALT_LENGTH, 1));
+                "Argon2id m=19 MiB, t=2, p=1 (auth-service: libargon2)", new AuthConfiguration().passwordEncoder());
         encoders.put(
                 "Argon2id m=19 MiB, t=2, p=1 (Bouncy Castle via Spring Security, the former implementation)",
                 new Argon2PasswordEncoder(
@@ -40,10 +38,8 @@ public final class HashCostReport {
                         AuthConfiguration.ITERATIONS));
         encoders.put(
                 "Argon2id m=46 MiB, t=1, p=1 (ASVS baseline)",
-                new Argon2idPasswordEncoder(
-                        new Argon2Cost(46 * 1024, 1, 1, AuthConfiguration.HASH_LENGTH),
-                        AuthConfiguration.SALT_LENGTH,
-                        1));
+                new Libargon2PasswordEncoder(
+                        46 * 1024, 1, 1, AuthConfiguration.SALT_LENGTH, AuthConfiguration.HASH_LENGTH));
         encoders.put("bcrypt cost 12 (baseline)", new BCryptPasswordEncoder(12));
         String password = randomPassword();
         Map<String, String> stored = new LinkedHashMap<>();

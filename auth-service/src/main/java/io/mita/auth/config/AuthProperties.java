@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -43,8 +44,8 @@ public record AuthProperties(
     }
 
     /**
-     * @param maxConcurrency hashes computed at once (each needs 19 MiB); 0 means one per CPU; either way never more
-     *                       than a quarter of the heap holds ({@link HashingCapacity})
+     * @param maxConcurrency hashes computed at once (each needs 19 MiB of native memory); 0 means one per CPU;
+     *                       either way never more than the memory beside the heap holds ({@link HashingCapacity})
      */
     public record PasswordHashing(@Min(0) int maxConcurrency) {
 
@@ -54,6 +55,8 @@ public record AuthProperties(
         public int effectiveConcurrency() {
             return HashingCapacity.concurrentHashes(
                     maxConcurrency,
+                    ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                            .getTotalMemorySize(),
                     Runtime.getRuntime().maxMemory(),
                     Runtime.getRuntime().availableProcessors(),
                     BYTES_PER_HASH);

@@ -2,23 +2,13 @@ package io.mita.auth.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 class PasswordEncoderParametersTest {
 
-    private final PasswordEncoder encoder = new AuthConfiguration()
-            .passwordEncoder(
-                    new AuthProperties(
-                            Duration.ofMinutes(15),
-                            Duration.ofDays(30),
-                            "unused",
-                            AuthProperties.SigningAlgorithm.RS256,
-                            new AuthProperties.PasswordHashing(1),
-                            new AuthProperties.BootstrapAdmin("a@b.c", "unused")),
-                    "own");
+    private final PasswordEncoder encoder = new AuthConfiguration().passwordEncoder();
 
     @Test
     void storedHashIsArgon2idWithTheOwaspParameters() {

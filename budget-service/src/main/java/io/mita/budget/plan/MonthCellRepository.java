@@ -3,9 +3,7 @@ package io.mita.budget.plan;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Currency;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -14,19 +12,28 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * {@link MonthCells} over table {@code daily_allocation} (written whole: delete the month, one multi-row
- * insert) and table {@code transaction} (one grouped query on the user's listing index).
+ * {@link MonthCells} over table {@code daily_allocation} (written whole: delete the month, one insert of three
+ * array parameters) and table {@code transaction} (one grouped query on the user's listing index). A month is
+ * read as one row per category (the days aggregated into arrays): a row per day made each dashboard and each
+ * redistribution decode ~300 rows (31 days × 10 categories) and bind ~900 parameters, which a JFR profile showed
+ * as most of budget-service's CPU per request (bench/RESULTS.md, "Dashboard").
  */
 @Component
 class MonthCellRepository implements MonthCells {
 
-    /** Rows per INSERT statement: 31 days × 30 categories fit in a handful of statements. */
-    private static final int ROWS_PER_INSERT = 500;
-
-    /** A user-month's daily allocations: one range of the primary key (user_id, month, category, day). */
+    /** A user-month's daily allocations, a row per category: one range of the primary key (user_id, month, ...). */
     static final String ALLOCATIONS = """
-            SELECT category, day, amount_minor FROM daily_allocation
-            WHERE user_id = :userId AND month = :month""";
+            SELECT category, array_agg(extract(day FROM day)::int ORDER BY day) AS days,
+                   array_agg(amount_minor ORDER BY day) AS amounts
+            FROM daily_allocation
+            WHERE user_id = :userId AND month = :month
+            GROUP BY category""";
+
+    /** The whole month in one statement whatever its size: three arrays of the same length, unnested. */
+    static final String INSERT_ALLOCATIONS = """
+            INSERT INTO daily_allocation (user_id, month, category, day, amount_minor)
+            SELECT :userId, :month, cell.category, :month + cell.day_of_month - 1, cell.amount
+            FROM unnest(:categories::text[], :days::int[], :amounts::bigint[]) AS cell (category, day_of_month, amount)""";
 
     /** A user-month's spending per category and day in the plan's currency: one range of a transaction index. */
     static final String SPENDING = """
@@ -43,65 +50,58 @@ class MonthCellRepository implements MonthCells {
 
     @Override
     public Mono<Map<String, long[]>> allocations(UUID userId, YearMonth month) {
-        int days = month.lengthOfMonth();
+        int length = month.lengthOfMonth();
         return database.sql(ALLOCATIONS)
                 .bind("userId", userId)
                 .bind("month", month.atDay(1))
-                .map(row -> new Cell(
-                        row.get("category", String.class),
-                        row.get("day", LocalDate.class),
-                        row.get("amount_minor", Long.class)))
+                .map(row -> {
+                    Integer[] days = row.get("days", Integer[].class);
+                    Long[] amounts = row.get("amounts", Long[].class);
+                    long[] monthAmounts = new long[length];
+                    for (int i = 0; i < days.length; i++) {
+                        monthAmounts[days[i] - 1] = amounts[i];
+                    }
+                    return Map.entry(row.get("category", String.class), monthAmounts);
+                })
                 .all()
-                .collect(
-                        TreeMap<String, long[]>::new,
-                        (cells, cell) -> cells.computeIfAbsent(cell.category(), key -> new long[days])[
-                                        cell.day().getDayOfMonth() - 1] =
-                                cell.amount())
-                .<Map<String, long[]>>map(cells -> cells);
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new);
     }
 
     @Override
     public Mono<Void> replaceAllocations(UUID userId, YearMonth month, Map<String, long[]> allocations) {
-        List<Cell> cells = new ArrayList<>();
-        allocations.forEach((category, amounts) -> {
-            for (int day = 1; day <= amounts.length; day++) {
-                cells.add(new Cell(category, month.atDay(day), amounts[day - 1]));
+        int cells = allocations.values().stream()
+                .mapToInt(amounts -> amounts.length)
+                .sum();
+        String[] categories = new String[cells];
+        Integer[] days = new Integer[cells];
+        Long[] amounts = new Long[cells];
+        int i = 0;
+        for (Map.Entry<String, long[]> category : allocations.entrySet()) {
+            for (int day = 1; day <= category.getValue().length; day++, i++) {
+                categories[i] = category.getKey();
+                days[i] = day;
+                amounts[i] = category.getValue()[day - 1];
             }
-        });
+        }
         Mono<Void> delete = database.sql("DELETE FROM daily_allocation WHERE user_id = :userId AND month = :month")
                 .bind("userId", userId)
                 .bind("month", month.atDay(1))
                 .fetch()
                 .rowsUpdated()
                 .then();
-        Mono<Void> inserts = Mono.empty();
-        for (int from = 0; from < cells.size(); from += ROWS_PER_INSERT) {
-            List<Cell> chunk = cells.subList(from, Math.min(cells.size(), from + ROWS_PER_INSERT));
-            inserts = inserts.then(insert(userId, month, chunk));
+        if (cells == 0) {
+            return delete;
         }
-        return delete.then(inserts);
-    }
-
-    private Mono<Void> insert(UUID userId, YearMonth month, List<Cell> chunk) {
-        StringBuilder sql =
-                new StringBuilder("INSERT INTO daily_allocation (user_id, month, category, day, amount_minor) VALUES ");
-        for (int i = 0; i < chunk.size(); i++) {
-            sql.append(i == 0 ? "" : ", ")
-                    .append("(:userId, :month, :c")
-                    .append(i)
-                    .append(", :d")
-                    .append(i)
-                    .append(", :a")
-                    .append(i)
-                    .append(')');
-        }
-        DatabaseClient.GenericExecuteSpec spec =
-                database.sql(sql.toString()).bind("userId", userId).bind("month", month.atDay(1));
-        for (int i = 0; i < chunk.size(); i++) {
-            Cell cell = chunk.get(i);
-            spec = spec.bind("c" + i, cell.category()).bind("d" + i, cell.day()).bind("a" + i, cell.amount());
-        }
-        return spec.fetch().rowsUpdated().then();
+        Mono<Void> insert = database.sql(INSERT_ALLOCATIONS)
+                .bind("userId", userId)
+                .bind("month", month.atDay(1))
+                .bind("categories", categories)
+                .bind("days", days)
+                .bind("amounts", amounts)
+                .fetch()
+                .rowsUpdated()
+                .then();
+        return delete.then(insert);
     }
 
     @Override

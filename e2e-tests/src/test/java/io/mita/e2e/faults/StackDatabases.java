@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
  * Reads the stack's own databases (the local PostgreSQL) to count what the services stored: the budget outbox
@@ -28,9 +29,31 @@ final class StackDatabases {
 
     static final String TRANSACTION_CREATED = "mita.budget.transaction.created.v1";
 
-    /** How many audit rows of an event type each transaction id has, for the events about these subjects. */
+    /**
+     * How many audit rows of the created event each transaction id has, for the events about these subjects. The
+     * audit store seals each event's data with its subject's key (crypto-shredding, issue 13), so the transaction id
+     * is not readable there: the audit rows are counted by event id and each event id is mapped to its transaction
+     * id through budget-service's outbox, where the event was written.
+     */
     static Map<String, Integer> auditedTransactions(UUID... subjects) {
-        return countByTransaction(AUDIT_DB, "audit_event", subjects);
+        Map<String, String> transactionOfEvent = new HashMap<>();
+        query(
+                BUDGET_DB,
+                "SELECT event_id::text AS k, data->>'transactionId' AS v FROM outbox_event"
+                        + " WHERE type = ? AND subject = ANY(?)",
+                subjects,
+                (event, transaction) -> transactionOfEvent.put(event, transaction));
+        Map<String, Integer> counts = new HashMap<>();
+        query(
+                AUDIT_DB,
+                "SELECT event_id::text AS k, count(*)::text AS v FROM audit_event"
+                        + " WHERE type = ? AND subject = ANY(?) GROUP BY 1",
+                subjects,
+                (event, n) -> counts.merge(
+                        transactionOfEvent.getOrDefault(event, "not in the outbox: " + event),
+                        Integer.parseInt(n),
+                        Integer::sum));
+        return counts;
     }
 
     /**
@@ -99,8 +122,18 @@ final class StackDatabases {
     }
 
     private static Map<String, Integer> countByTransaction(String database, String table, UUID... subjects) {
-        String sql = "SELECT data->>'transactionId' AS id, count(*) AS n FROM " + table
-                + " WHERE type = ? AND subject = ANY(?) GROUP BY 1";
+        Map<String, Integer> counts = new HashMap<>();
+        query(
+                database,
+                "SELECT data->>'transactionId' AS k, count(*)::text AS v FROM " + table
+                        + " WHERE type = ? AND subject = ANY(?) GROUP BY 1",
+                subjects,
+                (id, n) -> counts.put(id, Integer.parseInt(n)));
+        return counts;
+    }
+
+    /** Runs a two-column query (k, v) of the created events about these subjects, row by row. */
+    private static void query(String database, String sql, UUID[] subjects, BiConsumer<String, String> row) {
         try (Connection connection = connect(database);
                 var statement = connection.prepareStatement(sql)) {
             String[] names = new String[subjects.length];
@@ -110,13 +143,11 @@ final class StackDatabases {
             Array array = connection.createArrayOf("text", names);
             statement.setString(1, TRANSACTION_CREATED);
             statement.setArray(2, array);
-            Map<String, Integer> counts = new HashMap<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    counts.put(rows.getString("id"), rows.getInt("n"));
+                    row.accept(rows.getString("k"), rows.getString("v"));
                 }
             }
-            return counts;
         } catch (SQLException e) {
             throw new IllegalStateException("could not read " + database, e);
         }

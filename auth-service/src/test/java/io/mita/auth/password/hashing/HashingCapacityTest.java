@@ -10,27 +10,35 @@ class HashingCapacityTest {
     private static final long PER_HASH = 19_456L * 1024;
 
     @Test
-    void aSmallHeapCapsTheHashesWhateverTheCoreCount() {
-        // the case: 160 MB heap, 8 cores, 19 MiB each — 8 at once would end the JVM
-        assertThat(HashingCapacity.concurrentHashes(0, 160 * MIB, 8, PER_HASH)).isEqualTo(2);
-        assertThat(HashingCapacity.concurrentHashes(0, 160 * MIB, 64, PER_HASH)).isEqualTo(2);
+    void aTightContainerRunsOneHashAtATimeWhateverTheCoreCount() {
+        // 512 MiB container, 384 MiB heap: nothing is left beside the heap and the reserve — never 8 at once
+        assertThat(HashingCapacity.concurrentHashes(0, 512 * MIB, 384 * MIB, 8, PER_HASH))
+                .isEqualTo(1);
+        assertThat(HashingCapacity.concurrentHashes(0, 640 * MIB, 384 * MIB, 64, PER_HASH))
+                .isEqualTo(3);
     }
 
     @Test
     void withEnoughMemoryItIsOneHashPerCpu() {
-        assertThat(HashingCapacity.concurrentHashes(0, 384 * MIB, 2, PER_HASH)).isEqualTo(2);
-        assertThat(HashingCapacity.concurrentHashes(0, 384 * MIB, 8, PER_HASH)).isEqualTo(5);
-        assertThat(HashingCapacity.concurrentHashes(0, 4096 * MIB, 8, PER_HASH)).isEqualTo(8);
+        assertThat(HashingCapacity.concurrentHashes(0, 1024 * MIB, 384 * MIB, 2, PER_HASH))
+                .isEqualTo(2);
+        assertThat(HashingCapacity.concurrentHashes(0, 1024 * MIB, 384 * MIB, 16, PER_HASH))
+                .isEqualTo(13);
+        assertThat(HashingCapacity.concurrentHashes(0, 24 * 1024 * MIB, 160 * MIB, 8, PER_HASH))
+                .isEqualTo(8);
     }
 
     @Test
     void aConfiguredValueMayLowerTheCapButNeverRaiseItPastTheMemory() {
-        assertThat(HashingCapacity.concurrentHashes(1, 384 * MIB, 8, PER_HASH)).isEqualTo(1);
-        assertThat(HashingCapacity.concurrentHashes(16, 160 * MIB, 8, PER_HASH)).isEqualTo(2);
+        assertThat(HashingCapacity.concurrentHashes(1, 1024 * MIB, 384 * MIB, 8, PER_HASH))
+                .isEqualTo(1);
+        assertThat(HashingCapacity.concurrentHashes(16, 640 * MIB, 384 * MIB, 8, PER_HASH))
+                .isEqualTo(3);
     }
 
     @Test
-    void atLeastOneHashRunsEvenOnATinyHeap() {
-        assertThat(HashingCapacity.concurrentHashes(0, 32 * MIB, 2, PER_HASH)).isEqualTo(1);
+    void atLeastOneHashRunsEvenWhenTheHeapTakesEverything() {
+        assertThat(HashingCapacity.concurrentHashes(0, 256 * MIB, 384 * MIB, 2, PER_HASH))
+                .isEqualTo(1);
     }
 }

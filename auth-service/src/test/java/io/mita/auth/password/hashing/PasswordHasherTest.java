@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mita.auth.config.AuthProperties;
-import io.mita.auth.password.hashing.argon2.Argon2Cost;
-import io.mita.auth.password.hashing.argon2.Argon2idPasswordEncoder;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +14,7 @@ class PasswordHasherTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final PasswordHasher hasher = new PasswordHasher(
-            new Argon2idPasswordEncoder(new Argon2Cost(19_456, 2, 1, 32), 16, 2),
+            new Libargon2PasswordEncoder(19_456, 2, 1, 16, 32),
             new AuthProperties(
                     Duration.ofMinutes(15),
                     Duration.ofDays(30),

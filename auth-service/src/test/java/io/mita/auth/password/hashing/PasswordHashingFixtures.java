@@ -2,8 +2,6 @@ package io.mita.auth.password.hashing;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mita.auth.config.AuthProperties;
-import io.mita.auth.password.hashing.argon2.Argon2Cost;
-import io.mita.auth.password.hashing.argon2.Argon2idPasswordEncoder;
 import java.time.Duration;
 
 /** A real {@link PasswordHasher} with a tiny Argon2id cost, for unit tests of the use cases that hash. */
@@ -11,10 +9,10 @@ public final class PasswordHashingFixtures {
 
     private PasswordHashingFixtures() {}
 
-    /** Argon2id with 64 KiB and one pass: the same code path as production, in microseconds. */
+    /** Argon2id with 64 KiB and one pass: the same library as production, in microseconds. */
     public static PasswordHasher cheapHasher() {
         return new PasswordHasher(
-                new Argon2idPasswordEncoder(new Argon2Cost(64, 1, 1, 32), 16, 1),
+                new Libargon2PasswordEncoder(64, 1, 1, 16, 32),
                 new AuthProperties(
                         Duration.ofMinutes(15),
                         Duration.ofDays(30),
