@@ -6,6 +6,7 @@ import io.mita.auth.lockout.AccountLocked;
 import io.mita.auth.lockout.AccountUnlocked;
 import io.mita.auth.mfa.MfaDisabled;
 import io.mita.auth.mfa.MfaEnabled;
+import io.mita.auth.mfa.RecoveryCodesRegenerated;
 import io.mita.auth.password.PasswordChanged;
 import io.mita.auth.password.PasswordResetRequested;
 import io.mita.auth.registration.UserRegistered;
@@ -44,6 +45,7 @@ class EventPayloadGoldenFilesTest {
                 Arguments.of(SigningKeyRotated.TYPE, new SigningKeyRotated("new-kid", "old-kid")),
                 Arguments.of(MfaEnabled.TYPE, new MfaEnabled(user, Instant.now())),
                 Arguments.of(MfaDisabled.TYPE, new MfaDisabled(user, Instant.now())),
+                Arguments.of(RecoveryCodesRegenerated.TYPE, new RecoveryCodesRegenerated(user, Instant.now())),
                 Arguments.of(UserErased.TYPE, new UserErased(user, Instant.now(), UserErased.SELF)));
     }
 

@@ -1,10 +1,15 @@
 package io.mita.e2e;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -94,6 +99,40 @@ public final class MobileApp {
 
     public String login(Account account) {
         return login(account.email(), account.password());
+    }
+
+    /**
+     * Uploads the sample receipt photo (one of ocr-service's generated receipts with known truth: TESCO, 22 August
+     * 2019, 13.52 EUR) as this user; answers the receipt's path (from {@code Location}).
+     */
+    String uploadReceipt(String token) throws IOException {
+        String resource = "/receipts/tesco-13.52.jpg";
+        byte[] image;
+        try (InputStream in = Objects.requireNonNull(MobileApp.class.getResourceAsStream(resource), resource)) {
+            image = in.readAllBytes();
+        }
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("file", new ByteArrayResource(image) {
+                    @Override
+                    public String getFilename() {
+                        return "receipt.jpg";
+                    }
+                })
+                .contentType(MediaType.IMAGE_JPEG);
+        String location = http.post()
+                .uri("/api/ocr/receipts")
+                .headers(headers -> headers.setBearerAuth(token))
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .bodyValue(body.build())
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .returnResult()
+                .getResponseHeaders()
+                .getLocation()
+                .toString();
+        return location.substring(location.indexOf("/api/"));
     }
 
     void grantRoles(String adminToken, UUID userId, List<String> roles) {

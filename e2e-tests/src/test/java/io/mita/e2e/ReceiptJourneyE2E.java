@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 
 /**
  * A receipt photo's whole way through the running stack, as the app and a compliance officer see it: the photo
@@ -26,8 +22,6 @@ import org.springframework.http.client.MultipartBodyBuilder;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReceiptJourneyE2E {
-
-    private static final String IMAGE = "/receipts/tesco-13.52.jpg";
 
     private final MobileApp app = new MobileApp();
     private MobileApp.Account alice;
@@ -48,7 +42,7 @@ class ReceiptJourneyE2E {
 
     @Test
     void aPhotographedReceiptIsReadConfirmedAndBecomesOneExpenseInTheBudgetAndTheAuditLog() throws IOException {
-        String receiptPath = upload(aliceToken);
+        String receiptPath = app.uploadReceipt(aliceToken);
 
         Map<?, ?> processed = awaitStatus(receiptPath, "PROCESSED");
         Map<?, ?> fields = (Map<?, ?>) processed.get("fields");
@@ -95,37 +89,6 @@ class ReceiptJourneyE2E {
                 .get("items");
         assertThat(items).as("one expense per receipt").hasSize(1);
         assertThat(((Map<?, ?>) items.get(0)).get("amount")).isEqualTo("13.52");
-    }
-
-    /** Uploads the receipt photo; answers the path of the receipt (from {@code Location}). */
-    private String upload(String token) throws IOException {
-        byte[] image;
-        try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream(IMAGE), IMAGE)) {
-            image = in.readAllBytes();
-        }
-        MultipartBodyBuilder body = new MultipartBodyBuilder();
-        body.part("file", new ByteArrayResource(image) {
-                    @Override
-                    public String getFilename() {
-                        return "receipt.jpg";
-                    }
-                })
-                .contentType(MediaType.IMAGE_JPEG);
-        String location = app.http
-                .post()
-                .uri("/api/ocr/receipts")
-                .headers(headers -> headers.setBearerAuth(token))
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .bodyValue(body.build())
-                .exchange()
-                .expectStatus()
-                .isAccepted()
-                .expectBody()
-                .returnResult()
-                .getResponseHeaders()
-                .getLocation()
-                .toString();
-        return location.substring(location.indexOf("/api/"));
     }
 
     private Map<?, ?> awaitStatus(String receiptPath, String status) {

@@ -19,6 +19,7 @@ class InsightsServiceOperationsIT extends ServiceOperationsContract {
                 "category_month_total",
                 "daily_total",
                 "merchant_stat",
-                "insight_refresh");
+                "insight_refresh",
+                "erased_user");
     }
 }

@@ -3,7 +3,6 @@ package io.mita.auth.mfa;
 import io.mita.auth.account.UserAccountRepository;
 import io.mita.auth.account.UserNotFoundException;
 import io.mita.auth.mfa.domain.Base32;
-import io.mita.auth.mfa.domain.RecoveryCodes;
 import io.mita.auth.mfa.domain.Totp;
 import io.mita.auth.password.PasswordConfirmation;
 import io.mita.auth.secret.AesGcmKey;
@@ -31,6 +30,7 @@ class ManageTotp {
 
     private final MfaRepository store;
     private final MfaSecrets secrets;
+    private final RecoveryCodeIssuer recoveryCodes;
     private final UserAccountRepository accounts;
     private final PasswordConfirmation passwords;
     private final MfaPublisher events;
@@ -42,6 +42,7 @@ class ManageTotp {
     ManageTotp(
             MfaRepository store,
             MfaSecrets secrets,
+            RecoveryCodeIssuer recoveryCodes,
             UserAccountRepository accounts,
             PasswordConfirmation passwords,
             MfaPublisher events,
@@ -50,6 +51,7 @@ class ManageTotp {
             Clock clock) {
         this.store = store;
         this.secrets = secrets;
+        this.recoveryCodes = recoveryCodes;
         this.accounts = accounts;
         this.passwords = passwords;
         this.events = events;
@@ -83,17 +85,14 @@ class ManageTotp {
                     byte[] secret = secrets.open(userId, enrolment.iv(), enrolment.secretEncrypted());
                     OptionalLong step = Totp.matchingStep(secret, code == null ? "" : code.strip(), now, -1);
                     if (step.isEmpty()) {
-                        return Mono.error(MfaCodeInvalidException.atEnrolment());
+                        return Mono.error(MfaCodeInvalidException.forSignedInUser());
                     }
-                    List<String> codes = RecoveryCodes.generate();
-                    List<String> hashes = codes.stream()
-                            .map(c -> secrets.recoveryCodeHash(userId, RecoveryCodes.normalise(c)))
-                            .toList();
                     return store.confirm(userId, step.getAsLong(), now)
                             .flatMap(confirmed -> confirmed
-                                    ? store.replaceRecoveryCodes(userId, hashes)
-                                            .then(events.enabled(userId, now))
-                                            .thenReturn(codes)
+                                    ? recoveryCodes
+                                            .issue(userId)
+                                            .flatMap(codes ->
+                                                    events.enabled(userId, now).thenReturn(codes))
                                     : Mono.error(MfaStateException.alreadyEnabled()))
                             .as(transaction::transactional);
                 });

@@ -17,7 +17,7 @@ class MfaCodeInvalidException extends ProblemException {
         return new MfaCodeInvalidException(HttpStatus.UNAUTHORIZED);
     }
 
-    static MfaCodeInvalidException atEnrolment() {
+    static MfaCodeInvalidException forSignedInUser() {
         return new MfaCodeInvalidException(HttpStatus.BAD_REQUEST);
     }
 }

@@ -25,6 +25,10 @@ class MfaPublisher {
         return append(MfaDisabled.TYPE, userId, new MfaDisabled(userId, at));
     }
 
+    Mono<Void> recoveryCodesRegenerated(UUID userId, Instant at) {
+        return append(RecoveryCodesRegenerated.TYPE, userId, new RecoveryCodesRegenerated(userId, at));
+    }
+
     private Mono<Void> append(String type, UUID userId, Object payload) {
         String user = userId.toString();
         return outbox.append(new OutgoingEvent(type, user, payload), user).then();

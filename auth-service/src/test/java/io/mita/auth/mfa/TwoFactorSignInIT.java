@@ -145,7 +145,7 @@ class TwoFactorSignInIT {
         String email = aUniqueEmail();
         register(client, email);
         String access = login(client, email).accessToken();
-        AuthenticatorApp app = enrolled(access);
+        AuthenticatorApp app = enrolled(access).app();
 
         String mfaToken = mfaRequired(email).mfaToken();
         for (int i = 1; i < 5; i++) {
@@ -160,6 +160,89 @@ class TwoFactorSignInIT {
                         .contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(Map.of("email", email, "password", PASSWORD))
                         .exchange(),
+                HttpStatus.UNAUTHORIZED,
+                "AUTH_ACCOUNT_LOCKED");
+    }
+
+    @Test
+    void newRecoveryCodesNeedThePasswordAndACurrentCodeAndReplaceTheOldOnes() {
+        String email = aUniqueEmail();
+        UUID userId = register(client, email);
+        String access = login(client, email).accessToken();
+        assertProblem(
+                post("/api/auth/mfa/recovery-codes", access, Map.of("password", PASSWORD, "code", "123456")),
+                HttpStatus.CONFLICT,
+                "AUTH_MFA_NOT_ENABLED");
+        Enrolled enrolled = enrolled(access);
+        AuthenticatorApp app = enrolled.app();
+        List<String> old = enrolled.recoveryCodes();
+
+        assertProblem(
+                post("/api/auth/mfa/recovery-codes", access, Map.of("password", PASSWORD)),
+                HttpStatus.BAD_REQUEST,
+                "VALIDATION_FAILED");
+        String code = app.code(Instant.now(), 1);
+        assertProblem(
+                post("/api/auth/mfa/recovery-codes", access, Map.of("password", "not my password", "code", code)),
+                HttpStatus.BAD_REQUEST,
+                "AUTH_CURRENT_PASSWORD_INVALID");
+        assertProblem(
+                post("/api/auth/mfa/recovery-codes", access, Map.of("password", PASSWORD, "code", old.get(0))),
+                HttpStatus.BAD_REQUEST,
+                "AUTH_MFA_CODE_INVALID");
+        List<String> renewed = post("/api/auth/mfa/recovery-codes", access, Map.of("password", PASSWORD, "code", code))
+                .expectStatus()
+                .isOk()
+                .expectBody(RecoveryCodes.class)
+                .returnResult()
+                .getResponseBody()
+                .recoveryCodes();
+        assertThat(renewed).hasSize(10).doesNotHaveDuplicates().doesNotContainAnyElementsOf(old);
+        assertProblem(
+                post("/api/auth/mfa/recovery-codes", access, Map.of("password", PASSWORD, "code", code)),
+                HttpStatus.BAD_REQUEST,
+                "AUTH_MFA_CODE_INVALID");
+        assertThat(OutboxEvents.ofTypeAndSubject(db, RecoveryCodesRegenerated.TYPE, userId.toString()))
+                .singleElement()
+                .satisfies(event -> assertThat(event.actorId()).isEqualTo(userId.toString()));
+
+        assertProblem(
+                secondStep(mfaRequired(email).mfaToken(), old.get(1)),
+                HttpStatus.UNAUTHORIZED,
+                "AUTH_MFA_CODE_INVALID");
+        secondStep(mfaRequired(email).mfaToken(), renewed.get(1)).expectStatus().isOk();
+        assertProblem(
+                client.post()
+                        .uri("/api/auth/mfa/recovery-codes")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("password", PASSWORD, "code", code))
+                        .exchange(),
+                HttpStatus.UNAUTHORIZED,
+                "AUTH_UNAUTHENTICATED");
+    }
+
+    @Test
+    void wrongCodesForNewRecoveryCodesLockTheAccountLikeWrongPasswords() {
+        String email = aUniqueEmail();
+        register(client, email);
+        String access = login(client, email).accessToken();
+        AuthenticatorApp app = enrolled(access).app();
+
+        for (int i = 1; i < 5; i++) {
+            assertProblem(
+                    post("/api/auth/mfa/recovery-codes", access, Map.of("password", PASSWORD, "code", "000000")),
+                    HttpStatus.BAD_REQUEST,
+                    "AUTH_MFA_CODE_INVALID");
+        }
+        assertProblem(
+                post("/api/auth/mfa/recovery-codes", access, Map.of("password", PASSWORD, "code", "000000")),
+                HttpStatus.UNAUTHORIZED,
+                "AUTH_ACCOUNT_LOCKED");
+        assertProblem(
+                post(
+                        "/api/auth/mfa/recovery-codes",
+                        access,
+                        Map.of("password", PASSWORD, "code", app.code(Instant.now(), 1))),
                 HttpStatus.UNAUTHORIZED,
                 "AUTH_ACCOUNT_LOCKED");
     }
@@ -182,7 +265,10 @@ class TwoFactorSignInIT {
                 client.post().uri("/api/auth/mfa/totp").exchange(), HttpStatus.UNAUTHORIZED, "AUTH_UNAUTHENTICATED");
     }
 
-    private AuthenticatorApp enrolled(String access) {
+    /** Two-factor sign-in turned on: the authenticator and the ten recovery codes shown at confirmation. */
+    record Enrolled(AuthenticatorApp app, List<String> recoveryCodes) {}
+
+    private Enrolled enrolled(String access) {
         Enrolment enrolment = post("/api/auth/mfa/totp", access, Map.of())
                 .expectStatus()
                 .isOk()
@@ -190,10 +276,13 @@ class TwoFactorSignInIT {
                 .returnResult()
                 .getResponseBody();
         AuthenticatorApp app = new AuthenticatorApp(enrolment.otpauthUri());
-        post("/api/auth/mfa/totp/confirm", access, Map.of("code", app.code(Instant.now(), 0)))
+        RecoveryCodes codes = post("/api/auth/mfa/totp/confirm", access, Map.of("code", app.code(Instant.now(), 0)))
                 .expectStatus()
-                .isOk();
-        return app;
+                .isOk()
+                .expectBody(RecoveryCodes.class)
+                .returnResult()
+                .getResponseBody();
+        return new Enrolled(app, codes.recoveryCodes());
     }
 
     private MfaRequired mfaRequired(String email) {

@@ -2,7 +2,9 @@ package io.mita.common.outbox;
 
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
+import io.mita.common.erasure.PersonalDataErasure;
 import io.mita.common.inbox.ProcessedEvents;
 import io.mita.common.pii.PiiMasker;
 import java.time.Clock;
@@ -21,7 +23,10 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The transactional outbox (writer and relay) and the processed-event inbox of a data-owning service. */
+/**
+ * The transactional outbox (writer and relay), the processed-event inbox and the erasure of a person's rows (once
+ * per event, on the inbox) of a data-owning service.
+ */
 @AutoConfiguration(
         afterName = {
             "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
@@ -57,6 +62,20 @@ public class MitaOutboxAutoConfiguration {
     @ConditionalOnMissingBean
     ProcessedEvents processedEvents(DatabaseClient database) {
         return new ProcessedEvents(database);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PersonalDataErasure personalDataErasure(
+            DatabaseClient database,
+            ProcessedEvents processedEvents,
+            ReactiveTransactionManager transactionManager,
+            ObjectProvider<MeterRegistry> meters) {
+        return new PersonalDataErasure(
+                database,
+                processedEvents,
+                TransactionalOperator.create(transactionManager),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

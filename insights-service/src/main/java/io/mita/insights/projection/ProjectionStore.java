@@ -201,8 +201,13 @@ public class ProjectionStore {
      * Replaces the live latest-state tables with the shadow copies and recomputes every aggregate from them; call
      * inside one database transaction, so readers see the old state until it commits.
      */
+    /** Erased users ({@code erased_user}) are left out: the topic's history still holds their events. */
     public Mono<Void> swapInShadowAndRecomputeAll() {
-        return run("TRUNCATE projected_transaction, projected_plan, category_month_total, daily_total, merchant_stat")
+        return run("DELETE FROM rebuild_projected_transaction WHERE user_id IN (SELECT user_id FROM erased_user)")
+                .then(run("DELETE FROM rebuild_projected_plan WHERE user_id IN (SELECT user_id FROM erased_user)"))
+                .then(
+                        run(
+                                "TRUNCATE projected_transaction, projected_plan, category_month_total, daily_total, merchant_stat"))
                 .then(run("INSERT INTO projected_transaction SELECT * FROM rebuild_projected_transaction"))
                 .then(run("INSERT INTO projected_plan SELECT * FROM rebuild_projected_plan"))
                 .then(run(MONTH_TOTALS.formatted("")))

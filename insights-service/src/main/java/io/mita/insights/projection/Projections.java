@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
  * database transaction): the latest state of the transaction or plan (a stale version changes nothing), then the
  * aggregates of the months and merchants it touched before and after the change, then schedules those months'
  * insights (and the next month's, whose month-over-month comparison uses them) to be regenerated after the
- * debounce ({@code mita.insights.refresh-debounce}).
+ * debounce ({@code mita.insights.refresh-debounce}). An event about an erased user changes nothing
+ * ({@link ErasedUsers}).
  */
 @Service
 public class Projections {
@@ -31,6 +32,7 @@ public class Projections {
     public static final String CONSUMER = "insights-projections";
 
     private final ProjectionStore store;
+    private final ErasedUsers erasedUsers;
     private final ProcessedEvents processed;
     private final TransactionalOperator inTransaction;
     private final Clock clock;
@@ -38,22 +40,31 @@ public class Projections {
 
     Projections(
             ProjectionStore store,
+            ErasedUsers erasedUsers,
             ProcessedEvents processed,
             TransactionalOperator inTransaction,
             Clock clock,
             @Value("${mita.insights.refresh-debounce}") Duration debounce) {
         this.store = store;
+        this.erasedUsers = erasedUsers;
         this.processed = processed;
         this.inTransaction = inTransaction;
         this.clock = clock;
         this.debounce = debounce;
     }
 
-    /** True when the event was applied, false for an event id seen before (nothing done). */
+    /**
+     * True when the event was applied, false for an event id seen before or about an erased user (nothing done; the
+     * event counts as processed).
+     */
     public Mono<Boolean> apply(UUID eventId, ProjectionChange change) {
         return inTransaction.transactional(processed
                 .markProcessed(eventId, CONSUMER)
-                .flatMap(first -> first ? applyChange(change).thenReturn(true) : Mono.just(false)));
+                .filter(first -> first)
+                .flatMap(first -> erasedUsers.lockAndCheck(change.userId()))
+                .flatMap(erased ->
+                        erased ? Mono.just(false) : applyChange(change).thenReturn(true))
+                .defaultIfEmpty(false));
     }
 
     private Mono<Void> applyChange(ProjectionChange change) {

@@ -1,22 +1,17 @@
 package io.mita.notification.feed;
 
-import io.mita.common.inbox.ProcessedEvents;
-import io.mita.common.logging.LogContext;
+import io.cloudevents.CloudEvent;
+import io.mita.common.erasure.PersonalDataErasure;
 import java.util.List;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Deletes everything this service holds about an erased user (auth-service's {@code user.erased}), once per event,
- * in one transaction: notifications, preferences (with the e-mail address), queued and dead-lettered mail, habit
- * days, push devices and the password-reset mail records.
+ * in one transaction (common-lib's {@link PersonalDataErasure}, counted in {@code mita_users_erased_total}):
+ * notifications, preferences (with the e-mail address), queued and dead-lettered mail, habit days, push devices
+ * and the password-reset mail records.
  */
 @Service
 public class EraseUser {
@@ -30,32 +25,18 @@ public class EraseUser {
             "device_token",
             "email_delivery");
 
-    private static final Logger log = LoggerFactory.getLogger(EraseUser.class);
+    private static final List<String> STATEMENTS = TABLES.stream()
+            .map(table -> "DELETE FROM " + table + " WHERE user_id = :userId")
+            .toList();
 
-    private final DatabaseClient database;
-    private final ProcessedEvents processedEvents;
-    private final TransactionalOperator transaction;
+    private final PersonalDataErasure erasure;
 
-    EraseUser(DatabaseClient database, ProcessedEvents processedEvents, ReactiveTransactionManager transactionManager) {
-        this.database = database;
-        this.processedEvents = processedEvents;
-        this.transaction = TransactionalOperator.create(transactionManager);
+    EraseUser(PersonalDataErasure erasure) {
+        this.erasure = erasure;
     }
 
     /** Rows deleted; 0 for a duplicate event. */
-    public Mono<Long> erase(UUID eventId, UUID userId) {
-        return processedEvents
-                .markProcessed(eventId, CONSUMER)
-                .flatMap(first -> first
-                        ? Flux.fromIterable(TABLES)
-                                .concatMap(table -> database.sql("DELETE FROM " + table + " WHERE user_id = :userId")
-                                        .bind("userId", userId)
-                                        .fetch()
-                                        .rowsUpdated())
-                                .reduce(0L, Long::sum)
-                        : Mono.just(0L))
-                .as(transaction::transactional)
-                .doOnEach(LogContext.onNext(
-                        rows -> log.info("user erased eventId={} userId={} rowsDeleted={}", eventId, userId, rows)));
+    public Mono<Long> erase(CloudEvent event, UUID userId) {
+        return erasure.erase(event, userId, CONSUMER, STATEMENTS);
     }
 }

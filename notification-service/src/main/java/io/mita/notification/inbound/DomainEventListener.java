@@ -77,10 +77,10 @@ class DomainEventListener {
             return;
         }
         if (UserErased.TYPE.equals(event.getType())) {
-            UserErased erased = payloads.read(event, UserErased.class);
-            require(event, erased.userId(), "userId");
-            checkSubject(event, erased.userId());
-            eraseUser.erase(eventId(event), erased.userId()).contextCapture().block(TIMEOUT);
+            eraseUser
+                    .erase(event, payloads.read(event, UserErased.class).userId())
+                    .contextCapture()
+                    .block(TIMEOUT);
             return;
         }
         Mono<NotificationRequest> request = request(event);

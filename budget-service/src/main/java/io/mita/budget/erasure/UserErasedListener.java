@@ -1,0 +1,70 @@
+package io.mita.budget.erasure;
+
+import io.cloudevents.CloudEvent;
+import io.mita.budget.inbound.UserErased;
+import io.mita.common.erasure.PersonalDataErasure;
+import io.mita.common.events.EventPayloads;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes every row budget-service holds about a user whose account was erased ({@code mita.auth.user.erased.v1}):
+ * nothing is anonymised and kept, the budget is the user's alone. The statements run in an order the foreign keys
+ * accept (claims before the transactions they point at, allocations and contributions before their goals; moves
+ * and habit marks cascade). The user's outbox events go too, published or not: nothing about the user is sent
+ * after the erasure.
+ *
+ * <p>It reads {@code mita.auth.v1} in a consumer group of its own ({@code <service>-user-erasure}) and passes every
+ * other type over. common-lib's {@link PersonalDataErasure} runs the statements in one transaction with the
+ * processed-event inbox (a redelivery deletes nothing) and counts {@code mita_users_erased_total}; a malformed event
+ * goes to {@code mita.auth.v1.dlt} at once, a database outage is retried until it passes (common-lib's consumer
+ * error handling). Table of all services: docs/auth.md, "What each service does with {@code user.erased}".
+ */
+@Component
+class UserErasedListener {
+
+    static final String CONSUMER = "budget-user-erasure";
+
+    static final List<String> STATEMENTS = List.of(
+            "DELETE FROM idempotency_key WHERE user_id = :userId",
+            "DELETE FROM receipt_inbox WHERE user_id = :userId",
+            "DELETE FROM transaction WHERE user_id = :userId",
+            "DELETE FROM goal_allocation WHERE user_id = :userId",
+            "DELETE FROM goal_contribution WHERE user_id = :userId"
+                    + " OR goal_id IN (SELECT id FROM goal WHERE user_id = :userId)",
+            "DELETE FROM goal WHERE user_id = :userId",
+            "DELETE FROM habit WHERE user_id = :userId",
+            "DELETE FROM redistribution_run WHERE user_id = :userId",
+            "DELETE FROM daily_allocation WHERE user_id = :userId",
+            "DELETE FROM threshold_reached WHERE user_id = :userId",
+            "DELETE FROM budget_plan WHERE user_id = :userId",
+            "DELETE FROM category WHERE user_id = :userId",
+            "DELETE FROM outbox_event WHERE subject = CAST(:userId AS VARCHAR)");
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(8); // below the container's shutdown timeout (10 s)
+
+    private final EventPayloads payloads;
+    private final PersonalDataErasure erasure;
+
+    UserErasedListener(EventPayloads payloads, PersonalDataErasure erasure) {
+        this.payloads = payloads;
+        this.erasure = erasure;
+    }
+
+    /** The group: {@code mita.erasure.consumer-group}, by default {@code <spring.application.name>-user-erasure}. */
+    @KafkaListener(
+            id = CONSUMER,
+            topics = "mita.auth.v1",
+            groupId = "${mita.erasure.consumer-group:${spring.application.name}-user-erasure}")
+    void on(ConsumerRecord<String, CloudEvent> record) {
+        CloudEvent event = record.value();
+        if (event != null && UserErased.TYPE.equals(event.getType())) {
+            UUID userId = payloads.read(event, UserErased.class).userId();
+            erasure.erase(event, userId, CONSUMER, STATEMENTS).block(TIMEOUT);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package io.mita.budget.erasure;
+
+import static io.mita.budget.support.BudgetClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mita.budget.inbound.ReceiptConfirmed;
+import io.mita.budget.inbound.ReceiptTransactions;
+import io.mita.budget.support.BudgetClient;
+import io.mita.common.erasure.PersonalDataErasure;
+import io.mita.testsupport.MitaIntegrationTest;
+import io.mita.testsupport.PersonalRows;
+import io.mita.testsupport.TestEventProducer;
+import io.mita.testsupport.TopicRecords;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * auth-service's {@code user.erased} on the real topic deletes every row budget-service holds about that user —
+ * every table with a {@code user_id}, found in the schema, and the user's events in the outbox — and nothing of
+ * anyone else's; the same event again changes nothing; a malformed one goes to {@code mita.auth.v1.dlt}.
+ */
+@MitaIntegrationTest
+// a consumer group of this context alone: another cached context of the test JVM must not take the events
+@TestPropertySource(properties = "mita.erasure.consumer-group=budget-erasure-it")
+class UserErasureIT {
+
+    static final String TOPIC = "mita.auth.v1";
+    static final String TYPE = "mita.auth.user.erased.v1";
+    static final TestEventProducer producer = new TestEventProducer();
+
+    @Autowired
+    WebTestClient webTestClient;
+
+    @Autowired
+    DatabaseClient database;
+
+    @Autowired
+    ReceiptTransactions receipts;
+
+    @Autowired
+    MeterRegistry meters;
+
+    private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+    @AfterAll
+    static void closeProducer() {
+        producer.close();
+    }
+
+    @Test
+    void theErasedUsersRowsGoFromEveryTableOnceAndTheOtherUsersStay() {
+        UUID erased = seed(new BudgetClient(webTestClient, UUID.randomUUID()));
+        UUID kept = seed(new BudgetClient(webTestClient, UUID.randomUUID()));
+        Map<String, Long> before = PersonalRows.perTable(database, erased);
+        assertThat(before)
+                .as("every table with a user_id holds some of the user's rows")
+                .containsKeys("transaction", "idempotency_key", "category", "budget_plan", "daily_allocation")
+                .containsKeys("redistribution_run", "threshold_reached", "goal", "goal_contribution")
+                .containsKeys("goal_allocation", "habit", "receipt_inbox")
+                .allSatisfy((table, n) -> assertThat(n).as(table).isPositive());
+        assertThat(PersonalRows.inOutbox(database, erased)).isPositive();
+        Map<String, Long> keptBefore = PersonalRows.perTable(database, kept);
+        double erasures = erasures();
+
+        CloudEvent event = erasedEvent(UUID.randomUUID(), erased, erased);
+        producer.publish(TOPIC, event);
+        producer.publish(TOPIC, event);
+        // a later erasure on the same partition (same key): once it is done, both deliveries above have been handled
+        UUID nobody = UUID.randomUUID();
+        UUID marker = UUID.randomUUID();
+        producer.publish(TOPIC, erased.toString(), erasedEvent(marker, nobody, nobody));
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> PersonalRows.processed(database, UserErasedListener.CONSUMER, marker));
+        assertThat(PersonalRows.perTable(database, erased))
+                .allSatisfy((table, n) -> assertThat(n).as(table).isZero());
+        assertThat(PersonalRows.inOutbox(database, erased)).isZero();
+        assertThat(PersonalRows.perTable(database, kept)).isEqualTo(keptBefore);
+        assertThat(PersonalRows.inOutbox(database, kept)).isPositive();
+        assertThat(erasures()).isEqualTo(erasures + 2);
+    }
+
+    @Test
+    void anErasureAboutSomeoneElseThanItsSubjectGoesToTheDeadLetterTopicAndDeletesNothing() {
+        UUID user = seed(new BudgetClient(webTestClient, UUID.randomUUID()));
+        UUID eventId = UUID.randomUUID();
+
+        producer.publish(TOPIC, erasedEvent(eventId, user, UUID.randomUUID()));
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> TopicRecords.readAll(TOPIC + ".dlt").stream()
+                        .anyMatch(record -> eventId.toString()
+                                .equals(header(record.headers().lastHeader("ce_id")))));
+        assertThat(PersonalRows.perTable(database, user))
+                .allSatisfy((table, n) -> assertThat(n).as(table).isPositive());
+    }
+
+    /** One user's budget: plan, own category, transactions (one by Idempotency-Key, one from a receipt), goal, habit. */
+    private UUID seed(BudgetClient user) {
+        user.put(
+                        "/api/budget/plans/" + YearMonth.from(today),
+                        Map.of(
+                                "income", "3000.00",
+                                "currency", "EUR",
+                                "savingsTarget", "500.00",
+                                "categories", List.of(Map.of("category", "groceries", "amount", "300.00"))),
+                        null)
+                .expectStatus()
+                .isCreated();
+        user.post("/api/budget/categories", Map.of("name", "Hobbies"))
+                .expectStatus()
+                .isCreated();
+        webTestClient
+                .post()
+                .uri("/api/budget/transactions")
+                .header("Authorization", user.bearer())
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "type", "EXPENSE",
+                        "amount", "250.00",
+                        "currency", "EUR",
+                        "category", "groceries",
+                        "occurredOn", today.toString(),
+                        "merchant", "Corner shop"))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        receipts.recordOnce(
+                        UUID.randomUUID(),
+                        new ReceiptConfirmed(
+                                UUID.randomUUID(),
+                                user.user(),
+                                "Lidl",
+                                today,
+                                "12.00",
+                                "EUR",
+                                "groceries",
+                                null,
+                                Instant.now()))
+                .block(Duration.ofSeconds(30));
+        String goal = json(user.post(
+                                "/api/budget/goals",
+                                Map.of(
+                                        "name", "Holiday",
+                                        "targetAmount", "1000.00",
+                                        "currency", "EUR",
+                                        "targetDate", today.plusMonths(6).toString()))
+                        .expectStatus()
+                        .isCreated())
+                .get("id")
+                .asString();
+        user.post("/api/budget/goals/" + goal + "/contributions", Map.of("amount", "50.00", "currency", "EUR"))
+                .expectStatus()
+                .isCreated();
+        user.put(
+                        "/api/budget/goals/" + goal + "/allocation",
+                        Map.of("monthlyAmount", "100.00", "autoTransfer", false),
+                        null)
+                .expectStatus()
+                .isOk();
+        String habit = json(user.post(
+                                "/api/budget/habits",
+                                Map.of("name", "Cook at home", "period", "DAY", "startsOn", today.toString()))
+                        .expectStatus()
+                        .isCreated())
+                .get("id")
+                .asString();
+        user.post("/api/budget/habits/" + habit + "/completions/" + today, null)
+                .expectStatus()
+                .isCreated();
+        return user.user();
+    }
+
+    private static CloudEvent erasedEvent(UUID eventId, UUID subject, UUID userId) {
+        return TestEventProducer.event(eventId, "/mita/auth", TYPE, subject.toString(), """
+                {"userId":"%s","erasedAt":"2026-11-30T10:15:30Z","erasedBy":"SELF"}""".formatted(userId));
+    }
+
+    private double erasures() {
+        return meters.get(PersonalDataErasure.METRIC).counter().count();
+    }
+
+    private static String header(Header header) {
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
