@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mita.common.events.NonRetryableEventException;
 import io.mita.common.inbox.ProcessedEvents;
+import io.mita.common.logging.LogContext;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -62,19 +63,16 @@ public class PersonalDataErasure {
                 .filter(first -> first)
                 .flatMap(first -> delete(userId, statements))
                 .as(transaction::transactional)
-                .doOnNext(rows -> {
-                    erased.increment();
-                    log.info(
-                            "user erased eventId={} userId={} consumer={} rowsDeleted={}",
-                            eventId,
-                            userId,
-                            consumer,
-                            rows);
-                })
-                .switchIfEmpty(Mono.fromSupplier(() -> {
-                    log.info("user erased before eventId={} userId={} consumer={}", eventId, userId, consumer);
-                    return 0L;
-                }));
+                .doOnNext(rows -> erased.increment())
+                .doOnEach(LogContext.onNext(rows -> log.info(
+                        "user erased eventId={} userId={} consumer={} rowsDeleted={}",
+                        eventId,
+                        userId,
+                        consumer,
+                        rows)))
+                .switchIfEmpty(Mono.just(0L)
+                        .doOnEach(LogContext.onNext(none -> log.info(
+                                "user erased before eventId={} userId={} consumer={}", eventId, userId, consumer))));
     }
 
     private Mono<Long> delete(UUID userId, List<String> statements) {

@@ -63,7 +63,7 @@ class UserErasedListener {
         CloudEvent event = record.value();
         if (event != null && UserErased.TYPE.equals(event.getType())) {
             UUID userId = payloads.read(event, UserErased.class).userId();
-            erasure.erase(event, userId, CONSUMER, STATEMENTS).block(TIMEOUT);
+            erasure.erase(event, userId, CONSUMER, STATEMENTS).contextCapture().block(TIMEOUT);
         }
     }
 }
