@@ -6,7 +6,7 @@
 # Starts the local stack with auth-service and insights-service only (infra/local/mita, under
 # flock /tmp/mita-stack.lock), publishes EVENTS budget events (bench/InsightsRebuildLoad.java: created, every fifth
 # updated, every tenth deleted; 200 users) to the stack's mita.budget.v1, then runs the rebuild command
-# (POST /api/insights/admin/projections/rebuild as the bootstrap ADMIN) ROUNDS times and prints each round's
+# (infra/runbooks/rebuild-projections.sh: POST /api/insights/admin/projections/rebuild as the bootstrap ADMIN) ROUNDS times and prints each round's
 # records, milliseconds and events/s as insights-service measured them (the replay from offset 0 and the swap),
 # and their median. The topic also holds whatever earlier runs of the stack published; all of it is replayed.
 # Stops the stack at the end. Print `uptime` with the figures: the machine is shared.
@@ -38,14 +38,10 @@ clients=$(find "$m2/org/apache/kafka/kafka-clients" -name 'kafka-clients-*.jar' 
 slf4j=$(find "$m2/org/slf4j/slf4j-api" -name 'slf4j-api-*.jar' ! -name '*sources*' | sort -V | tail -1)
 java -cp "$clients:$slf4j" bench/InsightsRebuildLoad.java "$BOOTSTRAP" "$EVENTS" >&2
 
-token=$(curl -fsS -H 'Content-Type: application/json' \
-  -d "{\"email\":\"${MITA_BOOTSTRAP_ADMIN_EMAIL:-admin@mita.local}\",\"password\":\"${MITA_BOOTSTRAP_ADMIN_PASSWORD:-change-me-admin-password}\"}" \
-  "$AUTH/api/auth/login" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
-
 rates=()
 printf '| round | records | ms | events/s |\n|---|---|---|---|\n'
 for round in $(seq 1 "$ROUNDS"); do
-  report=$(curl -fsS -m 1800 -X POST -H "Authorization: Bearer $token" "$INSIGHTS/api/insights/admin/projections/rebuild")
+  report=$(infra/runbooks/rebuild-projections.sh --auth "$AUTH" --insights "$INSIGHTS")
   records=$(sed -E 's/.*"records":([0-9]+).*/\1/' <<<"$report")
   millis=$(sed -E 's/.*"millis":([0-9]+).*/\1/' <<<"$report")
   rate=$(sed -E 's/.*"eventsPerSecond":([0-9]+).*/\1/' <<<"$report")

@@ -10,9 +10,9 @@ import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** The listing's use of common-lib's KeysetCursor (whose own test covers every refusal): version t1, its code. */
 class TransactionCursorTest {
 
     @Test
@@ -24,45 +24,29 @@ class TransactionCursorTest {
     }
 
     @Test
-    void isAnUrlSafeTokenWithoutPadding() {
-        for (int i = 0; i < 200; i++) {
-            String token = new TransactionCursor(LocalDate.of(2000, 1, 1).plusDays(i), UUID.randomUUID()).encode();
-            assertThat(token).matches("[A-Za-z0-9_-]+");
-        }
-    }
+    void readsTokensTheListingHandedOutBeforeTheSharedCodec() {
+        String earlier = encoded("t1|2026-02-28|f47ac10b-58cc-4372-a567-0e02b2c3d479");
 
-    @ParameterizedTest
-    @NullAndEmptySource
-    @ValueSource(strings = {"!!!", "not a cursor", "dDF8MjAyNi0wMi0yOA", "%3D%3D"})
-    void refusesTokensItDidNotMake(String token) {
-        assertInvalid(token);
+        assertThat(TransactionCursor.decode(earlier))
+                .isEqualTo(new TransactionCursor(
+                        LocalDate.of(2026, 2, 28), UUID.fromString("f47ac10b-58cc-4372-a567-0e02b2c3d479")));
     }
 
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "t2|2026-02-28|f47ac10b-58cc-4372-a567-0e02b2c3d479",
-                "t1|2026-02-30|f47ac10b-58cc-4372-a567-0e02b2c3d479",
-                "t1|2026-02-28|not-a-uuid",
-                "t1|2026-02-28|1-2-3-4-5",
-                "t1|2026-02-28",
-                "t1|2026-02-28|f47ac10b-58cc-4372-a567-0e02b2c3d479|extra",
-                "t1||f47ac10b-58cc-4372-a567-0e02b2c3d479"
+                "not a cursor",
+                "dDF8MjAyNi0wMi0yOA",
+                "cjF8MjAyNi0wMi0yOFQxMDowMDowMFp8ZjQ3YWMxMGItNThjYy00MzcyLWE1NjctMGUwMmIyYzNkNDc5"
             })
-    void refusesWellEncodedTokensWithTheWrongContent(String plain) {
-        assertInvalid(
-                Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    @Test
-    void refusesOverlongTokens() {
-        assertInvalid("A".repeat(101));
-    }
-
-    private static void assertInvalid(String token) {
+    void refusesTokensItDidNotMakeWithItsOwnCode(String token) {
         assertThatThrownBy(() -> TransactionCursor.decode(token)).isInstanceOfSatisfying(ProblemException.class, e -> {
             assertThat(e.status().value()).isEqualTo(400);
             assertThat(e.code()).isEqualTo("BUDGET_INVALID_CURSOR");
         });
+    }
+
+    private static String encoded(String plain) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -127,14 +127,4 @@ final class ReceiptProblems {
             super(HttpStatus.BAD_REQUEST, "OCR_INVALID_CONFIRMATION", "Invalid confirmation", detail);
         }
     }
-
-    static final class InvalidCursorException extends ProblemException {
-        InvalidCursorException() {
-            super(
-                    HttpStatus.BAD_REQUEST,
-                    "OCR_INVALID_CURSOR",
-                    "Invalid cursor",
-                    "The cursor is not one this API returned; start again without a cursor.");
-        }
-    }
 }

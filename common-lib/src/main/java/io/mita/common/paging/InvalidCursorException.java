@@ -1,15 +1,15 @@
-package io.mita.budget.transaction;
+package io.mita.common.paging;
 
 import io.mita.common.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
-/** A cursor that this service did not make (or that was altered). */
-class InvalidCursorException extends ProblemException {
+/** A cursor the listing did not make, or one that was altered: 400 with the listing's stable code. */
+public class InvalidCursorException extends ProblemException {
 
-    InvalidCursorException() {
+    public InvalidCursorException(String code) {
         super(
                 HttpStatus.BAD_REQUEST,
-                "BUDGET_INVALID_CURSOR",
+                code,
                 "Invalid cursor",
                 "The cursor is not one this API returned; start again without a cursor.");
     }

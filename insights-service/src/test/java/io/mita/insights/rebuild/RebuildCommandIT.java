@@ -1,0 +1,97 @@
+package io.mita.insights.rebuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mita.testsupport.MitaIntegrationTest;
+import io.mita.testsupport.TestTokens;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The rebuild's command line (infra/runbooks/rebuild-projections.sh) against this service on its port: an ADMIN's
+ * token rebuilds and prints the report; a USER's token ends with exit status 4, a token the service does not accept
+ * with 3, and no token is ever printed. (Signing in at auth-service is covered by InsightsRebuildCommandE2E.)
+ */
+@MitaIntegrationTest
+class RebuildCommandIT {
+
+    private static final Path COMMAND = Path.of("../infra/runbooks/rebuild-projections.sh");
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anAdminsTokenRebuildsAndTheReportIsPrintedAsOneJsonLine() {
+        String token = TestTokens.forUser(UUID.randomUUID(), "USER", "ADMIN");
+
+        Run run = run(token);
+
+        assertThat(run.status()).as(run.stderr()).isZero();
+        assertThat(run.stdout().strip())
+                .matches("\\{.*\\}")
+                .containsPattern("\"records\":\\d+")
+                .containsPattern("\"applied\":\\d+")
+                .containsPattern("\"ignored\":\\d+")
+                .containsPattern("\"refused\":\\d+")
+                .containsPattern("\"millis\":\\d+")
+                .containsPattern("\"eventsPerSecond\":\\d+");
+        assertThat(run.stdout() + run.stderr()).doesNotContain(token);
+    }
+
+    @Test
+    void aUsersTokenEndsWithExitStatus4() {
+        String token = TestTokens.forUser(UUID.randomUUID(), "USER");
+
+        Run run = run(token);
+
+        assertThat(run.status()).isEqualTo(4);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).contains("not an ADMIN").doesNotContain(token);
+    }
+
+    @Test
+    void aTokenTheServiceRefusesEndsWithExitStatus3() {
+        Run run = run("not-a-token");
+
+        assertThat(run.status()).isEqualTo(3);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).contains("refused the token");
+    }
+
+    private record Run(int status, String stdout, String stderr) {}
+
+    private Run run(String token) {
+        ProcessBuilder builder =
+                new ProcessBuilder(List.of(COMMAND.toString(), "--insights", "http://127.0.0.1:" + port));
+        builder.environment().putAll(Map.of("MITA_ADMIN_TOKEN", token));
+        try {
+            Process process = builder.start();
+            CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return process.getErrorStream().readAllBytes();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            byte[] stdout = process.getInputStream().readAllBytes();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(COMMAND + " did not finish within 5 minutes");
+            }
+            return new Run(
+                    process.exitValue(),
+                    new String(stdout, StandardCharsets.UTF_8),
+                    new String(stderr.get(1, TimeUnit.MINUTES), StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not run " + COMMAND, e);
+        }
+    }
+}
