@@ -154,8 +154,12 @@ async function loadPage() {
     $('events-body').replaceChildren(...eventRows(page.items, { onOpen: openEvent, onStory: openStory }));
     $('next-page').disabled = !page.nextCursor;
     $('previous-page').disabled = state.pageCursors.length < 2;
-    const shown = page.items.length === 0 ? 'No events match.' : `${page.items.length} events`;
-    say($('search-status'), `${shown} Page ${state.pageCursors.length}${page.nextCursor ? '; more on the next page.' : '.'}`);
+    const count = page.items.length;
+    const more = page.nextCursor ? '; more on the next page.' : '.';
+    say(
+      $('search-status'),
+      count === 0 ? 'No events match these filters.' : `Page ${state.pageCursors.length}: ${count} event${count === 1 ? '' : 's'}${more}`,
+    );
   } catch (error) {
     failed(error, $('search-status'));
   }
