@@ -1,6 +1,8 @@
 package io.mita.e2e;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -99,10 +101,19 @@ final class ComplianceConsole {
                 .toList();
     }
 
-    /** Runs the integrity check over the whole log; answers whether it says intact, and its text. */
-    IntegrityShown runIntegrityCheck() {
+    /**
+     * Runs the integrity check over the records received since {@code from} (the browser's local time, which is this
+     * machine's); answers whether it says intact, and its text.
+     */
+    IntegrityShown runIntegrityCheckSince(LocalDateTime from) {
+        // a datetime-local field takes typed keys in the browser's locale order; its value property is ISO everywhere
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "arguments[0].value = arguments[1];",
+                        browser.findElement(By.id("integrity-from")),
+                        from.truncatedTo(ChronoUnit.SECONDS).toString());
         browser.findElement(By.id("run-integrity")).click();
-        // the check of a whole log the suite has been filling may take a while on a loaded machine
+        // the check may take a while on a loaded machine
         WebElement result = new WebDriverWait(browser, Duration.ofSeconds(120))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#integrity-result[data-intact]")));
         return new IntegrityShown(Boolean.parseBoolean(result.getDomAttribute("data-intact")), result.getText());
