@@ -105,6 +105,29 @@ class SecurityHeadersIT extends GatewayTestSupport {
     }
 
     @Test
+    void givesTheComplianceConsolesFilesThePagePolicyAndEveryOtherAnswerTheStrictOne() {
+        // audit-service is down in these tests: the console's answer is the gateway's own 503
+        HttpHeaders console = answer(
+                () -> client.get()
+                        .uri("/audit/console/")
+                        .header("X-Forwarded-For", newClientIp())
+                        .exchange(),
+                HttpStatus.SERVICE_UNAVAILABLE);
+
+        assertThat(console.get("Content-Security-Policy"))
+                .containsExactly("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+                        + "connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'; "
+                        + "require-trusted-types-for 'script'; trusted-types 'none'");
+        EXPECTED.entrySet().stream()
+                .filter(header -> !header.getKey().equals("Content-Security-Policy"))
+                .forEach(header -> assertThat(console.get(header.getKey()))
+                        .as(header.getKey())
+                        .containsExactly(header.getValue()));
+        assertSecurityHeadersOnce(
+                answer(() -> client.get().uri("/api/audit/events").exchange(), HttpStatus.UNAUTHORIZED));
+    }
+
+    @Test
     void putsThemOnOperationsEndpoints() {
         assertSecurityHeadersOnce(answer(() -> client.get().uri("/readyz").exchange(), HttpStatus.OK));
         assertSecurityHeadersOnce(answer(

@@ -31,6 +31,14 @@ class GatewayRoutesPropertiesTest {
     }
 
     @Test
+    void theAuditRouteAlsoCarriesTheComplianceConsolesPagesToAuditService() throws IOException {
+        GatewayRoutesProperties.DownstreamRoute audit = bind(Map.of()).routes().get("audit");
+
+        assertThat(audit.paths()).containsExactly("/api/audit/**", "/audit/console/**");
+        assertThat(audit.uri()).isEqualTo(URI.create("http://127.0.0.1:8086"));
+    }
+
+    @Test
     void takesServiceAddressesAndTimeoutsFromTheEnvironment() throws IOException {
         GatewayRoutesProperties properties = bind(Map.of(
                 "MITA_BUDGET_URL", "http://budget-service:8082",
