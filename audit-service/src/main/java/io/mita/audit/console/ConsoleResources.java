@@ -1,5 +1,6 @@
 package io.mita.audit.console;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
@@ -24,8 +25,12 @@ class ConsoleResources implements WebFluxConfigurer {
 
     private final ContentEtags etags;
 
-    ConsoleResources(ContentEtags etags) {
-        this.etags = etags;
+    /**
+     * A web slice test of another controller loads every {@code WebFluxConfigurer} but not this package's components,
+     * so the ETags fall back to an instance of their own there.
+     */
+    ConsoleResources(ObjectProvider<ContentEtags> etags) {
+        this.etags = etags.getIfAvailable(ContentEtags::new);
     }
 
     @Override
