@@ -2,6 +2,8 @@ package io.mita.budget.category;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -43,16 +45,21 @@ class CategoryRepository implements Categories {
                     .append(", TRUE, :now, :now)");
         }
         sql.append(" ON CONFLICT DO NOTHING");
-        DatabaseClient.GenericExecuteSpec spec =
-                database.sql(sql.toString()).bind("userId", userId).bind("now", now);
+        Map<String, Object> values = new HashMap<>(2 + 4 * DefaultCategories.ALL.size());
+        values.put("userId", userId);
+        values.put("now", now);
         for (int i = 0; i < DefaultCategories.ALL.size(); i++) {
             Category seeded = Category.seeded(userId, DefaultCategories.ALL.get(i), now);
-            spec = spec.bind("id" + i, seeded.id())
-                    .bind("key" + i, seeded.key())
-                    .bind("name" + i, seeded.name())
-                    .bind("kind" + i, seeded.kind().name());
+            values.put("id" + i, seeded.id());
+            values.put("key" + i, seeded.key());
+            values.put("name" + i, seeded.name());
+            values.put("kind" + i, seeded.kind().name());
         }
-        return spec.fetch().rowsUpdated().then();
+        return database.sql(sql.toString())
+                .bindValues(values)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     @Override

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -58,18 +60,24 @@ class RedistributionRunRepository implements RedistributionRuns {
             sql.append(i == 0 ? "" : ", ")
                     .append(String.format("(:runId, :p%1$d, :fc%1$d, :fd%1$d, :tc%1$d, :td%1$d, :a%1$d, :r%1$d)", i));
         }
-        DatabaseClient.GenericExecuteSpec spec = database.sql(sql.toString()).bind("runId", runId);
+        // bound at once: each bind call copies the bindings before it (docs/decisions.md, "Many bind parameters")
+        Map<String, Object> values = new HashMap<>(1 + 7 * chunk.size());
+        values.put("runId", runId);
         for (int i = 0; i < chunk.size(); i++) {
             Move move = chunk.get(i);
-            spec = spec.bind("p" + i, firstPosition + i)
-                    .bind("fc" + i, move.fromCategory())
-                    .bind("fd" + i, move.fromDay())
-                    .bind("tc" + i, move.toCategory())
-                    .bind("td" + i, move.toDay())
-                    .bind("a" + i, move.amount())
-                    .bind("r" + i, move.reason().name());
+            values.put("p" + i, firstPosition + i);
+            values.put("fc" + i, move.fromCategory());
+            values.put("fd" + i, move.fromDay());
+            values.put("tc" + i, move.toCategory());
+            values.put("td" + i, move.toDay());
+            values.put("a" + i, move.amount());
+            values.put("r" + i, move.reason().name());
         }
-        return spec.fetch().rowsUpdated().then();
+        return database.sql(sql.toString())
+                .bindValues(values)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     @Override
