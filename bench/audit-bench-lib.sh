@@ -9,15 +9,20 @@ readonly PSQL=(psql -X -q -At -v ON_ERROR_STOP=1 -h "${MITA_DB_HOST:-127.0.0.1}"
 # the topic the seeded events come from (the pattern mita\..+\.v1 takes it in)
 readonly SEED_TOPIC=mita.auditbench.seed.v1
 
-# audit_bench_up OUT: refuses a running stack, starts auth-service and audit-service, stops them on exit.
+# audit_bench_up OUT PROFILE: refuses a running stack, starts auth-service and audit-service with the JVM options of
+# PROFILE (bench/lib/profiles.sh: laptop|production), stops them on exit.
 audit_bench_up() {
+  local -a profile_vars
+  # shellcheck source=bench/lib/profiles.sh
+  source "$ROOT/bench/lib/profiles.sh"
+  mapfile -t profile_vars < <(profile_env "${2:-laptop}")
   if curl -s -o /dev/null "$AUDIT/livez" || curl -s -o /dev/null "$AUTH/livez"; then
     echo "a stack is running; stop it (infra/local/mita down) so this run can start its own" >&2
     exit 1
   fi
   export MITA_READY_TIMEOUT=${MITA_READY_TIMEOUT:-900}
   trap '"$MITA" down >/dev/null 2>&1 || true' EXIT
-  "$MITA" up --detach --only auth,audit >"$1/up.log" 2>&1 || { tail -20 "$1/up.log" >&2; exit 1; }
+  env ${profile_vars[@]+"${profile_vars[@]}"} "$MITA" up --detach --only auth,audit >"$1/up.log" 2>&1 || { tail -20 "$1/up.log" >&2; exit 1; }
 }
 
 # audit_bench_seed EVENTS OUT: publishes to SEED_TOPIC what the log lacks of EVENTS seeded events (their own times

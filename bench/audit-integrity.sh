@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # bench/audit-integrity.sh — integrity verification speed in records/s (issue 13; goal ≥ 50,000/s).
 #
-#   bench/audit-integrity.sh [--events 1000000] [--rounds 3]
+#   bench/audit-integrity.sh [--events 1000000] [--rounds 3] [--profile laptop|production]
+#
+# --profile: the JVM options of the services (bench/lib/profiles.sh); laptop unless given.
 #
 # Starts auth-service and audit-service (infra/local/mita, under flock /tmp/mita-stack.lock; refuses a running stack),
 # seeds the log through the real ingest path up to EVENTS events (bench/audit-bench-lib.sh; kept between runs in
@@ -15,25 +17,27 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-events=1000000 rounds=3
+events=1000000 rounds=3 profile=laptop
 while (($#)); do
   case $1 in
     --events) events=${2:?}; shift ;;
     --rounds) rounds=${2:?}; shift ;;
+    --profile) profile=${2:?}; shift ;;
     *) echo "audit-integrity: unknown option $1" >&2; exit 2 ;;
   esac
   shift
 done
+[[ $profile == laptop || $profile == production ]] || { echo "audit-integrity: --profile laptop|production" >&2; exit 2; }
 if [[ -z ${MITA_BENCH_LOCKED:-} ]]; then
-  exec env MITA_BENCH_LOCKED=1 flock /tmp/mita-stack.lock "$0" --events "$events" --rounds "$rounds"
+  exec env MITA_BENCH_LOCKED=1 flock /tmp/mita-stack.lock "$0" --events "$events" --rounds "$rounds" --profile "$profile"
 fi
 # shellcheck source=bench/audit-bench-lib.sh
 source "$ROOT/bench/audit-bench-lib.sh"
 OUT=${TMPDIR:-/tmp}/mita-audit-integrity-$(date -u +%Y%m%dT%H%M%S)
 mkdir -p "$OUT"
-echo "audit-integrity: events=$events rounds=$rounds (output in $OUT)"
+echo "audit-integrity: profile=$profile events=$events rounds=$rounds (output in $OUT)"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; commit $(git rev-parse --short HEAD); $(date -u '+%Y-%m-%d %H:%M UTC')"
-audit_bench_up "$OUT"
+audit_bench_up "$OUT" "$profile"
 audit_bench_seed "$events" "$OUT"
 token=$(audit_compliance_token)
 [[ -n $token ]] || { echo "audit-integrity: no COMPLIANCE token" >&2; exit 1; }

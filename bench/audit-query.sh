@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # bench/audit-query.sh — filtered audit queries over 1,000,000 stored events (issue 13; goal p95 ≤ 200 ms).
 #
-#   bench/audit-query.sh [--events 1000000] [--rounds 3] [--seconds 20] [--clients 4]
+#   bench/audit-query.sh [--events 1000000] [--rounds 3] [--seconds 20] [--clients 4] [--profile laptop|production]
+#
+# --profile: the JVM options of the services (bench/lib/profiles.sh); laptop unless given.
 #
 # Starts auth-service and audit-service (infra/local/mita, under flock /tmp/mita-stack.lock; refuses a running stack),
 # seeds the log through the real ingest path up to EVENTS events (bench/audit-bench-lib.sh: 1,000 subjects, eight
@@ -15,28 +17,30 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-events=1000000 rounds=3 seconds=20 clients=4
+events=1000000 rounds=3 seconds=20 clients=4 profile=laptop
 while (($#)); do
   case $1 in
     --events) events=${2:?}; shift ;;
     --rounds) rounds=${2:?}; shift ;;
     --seconds) seconds=${2:?}; shift ;;
     --clients) clients=${2:?}; shift ;;
+    --profile) profile=${2:?}; shift ;;
     *) echo "audit-query: unknown option $1" >&2; exit 2 ;;
   esac
   shift
 done
+[[ $profile == laptop || $profile == production ]] || { echo "audit-query: --profile laptop|production" >&2; exit 2; }
 if [[ -z ${MITA_BENCH_LOCKED:-} ]]; then
   exec env MITA_BENCH_LOCKED=1 flock /tmp/mita-stack.lock "$0" --events "$events" --rounds "$rounds" \
-    --seconds "$seconds" --clients "$clients"
+    --seconds "$seconds" --clients "$clients" --profile "$profile"
 fi
 # shellcheck source=bench/audit-bench-lib.sh
 source "$ROOT/bench/audit-bench-lib.sh"
 OUT=${TMPDIR:-/tmp}/mita-audit-query-$(date -u +%Y%m%dT%H%M%S)
 mkdir -p "$OUT"
-echo "audit-query: events=$events rounds=$rounds seconds=$seconds clients=$clients (output in $OUT)"
+echo "audit-query: profile=$profile events=$events rounds=$rounds seconds=$seconds clients=$clients (output in $OUT)"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; commit $(git rev-parse --short HEAD); $(date -u '+%Y-%m-%d %H:%M UTC')"
-audit_bench_up "$OUT"
+audit_bench_up "$OUT" "$profile"
 audit_bench_seed "$events" "$OUT"
 token=$(audit_compliance_token)
 [[ -n $token ]] || { echo "audit-query: no COMPLIANCE token" >&2; exit 1; }
