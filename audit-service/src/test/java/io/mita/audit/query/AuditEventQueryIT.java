@@ -171,6 +171,38 @@ class AuditEventQueryIT {
     }
 
     @Test
+    void aNarrowTimeWindowIsReadNewestStoredFirstAndItsCursorContinuesWithoutGapsOrRepeats() throws Exception {
+        // a window of at most seven days is read by its range first (AuditEventRepository.RANGE_FIRST_WINDOW); the
+        // order stays the log's (seq), which here runs against the events' own times
+        String subject = aSubject();
+        CloudEvent[] events = new CloudEvent[5];
+        for (int i = 0; i < events.length; i++) {
+            events[i] = anEvent(subject)
+                    .withTime(OffsetDateTime.parse("2020-02-10T12:00:00Z").minusHours(i))
+                    .build();
+        }
+        CloudEvent outside = anEvent(subject)
+                .withTime(OffsetDateTime.parse("2020-02-20T12:00:00Z"))
+                .build();
+        publisher.publish(TEST_TOPIC, events);
+        publisher.publish(TEST_TOPIC, outside);
+        compliance().awaitSearch("subject=" + subject, 6);
+        List<UUID> newestStoredFirst = new ArrayList<>(
+                Arrays.stream(events).map(e -> UUID.fromString(e.getId())).toList());
+        Collections.reverse(newestStoredFirst);
+        String window = "subject=" + subject + "&from=2020-02-09T00:00:00Z&to=2020-02-11T00:00:00Z&limit=2";
+
+        Page first = compliance().search(window);
+        Page second = compliance().search(window + "&cursor=" + first.nextCursor());
+        Page last = compliance().search(window + "&cursor=" + second.nextCursor());
+
+        assertThat(first.eventIds()).isEqualTo(newestStoredFirst.subList(0, 2));
+        assertThat(second.eventIds()).isEqualTo(newestStoredFirst.subList(2, 4));
+        assertThat(last.eventIds()).isEqualTo(newestStoredFirst.subList(4, 5));
+        assertThat(last.nextCursor()).isNull();
+    }
+
+    @Test
     void pagesRunNewestFirstAndTheCursorContinuesWithoutGapsOrRepeats() throws Exception {
         String subject = aSubject();
         CloudEvent[] events =
