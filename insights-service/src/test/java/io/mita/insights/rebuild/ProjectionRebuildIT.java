@@ -4,6 +4,9 @@ import static io.mita.testsupport.ProblemResponses.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mita.insights.inbound.BudgetEvents;
 import io.mita.insights.inbound.PlanUpdated;
 import io.mita.insights.inbound.TransactionRecorded;
 import io.mita.insights.support.BudgetEventPublisher;
@@ -26,15 +29,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The rebuild command replays mita.budget.v1 from its beginning into fresh projections and reaches the state the
  * live consumer built: every projection table, compared row for row (for this test's users), equal before and
- * after; a live row damaged on purpose comes back. Only an ADMIN may run it.
+ * after; a live row damaged on purpose comes back. Only an ADMIN may run it. While another member is in the live
+ * consumer group (another instance, here a plain consumer) it refuses with 409 and nothing is stopped or swapped; a
+ * member that joins during the replay fails the rebuild before its swap, and the live consumer goes on.
  */
 @MitaIntegrationTest
+// a live consumer group of this context alone (shared with RebuildCommandIT): another cached context of the test JVM
+// would be another member of the group, and the rebuild would refuse
+@TestPropertySource(properties = "mita.insights.consumer-group=insights-projections-rebuild-it")
 class ProjectionRebuildIT {
 
     /** Every projection table, as text rows in a stable order. */
@@ -53,6 +64,15 @@ class ProjectionRebuildIT {
 
     @Autowired
     ProjectionRebuild rebuild;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Value("${mita.insights.consumer-group}")
+    String liveGroup;
 
     @Value("${spring.flyway.url}")
     String jdbcUrl;
@@ -155,6 +175,97 @@ class ProjectionRebuildIT {
     }
 
     @Test
+    void anotherMemberOfTheLiveGroupRefusesTheRebuildWith409AndNothingIsSwapped() throws Exception {
+        awaitApplied(history(aliceBudget, "Lidl"));
+        damageAlicesMerchantStatistics();
+        List<String> damaged = snapshot();
+        double refusedBefore = refused("start", "other_consumers");
+
+        try (OtherInstance other = new OtherInstance(liveGroup, BudgetEventPublisher.TOPIC)) {
+            await().atMost(KafkaTestBroker.patience()).until(other::joined);
+
+            expectProblem(
+                            web.post()
+                                    .uri("/api/insights/admin/projections/rebuild")
+                                    .headers(h -> h.setBearerAuth(
+                                            TestTokens.forUser(UUID.randomUUID(), "USER", "ADMIN")))
+                                    .exchange(),
+                            409,
+                            "INSIGHTS_REBUILD_OTHER_CONSUMERS")
+                    .jsonPath("$.stage")
+                    .isEqualTo("start")
+                    .jsonPath("$.group")
+                    .isEqualTo(liveGroup)
+                    .jsonPath("$.members.length()")
+                    .isEqualTo(1)
+                    .jsonPath("$.members[0].clientId")
+                    .isEqualTo(other.clientId)
+                    .jsonPath("$.detail")
+                    .value(detail -> assertThat((String) detail)
+                            .contains("1 other member in consumer group " + liveGroup, other.clientId)
+                            .contains("Scale insights-service to one instance"));
+
+            assertThat(snapshot()).as("nothing swapped").isEqualTo(damaged);
+            assertThat(live().isRunning()).as("the live consumer was never stopped").isTrue();
+            assertThat(refused("start", "other_consumers")).isEqualTo(refusedBefore + 1);
+        }
+        await().atMost(KafkaTestBroker.patience()).until(() -> !rebuild.isRunning());
+    }
+
+    @Test
+    void aMemberThatJoinsDuringTheReplayFailsTheRebuildBeforeItsSwap() throws Exception {
+        awaitApplied(history(aliceBudget, "Lidl"));
+        damageAlicesMerchantStatistics();
+        List<String> damaged = snapshot();
+        double refusedBefore = refused("swap", "other_consumers");
+        WebTestClient patient =
+                web.mutate().responseTimeout(Duration.ofMinutes(5)).build();
+
+        OtherInstance other;
+        CompletableFuture<WebTestClient.ResponseSpec> answer;
+        // a lock on a shadow table holds the rebuild after its start check, until the other member has joined
+        try (Connection lock = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword)) {
+            lock.setAutoCommit(false);
+            try (Statement statement = lock.createStatement()) {
+                statement.execute("LOCK TABLE rebuild_projected_transaction IN ACCESS EXCLUSIVE MODE");
+            }
+            answer = CompletableFuture.supplyAsync(() -> patient.post()
+                    .uri("/api/insights/admin/projections/rebuild")
+                    .headers(h -> h.setBearerAuth(TestTokens.forUser(UUID.randomUUID(), "USER", "ADMIN")))
+                    .exchange());
+            // the live consumer stops only once the start check found nobody else
+            await().atMost(KafkaTestBroker.patience()).until(() -> rebuild.isRunning() && !live().isRunning());
+            other = new OtherInstance(liveGroup, BudgetEventPublisher.TOPIC);
+            await().atMost(KafkaTestBroker.patience()).until(other::joined);
+            lock.rollback();
+        }
+        try (other) {
+            expectProblem(answer.get(5, TimeUnit.MINUTES), 409, "INSIGHTS_REBUILD_OTHER_CONSUMERS")
+                    .jsonPath("$.stage")
+                    .isEqualTo("swap")
+                    .jsonPath("$.members[0].clientId")
+                    .isEqualTo(other.clientId)
+                    .jsonPath("$.detail")
+                    .value(detail -> assertThat((String) detail).contains("Nothing was swapped"));
+
+            assertThat(snapshot()).as("nothing swapped").isEqualTo(damaged);
+            assertThat(database.sql("SELECT count(*) AS n FROM rebuild_projected_transaction")
+                            .map(row -> row.get("n", Long.class))
+                            .one()
+                            .block(Duration.ofSeconds(10)))
+                    .as("the shadow dropped")
+                    .isZero();
+            assertThat(refused("swap", "other_consumers")).isEqualTo(refusedBefore + 1);
+        }
+        await().atMost(KafkaTestBroker.patience()).until(() -> !rebuild.isRunning() && live().isRunning());
+        UUID after = aliceBudget.publish(
+                TransactionRecorded.CREATED,
+                aliceBudget.transaction(
+                        UUID.randomUUID(), "EXPENSE", "3.00", "coffee", LocalDate.of(2026, 6, 1), null, 0));
+        awaitApplied(after);
+    }
+
+    @Test
     void onlyAnAdminMayRebuild() {
         web.post()
                 .uri("/api/insights/admin/projections/rebuild")
@@ -209,6 +320,24 @@ class ProjectionRebuildIT {
         return budget.publish(
                 TransactionRecorded.CREATED,
                 budget.transaction(UUID.randomUUID(), "EXPENSE", "1.00", "misc", day, null, 0));
+    }
+
+    private void damageAlicesMerchantStatistics() {
+        database.sql("DELETE FROM merchant_stat WHERE user_id = :user")
+                .bind("user", alice)
+                .then()
+                .block(Duration.ofSeconds(10));
+    }
+
+    private MessageListenerContainer live() {
+        return listeners.getListenerContainer(BudgetEvents.LISTENER_ID);
+    }
+
+    private double refused(String stage, String reason) {
+        Counter counter = meters.find("mita.insights.rebuild.refused")
+                .tags("stage", stage, "reason", reason)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private void awaitApplied(UUID eventId) {
