@@ -36,7 +36,7 @@ record OtherConsumers(String group, List<Member> members) {
 
     /**
      * The partitions whose committed offset of the group differs between {@code before} and {@code after}, as
-     * "partition" → "before → after" ("none" for no offset): with the live consumer of this instance stopped, a
+     * "partition" -> "before -> after" ("none" for no offset): with the live consumer of this instance stopped, a
      * moved offset means another consumer applied events meanwhile, even one that has left the group again.
      */
     static Map<String, String> movedOffsets(Map<String, Long> before, Map<String, Long> after) {
@@ -47,7 +47,7 @@ record OtherConsumers(String group, List<Member> members) {
             Long was = before.get(partition);
             Long is = after.get(partition);
             if (!Objects.equals(was, is)) {
-                moved.put(partition, (was == null ? "none" : was) + " → " + (is == null ? "none" : is));
+                moved.put(partition, (was == null ? "none" : was) + " -> " + (is == null ? "none" : is));
             }
         }
         return moved;

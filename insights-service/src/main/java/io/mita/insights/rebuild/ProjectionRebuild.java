@@ -144,7 +144,12 @@ public class ProjectionRebuild {
                                 store.swapInShadowAndRecomputeAll(stillAlone).then(store.scheduleAllRefreshes(due)))
                         .block(STATEMENT_TIMEOUT);
             } catch (OtherConsumersException | ConsumerGroupUnknownException notSwapped) {
-                store.clearShadow().block(STATEMENT_TIMEOUT);
+                // rolled back: the live tables are as before; the shadow is dropped, as the next rebuild would
+                try {
+                    store.clearShadow().block(STATEMENT_TIMEOUT);
+                } catch (RuntimeException notCleared) {
+                    notSwapped.addSuppressed(notCleared);
+                }
                 throw notSwapped;
             }
             long nanos = System.nanoTime() - started;

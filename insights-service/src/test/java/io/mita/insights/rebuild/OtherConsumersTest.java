@@ -64,9 +64,9 @@ class OtherConsumersTest {
 
         assertThat(moved)
                 .containsExactly(
-                        Map.entry("mita.budget.v1-1", "7 → 9"),
-                        Map.entry("mita.budget.v1-2", "3 → none"),
-                        Map.entry("mita.budget.v1-3", "none → 1"));
+                        Map.entry("mita.budget.v1-1", "7 -> 9"),
+                        Map.entry("mita.budget.v1-2", "3 -> none"),
+                        Map.entry("mita.budget.v1-3", "none -> 1"));
     }
 
     @Test
