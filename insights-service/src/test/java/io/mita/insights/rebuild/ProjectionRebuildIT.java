@@ -25,6 +25,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -218,28 +222,14 @@ class ProjectionRebuildIT {
         damageAlicesMerchantStatistics();
         List<String> damaged = snapshot();
         double refusedBefore = refused("swap", "other_consumers");
-        WebTestClient patient =
-                web.mutate().responseTimeout(Duration.ofMinutes(5)).build();
+        AtomicReference<OtherInstance> joined = new AtomicReference<>();
 
-        OtherInstance other;
-        CompletableFuture<WebTestClient.ResponseSpec> answer;
-        // a lock on a shadow table holds the rebuild after its start check, until the other member has joined
-        try (Connection lock = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword)) {
-            lock.setAutoCommit(false);
-            try (Statement statement = lock.createStatement()) {
-                statement.execute("LOCK TABLE rebuild_projected_transaction IN ACCESS EXCLUSIVE MODE");
-            }
-            answer = CompletableFuture.supplyAsync(() -> patient.post()
-                    .uri("/api/insights/admin/projections/rebuild")
-                    .headers(h -> h.setBearerAuth(TestTokens.forUser(UUID.randomUUID(), "USER", "ADMIN")))
-                    .exchange());
-            // the live consumer stops only once the start check found nobody else
-            await().atMost(KafkaTestBroker.patience()).until(() -> rebuild.isRunning() && !live().isRunning());
-            other = new OtherInstance(liveGroup, BudgetEventPublisher.TOPIC);
-            await().atMost(KafkaTestBroker.patience()).until(other::joined);
-            lock.rollback();
-        }
-        try (other) {
+        CompletableFuture<WebTestClient.ResponseSpec> answer = rebuildHeldAfterItsStartCheck(() -> {
+            joined.set(new OtherInstance(liveGroup, BudgetEventPublisher.TOPIC));
+            await().atMost(KafkaTestBroker.patience()).until(joined.get()::joined);
+        });
+
+        try (OtherInstance other = joined.get()) {
             expectProblem(answer.get(5, TimeUnit.MINUTES), 409, "INSIGHTS_REBUILD_OTHER_CONSUMERS")
                     .jsonPath("$.stage")
                     .isEqualTo("swap")
@@ -248,21 +238,102 @@ class ProjectionRebuildIT {
                     .jsonPath("$.detail")
                     .value(detail -> assertThat((String) detail).contains("Nothing was swapped"));
 
-            assertThat(snapshot()).as("nothing swapped").isEqualTo(damaged);
-            assertThat(database.sql("SELECT count(*) AS n FROM rebuild_projected_transaction")
-                            .map(row -> row.get("n", Long.class))
-                            .one()
-                            .block(Duration.ofSeconds(10)))
-                    .as("the shadow dropped")
-                    .isZero();
+            assertNothingSwapped(damaged);
             assertThat(refused("swap", "other_consumers")).isEqualTo(refusedBefore + 1);
         }
+        assertTheLiveConsumerGoesOn();
+    }
+
+    @Test
+    void aConsumerThatCommittedAndLeftDuringTheReplayFailsTheRebuildBeforeItsSwap() throws Exception {
+        awaitApplied(history(aliceBudget, "Lidl"));
+        damageAlicesMerchantStatistics();
+        List<String> damaged = snapshot();
+        double refusedBefore = refused("swap", "offsets_moved");
+
+        // what a consumer that applied events and left again leaves behind: a committed offset that moved (written
+        // by the admin API, which allows it only while the group has no member: this instance's consumer is stopped)
+        CompletableFuture<WebTestClient.ResponseSpec> answer = rebuildHeldAfterItsStartCheck(() -> {
+            try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", KafkaTestBroker.bootstrapServers()))) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(liveGroup)
+                        .partitionsToOffsetAndMetadata()
+                        .get(30, TimeUnit.SECONDS);
+                Map.Entry<TopicPartition, OffsetAndMetadata> some = committed.entrySet().stream()
+                        .filter(entry -> entry.getValue() != null && entry.getValue().offset() > 0)
+                        .findFirst()
+                        .orElseThrow();
+                admin.alterConsumerGroupOffsets(
+                                liveGroup,
+                                Map.of(some.getKey(), new OffsetAndMetadata(some.getValue().offset() - 1)))
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
+            }
+        });
+
+        expectProblem(answer.get(5, TimeUnit.MINUTES), 409, "INSIGHTS_REBUILD_OTHER_CONSUMERS")
+                .jsonPath("$.stage")
+                .isEqualTo("swap")
+                .jsonPath("$.members.length()")
+                .isEqualTo(0)
+                .jsonPath("$.movedOffsets")
+                .isNotEmpty()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("moved during the replay", "Nothing was swapped"));
+
+        assertNothingSwapped(damaged);
+        assertThat(refused("swap", "offsets_moved")).isEqualTo(refusedBefore + 1);
+        assertTheLiveConsumerGoesOn();
+    }
+
+    /**
+     * Starts a rebuild and holds it after its start check (the live consumer stopped) with a lock on a shadow table
+     * while {@code whileHeld} runs; answers the rebuild's answer to come.
+     */
+    private CompletableFuture<WebTestClient.ResponseSpec> rebuildHeldAfterItsStartCheck(WhileHeld whileHeld)
+            throws Exception {
+        WebTestClient patient = web.mutate().responseTimeout(Duration.ofMinutes(5)).build();
+        try (Connection lock = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword)) {
+            lock.setAutoCommit(false);
+            try (Statement statement = lock.createStatement()) {
+                statement.execute("LOCK TABLE rebuild_projected_transaction IN ACCESS EXCLUSIVE MODE");
+            }
+            CompletableFuture<WebTestClient.ResponseSpec> answer = CompletableFuture.supplyAsync(() -> patient.post()
+                    .uri("/api/insights/admin/projections/rebuild")
+                    .headers(h -> h.setBearerAuth(TestTokens.forUser(UUID.randomUUID(), "USER", "ADMIN")))
+                    .exchange());
+            // the live consumer stops only once the start check found nobody else
+            await().atMost(KafkaTestBroker.patience()).until(() -> rebuild.isRunning() && !live().isRunning());
+            try {
+                whileHeld.run();
+            } finally {
+                lock.rollback();
+            }
+            return answer;
+        }
+    }
+
+    @FunctionalInterface
+    private interface WhileHeld {
+        void run() throws Exception;
+    }
+
+    /** The live projections are still {@code before} (damaged on purpose, so a swap would have shown), no shadow. */
+    private void assertNothingSwapped(List<String> before) {
+        assertThat(snapshot()).as("nothing swapped").isEqualTo(before);
+        assertThat(database.sql("SELECT count(*) AS n FROM rebuild_projected_transaction")
+                        .map(row -> row.get("n", Long.class))
+                        .one()
+                        .block(Duration.ofSeconds(10)))
+                .as("the shadow dropped")
+                .isZero();
+    }
+
+    private void assertTheLiveConsumerGoesOn() {
         await().atMost(KafkaTestBroker.patience()).until(() -> !rebuild.isRunning() && live().isRunning());
-        UUID after = aliceBudget.publish(
+        awaitApplied(aliceBudget.publish(
                 TransactionRecorded.CREATED,
                 aliceBudget.transaction(
-                        UUID.randomUUID(), "EXPENSE", "3.00", "coffee", LocalDate.of(2026, 6, 1), null, 0));
-        awaitApplied(after);
+                        UUID.randomUUID(), "EXPENSE", "3.00", "coffee", LocalDate.of(2026, 6, 1), null, 0)));
     }
 
     @Test
