@@ -45,7 +45,8 @@ class BudgetEventListener {
             id = BudgetEvents.LISTENER_ID,
             topics = "${mita.insights.budget-topic}",
             groupId = "${mita.insights.consumer-group}",
-            // unique per instance, so the rebuild can tell another instance's members of the group (LiveConsumerClientId)
+            // unique per instance, so the rebuild can tell another instance's members of the group
+            // (LiveConsumerClientId)
             clientIdPrefix = "#{@liveConsumerClientId.prefix()}")
     void on(ConsumerRecord<String, CloudEvent> record) {
         Optional<ProjectionChange> change = events.read(record.value());

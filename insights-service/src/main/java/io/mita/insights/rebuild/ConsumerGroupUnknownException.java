@@ -17,7 +17,8 @@ class ConsumerGroupUnknownException extends ProblemException {
                 HttpStatus.SERVICE_UNAVAILABLE,
                 CODE,
                 "Consumer group unknown",
-                "Kafka did not describe consumer group " + group + " (" + cause.getClass().getSimpleName()
+                "Kafka did not describe consumer group " + group + " ("
+                        + cause.getClass().getSimpleName()
                         + "), so the rebuild cannot know whether another instance consumes; nothing was swapped."
                         + " Try again when Kafka answers.");
         initCause(cause);

@@ -53,12 +53,14 @@ class OtherConsumersException extends ProblemException {
 
     private static String detail(OtherConsumers others, ProjectionRebuild.Stage stage) {
         return switch (stage) {
-            case START -> "The rebuild did not start: " + others.describe()
-                    + ". It stops only this instance's consumer; another instance would go on applying events into"
-                    + " tables the swap replaces, and they would be lost. " + WHAT_TO_DO;
-            case SWAP -> "The rebuild failed before its swap: " + others.describe()
-                    + " (joined during the replay). Nothing was swapped, the projections are as before and this"
-                    + " instance's consumer goes on. " + WHAT_TO_DO;
+            case START ->
+                "The rebuild did not start: " + others.describe()
+                        + ". It stops only this instance's consumer; another instance would go on applying events into"
+                        + " tables the swap replaces, and they would be lost. " + WHAT_TO_DO;
+            case SWAP ->
+                "The rebuild failed before its swap: " + others.describe()
+                        + " (joined during the replay). Nothing was swapped, the projections are as before and this"
+                        + " instance's consumer goes on. " + WHAT_TO_DO;
         };
     }
 

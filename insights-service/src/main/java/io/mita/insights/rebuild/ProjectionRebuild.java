@@ -23,8 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -192,7 +192,11 @@ public class ProjectionRebuild {
         Map<String, String> moved = OtherConsumers.movedOffsets(atStart, checked(Stage.SWAP, group::committedOffsets));
         if (!moved.isEmpty()) {
             refused(Stage.SWAP, "offsets_moved");
-            log.warn("projection rebuild refused stage={}: offsets of group {} moved {}", Stage.SWAP, group.group(), moved);
+            log.warn(
+                    "projection rebuild refused stage={}: offsets of group {} moved {}",
+                    Stage.SWAP,
+                    group.group(),
+                    moved);
             throw new OtherConsumersException(group.group(), moved);
         }
     }

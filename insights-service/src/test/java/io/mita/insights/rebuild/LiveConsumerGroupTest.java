@@ -18,7 +18,8 @@ class LiveConsumerGroupTest {
     @Test
     void aBrokerThatDoesNotAnswerIs503ConsumerGroupUnknown() throws Exception {
         LiveConsumerGroup group = new LiveConsumerGroup(
-                new KafkaAdmin(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + closedPort())),
+                new KafkaAdmin(Map.<String, Object>of(
+                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + closedPort())),
                 new LiveConsumerClientId(),
                 "insights-service",
                 Duration.ofSeconds(1));

@@ -50,8 +50,8 @@ class OtherConsumersTest {
 
     @Test
     void oneOtherMemberIsDescribedInTheSingular() {
-        OtherConsumers others = OtherConsumers.of(
-                "g", List.of(new OtherConsumers.Member("x-0", "/127.0.0.1")), own::isOwn);
+        OtherConsumers others =
+                OtherConsumers.of("g", List.of(new OtherConsumers.Member("x-0", "/127.0.0.1")), own::isOwn);
 
         assertThat(others.describe()).isEqualTo("1 other member in consumer group g: x-0 (/127.0.0.1)");
     }

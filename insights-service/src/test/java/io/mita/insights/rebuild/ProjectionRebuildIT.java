@@ -191,8 +191,8 @@ class ProjectionRebuildIT {
             expectProblem(
                             web.post()
                                     .uri("/api/insights/admin/projections/rebuild")
-                                    .headers(h -> h.setBearerAuth(
-                                            TestTokens.forUser(UUID.randomUUID(), "USER", "ADMIN")))
+                                    .headers(h ->
+                                            h.setBearerAuth(TestTokens.forUser(UUID.randomUUID(), "USER", "ADMIN")))
                                     .exchange(),
                             409,
                             "INSIGHTS_REBUILD_OTHER_CONSUMERS")
@@ -210,7 +210,9 @@ class ProjectionRebuildIT {
                             .contains("Scale insights-service to one instance"));
 
             assertThat(snapshot()).as("nothing swapped").isEqualTo(damaged);
-            assertThat(live().isRunning()).as("the live consumer was never stopped").isTrue();
+            assertThat(live().isRunning())
+                    .as("the live consumer was never stopped")
+                    .isTrue();
             assertThat(refused("start", "other_consumers")).isEqualTo(refusedBefore + 1);
         }
         await().atMost(KafkaTestBroker.patience()).until(() -> !rebuild.isRunning());
@@ -254,17 +256,21 @@ class ProjectionRebuildIT {
         // what a consumer that applied events and left again leaves behind: a committed offset that moved (written
         // by the admin API, which allows it only while the group has no member: this instance's consumer is stopped)
         CompletableFuture<WebTestClient.ResponseSpec> answer = rebuildHeldAfterItsStartCheck(() -> {
-            try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", KafkaTestBroker.bootstrapServers()))) {
+            try (Admin admin =
+                    Admin.create(Map.<String, Object>of("bootstrap.servers", KafkaTestBroker.bootstrapServers()))) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(liveGroup)
                         .partitionsToOffsetAndMetadata()
                         .get(30, TimeUnit.SECONDS);
                 Map.Entry<TopicPartition, OffsetAndMetadata> some = committed.entrySet().stream()
-                        .filter(entry -> entry.getValue() != null && entry.getValue().offset() > 0)
+                        .filter(entry ->
+                                entry.getValue() != null && entry.getValue().offset() > 0)
                         .findFirst()
                         .orElseThrow();
                 admin.alterConsumerGroupOffsets(
                                 liveGroup,
-                                Map.of(some.getKey(), new OffsetAndMetadata(some.getValue().offset() - 1)))
+                                Map.of(
+                                        some.getKey(),
+                                        new OffsetAndMetadata(some.getValue().offset() - 1)))
                         .all()
                         .get(30, TimeUnit.SECONDS);
             }
@@ -278,7 +284,8 @@ class ProjectionRebuildIT {
                 .jsonPath("$.movedOffsets")
                 .isNotEmpty()
                 .jsonPath("$.detail")
-                .value(detail -> assertThat((String) detail).contains("moved during the replay", "Nothing was swapped"));
+                .value(detail ->
+                        assertThat((String) detail).contains("moved during the replay", "Nothing was swapped"));
 
         assertNothingSwapped(damaged);
         assertThat(refused("swap", "offsets_moved")).isEqualTo(refusedBefore + 1);
@@ -291,7 +298,8 @@ class ProjectionRebuildIT {
      */
     private CompletableFuture<WebTestClient.ResponseSpec> rebuildHeldAfterItsStartCheck(WhileHeld whileHeld)
             throws Exception {
-        WebTestClient patient = web.mutate().responseTimeout(Duration.ofMinutes(5)).build();
+        WebTestClient patient =
+                web.mutate().responseTimeout(Duration.ofMinutes(5)).build();
         try (Connection lock = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword)) {
             lock.setAutoCommit(false);
             try (Statement statement = lock.createStatement()) {

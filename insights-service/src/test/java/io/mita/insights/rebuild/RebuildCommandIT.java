@@ -1,7 +1,6 @@
 package io.mita.insights.rebuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.awaitility.Awaitility.await;
 
 import io.mita.testsupport.KafkaTestBroker;
