@@ -309,8 +309,10 @@ class ProjectionRebuildIT {
                     .uri("/api/insights/admin/projections/rebuild")
                     .headers(h -> h.setBearerAuth(TestTokens.forUser(UUID.randomUUID(), "USER", "ADMIN")))
                     .exchange());
-            // the live consumer stops only once the start check found nobody else
+            // the live consumer stops only once the start check found nobody else; the rebuild notes the group's
+            // offsets after the stop, then waits for the lock to empty the shadow tables
             await().atMost(KafkaTestBroker.patience()).until(() -> rebuild.isRunning() && !live().isRunning());
+            await().atMost(KafkaTestBroker.patience()).until(this::rebuildWaitsForTheShadowLock);
             try {
                 whileHeld.run();
             } finally {
@@ -318,6 +320,13 @@ class ProjectionRebuildIT {
             }
             return answer;
         }
+    }
+
+    private boolean rebuildWaitsForTheShadowLock() {
+        return database.sql("""
+                        SELECT count(*) AS n FROM pg_stat_activity
+                        WHERE datname = current_database() AND wait_event_type = 'Lock'
+                          AND query LIKE 'TRUNCATE rebuild_projected_transaction%'""").map(row -> row.get("n", Long.class)).one().block(Duration.ofSeconds(10)) > 0;
     }
 
     @FunctionalInterface
