@@ -13,11 +13,15 @@
 # else MITA_ADMIN_EMAIL / MITA_ADMIN_PASSWORD, else the bootstrap admin's MITA_BOOTSTRAP_ADMIN_EMAIL /
 # MITA_BOOTSTRAP_ADMIN_PASSWORD (local defaults admin@mita.local / change-me-admin-password). The password
 # and the token go to curl on stdin, never on a command line, and are never printed.
-# Run it with one consuming insights-service instance (the rebuild stops the consumer of the instance it runs on).
+# Run it with one insights-service instance: the rebuild stops only the consumer of the instance it runs on, so the
+# service refuses (409 INSIGHTS_REBUILD_OTHER_CONSUMERS) while another member is in its consumer group, and fails
+# without swapping when one joins during the replay. Scale insights-service to one instance, rebuild, scale back.
 #
 # Exit status: 0 rebuilt; 1 the rebuild failed (the problem is printed on stderr); 2 usage; 3 sign-in refused or no
 # access token (a second factor is asked for: use MITA_ADMIN_TOKEN); 4 the account is not an ADMIN (403);
-# 5 a rebuild is running already (409); 6 a service did not answer.
+# 5 a rebuild is running already (409); 6 a service did not answer; 7 other insights-service consumers are in the
+# consumer group (409 INSIGHTS_REBUILD_OTHER_CONSUMERS; nothing was swapped); 8 Kafka could not say who consumes
+# (503 INSIGHTS_REBUILD_CONSUMERS_UNKNOWN; nothing was swapped).
 set -euo pipefail
 
 die() { local status=$1; shift; echo "rebuild-projections: $*" >&2; exit "$status"; }
@@ -64,10 +68,17 @@ answer=$(printf 'Authorization: Bearer %s\n' "$token" \
     "$insights/api/insights/admin/projections/rebuild") || die 6 "insights-service at $insights did not answer"
 status=${answer##*$'\n'}
 body=${answer%$'\n'*}
-case $status in
-  200) printf '%s\n' "$body" ;;
-  401) die 3 "insights-service refused the token (HTTP 401): $body" ;;
-  403) die 4 "the account is not an ADMIN (HTTP 403)" ;;
-  409) die 5 "a rebuild is running already (HTTP 409)" ;;
+# the problem's stable code, if the body is problem+json
+code=$(sed -n 's/.*"code"[[:space:]]*:[[:space:]]*"\([A-Z_]*\)".*/\1/p' <<<"$body")
+case $status:$code in
+  200:*) printf '%s\n' "$body" ;;
+  401:*) die 3 "insights-service refused the token (HTTP 401): $body" ;;
+  403:*) die 4 "the account is not an ADMIN (HTTP 403)" ;;
+  409:INSIGHTS_REBUILD_OTHER_CONSUMERS)
+    die 7 "other insights-service instances consume (HTTP 409 $code); nothing was swapped." \
+      "Scale insights-service to one instance, run this again, then scale it back: $body" ;;
+  409:*) die 5 "a rebuild is running already (HTTP 409)" ;;
+  503:INSIGHTS_REBUILD_CONSUMERS_UNKNOWN)
+    die 8 "Kafka could not say who consumes (HTTP 503 $code); nothing was swapped. Try again when Kafka answers: $body" ;;
   *) die 1 "the rebuild failed (HTTP $status): $body" ;;
 esac

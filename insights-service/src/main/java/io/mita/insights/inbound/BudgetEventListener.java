@@ -44,7 +44,10 @@ class BudgetEventListener {
     @KafkaListener(
             id = BudgetEvents.LISTENER_ID,
             topics = "${mita.insights.budget-topic}",
-            groupId = "${mita.insights.consumer-group}")
+            groupId = "${mita.insights.consumer-group}",
+            // unique per instance, so the rebuild can tell another instance's members of the group
+            // (LiveConsumerClientId)
+            clientIdPrefix = "#{@liveConsumerClientId.prefix()}")
     void on(ConsumerRecord<String, CloudEvent> record) {
         Optional<ProjectionChange> change = events.read(record.value());
         if (change.isEmpty()) {

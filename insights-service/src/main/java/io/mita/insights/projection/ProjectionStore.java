@@ -199,15 +199,18 @@ public class ProjectionStore {
 
     /**
      * Replaces the live latest-state tables with the shadow copies and recomputes every aggregate from them; call
-     * inside one database transaction, so readers see the old state until it commits.
+     * inside one database transaction, so readers see the old state until it commits. Erased users
+     * ({@code erased_user}) are left out: the topic's history still holds their events. {@code whileLiveLocked} runs
+     * once the live tables are truncated, so under their exclusive lock: a live consumer's write that was not
+     * committed by then waits for the swap and lands on the new tables; an error there rolls the whole swap back.
      */
-    /** Erased users ({@code erased_user}) are left out: the topic's history still holds their events. */
-    public Mono<Void> swapInShadowAndRecomputeAll() {
+    public Mono<Void> swapInShadowAndRecomputeAll(Mono<Void> whileLiveLocked) {
         return run("DELETE FROM rebuild_projected_transaction WHERE user_id IN (SELECT user_id FROM erased_user)")
                 .then(run("DELETE FROM rebuild_projected_plan WHERE user_id IN (SELECT user_id FROM erased_user)"))
                 .then(
                         run(
                                 "TRUNCATE projected_transaction, projected_plan, category_month_total, daily_total, merchant_stat"))
+                .then(whileLiveLocked)
                 .then(run("INSERT INTO projected_transaction SELECT * FROM rebuild_projected_transaction"))
                 .then(run("INSERT INTO projected_plan SELECT * FROM rebuild_projected_plan"))
                 .then(run(MONTH_TOTALS.formatted("")))

@@ -2,6 +2,7 @@ package io.mita.insights.rebuild;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.mita.common.events.NonRetryableEventException;
@@ -18,10 +19,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -38,6 +41,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Rebuilds the projections from the beginning of {@code mita.budget.v1}: stops the live listener, reads every
@@ -46,7 +51,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * version of each transaction and plan wins) into the shadow tables in multi-row statements, then in one database
  * transaction swaps them in and recomputes every aggregate, schedules every user-month's insights, and starts the
  * live listener again. Events the live listener then receives again are harmless (processed-event inbox, versions).
- * One rebuild at a time per instance; with several instances, run it while one instance consumes (docs/insights.md).
+ * One rebuild at a time per instance. It stops only this instance's consumer, so it refuses to run while another
+ * member is in the live consumer group ({@link LiveConsumerGroup}): before it starts (409, nothing stopped), and again
+ * inside the swap's transaction once the live tables are locked (no swap, shadow dropped, 409); when Kafka cannot say,
+ * 503. Refusals are counted in {@code mita.insights.rebuild.refused{stage,reason}} (docs/insights.md, "Rebuild").
  */
 @Service
 public class ProjectionRebuild {
@@ -61,6 +69,7 @@ public class ProjectionRebuild {
     private final ProjectionStore store;
     private final TransactionalOperator inTransaction;
     private final KafkaListenerEndpointRegistry listeners;
+    private final LiveConsumerGroup group;
     private final MeterRegistry meters;
     private final Clock clock;
     private final String topic;
@@ -72,6 +81,7 @@ public class ProjectionRebuild {
             ProjectionStore store,
             TransactionalOperator inTransaction,
             KafkaListenerEndpointRegistry listeners,
+            LiveConsumerGroup group,
             MeterRegistry meters,
             Clock clock,
             @Value("${mita.insights.budget-topic}") String topic) {
@@ -80,32 +90,68 @@ public class ProjectionRebuild {
         this.store = store;
         this.inTransaction = inTransaction;
         this.listeners = listeners;
+        this.group = group;
         this.meters = meters;
         this.clock = clock;
         this.topic = topic;
+    }
+
+    /** Where a rebuild checks that no other member is in the live consumer group. */
+    enum Stage {
+        /** before anything is stopped or written */
+        START,
+        /** inside the swap's transaction, with the live tables locked */
+        SWAP
     }
 
     /** What a rebuild read and applied. */
     public record RebuildReport(
             long records, long applied, long ignored, long refused, long millis, long eventsPerSecond) {}
 
-    /** Blocks until the rebuild is done; throws {@link RebuildAlreadyRunningException} when one is running. */
+    /**
+     * Blocks until the rebuild is done; throws {@link RebuildAlreadyRunningException} when one is running,
+     * {@link OtherConsumersException} when another member is in the live consumer group (at the start or at the swap),
+     * {@link ConsumerGroupUnknownException} when Kafka cannot describe the group.
+     */
     public RebuildReport rebuild() {
         if (!running.compareAndSet(false, true)) {
             throw new RebuildAlreadyRunningException();
         }
         MessageListenerContainer live = listeners.getListenerContainer(BudgetEvents.LISTENER_ID);
+        boolean stopped = false;
         long started = System.nanoTime();
         try {
+            aloneInTheGroup(Stage.START);
             if (live != null) {
                 live.stop();
+                stopped = true;
             }
+            // this instance's consumer committed its last offsets when it stopped: they stay so unless another
+            // consumer applies events, even one that joins and leaves during the replay
+            Map<String, Long> offsetsAtStart = checked(Stage.START, group::committedOffsets);
             store.clearShadow().block(STATEMENT_TIMEOUT);
             long[] counts = replay();
             OffsetDateTime due = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
-            inTransaction
-                    .transactional(store.swapInShadowAndRecomputeAll().then(store.scheduleAllRefreshes(due)))
-                    .block(STATEMENT_TIMEOUT);
+            Mono<Void> stillAlone = Mono.fromRunnable(() -> {
+                        aloneInTheGroup(Stage.SWAP);
+                        offsetsUnmoved(offsetsAtStart);
+                    })
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .then();
+            try {
+                inTransaction
+                        .transactional(
+                                store.swapInShadowAndRecomputeAll(stillAlone).then(store.scheduleAllRefreshes(due)))
+                        .block(STATEMENT_TIMEOUT);
+            } catch (OtherConsumersException | ConsumerGroupUnknownException notSwapped) {
+                // rolled back: the live tables are as before; the shadow is dropped, as the next rebuild would
+                try {
+                    store.clearShadow().block(STATEMENT_TIMEOUT);
+                } catch (RuntimeException notCleared) {
+                    notSwapped.addSuppressed(notCleared);
+                }
+                throw notSwapped;
+            }
             long nanos = System.nanoTime() - started;
             Timer.builder("mita.insights.rebuild.duration")
                     .description("projection rebuilds, from the stop of the live consumer to the swap")
@@ -124,11 +170,55 @@ public class ProjectionRebuild {
                     report.eventsPerSecond());
             return report;
         } finally {
-            if (live != null) {
+            if (stopped) {
                 live.start();
             }
             running.set(false);
         }
+    }
+
+    /** Throws unless Kafka says that no member other than this instance's live consumer is in the live group. */
+    private void aloneInTheGroup(Stage stage) {
+        OtherConsumers others = checked(stage, group::others);
+        if (!others.none()) {
+            refused(stage, "other_consumers");
+            log.warn("projection rebuild refused stage={}: {}", stage, others.describe());
+            throw new OtherConsumersException(others, stage);
+        }
+    }
+
+    /** Throws unless the live group's committed offsets are those of the start. */
+    private void offsetsUnmoved(Map<String, Long> atStart) {
+        Map<String, String> moved = OtherConsumers.movedOffsets(atStart, checked(Stage.SWAP, group::committedOffsets));
+        if (!moved.isEmpty()) {
+            refused(Stage.SWAP, "offsets_moved");
+            log.warn(
+                    "projection rebuild refused stage={}: offsets of group {} moved {}",
+                    Stage.SWAP,
+                    group.group(),
+                    moved);
+            throw new OtherConsumersException(group.group(), moved);
+        }
+    }
+
+    /** Kafka's answer; when there is none, the refusal counted and the 503 thrown. */
+    private <T> T checked(Stage stage, Supplier<T> question) {
+        try {
+            return question.get();
+        } catch (ConsumerGroupUnknownException unknown) {
+            refused(stage, "group_unknown");
+            log.warn("projection rebuild refused stage={}: {}", stage, unknown.detail());
+            throw unknown;
+        }
+    }
+
+    private void refused(Stage stage, String reason) {
+        Counter.builder("mita.insights.rebuild.refused")
+                .description("projection rebuilds refused before their start or their swap, by stage and reason")
+                .tag("stage", stage.name().toLowerCase(Locale.ROOT))
+                .tag("reason", reason)
+                .register(meters)
+                .increment();
     }
 
     /** Whether a rebuild is running on this instance. */

@@ -1,7 +1,9 @@
 package io.mita.insights.rebuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.mita.testsupport.KafkaTestBroker;
 import io.mita.testsupport.MitaIntegrationTest;
 import io.mita.testsupport.TestTokens;
 import java.io.IOException;
@@ -13,20 +15,28 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The rebuild's command line (infra/runbooks/rebuild-projections.sh) against this service on its port: an ADMIN's
  * token rebuilds and prints the report; a USER's token ends with exit status 4, a token the service does not accept
- * with 3, and no token is ever printed. (Signing in at auth-service is covered by InsightsRebuildCommandE2E.)
+ * with 3, another member in the live consumer group with 7, and no token is ever printed. (Signing in at auth-service
+ * is covered by InsightsRebuildCommandE2E; the statuses of other answers by RebuildCommandTest.)
  */
 @MitaIntegrationTest
+// the same context as ProjectionRebuildIT: a live consumer group of its own
+@TestPropertySource(properties = "mita.insights.consumer-group=insights-projections-rebuild-it")
 class RebuildCommandIT {
 
     private static final Path COMMAND = Path.of("../infra/runbooks/rebuild-projections.sh");
 
     @LocalServerPort
     int port;
+
+    @Value("${mita.insights.consumer-group}")
+    String liveGroup;
 
     @Test
     void anAdminsTokenRebuildsAndTheReportIsPrintedAsOneJsonLine() {
@@ -64,6 +74,24 @@ class RebuildCommandIT {
         assertThat(run.status()).isEqualTo(3);
         assertThat(run.stdout()).isEmpty();
         assertThat(run.stderr()).contains("refused the token");
+    }
+
+    @Test
+    void anotherInstanceInTheConsumerGroupEndsWithExitStatus7AndSaysWhatToDo() throws Exception {
+        String token = TestTokens.forUser(UUID.randomUUID(), "USER", "ADMIN");
+        try (OtherInstance other = new OtherInstance(liveGroup, "mita.budget.v1")) {
+            await().atMost(KafkaTestBroker.patience()).until(other::joined);
+
+            Run run = run(token);
+
+            assertThat(run.status()).as(run.stderr()).isEqualTo(7);
+            assertThat(run.stdout()).isEmpty();
+            assertThat(run.stderr())
+                    .contains("other insights-service instances consume", "nothing was swapped")
+                    .contains("Scale insights-service to one instance")
+                    .contains(other.clientId)
+                    .doesNotContain(token);
+        }
     }
 
     private record Run(int status, String stdout, String stderr) {}
