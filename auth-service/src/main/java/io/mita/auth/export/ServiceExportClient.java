@@ -4,6 +4,7 @@ import io.netty.channel.ChannelOption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -69,20 +70,17 @@ class ServiceExportClient {
                     .timeout(properties.timeout());
         });
         return attempt.retryWhen(Retry.backoff(properties.retries(), Duration.ofMillis(500))
-                        .filter(ServiceExportClient::transient_)
+                        .filter(ServiceExportClient::isTransient)
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
                 .onErrorMap(e -> new ServiceExportFailedException(service, describe(e), e));
     }
 
-    private static boolean transient_(Throwable e) {
+    /** A 5xx answer, no connection or a timeout may pass; another answer, or our own file failing, will not. */
+    private static boolean isTransient(Throwable e) {
         if (e instanceof WebClientResponseException response) {
             return response.getStatusCode().is5xxServerError();
         }
-        return !(e instanceof UncheckedIOException) && !(e instanceof IOException && isLocalFile(e));
-    }
-
-    private static boolean isLocalFile(Throwable e) {
-        return e instanceof java.nio.file.FileSystemException;
+        return !(e instanceof FileSystemException);
     }
 
     static String describe(Throwable e) {

@@ -75,7 +75,7 @@ final class StandInDataServices implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
+        try {
             String path = exchange.getRequestURI().getPath();
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             if (authorization == null || !authorization.startsWith("Bearer ")) {
@@ -87,7 +87,7 @@ final class StandInDataServices implements AutoCloseable {
             received.add(new Received(path, claims));
             String user = claims.path("sub").asString();
             String service = SERVICES.stream()
-                    .filter(s -> path.equals(DataExportPaths.of(s)))
+                    .filter(s -> path.equals(ServiceExportClient.pathOf(s)))
                     .findFirst()
                     .orElse(null);
             if (service == null) {
@@ -107,6 +107,8 @@ final class StandInDataServices implements AutoCloseable {
                     .formatted(service, user, service));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            exchange.close();
         }
     }
 
@@ -121,12 +123,5 @@ final class StandInDataServices implements AutoCloseable {
     public void close() {
         held.values().forEach(CountDownLatch::countDown);
         server.stop(0);
-    }
-
-    /** The paths auth-service calls, as it computes them. */
-    static final class DataExportPaths {
-        static String of(String service) {
-            return ServiceExportClient.pathOf(service);
-        }
     }
 }

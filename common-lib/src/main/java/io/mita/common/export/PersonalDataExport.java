@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.TemporalAccessor;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ public class PersonalDataExport {
                     }
                     return body.concatWith(Mono.just(bytes("}")));
                 })
-                .map(DefaultDataBufferFactory.sharedInstance::wrap);
+                .map(bytes -> (DataBuffer) DefaultDataBufferFactory.sharedInstance.wrap(bytes));
     }
 
     private Flux<byte[]> array(ExportedTable table, UUID userId) {
@@ -136,7 +137,7 @@ public class PersonalDataExport {
             return Base64.getEncoder().encodeToString(bytes);
         }
         if (value instanceof Object[] array) {
-            return java.util.Arrays.stream(array).map(PersonalDataExport::value).toList();
+            return Arrays.stream(array).map(PersonalDataExport::value).toList();
         }
         return value.toString();
     }
