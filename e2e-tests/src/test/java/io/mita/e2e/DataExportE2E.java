@@ -58,9 +58,12 @@ class DataExportE2E {
                         HttpMethod.POST,
                         "/api/budget/goals",
                         Map.of(
-                                "name", "New bicycle",
-                                "targetAmount", "800.00",
-                                "currency", "EUR",
+                                "name",
+                                "New bicycle",
+                                "targetAmount",
+                                "800.00",
+                                "currency",
+                                "EUR",
                                 "targetDate",
                                 LocalDate.now(ZoneOffset.UTC).plusMonths(4).toString()))
                 .expectStatus()
@@ -76,7 +79,8 @@ class DataExportE2E {
         String exportPath = location.getPath();
         await().atMost(PATIENCE)
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> !"PENDING".equals(status(token, exportPath).get("status").asString()));
+                .until(() -> !"PENDING"
+                        .equals(status(token, exportPath).get("status").asString()));
         JsonNode status = status(token, exportPath);
         assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("READY");
 
@@ -102,13 +106,14 @@ class DataExportE2E {
         assertThat(auth.at("/account/email").asString()).isEqualTo(user.email());
         JsonNode budget = JSON.readTree(entries.get("budget.json"));
         assertThat(budget.get("userId").asString()).isEqualTo(user.userId().toString());
-        assertThat(budget.get("transaction"))
-                .anySatisfy(t -> {
-                    assertThat(t.get("merchant").asString()).isEqualTo("Export Market");
-                    assertThat(t.get("amount").asString()).startsWith("42.5");
-                });
-        assertThat(budget.get("category")).anySatisfy(c -> assertThat(c.toString()).contains("Bicycle repairs"));
-        assertThat(budget.get("goal")).anySatisfy(g -> assertThat(g.get("name").asString()).isEqualTo("New bicycle"));
+        assertThat(budget.get("transaction")).anySatisfy(t -> {
+            assertThat(t.get("merchant").asString()).isEqualTo("Export Market");
+            assertThat(t.get("amount").asString()).startsWith("42.5");
+        });
+        assertThat(budget.get("category"))
+                .anySatisfy(c -> assertThat(c.toString()).contains("Bicycle repairs"));
+        assertThat(budget.get("goal"))
+                .anySatisfy(g -> assertThat(g.get("name").asString()).isEqualTo("New bicycle"));
         assertThat(JSON.readTree(entries.get("manifest.json")).get("entries")).hasSize(5);
 
         MobileApp.Account stranger = app.register("export-stranger");

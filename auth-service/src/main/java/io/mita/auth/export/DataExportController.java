@@ -46,16 +46,17 @@ class DataExportController {
 
     @GetMapping(EXPORTS + "{id}/archive")
     Mono<ResponseEntity<byte[]>> archive(CurrentUser user, @PathVariable UUID id) {
-        return read.download(user.userId(), id).map(archive -> ResponseEntity.ok()
-                .contentType(ZIP)
-                .contentLength(archive.length)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename("mita-data-export-" + id + ".zip")
-                                .build()
-                                .toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(archive));
+        return read.download(user.userId(), id)
+                .map(archive -> ResponseEntity.ok()
+                        .contentType(ZIP)
+                        .contentLength(archive.length)
+                        .header(
+                                HttpHeaders.CONTENT_DISPOSITION,
+                                ContentDisposition.attachment()
+                                        .filename("mita-data-export-" + id + ".zip")
+                                        .build()
+                                        .toString())
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                        .body(archive));
     }
 }

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +87,8 @@ class DataExportWorker implements SmartLifecycle {
     Mono<DataExport> build(DataExport export) {
         List<Path> files = new ArrayList<>();
         return roles.rolesOf(export.userId())
-                .map(granted -> tokens.issueForExport(export.userId(), granted, properties.tokenTtl()).value())
+                .map(granted -> tokens.issueForExport(export.userId(), granted, properties.tokenTtl())
+                        .value())
                 .flatMap(token -> Flux.fromIterable(new TreeMap<>(properties.services()).entrySet())
                         .concatMap(service -> {
                             Path file = ServiceExportClient.temporaryFile(service.getKey());

@@ -24,10 +24,7 @@ class ReadDataExport {
     private final Clock clock;
 
     ReadDataExport(
-            DataExportRepository exports,
-            DataExportPublisher events,
-            TransactionalOperator transaction,
-            Clock clock) {
+            DataExportRepository exports, DataExportPublisher events, TransactionalOperator transaction, Clock clock) {
         this.exports = exports;
         this.events = events;
         this.transaction = transaction;

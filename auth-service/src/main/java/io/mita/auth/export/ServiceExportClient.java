@@ -38,8 +38,8 @@ class ServiceExportClient {
 
     ServiceExportClient(DataExportProperties properties) {
         this.properties = properties;
-        HttpClient http = HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(5000, properties.timeout().toMillis()));
+        HttpClient http = HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                Math.min(5000, properties.timeout().toMillis()));
         this.client = WebClient.builder()
                 .clientConnector(new ReactorClientHttpConnector(http))
                 .build();

@@ -140,14 +140,16 @@ class DataExportIT {
                         "/api/notifications/me/export");
         assertThat(SERVICES.receivedFor(userId.toString())).allSatisfy(received -> {
             assertThat(received.claims().get("purpose").asString()).isEqualTo("data-export");
-            assertThat(received.claims().get("exp").asLong() - received.claims().get("iat").asLong())
+            assertThat(received.claims().get("exp").asLong()
+                            - received.claims().get("iat").asLong())
                     .isLessThanOrEqualTo(300);
             assertThat(received.claims().has("sid")).isFalse();
         });
 
         assertThat(OutboxEvents.ofTypeAndSubject(db, DataExportRequested.TYPE, userId.toString()))
                 .singleElement()
-                .satisfies(event -> assertThat(event.data()).contains(exportId.toString()).doesNotContain(email));
+                .satisfies(event ->
+                        assertThat(event.data()).contains(exportId.toString()).doesNotContain(email));
         assertThat(OutboxEvents.ofTypeAndSubject(db, DataExportCompleted.TYPE, userId.toString()))
                 .singleElement()
                 .satisfies(event -> assertThat(event.data()).contains("READY"));
@@ -252,11 +254,7 @@ class DataExportIT {
 
     @Test
     void withoutATokenNothingIsAnswered() {
-        client.post()
-                .uri("/api/auth/me/export")
-                .exchange()
-                .expectStatus()
-                .isUnauthorized();
+        client.post().uri("/api/auth/me/export").exchange().expectStatus().isUnauthorized();
         client.get()
                 .uri("/api/auth/me/exports/{id}", UUID.randomUUID())
                 .exchange()
@@ -295,7 +293,8 @@ class DataExportIT {
         WebTestClient.ResponseSpec accepted = request(token).expectStatus().isAccepted();
         URI location = accepted.returnResult(String.class).getResponseHeaders().getLocation();
         assertThat(location).isNotNull();
-        UUID id = UUID.fromString(location.getPath().substring(location.getPath().lastIndexOf('/') + 1));
+        UUID id =
+                UUID.fromString(location.getPath().substring(location.getPath().lastIndexOf('/') + 1));
         assertThat(location.getPath()).isEqualTo("/api/auth/me/exports/" + id);
         return id;
     }
@@ -331,7 +330,11 @@ class DataExportIT {
     }
 
     private long count(String sql, UUID id) {
-        return db.sql(sql).bind("u", id).map(row -> row.get("n", Long.class)).one().block(PATIENCE);
+        return db.sql(sql)
+                .bind("u", id)
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block(PATIENCE);
     }
 
     private static Map<String, byte[]> unzip(byte[] archive) throws IOException {

@@ -103,8 +103,7 @@ final class StandInDataServices implements AutoCloseable {
                 return;
             }
             respond(exchange, 200, """
-                    {"service":"%s","userId":"%s","exportedAt":"2026-11-30T10:15:30Z","rows":[{"note":"of %s"}]}"""
-                    .formatted(service, user, service));
+                    {"service":"%s","userId":"%s","exportedAt":"2026-11-30T10:15:30Z","rows":[{"note":"of %s"}]}""".formatted(service, user, service));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

@@ -87,6 +87,11 @@ class DataExportIT {
 
     @Test
     void withoutATokenTheExportIsRefused() {
-        webTestClient.get().uri("/api/budget/me/export").exchange().expectStatus().isUnauthorized();
+        webTestClient
+                .get()
+                .uri("/api/budget/me/export")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
     }
 }

@@ -99,8 +99,11 @@ public class PersonalDataExport {
                 .all()
                 .collectList()
                 .map(rows -> {
-                    String lastKey = rows.isEmpty() ? after : (String) rows.get(rows.size() - 1).get(KEY_COLUMN);
-                    return new Page(rows.stream().map(PersonalDataExport::exported).toList(), lastKey);
+                    String lastKey = rows.isEmpty()
+                            ? after
+                            : (String) rows.get(rows.size() - 1).get(KEY_COLUMN);
+                    return new Page(
+                            rows.stream().map(PersonalDataExport::exported).toList(), lastKey);
                 });
     }
 

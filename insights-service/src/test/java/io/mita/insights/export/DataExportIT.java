@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 class DataExportIT {
 
     /** In the schema with a user_id, not exported: transient copies during a rebuild, and the erasure tombstone. */
-    static final Set<String> NOT_EXPORTED = Set.of("rebuild_projected_transaction", "rebuild_projected_plan", "erased_user");
+    static final Set<String> NOT_EXPORTED =
+            Set.of("rebuild_projected_transaction", "rebuild_projected_plan", "erased_user");
 
     @Autowired
     WebTestClient web;
@@ -75,7 +76,9 @@ class DataExportIT {
         expected.removeAll(NOT_EXPORTED);
         assertThat(arrays).isEqualTo(expected);
         for (String table : expected) {
-            assertThat(document.get(table)).as(table).hasSize(rows.get().get(table).intValue());
+            assertThat(document.get(table))
+                    .as(table)
+                    .hasSize(rows.get().get(table).intValue());
             for (JsonNode row : document.get(table)) {
                 assertThat(row.get("user_id").asString()).as(table).isEqualTo(user.toString());
             }

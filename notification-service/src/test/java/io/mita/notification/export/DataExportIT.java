@@ -42,7 +42,8 @@ class DataExportIT {
         seed(user);
         seed(other);
         Map<String, Long> rows = PersonalRows.perTable(database, user);
-        assertThat(rows).allSatisfy((table, n) -> assertThat(n).as(table + " seeded").isPositive());
+        assertThat(rows)
+                .allSatisfy((table, n) -> assertThat(n).as(table + " seeded").isPositive());
 
         byte[] body = web.get()
                 .uri("/api/notifications/me/export")

@@ -67,12 +67,14 @@ class DataExportIT {
         assertThat(export.get("service").asString()).isEqualTo("ocr");
         Set<String> arrays = new HashSet<>(export.propertyNames());
         arrays.removeAll(Set.of("service", "userId", "exportedAt"));
-        Set<String> expected = new HashSet<>(PersonalRows.perTable(database, user).keySet());
+        Set<String> expected =
+                new HashSet<>(PersonalRows.perTable(database, user).keySet());
         expected.addAll(List.of("receipt_image", "ocr_job"));
         assertThat(arrays).isEqualTo(expected);
-        assertThat(export.get("receipt")).hasSize(2).allSatisfy(receipt -> assertThat(
-                        receipt.get("user_id").asString())
-                .isEqualTo(user.toString()));
+        assertThat(export.get("receipt"))
+                .hasSize(2)
+                .allSatisfy(
+                        receipt -> assertThat(receipt.get("user_id").asString()).isEqualTo(user.toString()));
         assertThat(export.get("ocr_job")).hasSize(2);
         assertThat(export.get("receipt_image")).hasSize(2).allSatisfy(image -> {
             assertThat(image.has("content")).as("no image bytes").isFalse();
