@@ -2,6 +2,9 @@ package io.mita.auth;
 
 import io.mita.auth.admin.RolesGranted;
 import io.mita.auth.erasure.UserErased;
+import io.mita.auth.export.DataExportCompleted;
+import io.mita.auth.export.DataExportDownloaded;
+import io.mita.auth.export.DataExportRequested;
 import io.mita.auth.lockout.AccountLocked;
 import io.mita.auth.lockout.AccountUnlocked;
 import io.mita.auth.mfa.MfaDisabled;
@@ -46,7 +49,14 @@ class EventPayloadGoldenFilesTest {
                 Arguments.of(MfaEnabled.TYPE, new MfaEnabled(user, Instant.now())),
                 Arguments.of(MfaDisabled.TYPE, new MfaDisabled(user, Instant.now())),
                 Arguments.of(RecoveryCodesRegenerated.TYPE, new RecoveryCodesRegenerated(user, Instant.now())),
-                Arguments.of(UserErased.TYPE, new UserErased(user, Instant.now(), UserErased.SELF)));
+                Arguments.of(UserErased.TYPE, new UserErased(user, Instant.now(), UserErased.SELF)),
+                Arguments.of(DataExportRequested.TYPE, new DataExportRequested(user, UUID.randomUUID(), Instant.now())),
+                Arguments.of(
+                        DataExportCompleted.TYPE,
+                        new DataExportCompleted(
+                                user, UUID.randomUUID(), "FAILED", "ocr answered HTTP 500", Instant.now())),
+                Arguments.of(
+                        DataExportDownloaded.TYPE, new DataExportDownloaded(user, UUID.randomUUID(), Instant.now())));
     }
 
     @ParameterizedTest(name = "{0}")

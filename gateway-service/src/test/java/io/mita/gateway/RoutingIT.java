@@ -130,7 +130,9 @@ class RoutingIT extends GatewayTestSupport {
     @ValueSource(
             strings = {
                 "/api/auth/me",
+                "/api/auth/me/exports/6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b/archive",
                 "/api/budget/calendar/2026-11",
+                "/api/budget/me/export",
                 "/api/ocr/receipts/r-1",
                 "/api/notifications",
                 "/api/notifications/unread-count"
@@ -253,6 +255,7 @@ class RoutingIT extends GatewayTestSupport {
         assertThat(routes)
                 .extracting(Route::getId)
                 .containsExactlyInAnyOrder(
+                        "auth-stream",
                         "auth",
                         "budget",
                         "ocr",

@@ -22,7 +22,8 @@ import reactor.core.scheduler.Schedulers;
  * Deletes what auth-service no longer needs, every {@code mita.auth.retention.interval}: refresh tokens expired
  * more than {@code expired-kept} ago, then the sessions left without any token, password-reset tokens and the
  * second steps of logins (MFA challenges) expired that long ago, inbox rows ({@code processed_event}) older than {@code processed-events}, and daily
- * unknown-account counts older than {@code unknown-account-counts}. Published outbox events have their own purge
+ * unknown-account counts older than {@code unknown-account-counts}, and data exports whose download time
+ * ({@code mita.auth.export.lifetime}) is over. Published outbox events have their own purge
  * (common-lib's relay, {@code MITA_OUTBOX_RETENTION}). auth-service keeps no idempotency keys. Each table's
  * deleted rows are counted in {@value #METRIC} (tag {@code table}); a failed run is logged and the next one
  * tries again.
@@ -50,7 +51,8 @@ public class RetentionPurge implements SmartLifecycle {
             "password_reset_token",
             "mfa_challenge",
             "processed_event",
-            "unknown_account_attempt"
+            "unknown_account_attempt",
+            "data_export"
         }) {
             purged.put(
                     table,
@@ -93,6 +95,8 @@ public class RetentionPurge implements SmartLifecycle {
                         .fetch()
                         .rowsUpdated()
                         .doOnNext(rows -> count("unknown_account_attempt", rows, counts))))
+                // data exports at the end of their download time, archive and all (docs/auth.md, "Data export")
+                .then(delete("data_export", "DELETE FROM data_export WHERE expires_at <= :before", now, counts))
                 .thenReturn(counts);
     }
 

@@ -37,6 +37,10 @@ public class AccessTokenIssuer {
     static final String ROLES_CLAIM = "roles";
     /** The login session (refresh-token family) the token was issued for: which session is "this one". */
     public static final String SESSION_CLAIM = "sid";
+    /** What a token minted by the service itself is for (e.g. {@value #DATA_EXPORT}); absent on users' tokens. */
+    public static final String PURPOSE_CLAIM = "purpose";
+
+    public static final String DATA_EXPORT = "data-export";
 
     private final SigningKeys signingKeys;
     private final String issuer;
@@ -58,8 +62,22 @@ public class AccessTokenIssuer {
 
     /** @param sessionId the login session, as claim {@value #SESSION_CLAIM}; null leaves the claim out */
     public IssuedAccessToken issue(UUID userId, Collection<Role> roles, UUID sessionId) {
+        return sign(userId, roles, sessionId, ttl, null);
+    }
+
+    /**
+     * A token for the user that auth-service itself uses to collect the user's data from the other services for an
+     * export: no session, claim {@value #PURPOSE_CLAIM} = {@value #DATA_EXPORT}, and a lifetime of its own (at most
+     * the access-token lifetime).
+     */
+    public IssuedAccessToken issueForExport(UUID userId, Collection<Role> roles, Duration lifetime) {
+        return sign(userId, roles, null, lifetime.compareTo(ttl) < 0 ? lifetime : ttl, DATA_EXPORT);
+    }
+
+    private IssuedAccessToken sign(
+            UUID userId, Collection<Role> roles, UUID sessionId, Duration lifetime, String purpose) {
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Instant expiresAt = issuedAt.plus(ttl);
+        Instant expiresAt = issuedAt.plus(lifetime);
         JWK key = signingKeys.activeKey();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
@@ -70,6 +88,7 @@ public class AccessTokenIssuer {
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(expiresAt))
                 .claim(SESSION_CLAIM, sessionId == null ? null : sessionId.toString())
+                .claim(PURPOSE_CLAIM, purpose)
                 .build();
         JWSHeader header = new JWSHeader.Builder(
                         JWSAlgorithm.parse(key.getAlgorithm().getName()))
@@ -82,7 +101,7 @@ public class AccessTokenIssuer {
         } catch (JOSEException e) {
             throw new IllegalStateException("Signing an access token failed", e);
         }
-        return new IssuedAccessToken(jwt.serialize(), expiresAt, ttl.toSeconds());
+        return new IssuedAccessToken(jwt.serialize(), expiresAt, lifetime.toSeconds());
     }
 
     private static JWSSigner signerFor(JWK key) throws JOSEException {

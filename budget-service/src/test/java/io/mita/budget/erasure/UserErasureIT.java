@@ -1,14 +1,13 @@
 package io.mita.budget.erasure;
 
-import static io.mita.budget.support.BudgetClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.mita.budget.inbound.ReceiptConfirmed;
 import io.mita.budget.inbound.ReceiptTransactions;
 import io.mita.budget.support.BudgetClient;
+import io.mita.budget.support.PersonalBudgets;
 import io.mita.common.erasure.PersonalDataErasure;
 import io.mita.testsupport.MitaIntegrationTest;
 import io.mita.testsupport.PersonalRows;
@@ -16,18 +15,12 @@ import io.mita.testsupport.TestEventProducer;
 import io.mita.testsupport.TopicRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -57,8 +50,6 @@ class UserErasureIT {
 
     @Autowired
     MeterRegistry meters;
-
-    private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
     @AfterAll
     static void closeProducer() {
@@ -113,81 +104,9 @@ class UserErasureIT {
                 .allSatisfy((table, n) -> assertThat(n).as(table).isPositive());
     }
 
-    /** One user's budget: plan, own category, transactions (one by Idempotency-Key, one from a receipt), goal, habit. */
+    /** One user's budget with a row in every table (docs: {@link PersonalBudgets#seed}). */
     private UUID seed(BudgetClient user) {
-        user.put(
-                        "/api/budget/plans/" + YearMonth.from(today),
-                        Map.of(
-                                "income", "3000.00",
-                                "currency", "EUR",
-                                "savingsTarget", "500.00",
-                                "categories", List.of(Map.of("category", "groceries", "amount", "300.00"))),
-                        null)
-                .expectStatus()
-                .isCreated();
-        user.post("/api/budget/categories", Map.of("name", "Hobbies"))
-                .expectStatus()
-                .isCreated();
-        webTestClient
-                .post()
-                .uri("/api/budget/transactions")
-                .header("Authorization", user.bearer())
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
-                        "type", "EXPENSE",
-                        "amount", "250.00",
-                        "currency", "EUR",
-                        "category", "groceries",
-                        "occurredOn", today.toString(),
-                        "merchant", "Corner shop"))
-                .exchange()
-                .expectStatus()
-                .isCreated();
-        receipts.recordOnce(
-                        UUID.randomUUID(),
-                        new ReceiptConfirmed(
-                                UUID.randomUUID(),
-                                user.user(),
-                                "Lidl",
-                                today,
-                                "12.00",
-                                "EUR",
-                                "groceries",
-                                null,
-                                Instant.now()))
-                .block(Duration.ofSeconds(30));
-        String goal = json(user.post(
-                                "/api/budget/goals",
-                                Map.of(
-                                        "name", "Holiday",
-                                        "targetAmount", "1000.00",
-                                        "currency", "EUR",
-                                        "targetDate", today.plusMonths(6).toString()))
-                        .expectStatus()
-                        .isCreated())
-                .get("id")
-                .asString();
-        user.post("/api/budget/goals/" + goal + "/contributions", Map.of("amount", "50.00", "currency", "EUR"))
-                .expectStatus()
-                .isCreated();
-        user.put(
-                        "/api/budget/goals/" + goal + "/allocation",
-                        Map.of("monthlyAmount", "100.00", "autoTransfer", false),
-                        null)
-                .expectStatus()
-                .isOk();
-        String habit = json(user.post(
-                                "/api/budget/habits",
-                                Map.of("name", "Cook at home", "period", "DAY", "startsOn", today.toString()))
-                        .expectStatus()
-                        .isCreated())
-                .get("id")
-                .asString();
-        user.post("/api/budget/habits/" + habit + "/completions/" + today, null)
-                .expectStatus()
-                .isCreated();
-        return user.user();
+        return PersonalBudgets.seed(webTestClient, receipts, user);
     }
 
     private static CloudEvent erasedEvent(UUID eventId, UUID subject, UUID userId) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.mita.common.erasure.PersonalDataErasure;
+import io.mita.common.export.PersonalDataExport;
 import io.mita.common.inbox.ProcessedEvents;
 import io.mita.common.pii.PiiMasker;
 import java.time.Clock;
@@ -76,6 +77,12 @@ public class MitaOutboxAutoConfiguration {
                 processedEvents,
                 TransactionalOperator.create(transactionManager),
                 meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PersonalDataExport personalDataExport(DatabaseClient database, ObjectProvider<Clock> clock) {
+        return new PersonalDataExport(database, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

@@ -27,7 +27,8 @@ class GatewayRoutesPropertiesTest {
         assertThat(properties.routes().get("insights").uri()).isEqualTo(URI.create("http://127.0.0.1:8084"));
         assertThat(properties.routes().get("notification").uri()).isEqualTo(URI.create("http://127.0.0.1:8085"));
         assertThat(properties.routes().get("audit").uri()).isEqualTo(URI.create("http://127.0.0.1:8086"));
-        assertThat(properties.streamingRouteIds()).containsExactly("notification-stream", "audit-stream");
+        assertThat(properties.streamingRouteIds())
+                .containsExactly("auth-stream", "notification-stream", "audit-stream");
     }
 
     @Test

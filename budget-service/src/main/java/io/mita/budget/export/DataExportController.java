@@ -1,0 +1,59 @@
+package io.mita.budget.export;
+
+import io.mita.common.export.ExportedTable;
+import io.mita.common.export.PersonalDataExport;
+import io.mita.common.security.CurrentUser;
+import java.util.List;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+
+/**
+ * {@code GET /api/budget/me/export}: everything budget-service holds about the caller (GDPR Art. 15 and 20), one JSON document with
+ * one array per table that the erasure of the account deletes (docs/auth.md, "Data export"), streamed page by page
+ * (common-lib's {@link PersonalDataExport}). auth-service calls it with a short-lived token of the user to build
+ * the archive of {@code POST /api/auth/me/export}; the user may call it too.
+ */
+@RestController
+class DataExportController {
+
+    static final String PATH = "/api/budget/me/export";
+    static final String SERVICE = "budget";
+
+    /** The tables the erasure deletes, read instead; each with a key unique per row for paging. */
+    static final List<ExportedTable> TABLES = List.of(
+            ExportedTable.table("transaction", "id"),
+            ExportedTable.table("idempotency_key", "\"key\""),
+            ExportedTable.table("receipt_inbox", "receipt_id"),
+            ExportedTable.table("category", "id"),
+            ExportedTable.table("budget_plan", "id"),
+            ExportedTable.table("daily_allocation", "concat_ws(':', month, category, day)"),
+            ExportedTable.table("redistribution_run", "id"),
+            new ExportedTable(
+                    "redistribution_move",
+                    "SELECT m.* FROM redistribution_move m JOIN redistribution_run r ON r.id = m.run_id"
+                            + " WHERE r.user_id = :userId",
+                    "concat_ws(':', run_id, position)"),
+            ExportedTable.table("threshold_reached", "concat_ws(':', month, category, percent)"),
+            ExportedTable.table("goal", "id"),
+            ExportedTable.table("goal_contribution", "id"),
+            ExportedTable.table("goal_allocation", "goal_id"),
+            ExportedTable.table("habit", "id"),
+            new ExportedTable(
+                    "habit_completion",
+                    "SELECT c.* FROM habit_completion c JOIN habit h ON h.id = c.habit_id WHERE h.user_id = :userId",
+                    "concat_ws(':', habit_id, day)"));
+
+    private final PersonalDataExport export;
+
+    DataExportController(PersonalDataExport export) {
+        this.export = export;
+    }
+
+    @GetMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    Flux<DataBuffer> export(CurrentUser user) {
+        return export.export(SERVICE, user.userId(), TABLES);
+    }
+}
