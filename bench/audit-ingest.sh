@@ -24,17 +24,9 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+source "$ROOT/bench/lib/options.sh"
 events=100000 rounds=3 users=1000 profile=laptop
-while (($#)); do
-  case $1 in
-    --events) events=${2:?}; shift ;;
-    --rounds) rounds=${2:?}; shift ;;
-    --users) users=${2:?}; shift ;;
-    --profile) profile=${2:?}; shift ;;
-    *) echo "audit-ingest: unknown option $1" >&2; exit 2 ;;
-  esac
-  shift
-done
+parse_options audit-ingest --events=events --rounds=rounds --users=users --profile=profile -- "$@"
 [[ $profile == laptop || $profile == production ]] || { echo "audit-ingest: --profile laptop|production" >&2; exit 2; }
 if [[ -z ${MITA_BENCH_LOCKED:-} ]]; then
   exec env MITA_BENCH_LOCKED=1 flock /tmp/mita-stack.lock "$0" --events "$events" --rounds "$rounds" --users "$users" --profile "$profile"

@@ -17,16 +17,9 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+source "$ROOT/bench/lib/options.sh"
 events=1000000 rounds=3 profile=laptop
-while (($#)); do
-  case $1 in
-    --events) events=${2:?}; shift ;;
-    --rounds) rounds=${2:?}; shift ;;
-    --profile) profile=${2:?}; shift ;;
-    *) echo "audit-integrity: unknown option $1" >&2; exit 2 ;;
-  esac
-  shift
-done
+parse_options audit-integrity --events=events --rounds=rounds --profile=profile -- "$@"
 [[ $profile == laptop || $profile == production ]] || { echo "audit-integrity: --profile laptop|production" >&2; exit 2; }
 if [[ -z ${MITA_BENCH_LOCKED:-} ]]; then
   exec env MITA_BENCH_LOCKED=1 flock /tmp/mita-stack.lock "$0" --events "$events" --rounds "$rounds" --profile "$profile"

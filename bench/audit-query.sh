@@ -17,18 +17,9 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+source "$ROOT/bench/lib/options.sh"
 events=1000000 rounds=3 seconds=20 clients=4 profile=laptop
-while (($#)); do
-  case $1 in
-    --events) events=${2:?}; shift ;;
-    --rounds) rounds=${2:?}; shift ;;
-    --seconds) seconds=${2:?}; shift ;;
-    --clients) clients=${2:?}; shift ;;
-    --profile) profile=${2:?}; shift ;;
-    *) echo "audit-query: unknown option $1" >&2; exit 2 ;;
-  esac
-  shift
-done
+parse_options audit-query --events=events --rounds=rounds --seconds=seconds --clients=clients --profile=profile -- "$@"
 [[ $profile == laptop || $profile == production ]] || { echo "audit-query: --profile laptop|production" >&2; exit 2; }
 if [[ -z ${MITA_BENCH_LOCKED:-} ]]; then
   exec env MITA_BENCH_LOCKED=1 flock /tmp/mita-stack.lock "$0" --events "$events" --rounds "$rounds" \

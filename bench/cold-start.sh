@@ -22,17 +22,9 @@ readonly TIMINGS="$WORK_DIR/run/last-up.env" PID_DIR="$WORK_DIR/pids"
 readonly MODULES=(auth-service budget-service ocr-service insights-service notification-service audit-service gateway-service)
 readonly GOAL_READY_SECONDS=60 GOAL_RSS_MB=300
 
+source "$ROOT/bench/lib/options.sh"
 keep=0 baseline=audit-service idle=20
-while (($#)); do
-  case $1 in
-    --keep) keep=1 ;;
-    --baseline) baseline=${2:?--baseline needs a module}; shift ;;
-    --idle) idle=${2:?--idle needs seconds}; shift ;;
-    -h | --help) sed -n '2,12p' "$ROOT/bench/cold-start.sh" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "cold-start: unknown option $1" >&2; exit 2 ;;
-  esac
-  shift
-done
+parse_options cold-start --keep=keep=1 --baseline=baseline --idle=idle -- "$@"
 
 say() { printf '\n== %s\n' "$*"; }
 now() { date +%s.%N; }

@@ -32,21 +32,10 @@ readonly AUTH="http://127.0.0.1:${AUTH_PORT:-8081}" BUDGET="http://127.0.0.1:${B
 readonly PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "${MITA_DB_HOST:-127.0.0.1}" -p "${MITA_DB_PORT:-5432}"
   -U "${MITA_DB_USER:-postgres}" -d "${BUDGET_DB_NAME:-mita_budget}")
 
+source "$ROOT/bench/lib/options.sh"
 users=1000 rounds=3 seconds=20 warmup=40 connections=16 probe_clients=4 jfr=0 profile=laptop
-while (($#)); do
-  case $1 in
-    --users) users=${2:?}; shift ;;
-    --rounds) rounds=${2:?}; shift ;;
-    --seconds) seconds=${2:?}; shift ;;
-    --warmup) warmup=${2:?}; shift ;;
-    --connections) connections=${2:?}; shift ;;
-    --probe-clients) probe_clients=${2:?}; shift ;;
-    --jfr) jfr=1 ;;
-    --profile) profile=${2:?}; shift ;;
-    *) echo "dashboard: unknown option $1" >&2; exit 2 ;;
-  esac
-  shift
-done
+parse_options dashboard --users=users --rounds=rounds --seconds=seconds --warmup=warmup --connections=connections \
+  --probe-clients=probe_clients --jfr=jfr=1 --profile=profile -- "$@"
 [[ $profile == laptop || $profile == production ]] || { echo "dashboard: --profile laptop|production" >&2; exit 2; }
 if ((warmup + rounds * 2 * (seconds + 3) + 40 + jfr * 30 > 780)); then
   echo "dashboard: warm-up, rounds, probe and JFR must fit in 13 minutes (one access token's lifetime)" >&2

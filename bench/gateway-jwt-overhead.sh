@@ -24,16 +24,9 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 readonly ROOT MITA="$ROOT/infra/local/mita"
 readonly GATEWAY="http://127.0.0.1:${GATEWAY_PORT:-8080}" AUTH="http://127.0.0.1:${AUTH_PORT:-8081}"
+source "$ROOT/bench/lib/options.sh"
 rounds=3 seconds=30 warmup=120
-while (($#)); do
-  case $1 in
-    --rounds) rounds=${2:?}; shift ;;
-    --seconds) seconds=${2:?}; shift ;;
-    --warmup-seconds) warmup=${2:?}; shift ;;
-    *) echo "gateway-jwt-overhead: unknown option $1" >&2; exit 2 ;;
-  esac
-  shift
-done
+parse_options gateway-jwt-overhead --rounds=rounds --seconds=seconds --warmup-seconds=warmup -- "$@"
 # one access token lives 15 minutes
 if ((warmup + rounds * (seconds + 5) > 780)); then
   echo "gateway-jwt-overhead: warm-up and rounds must fit in 13 minutes (one access token's lifetime)" >&2

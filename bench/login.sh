@@ -16,16 +16,9 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 readonly ROOT MITA="$ROOT/infra/local/mita" AUTH="http://127.0.0.1:${AUTH_PORT:-8081}"
+source "$ROOT/bench/lib/options.sh"
 seconds=15 clients=4 rounds=3
-while (($#)); do
-  case $1 in
-    --seconds) seconds=${2:?}; shift ;;
-    --clients) clients=${2:?}; shift ;;
-    --rounds) rounds=${2:?}; shift ;;
-    *) echo "login: unknown option $1" >&2; exit 2 ;;
-  esac
-  shift
-done
+parse_options login --seconds=seconds --clients=clients --rounds=rounds -- "$@"
 
 # 10 s of warm-up: the C2 compiler needs a few hundred hashes before Argon2's inner loop runs at full speed
 probe() { java "$ROOT/bench/LoadProbe.java" "$@" --warmup 10; }

@@ -31,21 +31,10 @@ readonly AUTH="http://127.0.0.1:${AUTH_PORT:-8081}" NOTIFICATION="http://127.0.0
 readonly MANAGEMENT="http://127.0.0.1:${NOTIFICATION_MANAGEMENT_PORT:-9085}"
 readonly BOOTSTRAP=${MITA_KAFKA_BOOTSTRAP:-127.0.0.1:9092}
 
+source "$ROOT/bench/lib/options.sh"
 users=100 rate=200 seconds=20 rounds=3 warmup=10 connections=1000 per_user=3 hold=40
-while (($#)); do
-  case $1 in
-    --users) users=${2:?}; shift ;;
-    --rate) rate=${2:?}; shift ;;
-    --seconds) seconds=${2:?}; shift ;;
-    --rounds) rounds=${2:?}; shift ;;
-    --warmup) warmup=${2:?}; shift ;;
-    --connections) connections=${2:?}; shift ;;
-    --events-per-user) per_user=${2:?}; shift ;;
-    --hold) hold=${2:?}; shift ;;
-    *) echo "notification-latency: unknown option $1" >&2; exit 2 ;;
-  esac
-  shift
-done
+parse_options notification-latency --users=users --rate=rate --seconds=seconds --rounds=rounds --warmup=warmup \
+  --connections=connections --events-per-user=per_user --hold=hold -- "$@"
 if ((rounds < 3)); then
   echo "notification-latency: at least 3 rounds (median [min-max])" >&2
   exit 2

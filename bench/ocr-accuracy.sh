@@ -17,17 +17,9 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 readonly ROOT RESULTS="$ROOT/bench/RESULTS.md"
+source "$ROOT/bench/lib/options.sh"
 count=40 steps="" record=1
-while (($#)); do
-  case $1 in
-    --steps) steps=--steps ;;
-    --no-record) record=0 ;;
-    -h | --help) sed -n '2,14p' "$ROOT/bench/ocr-accuracy.sh" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    [0-9]*) count=$1 ;;
-    *) echo "ocr-accuracy: unknown option $1" >&2; exit 2 ;;
-  esac
-  shift
-done
+parse_options ocr-accuracy --steps=steps=--steps --no-record=record=0 '[0-9]*=count' -- "$@"
 
 command -v tesseract >/dev/null || { echo "ocr-accuracy: tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-eng)" >&2; exit 1; }
 

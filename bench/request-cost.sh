@@ -35,23 +35,12 @@ readonly GATEWAY="http://127.0.0.1:${GATEWAY_PORT:-8080}" AUTH="http://127.0.0.1
 readonly DIRECT="http://127.0.0.1:${NOTIFICATION_PORT:-8085}"
 readonly PATH_UNDER_TEST=/api/notifications/unread-count
 source "$ROOT/bench/lib/profiles.sh"
+source "$ROOT/bench/lib/options.sh"
 
 profile=laptop caches="off,on" rounds=3 seconds=20 warmup=60 connections=16 jfr=0
 extra_env=()
-while (($#)); do
-  case $1 in
-    --profile) profile=${2:?}; shift ;;
-    --cache) caches=${2:?}; shift ;;
-    --rounds) rounds=${2:?}; shift ;;
-    --seconds) seconds=${2:?}; shift ;;
-    --warmup) warmup=${2:?}; shift ;;
-    --connections) connections=${2:?}; shift ;;
-    --jfr) jfr=1 ;;
-    --env) extra_env+=("${2:?}"); shift ;;
-    *) echo "request-cost: unknown option $1" >&2; exit 2 ;;
-  esac
-  shift
-done
+parse_options request-cost --profile=profile --cache=caches --rounds=rounds --seconds=seconds --warmup=warmup \
+  --connections=connections --jfr=jfr=1 '--env=extra_env[]' -- "$@"
 [[ $profile == laptop || $profile == production ]] || { echo "request-cost: --profile laptop|production" >&2; exit 2; }
 # one access token lives 15 minutes
 if ((warmup + rounds * 2 * (seconds + 3) + jfr * 30 > 780)); then

@@ -2,13 +2,10 @@ package io.mita.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.mita.testsupport.CommandRun;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +21,7 @@ class InsightsRebuildCommandE2E {
 
     @Test
     void theBootstrapAdminRebuildsTheProjectionsAndGetsTheReport() {
-        Run run = run(Map.of());
+        CommandRun run = run(Map.of());
 
         assertThat(run.status()).as(run.stderr()).isZero();
         assertThat(run.stdout().strip())
@@ -40,7 +37,7 @@ class InsightsRebuildCommandE2E {
     void aUserWhoIsNotAnAdminIsRefusedWithExitStatus4() {
         MobileApp.Account user = app.register("rebuilder");
 
-        Run run = run(Map.of("MITA_ADMIN_EMAIL", user.email(), "MITA_ADMIN_PASSWORD", user.password()));
+        CommandRun run = run(Map.of("MITA_ADMIN_EMAIL", user.email(), "MITA_ADMIN_PASSWORD", user.password()));
 
         assertThat(run.status()).isEqualTo(4);
         assertThat(run.stdout()).isEmpty();
@@ -52,39 +49,17 @@ class InsightsRebuildCommandE2E {
         MobileApp.Account user = app.register("forgetful");
         String wrong = "not the password " + user.password();
 
-        Run run = run(Map.of("MITA_ADMIN_EMAIL", user.email(), "MITA_ADMIN_PASSWORD", wrong));
+        CommandRun run = run(Map.of("MITA_ADMIN_EMAIL", user.email(), "MITA_ADMIN_PASSWORD", wrong));
 
         assertThat(run.status()).isEqualTo(3);
         assertThat(run.stdout()).isEmpty();
         assertThat(run.stderr()).contains("sign-in refused").doesNotContain(wrong);
     }
 
-    private record Run(int status, String stdout, String stderr) {}
-
-    private static Run run(Map<String, String> environment) {
-        ProcessBuilder builder = new ProcessBuilder(List.of(COMMAND.toString()));
+    private static CommandRun run(Map<String, String> environment) {
+        ProcessBuilder builder = new ProcessBuilder(COMMAND.toString());
         builder.environment().remove("MITA_ADMIN_TOKEN");
         builder.environment().putAll(environment);
-        try {
-            Process process = builder.start();
-            CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return process.getErrorStream().readAllBytes();
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            byte[] stdout = process.getInputStream().readAllBytes();
-            if (!process.waitFor(10, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(COMMAND + " did not finish within 10 minutes");
-            }
-            return new Run(
-                    process.exitValue(),
-                    new String(stdout, StandardCharsets.UTF_8),
-                    new String(stderr.get(1, TimeUnit.MINUTES), StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new IllegalStateException("could not run " + COMMAND, e);
-        }
+        return CommandRun.of(builder, Duration.ofMinutes(10));
     }
 }

@@ -1,6 +1,6 @@
 package io.mita.audit.console;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
@@ -12,6 +12,10 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
  * The console's scripts, styles and icon: plain files from {@code classpath:/console/}, no build step. Their names
  * carry no content hash, so a browser may keep them but must revalidate each time ({@code no-cache}), answered 304
  * while the file's content ETag is unchanged: a new release is never mixed with an old cached script.
+ *
+ * <p>This configuration owns the one {@link ContentEtags} the handler and {@link ConsoleController} share. A web
+ * slice loads every {@code WebFluxConfigurer}, and with it this bean, so every slice and the application get it the
+ * same way.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleResources implements WebFluxConfigurer {
@@ -25,12 +29,14 @@ class ConsoleResources implements WebFluxConfigurer {
 
     private final ContentEtags etags;
 
-    /**
-     * A web slice test of another controller loads every {@code WebFluxConfigurer} but not this package's components,
-     * so the ETags fall back to an instance of their own there.
-     */
-    ConsoleResources(ObjectProvider<ContentEtags> etags) {
-        this.etags = etags.getIfAvailable(ContentEtags::new);
+    ConsoleResources(ContentEtags etags) {
+        this.etags = etags;
+    }
+
+    /** Static: the bean exists before this configuration does, which needs it. */
+    @Bean
+    static ContentEtags contentEtags() {
+        return new ContentEtags();
     }
 
     @Override

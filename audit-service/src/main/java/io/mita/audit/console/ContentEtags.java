@@ -9,14 +9,12 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.io.Resource;
-import org.springframework.stereotype.Component;
 
 /**
  * Strong ETags from the content of the console's files (the first 128 bits of SHA-256), computed once per file. Not
  * {@code Last-Modified}: a jar's entry times say when it was built (or nothing, in a reproducible build), not when a
- * file changed.
+ * file changed. One instance, declared by {@link ConsoleResources}.
  */
-@Component
 class ContentEtags {
 
     private final Map<String, String> etags = new ConcurrentHashMap<>();

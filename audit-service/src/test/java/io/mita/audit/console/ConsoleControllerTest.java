@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -19,7 +18,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * browser revalidate every file.
  */
 @MitaWebFluxTest(ConsoleController.class)
-@Import({ConsoleResources.class, ContentEtags.class})
 class ConsoleControllerTest {
 
     @Autowired

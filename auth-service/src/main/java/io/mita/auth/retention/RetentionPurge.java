@@ -2,6 +2,7 @@ package io.mita.auth.retention;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mita.common.lifecycle.PeriodicJob;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,13 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Deletes what auth-service no longer needs, every {@code mita.auth.retention.interval}: refresh tokens expired
@@ -29,7 +26,7 @@ import reactor.core.scheduler.Schedulers;
  * tries again.
  */
 @Component
-public class RetentionPurge implements SmartLifecycle {
+public class RetentionPurge extends PeriodicJob {
 
     public static final String METRIC = "mita.auth.retention.purged.rows";
 
@@ -39,9 +36,9 @@ public class RetentionPurge implements SmartLifecycle {
     private final RetentionProperties properties;
     private final Clock clock;
     private final Map<String, Counter> purged = new LinkedHashMap<>();
-    private volatile Disposable running;
 
     RetentionPurge(DatabaseClient db, RetentionProperties properties, Clock clock, MeterRegistry meters) {
+        super(properties.interval());
         this.db = db;
         this.properties = properties;
         this.clock = clock;
@@ -115,31 +112,12 @@ public class RetentionPurge implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = Flux.interval(properties.interval(), properties.interval(), Schedulers.parallel())
-                .onBackpressureDrop()
-                .concatMap(
-                        tick -> purgeOnce()
-                                .doOnNext(counts -> log.info("Retention purge deleted {}", counts))
-                                .onErrorResume(e -> {
-                                    log.warn("Retention purge failed: {}", e.toString());
-                                    return Mono.empty();
-                                }),
-                        1)
-                .subscribe();
+    protected Mono<?> runOnce() {
+        return purgeOnce().doOnNext(counts -> log.info("Retention purge deleted {}", counts));
     }
 
     @Override
-    public void stop() {
-        Disposable current = running;
-        if (current != null) {
-            current.dispose();
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null && !running.isDisposed();
+    protected void failed(Throwable failure) {
+        log.warn("Retention purge failed: {}", failure.toString());
     }
 }

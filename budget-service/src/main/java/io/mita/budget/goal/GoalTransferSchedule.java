@@ -1,16 +1,13 @@
 package io.mita.budget.goal;
 
+import io.mita.common.lifecycle.PeriodicJob;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Runs {@link MonthlyGoalTransfers} every {@code mita.goals.transfer-interval} (first run one interval after
@@ -20,16 +17,16 @@ import reactor.core.scheduler.Schedulers;
  * already make a transfer happen once whatever number of instances run it.
  */
 @Component
-class GoalTransferSchedule implements SmartLifecycle {
+class GoalTransferSchedule extends PeriodicJob {
 
     private static final Logger log = LoggerFactory.getLogger(GoalTransferSchedule.class);
 
     private final MonthlyGoalTransfers transfers;
     private final GoalProperties properties;
     private final Clock clock;
-    private volatile Disposable loop;
 
     GoalTransferSchedule(MonthlyGoalTransfers transfers, GoalProperties properties, Clock clock) {
+        super(properties.transferInterval());
         this.transfers = transfers;
         this.properties = properties;
         this.clock = clock;
@@ -37,38 +34,24 @@ class GoalTransferSchedule implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!properties.transferEnabled()) {
-            return;
+        if (properties.transferEnabled()) {
+            super.start();
         }
-        loop = Flux.interval(properties.transferInterval(), properties.transferInterval(), Schedulers.single())
-                .onBackpressureDrop()
-                .concatMap(
-                        tick -> transfers
-                                .transferDue(LocalDate.now(clock.withZone(ZoneOffset.UTC)))
-                                .doOnNext(made -> {
-                                    if (made > 0) {
-                                        log.info("made {} automatic goal transfers", made);
-                                    }
-                                })
-                                .onErrorResume(e -> {
-                                    log.warn("automatic goal transfers failed, retried on the next run", e);
-                                    return Mono.empty();
-                                }),
-                        1)
-                .subscribe();
     }
 
     @Override
-    public void stop() {
-        Disposable running = loop;
-        if (running != null) {
-            running.dispose();
-        }
-        loop = null;
+    protected Mono<?> runOnce() {
+        return transfers
+                .transferDue(LocalDate.now(clock.withZone(ZoneOffset.UTC)))
+                .doOnNext(made -> {
+                    if (made > 0) {
+                        log.info("made {} automatic goal transfers", made);
+                    }
+                });
     }
 
     @Override
-    public boolean isRunning() {
-        return loop != null && !loop.isDisposed();
+    protected void failed(Throwable failure) {
+        log.warn("automatic goal transfers failed, retried on the next run", failure);
     }
 }

@@ -71,8 +71,18 @@ class LeasedTokenBuckets {
         }
     }
 
-    /** A token from the local share, taking the next batch from Redis when it is spent. */
+    /**
+     * A token from the local share, taking the next batch from Redis when it is spent. A loop, not a recursion: a
+     * request that waited for a call whose batch the other waiters spent first tries again, and waits for the next
+     * call, as many times as that happens; each round either grants or is refused (Redis grants at least one token or
+     * names a refusal), so it ends.
+     */
     Mono<BucketState> take(Bucket bucket) {
+        return Mono.defer(() -> takeOrWait(bucket)).repeatWhenEmpty(rounds -> rounds);
+    }
+
+    /** A token or a remembered refusal; empty once the call to Redis that this request waited for has answered. */
+    private Mono<BucketState> takeOrWait(Bucket bucket) {
         Share share = shares.get(bucket.key(), key -> new Share());
         CompletableFuture<Void> pending;
         synchronized (share) {
@@ -96,7 +106,7 @@ class LeasedTokenBuckets {
             pending = share.refill;
         }
         // the call is shared by every request waiting for this bucket: one of them going away must not cancel it
-        return Mono.fromFuture(pending, true).then(Mono.defer(() -> take(bucket)));
+        return Mono.fromFuture(pending, true).then(Mono.empty());
     }
 
     /** Built once per rule: a lease happens every batch of requests, on the event loop. */

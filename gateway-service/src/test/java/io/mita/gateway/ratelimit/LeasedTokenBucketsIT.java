@@ -132,6 +132,42 @@ class LeasedTokenBucketsIT {
         assertThat(leases(meters)).isEqualTo(3);
     }
 
+    @Test
+    void requestsThatFindTheirBatchSpentByOthersWaitForTheNextCallUntilEachIsAnswered() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        LeasedTokenBuckets gateway = instance(Duration.ofMinutes(5), meters);
+        Bucket bucket = bucket(100, 2);
+
+        // all 40 wait for the first call; each call's 2 tokens go to 2 of them, the rest go round again
+        List<BucketState> states = atOnce(40, gateway, bucket);
+
+        assertThat(states).hasSize(40).allMatch(BucketState::allowed);
+        assertThat(leases(meters)).as("one call per batch, none wasted").isEqualTo(20);
+    }
+
+    @Test
+    void requestsWaitingRoundAfterRoundGetTheRefusalOnceTheBucketIsEmpty() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        LeasedTokenBuckets gateway = instance(Duration.ofMinutes(5), meters);
+        Bucket bucket = bucket(6, 2);
+
+        List<BucketState> states = atOnce(40, gateway, bucket);
+
+        assertThat(states).hasSize(40);
+        assertThat(states.stream().filter(BucketState::allowed).count()).isEqualTo(6);
+        assertThat(leases(meters))
+                .as("three batches, then one call that found the bucket empty; its refusal answers all the others")
+                .isEqualTo(4);
+    }
+
+    /** Requests that all ask before the first call to Redis has answered. */
+    private static List<BucketState> atOnce(int requests, LeasedTokenBuckets gateway, Bucket bucket) {
+        return Flux.range(0, requests)
+                .flatMap(i -> gateway.take(bucket), requests)
+                .collectList()
+                .block();
+    }
+
     private static LeasedTokenBuckets instance(Duration maxAge, SimpleMeterRegistry meters) {
         return new LeasedTokenBuckets(
                 new RedisTokenBuckets(redis()), 1000, Duration.ofDays(1), maxAge, System::nanoTime, meters);

@@ -1,5 +1,6 @@
 package io.mita.insights.insight;
 
+import io.mita.common.lifecycle.PeriodicJob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -9,13 +10,9 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * When insights are regenerated: a projection change schedules its user-month in {@code insight_refresh}, due
@@ -26,25 +23,23 @@ import reactor.core.scheduler.Schedulers;
  * projections stores nothing and the next tick does it again, and a failed run leaves the row for the next one.
  */
 @Component
-class InsightRefreshSchedule implements SmartLifecycle {
+class InsightRefreshSchedule extends PeriodicJob {
 
     private static final Logger log = LoggerFactory.getLogger(InsightRefreshSchedule.class);
 
     private final DatabaseClient database;
     private final InsightGeneration generation;
     private final Clock clock;
-    private final Duration interval;
-    private volatile Disposable loop;
 
     InsightRefreshSchedule(
             DatabaseClient database,
             InsightGeneration generation,
             Clock clock,
             @Value("${mita.insights.refresh-interval}") Duration interval) {
+        super(interval);
         this.database = database;
         this.generation = generation;
         this.clock = clock;
-        this.interval = interval;
     }
 
     record Due(UUID user, YearMonth month, long changes) {}
@@ -82,29 +77,12 @@ class InsightRefreshSchedule implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        loop = Flux.interval(interval, interval, Schedulers.single())
-                .onBackpressureDrop()
-                .concatMap(
-                        tick -> refreshDue().onErrorResume(e -> {
-                            log.warn("insight refresh failed, retried on the next run", e);
-                            return Mono.empty();
-                        }),
-                        1)
-                .subscribe();
+    protected Mono<?> runOnce() {
+        return refreshDue();
     }
 
     @Override
-    public void stop() {
-        Disposable running = loop;
-        if (running != null) {
-            running.dispose();
-        }
-        loop = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop != null && !loop.isDisposed();
+    protected void failed(Throwable failure) {
+        log.warn("insight refresh failed, retried on the next run", failure);
     }
 }

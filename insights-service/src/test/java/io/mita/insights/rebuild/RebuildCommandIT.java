@@ -3,17 +3,13 @@ package io.mita.insights.rebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mita.testsupport.CommandRun;
 import io.mita.testsupport.KafkaTestBroker;
 import io.mita.testsupport.MitaIntegrationTest;
 import io.mita.testsupport.TestTokens;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
+import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,7 +38,7 @@ class RebuildCommandIT {
     void anAdminsTokenRebuildsAndTheReportIsPrintedAsOneJsonLine() {
         String token = TestTokens.forUser(UUID.randomUUID(), "USER", "ADMIN");
 
-        Run run = run(token);
+        CommandRun run = run(token);
 
         assertThat(run.status()).as(run.stderr()).isZero();
         assertThat(run.stdout().strip())
@@ -60,7 +56,7 @@ class RebuildCommandIT {
     void aUsersTokenEndsWithExitStatus4() {
         String token = TestTokens.forUser(UUID.randomUUID(), "USER");
 
-        Run run = run(token);
+        CommandRun run = run(token);
 
         assertThat(run.status()).isEqualTo(4);
         assertThat(run.stdout()).isEmpty();
@@ -69,7 +65,7 @@ class RebuildCommandIT {
 
     @Test
     void aTokenTheServiceRefusesEndsWithExitStatus3() {
-        Run run = run("not-a-token");
+        CommandRun run = run("not-a-token");
 
         assertThat(run.status()).isEqualTo(3);
         assertThat(run.stdout()).isEmpty();
@@ -82,7 +78,7 @@ class RebuildCommandIT {
         try (OtherInstance other = new OtherInstance(liveGroup, "mita.budget.v1")) {
             await().atMost(KafkaTestBroker.patience()).until(other::joined);
 
-            Run run = run(token);
+            CommandRun run = run(token);
 
             assertThat(run.status()).as(run.stderr()).isEqualTo(7);
             assertThat(run.stdout()).isEmpty();
@@ -94,32 +90,9 @@ class RebuildCommandIT {
         }
     }
 
-    private record Run(int status, String stdout, String stderr) {}
-
-    private Run run(String token) {
-        ProcessBuilder builder =
-                new ProcessBuilder(List.of(COMMAND.toString(), "--insights", "http://127.0.0.1:" + port));
-        builder.environment().putAll(Map.of("MITA_ADMIN_TOKEN", token));
-        try {
-            Process process = builder.start();
-            CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return process.getErrorStream().readAllBytes();
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            byte[] stdout = process.getInputStream().readAllBytes();
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(COMMAND + " did not finish within 5 minutes");
-            }
-            return new Run(
-                    process.exitValue(),
-                    new String(stdout, StandardCharsets.UTF_8),
-                    new String(stderr.get(1, TimeUnit.MINUTES), StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new IllegalStateException("could not run " + COMMAND, e);
-        }
+    private CommandRun run(String token) {
+        ProcessBuilder builder = new ProcessBuilder(COMMAND.toString(), "--insights", "http://127.0.0.1:" + port);
+        builder.environment().put("MITA_ADMIN_TOKEN", token);
+        return CommandRun.of(builder, Duration.ofMinutes(5));
     }
 }

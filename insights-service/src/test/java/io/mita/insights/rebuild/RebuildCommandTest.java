@@ -3,14 +3,13 @@ package io.mita.insights.rebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.mita.testsupport.CommandRun;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +34,7 @@ class RebuildCommandTest {
     void otherConsumersEndWithExitStatus7AndWhatToDo() {
         answering(409, problem(409, OtherConsumersException.CODE, "1 other member in consumer group insights-service"));
 
-        Run run = run();
+        CommandRun run = run();
 
         assertThat(run.status()).isEqualTo(7);
         assertThat(run.stdout()).isEmpty();
@@ -49,7 +48,7 @@ class RebuildCommandTest {
     void aRebuildRunningAlreadyStillEndsWithExitStatus5() {
         answering(409, problem(409, "INSIGHTS_REBUILD_RUNNING", "a projection rebuild is running on this instance"));
 
-        Run run = run();
+        CommandRun run = run();
 
         assertThat(run.status()).isEqualTo(5);
         assertThat(run.stderr()).contains("a rebuild is running already");
@@ -59,7 +58,7 @@ class RebuildCommandTest {
     void kafkaUnableToSayWhoConsumesEndsWithExitStatus8() {
         answering(503, problem(503, ConsumerGroupUnknownException.CODE, "Kafka did not describe consumer group"));
 
-        Run run = run();
+        CommandRun run = run();
 
         assertThat(run.status()).isEqualTo(8);
         assertThat(run.stderr()).contains("Kafka could not say who consumes", "nothing was swapped");
@@ -69,7 +68,7 @@ class RebuildCommandTest {
     void anyOtherFailureEndsWithExitStatus1() {
         answering(500, problem(500, "INTERNAL_ERROR", "boom"));
 
-        Run run = run();
+        CommandRun run = run();
 
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.stderr()).contains("the rebuild failed (HTTP 500)");
@@ -97,34 +96,10 @@ class RebuildCommandTest {
         server.start();
     }
 
-    private record Run(int status, String stdout, String stderr) {}
-
-    private Run run() {
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                COMMAND.toString(),
-                "--insights",
-                "http://127.0.0.1:" + server.getAddress().getPort()));
+    private CommandRun run() {
+        ProcessBuilder builder = new ProcessBuilder(
+                COMMAND.toString(), "--insights", "http://127.0.0.1:" + server.getAddress().getPort());
         builder.environment().put("MITA_ADMIN_TOKEN", "a-token");
-        try {
-            Process process = builder.start();
-            CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return process.getErrorStream().readAllBytes();
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            byte[] stdout = process.getInputStream().readAllBytes();
-            if (!process.waitFor(1, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(COMMAND + " did not finish within a minute");
-            }
-            return new Run(
-                    process.exitValue(),
-                    new String(stdout, StandardCharsets.UTF_8),
-                    new String(stderr.get(1, TimeUnit.MINUTES), StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new IllegalStateException("could not run " + COMMAND, e);
-        }
+        return CommandRun.of(builder, Duration.ofMinutes(1));
     }
 }

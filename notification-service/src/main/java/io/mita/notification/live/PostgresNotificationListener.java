@@ -23,7 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
  * delivered when the storing transaction commits) reaches the SSE clients of every instance.
  *
  * <p>The connection is a plain JDBC one of its own (the driver Flyway uses), outside the R2DBC pool (so it takes
- * none of the pool's connections), read by one daemon thread that blocks in
+ * none of the pool's connections). It signs in as the service's role ({@code spring.r2dbc.username}, the role the
+ * R2DBC pool uses), never as the schema owner Flyway migrates with ({@code spring.flyway.user}): {@code LISTEN}
+ * needs no privilege, and a process that runs should hold no more than its pool does. Only the JDBC URL is
+ * Flyway's, the same database in the form the JDBC driver reads. It is read by one daemon thread that blocks in
  * {@link PGConnection#getNotifications(int)}, the driver's own way to wait for notifications. When the connection
  * breaks it is opened again after a pause (doubling to 10 s); what was stored meanwhile reaches a client when it
  * reconnects with {@code Last-Event-ID}.
@@ -46,8 +49,8 @@ class PostgresNotificationListener implements SmartLifecycle {
             LiveNotifications live,
             JsonMapper json,
             @Value("${spring.flyway.url}") String url,
-            @Value("${spring.flyway.user:}") String user,
-            @Value("${spring.flyway.password:}") String password) {
+            @Value("${spring.r2dbc.username:}") String user,
+            @Value("${spring.r2dbc.password:}") String password) {
         this.live = live;
         this.json = json;
         this.url = url;

@@ -1,5 +1,6 @@
 package io.mita.notification.mail;
 
+import io.mita.common.lifecycle.PeriodicJob;
 import io.mita.notification.config.NotificationProperties;
 import io.mita.notification.feed.DeliveryMetrics;
 import io.mita.notification.feed.NotificationKind;
@@ -14,12 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Sends the queued notification e-mails, away from the Kafka listener: polls {@code mail_queue} for due rows,
@@ -31,7 +28,7 @@ import reactor.core.scheduler.Schedulers;
  * A mail held for quiet hours is simply due later.
  */
 @Component
-class MailQueueSender implements SmartLifecycle {
+class MailQueueSender extends PeriodicJob {
 
     private static final Logger log = LoggerFactory.getLogger(MailQueueSender.class);
 
@@ -44,7 +41,6 @@ class MailQueueSender implements SmartLifecycle {
     private final MailQueueProperties properties;
     private final NotificationProperties notification;
     private final BackOff backOff;
-    private volatile Disposable polling;
 
     MailQueueSender(
             MailQueue queue,
@@ -55,6 +51,7 @@ class MailQueueSender implements SmartLifecycle {
             DeliveryMetrics metrics,
             MailQueueProperties properties,
             NotificationProperties notification) {
+        super(properties.pollInterval());
         this.queue = queue;
         this.mailer = mailer;
         this.preferences = preferences;
@@ -71,31 +68,19 @@ class MailQueueSender implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!properties.enabled() || isRunning()) {
-            return;
+        if (properties.enabled()) {
+            super.start();
         }
-        polling = Flux.interval(properties.pollInterval(), Schedulers.single())
-                .onBackpressureDrop()
-                .concatMap(tick -> sendDue().onErrorResume(failure -> {
-                    log.warn("mail queue poll failed: {}", failure.toString());
-                    return Mono.empty();
-                }))
-                .subscribe();
     }
 
     @Override
-    public void stop() {
-        Disposable current = polling;
-        if (current != null) {
-            current.dispose();
-        }
-        polling = null;
+    protected Mono<?> runOnce() {
+        return sendDue();
     }
 
     @Override
-    public boolean isRunning() {
-        Disposable current = polling;
-        return current != null && !current.isDisposed();
+    protected void failed(Throwable failure) {
+        log.warn("mail queue poll failed: {}", failure.toString());
     }
 
     /** Stops before the database pool goes. */

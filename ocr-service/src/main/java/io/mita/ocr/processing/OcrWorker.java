@@ -1,5 +1,6 @@
 package io.mita.ocr.processing;
 
+import io.mita.common.lifecycle.PeriodicJob;
 import io.mita.ocr.config.OcrProperties;
 import io.mita.ocr.engine.Recognition;
 import java.lang.management.ManagementFactory;
@@ -7,13 +8,10 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Polls the job table and keeps at most {@code concurrency} receipts in work. A job it claims is leased to
@@ -22,7 +20,7 @@ import reactor.core.scheduler.Schedulers;
  * cancelled (their Tesseract processes killed) and their jobs return to the queue when the lease ends.
  */
 @Component
-class OcrWorker implements SmartLifecycle {
+class OcrWorker extends PeriodicJob {
 
     private static final Logger log = LoggerFactory.getLogger(OcrWorker.class);
 
@@ -33,10 +31,10 @@ class OcrWorker implements SmartLifecycle {
     private final OcrProperties properties;
     private final String name;
     private final AtomicLong inFlight = new AtomicLong();
-    private volatile Disposable polling;
     private volatile Disposable.Composite work = Disposables.composite();
 
     OcrWorker(OcrJobs jobs, ProcessReceipt process, Recognition engine, OcrMetrics metrics, OcrProperties properties) {
+        super(properties.jobs().pollInterval());
         this.jobs = jobs;
         this.process = process;
         this.engine = engine;
@@ -48,35 +46,29 @@ class OcrWorker implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
         if (!properties.jobs().enabled() || isRunning()) {
             return;
         }
         work = Disposables.composite();
-        polling = Flux.interval(properties.jobs().pollInterval(), Schedulers.single())
-                .onBackpressureDrop()
-                .concatMap(tick -> poll().onErrorResume(failure -> {
-                    log.warn("OCR worker poll failed: {}", failure.toString());
-                    return Mono.empty();
-                }))
-                .subscribe();
+        super.start();
         log.info("OCR worker {} started: {} image(s) at once", name, concurrency());
     }
 
     @Override
-    public void stop() {
-        Disposable current = polling;
-        if (current != null) {
-            current.dispose();
-        }
-        polling = null;
+    public synchronized void stop() {
+        super.stop();
         work.dispose();
     }
 
     @Override
-    public boolean isRunning() {
-        Disposable current = polling;
-        return current != null && !current.isDisposed();
+    protected Mono<?> runOnce() {
+        return poll();
+    }
+
+    @Override
+    protected void failed(Throwable failure) {
+        log.warn("OCR worker poll failed: {}", failure.toString());
     }
 
     /** Stops before the database pool and the web server go (they stop in later phases). */
