@@ -98,7 +98,9 @@ class RebuildCommandTest {
 
     private CommandRun run() {
         ProcessBuilder builder = new ProcessBuilder(
-                COMMAND.toString(), "--insights", "http://127.0.0.1:" + server.getAddress().getPort());
+                COMMAND.toString(),
+                "--insights",
+                "http://127.0.0.1:" + server.getAddress().getPort());
         builder.environment().put("MITA_ADMIN_TOKEN", "a-token");
         return CommandRun.of(builder, Duration.ofMinutes(1));
     }
