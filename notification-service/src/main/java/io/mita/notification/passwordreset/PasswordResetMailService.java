@@ -69,7 +69,9 @@ class PasswordResetMailService {
     }
 
     Mono<Outcome> mail(UUID eventId, PasswordResetRequested request) {
-        return erasedUsers.isErased(request.userId()).flatMap(erased -> erased ? erased(eventId, request) : mailOnce(eventId, request));
+        return erasedUsers
+                .isErased(request.userId())
+                .flatMap(gone -> gone ? erased(eventId, request) : mailOnce(eventId, request));
     }
 
     private Mono<Outcome> erased(UUID eventId, PasswordResetRequested request) {
