@@ -24,8 +24,7 @@ public class ErasedUsers {
     public static final String RECORD =
             "INSERT INTO erased_user (user_id) VALUES (:userId) ON CONFLICT (user_id) DO NOTHING";
 
-    static final String LOCK_SHARED =
-            "SELECT pg_advisory_xact_lock_shared(hashtextextended(CAST(:userId AS text), 0))";
+    static final String LOCK_SHARED = "SELECT pg_advisory_xact_lock_shared(hashtextextended(CAST(:userId AS text), 0))";
 
     static final String EXISTS = "SELECT EXISTS (SELECT 1 FROM erased_user WHERE user_id = :userId) AS erased";
 

@@ -213,7 +213,9 @@ class NotificationEventsIT {
 
         // events about the user that were still on their way (the welcome after the duplicate, same partition)
         UUID lateHabit = UUID.randomUUID();
-        publish("mita.budget.v1", event(lateHabit, HabitCompleted.TYPE, erased, habit(UUID.randomUUID(), erased, "2026-07-01")));
+        publish(
+                "mita.budget.v1",
+                event(lateHabit, HabitCompleted.TYPE, erased, habit(UUID.randomUUID(), erased, "2026-07-01")));
         UUID lateGoal = UUID.randomUUID();
         publish("mita.budget.v1", event(lateGoal, GoalCompleted.TYPE, erased, goal(erased, "Back again")));
         UUID lateWelcome = UUID.randomUUID();
