@@ -9,9 +9,14 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * What a data service's database holds about one user, for erasure tests: the rows of every table of its schema
  * that has a {@code user_id} column (found in the catalogue, so a table added later is counted without the test
  * naming it and an erasure that forgets it fails), the user's events in the outbox, and whether a consumer has
- * processed an event.
+ * processed an event. The tombstone {@code erased_user} is left out of the scan: it holds the erased user's id by
+ * design (a random id and a time, nothing else), so that later events and still-valid tokens of the user are
+ * refused; {@link #tombstoned} asserts it instead.
  */
 public final class PersonalRows {
+
+    /** The table of erased users' ids (common-lib's erasure writes it), not personal data to be erased. */
+    public static final String TOMBSTONE = "erased_user";
 
     static final String PER_TABLE = """
             SELECT c.table_name::text AS table_name,
@@ -20,7 +25,8 @@ public final class PersonalRows {
                        false, true, '')))[1])::text::bigint AS n
               FROM information_schema.columns c
               JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-             WHERE c.table_schema = current_schema() AND c.column_name = 'user_id' AND t.table_type = 'BASE TABLE'""";
+             WHERE c.table_schema = current_schema() AND c.column_name = 'user_id' AND t.table_type = 'BASE TABLE'
+               AND c.table_name <> '""" + TOMBSTONE + "'";
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -43,6 +49,16 @@ public final class PersonalRows {
                 .map(row -> row.get("n", Long.class))
                 .one()
                 .block(WAIT);
+    }
+
+    /** Whether the erasure left the user's tombstone (one row in {@value #TOMBSTONE}). */
+    public static boolean tombstoned(DatabaseClient database, UUID userId) {
+        return database.sql("SELECT count(*) AS n FROM " + TOMBSTONE + " WHERE user_id = :userId")
+                        .bind("userId", userId)
+                        .map(row -> row.get("n", Long.class))
+                        .one()
+                        .block(WAIT)
+                == 1;
     }
 
     /** Whether the consumer's processed-event inbox holds the event (so every record before it was handled). */

@@ -3,6 +3,8 @@ package io.mita.budget.transaction;
 import io.mita.budget.inbound.ReceiptConfirmed;
 import io.mita.budget.inbound.ReceiptTransactions;
 import io.mita.budget.money.Money;
+import io.mita.common.erasure.ErasedUsers;
+import io.mita.common.inbox.ProcessedEvents;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -15,6 +17,11 @@ import reactor.core.publisher.Mono;
  * an {@link IllegalArgumentException} (the event goes to the dead-letter topic): an amount or currency that
  * is no {@link Money}, a date outside {@link OccurredOnRule}, a category longer than 64 characters. A merchant
  * or note longer than the column is cut (OCR text can run long; the receipt keeps the whole).
+ *
+ * <p>A receipt of a user whose account was erased creates nothing: the claim first takes the user's lock shared
+ * and reads the tombstone ({@link ErasedUsers}), so an erasure running at that moment is waited for; an erased
+ * user's event is then only marked processed (consumer {@value #ERASED_CONSUMER}, no user id in that row) and
+ * answers false like a duplicate.
  */
 @Component
 class ReceiptTransactionRecorder implements ReceiptTransactions {
@@ -26,13 +33,25 @@ class ReceiptTransactionRecorder implements ReceiptTransactions {
     static final int MAX_MERCHANT = 120;
     static final int MAX_NOTE = 500;
 
+    /** The processed-event inbox's consumer of receipts refused because their user was erased. */
+    static final String ERASED_CONSUMER = "budget-receipts-of-erased-users";
+
     private final TransactionService transactions;
     private final ReceiptInbox inbox;
+    private final ErasedUsers erasedUsers;
+    private final ProcessedEvents processedEvents;
     private final Clock clock;
 
-    ReceiptTransactionRecorder(TransactionService transactions, ReceiptInbox inbox, Clock clock) {
+    ReceiptTransactionRecorder(
+            TransactionService transactions,
+            ReceiptInbox inbox,
+            ErasedUsers erasedUsers,
+            ProcessedEvents processedEvents,
+            Clock clock) {
         this.transactions = transactions;
         this.inbox = inbox;
+        this.erasedUsers = erasedUsers;
+        this.processedEvents = processedEvents;
         this.clock = clock;
     }
 
@@ -43,7 +62,13 @@ class ReceiptTransactionRecorder implements ReceiptTransactions {
                         receipt.userId(),
                         draft,
                         DEFAULT_CATEGORY,
-                        (id, now) -> inbox.claim(receipt.receiptId(), receipt.userId(), id, eventId, now)))
+                        (id, now) -> erasedUsers
+                                .lockAndCheck(receipt.userId())
+                                .flatMap(erased -> erased
+                                        ? processedEvents
+                                                .markProcessed(eventId, ERASED_CONSUMER)
+                                                .thenReturn(false)
+                                        : inbox.claim(receipt.receiptId(), receipt.userId(), id, eventId, now))))
                 .map(created -> true)
                 .defaultIfEmpty(false);
     }

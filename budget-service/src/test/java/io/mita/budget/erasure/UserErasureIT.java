@@ -28,7 +28,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * auth-service's {@code user.erased} on the real topic deletes every row budget-service holds about that user —
  * every table with a {@code user_id}, found in the schema, and the user's events in the outbox — and nothing of
- * anyone else's; the same event again changes nothing; a malformed one goes to {@code mita.auth.v1.dlt}.
+ * anyone else's; the same event again changes nothing; a malformed one goes to {@code mita.auth.v1.dlt}. Afterwards
+ * the tombstone refuses what would bring the user back: a still-valid access token (401 {@code AUTH_ACCOUNT_ERASED},
+ * reads and writes) and a {@code receipt.confirmed} consumed after the erasure (marked processed, nothing created).
  */
 @MitaIntegrationTest
 // a consumer group of this context alone: another cached context of the test JVM must not take the events
@@ -80,13 +82,52 @@ class UserErasureIT {
         producer.publish(TOPIC, erased.toString(), erasedEvent(marker, nobody, nobody));
 
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> PersonalRows.processed(database, UserErasedListener.CONSUMER, marker));
+                .until(() -> PersonalRows.processed(database, ErasurePlan.CONSUMER, marker));
         assertThat(PersonalRows.perTable(database, erased))
                 .allSatisfy((table, n) -> assertThat(n).as(table).isZero());
         assertThat(PersonalRows.inOutbox(database, erased)).isZero();
+        assertThat(PersonalRows.tombstoned(database, erased)).isTrue();
+        assertThat(PersonalRows.tombstoned(database, kept)).isFalse();
         assertThat(PersonalRows.perTable(database, kept)).isEqualTo(keptBefore);
         assertThat(PersonalRows.inOutbox(database, kept)).isPositive();
         assertThat(erasures()).isEqualTo(erasures + 2);
+    }
+
+    @Test
+    void anErasedUsersStillValidTokenIsRefusedAndAReceiptConsumedAfterTheErasureCreatesNothing() {
+        BudgetClient user = new BudgetClient(webTestClient, UUID.randomUUID());
+        seed(user);
+        BudgetClient other = new BudgetClient(webTestClient, UUID.randomUUID());
+        UUID marker = UUID.randomUUID();
+
+        producer.publish(TOPIC, user.user().toString(), erasedEvent(marker, user.user(), user.user()));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> PersonalRows.processed(database, ErasurePlan.CONSUMER, marker));
+
+        refusedAsErased(user.get("/api/budget/transactions"));
+        refusedAsErased(user.post("/api/budget/categories", Map.of("name", "Back again")));
+        other.get("/api/budget/transactions").expectStatus().isOk();
+
+        UUID receiptEvent = UUID.randomUUID();
+        Boolean created = receipts.recordOnce(
+                        receiptEvent,
+                        new ReceiptConfirmed(
+                                UUID.randomUUID(),
+                                user.user(),
+                                "Late shop",
+                                today,
+                                "9.99",
+                                "EUR",
+                                "groceries",
+                                null,
+                                Instant.now()))
+                .block(Duration.ofSeconds(30));
+        assertThat(created).isFalse();
+        assertThat(PersonalRows.processed(database, "budget-receipts-of-erased-users", receiptEvent))
+                .isTrue();
+        assertThat(PersonalRows.perTable(database, user.user()))
+                .allSatisfy((table, n) -> assertThat(n).as(table).isZero());
+        assertThat(PersonalRows.inOutbox(database, user.user())).isZero();
     }
 
     @Test
@@ -107,6 +148,16 @@ class UserErasureIT {
     /** One user's budget with a row in every table (docs: {@link PersonalBudgets#seed}). */
     private UUID seed(BudgetClient user) {
         return PersonalBudgets.seed(webTestClient, receipts, user);
+    }
+
+    private static void refusedAsErased(WebTestClient.ResponseSpec response) {
+        response.expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("AUTH_ACCOUNT_ERASED");
     }
 
     private static CloudEvent erasedEvent(UUID eventId, UUID subject, UUID userId) {

@@ -9,6 +9,8 @@ import io.mita.budget.inbound.ReceiptConfirmed;
 import io.mita.budget.money.InvalidMoneyException;
 import io.mita.budget.plan.SpendingChanges;
 import io.mita.budget.support.RecordingOutbox;
+import io.mita.common.erasure.ErasedUsers;
+import io.mita.common.inbox.ProcessedEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,6 +57,14 @@ class ReceiptTransactionRecorderTest {
                     new InlineTransactions(),
                     clock),
             inbox,
+            // nobody erased: the tombstone's refusal is ReceiptOfErasedUserIT's, on the real database
+            new ErasedUsers(null) {
+                @Override
+                public Mono<Boolean> lockAndCheck(UUID userId) {
+                    return Mono.just(false);
+                }
+            },
+            new ProcessedEvents(null),
             clock);
 
     @Test

@@ -50,6 +50,33 @@ public class PersonalDataErasure {
 
     /** Runs the statements for the event's user; answers the rows deleted, 0 for an event seen before. */
     public Mono<Long> erase(CloudEvent event, UUID userId, String consumer, List<String> statements) {
+        return erase(event, userId, consumer, List.of(), statements, List.of());
+    }
+
+    /**
+     * Runs the plan for the event's user in one transaction: the user's lock taken exclusively
+     * ({@link ErasedUsers#LOCK_EXCLUSIVE}), the plan's statements, then the tombstone ({@link ErasedUsers#RECORD});
+     * answers the rows the plan's statements deleted (the lock and the tombstone not counted), 0 for an event seen
+     * before. The service needs the table {@code erased_user} (user_id UUID primary key, erased_at timestamptz
+     * default now()).
+     */
+    public Mono<Long> erase(CloudEvent event, UUID userId, UserDataErasurePlan plan) {
+        return erase(
+                event,
+                userId,
+                plan.consumer(),
+                List.of(ErasedUsers.LOCK_EXCLUSIVE),
+                plan.statements(),
+                List.of(ErasedUsers.RECORD));
+    }
+
+    private Mono<Long> erase(
+            CloudEvent event,
+            UUID userId,
+            String consumer,
+            List<String> before,
+            List<String> statements,
+            List<String> after) {
         UUID eventId = eventId(event);
         if (userId == null) {
             throw new NonRetryableEventException("event " + eventId + " of type " + event.getType() + " lacks userId");
@@ -61,7 +88,9 @@ public class PersonalDataErasure {
         return processedEvents
                 .markProcessed(eventId, consumer)
                 .filter(first -> first)
-                .flatMap(first -> delete(userId, statements))
+                .flatMap(first -> run(userId, before)
+                        .then(delete(userId, statements))
+                        .flatMap(rows -> run(userId, after).thenReturn(rows)))
                 .as(transaction::transactional)
                 .doOnNext(rows -> erased.increment())
                 .doOnEach(LogContext.onNext(rows -> log.info(
@@ -80,6 +109,12 @@ public class PersonalDataErasure {
                 .concatMap(
                         sql -> database.sql(sql).bind("userId", userId).fetch().rowsUpdated())
                 .reduce(0L, Long::sum);
+    }
+
+    private Mono<Void> run(UUID userId, List<String> statements) {
+        return Flux.fromIterable(statements)
+                .concatMap(sql -> database.sql(sql).bind("userId", userId).then())
+                .then();
     }
 
     private static UUID eventId(CloudEvent event) {

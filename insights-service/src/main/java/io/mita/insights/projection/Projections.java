@@ -1,5 +1,6 @@
 package io.mita.insights.projection;
 
+import io.mita.common.erasure.ErasedUsers;
 import io.mita.common.events.NonRetryableEventException;
 import io.mita.common.inbox.ProcessedEvents;
 import java.time.Clock;
@@ -23,7 +24,7 @@ import reactor.core.publisher.Mono;
  * aggregates of the months and merchants it touched before and after the change, then schedules those months'
  * insights (and the next month's, whose month-over-month comparison uses them) to be regenerated after the
  * debounce ({@code mita.insights.refresh-debounce}). An event about an erased user changes nothing
- * ({@link ErasedUsers}).
+ * ({@link ErasedUsers}, common-lib: the user's lock taken shared, then the tombstone read).
  */
 @Service
 public class Projections {

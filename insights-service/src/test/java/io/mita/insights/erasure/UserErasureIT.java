@@ -94,12 +94,28 @@ class UserErasureIT {
         UUID marker = UUID.randomUUID();
         producer.publish(TOPIC, erased.toString(), erasedEvent(marker, UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> PersonalRows.processed(database, UserErasedListener.CONSUMER, marker));
+                .until(() -> PersonalRows.processed(database, ErasurePlan.CONSUMER, marker));
 
         assertErased(erased);
         assertThat(count("SELECT count(*) AS n FROM erased_user WHERE user_id = :userId", erased))
                 .isOne();
         assertThat(meters.get(PersonalDataErasure.METRIC).counter().count()).isEqualTo(erasures + 2);
+        // the user's access token is still valid for up to 15 minutes: refused, the other user's is not
+        web.get()
+                .uri("/api/insights")
+                .headers(h -> h.setBearerAuth(TestTokens.forUser(erased)))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("AUTH_ACCOUNT_ERASED");
+        web.get()
+                .uri("/api/insights")
+                .headers(h -> h.setBearerAuth(TestTokens.forUser(kept)))
+                .exchange()
+                .expectStatus()
+                .isOk();
         Map<String, Long> keptRows = PersonalRows.perTable(database, kept);
         assertThat(keptRows.get("insight")).isPositive();
         assertThat(keptRows.get("projected_transaction")).isEqualTo(2L);

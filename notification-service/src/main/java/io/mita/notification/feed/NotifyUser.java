@@ -1,5 +1,6 @@
 package io.mita.notification.feed;
 
+import io.mita.common.erasure.ErasedUsers;
 import io.mita.common.inbox.ProcessedEvents;
 import io.mita.common.logging.LogContext;
 import io.mita.notification.preference.Channel;
@@ -26,6 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@value #CHANNEL}, delivered to every instance's SSE clients when the transaction commits), and the e-mail
  * queued (held until the quiet hours end). Nothing here talks to a mail server: {@code MailQueueSender} does,
  * outside the listener thread.
+ *
+ * <p>An event about a user whose account was erased causes nothing (no notification, mail or push) and is marked
+ * processed: the transaction first takes the user's lock shared and reads the tombstone ({@link ErasedUsers}), so an
+ * erasure running at that moment is waited for and whatever commits second sees the other's work.
  */
 @Service
 public class NotifyUser {
@@ -46,6 +51,7 @@ public class NotifyUser {
     private final DeliveryMetrics metrics;
     private final JsonMapper json;
     private final PushDelivery push;
+    private final ErasedUsers erasedUsers;
 
     NotifyUser(
             PreferenceRepository preferences,
@@ -56,7 +62,8 @@ public class NotifyUser {
             ReactiveTransactionManager transactionManager,
             DeliveryMetrics metrics,
             JsonMapper json,
-            PushDelivery push) {
+            PushDelivery push,
+            ErasedUsers erasedUsers) {
         this.preferences = preferences;
         this.notifications = notifications;
         this.texts = texts;
@@ -66,6 +73,7 @@ public class NotifyUser {
         this.metrics = metrics;
         this.json = json;
         this.push = push;
+        this.erasedUsers = erasedUsers;
     }
 
     /** What was done: {@code DUPLICATE} when the event was handled before. */
@@ -74,13 +82,21 @@ public class NotifyUser {
                 .find(request.userId())
                 .flatMap(choice -> {
                     NotificationTexts.Text text = texts.render(request, choice.locale());
-                    return processedEvents
-                            .markProcessed(request.eventId(), CONSUMER)
-                            .flatMap(first -> first ? deliver(request, choice, text) : Mono.just(Outcome.DUPLICATE))
+                    return erasedUsers
+                            .lockAndCheck(request.userId())
+                            .flatMap(erased -> erased
+                                    ? processedEvents
+                                            .markProcessed(request.eventId(), CONSUMER)
+                                            .thenReturn(Outcome.USER_ERASED)
+                                    : processedEvents
+                                            .markProcessed(request.eventId(), CONSUMER)
+                                            .flatMap(first -> first
+                                                    ? deliver(request, choice, text)
+                                                    : Mono.just(Outcome.DUPLICATE)))
                             .as(transaction::transactional)
                             .doOnNext(outcome -> {
                                 // after the commit, off this thread, best effort
-                                if (!outcome.duplicate() && choice.wants(Channel.PUSH, request.kind())) {
+                                if (outcome.delivered() && choice.wants(Channel.PUSH, request.kind())) {
                                     push.deliver(
                                             request.userId(),
                                             request.kind().name(),
@@ -114,7 +130,7 @@ public class NotifyUser {
             if (inAppStored) {
                 metrics.sent("in_app", request.kind().name(), request.eventTime());
             }
-            return new Outcome(false, inAppStored, mailQueued);
+            return new Outcome(false, false, inAppStored, mailQueued);
         }));
     }
 
@@ -163,8 +179,14 @@ public class NotifyUser {
         return spec.then();
     }
 
-    /** What one event caused; a duplicate causes nothing. */
-    public record Outcome(boolean duplicate, boolean storedInApp, boolean queuedMail) {
-        public static final Outcome DUPLICATE = new Outcome(true, false, false);
+    /** What one event caused; a duplicate, or an event about an erased user, causes nothing. */
+    public record Outcome(boolean duplicate, boolean userErased, boolean storedInApp, boolean queuedMail) {
+        public static final Outcome DUPLICATE = new Outcome(true, false, false, false);
+        public static final Outcome USER_ERASED = new Outcome(false, true, false, false);
+
+        /** Whether the event was delivered now (neither seen before nor about an erased user). */
+        public boolean delivered() {
+            return !duplicate && !userErased;
+        }
     }
 }

@@ -1,10 +1,11 @@
 package io.mita.notification.inbound;
 
 import io.cloudevents.CloudEvent;
+import io.mita.common.erasure.ErasedUsers;
+import io.mita.common.erasure.UserDataErasure;
 import io.mita.common.events.EventPayloads;
 import io.mita.common.events.NonRetryableEventException;
 import io.mita.notification.feed.DeliveryMetrics;
-import io.mita.notification.feed.EraseUser;
 import io.mita.notification.feed.NotificationKind;
 import io.mita.notification.feed.NotificationRequest;
 import io.mita.notification.feed.NotifyUser;
@@ -29,6 +30,11 @@ import reactor.core.publisher.Mono;
  * notification (not a CloudEvent, an id that is no UUID, unreadable JSON, no user, a subject that is not the
  * payload's user) goes to {@code <topic>.dlt} at once through common-lib's error handler; the database being away
  * is retried until it is back. A redelivered event notifies no one twice (the processed-event inbox).
+ *
+ * <p>{@code user.erased} is handled here, not by common-lib's erasure listener, so that it stays in order with the
+ * user's other {@code mita.auth.v1} events: common-lib's {@link UserDataErasure} runs this service's plan
+ * ({@code erasure/ErasurePlan}) with the tombstone. An event about an erased user notifies nobody ({@link NotifyUser}
+ * reads the tombstone under the user's lock) and records no habit day.
  */
 @Component
 class DomainEventListener {
@@ -51,19 +57,22 @@ class DomainEventListener {
     private final NotifyUser notifyUser;
     private final HabitStreaks habits;
     private final DeliveryMetrics metrics;
-    private final EraseUser eraseUser;
+    private final UserDataErasure erasure;
+    private final ErasedUsers erasedUsers;
 
     DomainEventListener(
             EventPayloads payloads,
             NotifyUser notifyUser,
             HabitStreaks habits,
             DeliveryMetrics metrics,
-            EraseUser eraseUser) {
+            UserDataErasure erasure,
+            ErasedUsers erasedUsers) {
         this.payloads = payloads;
         this.notifyUser = notifyUser;
         this.habits = habits;
         this.metrics = metrics;
-        this.eraseUser = eraseUser;
+        this.erasure = erasure;
+        this.erasedUsers = erasedUsers;
     }
 
     @KafkaListener(
@@ -76,11 +85,8 @@ class DomainEventListener {
             ignore(record, "no value");
             return;
         }
-        if (UserErased.TYPE.equals(event.getType())) {
-            eraseUser
-                    .erase(event, payloads.read(event, UserErased.class).userId())
-                    .contextCapture()
-                    .block(TIMEOUT);
+        if (erasure.asksForErasure(event)) {
+            erasure.erase(event).contextCapture().block(TIMEOUT);
             return;
         }
         Mono<NotificationRequest> request = request(event);
@@ -175,7 +181,11 @@ class DomainEventListener {
                 require(event, habit.habitId(), "habitId");
                 require(event, habit.day(), "day");
                 checkSubject(event, habit.userId());
-                yield habits.record(habit.habitId(), habit.userId(), habit.day())
+                // an erased user's habit day is not recorded (NotifyUser would refuse the notification anyway)
+                yield erasedUsers
+                        .isErased(habit.userId())
+                        .filter(erased -> !erased)
+                        .flatMap(notErased -> habits.record(habit.habitId(), habit.userId(), habit.day()))
                         .map(streak -> request(
                                 event,
                                 habit.userId(),

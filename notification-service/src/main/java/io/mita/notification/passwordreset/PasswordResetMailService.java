@@ -1,5 +1,6 @@
 package io.mita.notification.passwordreset;
 
+import io.mita.common.erasure.ErasedUsers;
 import io.mita.common.events.NonRetryableEventException;
 import io.mita.common.inbox.ProcessedEvents;
 import io.mita.common.logging.LogContext;
@@ -27,6 +28,11 @@ import reactor.core.publisher.Mono;
  * database transaction is never held open while the SMTP server is talked to. A crash (or a lost
  * database) between the SMTP server's acceptance and the commit sends the mail once more on redelivery:
  * a duplicate reset mail with the same, still valid link is harmless; a lost one is not.
+ *
+ * <p>A request about a user whose account was erased (the tombstone {@link ErasedUsers}; this listener's group reads
+ * {@code mita.auth.v1} apart from the erasure's, so the request may come after it) is not mailed: it is marked
+ * processed and nothing is recorded (a delivery record would hold the user's id again). A request mailed while the
+ * erasure runs carries a link that no longer works: auth-service deleted the account and its reset tokens.
  */
 @Service
 class PasswordResetMailService {
@@ -41,6 +47,7 @@ class PasswordResetMailService {
     private final EmailDeliveries deliveries;
     private final ProcessedEvents processedEvents;
     private final TransactionalOperator transaction;
+    private final ErasedUsers erasedUsers;
     private final String resetLinkBase;
     private final Clock clock = Clock.systemUTC();
 
@@ -50,16 +57,34 @@ class PasswordResetMailService {
             EmailDeliveries deliveries,
             ProcessedEvents processedEvents,
             ReactiveTransactionManager transactionManager,
+            ErasedUsers erasedUsers,
             NotificationProperties properties) {
         this.cipher = cipher;
         this.mailer = mailer;
         this.deliveries = deliveries;
         this.processedEvents = processedEvents;
         this.transaction = TransactionalOperator.create(transactionManager);
+        this.erasedUsers = erasedUsers;
         this.resetLinkBase = properties.resetLinkBase();
     }
 
     Mono<Outcome> mail(UUID eventId, PasswordResetRequested request) {
+        return erasedUsers
+                .isErased(request.userId())
+                .flatMap(gone -> gone ? erased(eventId, request) : mailOnce(eventId, request));
+    }
+
+    private Mono<Outcome> erased(UUID eventId, PasswordResetRequested request) {
+        return processedEvents
+                .markProcessed(eventId, CONSUMER)
+                .thenReturn(Outcome.USER_ERASED)
+                .doOnEach(LogContext.onNext(erased -> log.info(
+                        "password reset mail not sent, the account was erased eventId={} userId={}",
+                        eventId,
+                        request.userId())));
+    }
+
+    private Mono<Outcome> mailOnce(UUID eventId, PasswordResetRequested request) {
         return deliveries.isSent(eventId).flatMap(sent -> {
             if (sent) {
                 return Mono.just(Outcome.DUPLICATE)
@@ -153,6 +178,7 @@ class PasswordResetMailService {
     enum Outcome {
         SENT,
         DUPLICATE,
-        EXPIRED
+        EXPIRED,
+        USER_ERASED
     }
 }

@@ -8,8 +8,10 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mita.common.erasure.PersonalDataErasure;
 import io.mita.testsupport.KafkaTestBroker;
 import io.mita.testsupport.MitaIntegrationTest;
+import io.mita.testsupport.PersonalRows;
 import io.mita.testsupport.TestTokens;
 import io.mita.testsupport.TopicRecords;
 import java.net.URI;
@@ -190,7 +192,7 @@ class NotificationEventsIT {
     }
 
     @Test
-    void anErasedUsersNotificationsPreferencesAndDevicesAreDeletedAndOthersKept() {
+    void anErasedUsersNotificationsPreferencesAndDevicesAreDeletedOnceAndNothingAboutThemIsNotifiedAfterwards() {
         UUID erased = UUID.randomUUID();
         UUID kept = UUID.randomUUID();
         publishAndAwait("mita.budget.v1", GoalCompleted.TYPE, erased, goal(erased, "Gone"));
@@ -199,15 +201,54 @@ class NotificationEventsIT {
                 .bind("u", erased)
                 .then()
                 .block();
+        double erasures = registry.get(PersonalDataErasure.METRIC).counter().count();
 
-        publish("mita.auth.v1", event(UUID.randomUUID(), UserErased.TYPE, erased, """
-                {"userId":"%s","erasedAt":"2026-11-30T10:15:30Z","erasedBy":"SELF"}""".formatted(erased)));
-
+        UUID erasure = UUID.randomUUID();
+        CloudEvent erasureEvent = event(erasure, UserErased.TYPE, erased, """
+                {"userId":"%s","erasedAt":"2026-11-30T10:15:30Z","erasedBy":"SELF"}""".formatted(erased));
+        publish("mita.auth.v1", erasureEvent);
+        publish("mita.auth.v1", erasureEvent); // redelivered: deletes nothing twice, counted once
         await().atMost(KafkaTestBroker.patience())
-                .until(() -> count("SELECT count(*) AS n FROM notification WHERE user_id = '" + erased + "'") == 0
-                        && count("SELECT count(*) AS n FROM device_token WHERE user_id = '" + erased + "'") == 0);
+                .until(() -> PersonalRows.processed(database, "user-erasure", erasure));
+
+        // events about the user that were still on their way (the welcome after the duplicate, same partition)
+        UUID lateHabit = UUID.randomUUID();
+        publish(
+                "mita.budget.v1",
+                event(lateHabit, HabitCompleted.TYPE, erased, habit(UUID.randomUUID(), erased, "2026-07-01")));
+        UUID lateGoal = UUID.randomUUID();
+        publish("mita.budget.v1", event(lateGoal, GoalCompleted.TYPE, erased, goal(erased, "Back again")));
+        UUID lateWelcome = UUID.randomUUID();
+        publish("mita.auth.v1", event(lateWelcome, UserRegistered.TYPE, erased, """
+                {"userId":"%s","displayName":"Ghost","registeredAt":"2026-11-30T10:16:00Z"}""".formatted(erased)));
+        await().atMost(KafkaTestBroker.patience())
+                .until(() -> PersonalRows.processed(database, "notification-feed", lateGoal)
+                        && PersonalRows.processed(database, "notification-feed", lateWelcome));
+
+        assertThat(PersonalRows.perTable(database, erased))
+                .as("notifications, preferences, mail, habit days, devices, reset mail records")
+                .allSatisfy((table, n) -> assertThat(n).as(table).isZero());
+        assertThat(PersonalRows.tombstoned(database, erased)).isTrue();
+        assertThat(registry.get(PersonalDataErasure.METRIC).counter().count()).isEqualTo(erasures + 1);
         assertThat(count("SELECT count(*) AS n FROM notification WHERE user_id = '" + kept + "'"))
                 .isEqualTo(1);
+
+        // the user's still-valid access token is refused, the other user's is not
+        web.get()
+                .uri("/api/notifications")
+                .headers(headers -> headers.setBearerAuth(TestTokens.forUser(erased)))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("AUTH_ACCOUNT_ERASED");
+        web.get()
+                .uri("/api/notifications")
+                .headers(headers -> headers.setBearerAuth(TestTokens.forUser(kept)))
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     private double ignored(String topic) {

@@ -289,6 +289,25 @@ class PasswordResetMailIT {
         assertThat(TestSmtpServer.messagesTo(request.email)).isEmpty();
     }
 
+    @Test
+    void aResetRequestOfAnErasedUserConsumedAfterTheErasureSendsNoMailAndRecordsNothing() {
+        Request erased = new Request("Ivy");
+        // the erasure came first (its tombstone); the request was still on its way in this listener's group
+        database.sql("INSERT INTO erased_user (user_id) VALUES (:userId)")
+                .bind("userId", erased.userId)
+                .then()
+                .block(Duration.ofSeconds(10));
+        Request later = new Request("Jon");
+
+        publish(erased.event());
+        publish(later.event());
+
+        awaitOneMailTo(later.email);
+        await().atMost(KafkaTestBroker.patience()).until(() -> processed(erased.eventId));
+        assertThat(TestSmtpServer.messagesTo(erased.email)).isEmpty();
+        assertThat(delivery(erased.eventId)).isEmpty();
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     /** One password-reset request: the event and the secrets it seals. */

@@ -28,7 +28,8 @@ import org.springframework.web.reactive.function.BodyInserters;
 /**
  * auth-service's {@code user.erased} on the real topic deletes the user's receipts with their stored images and
  * jobs, and their events in the outbox, and nothing of anyone else's; the same event again changes nothing. The
- * worker is off so that the receipts stay as uploaded (what a job being read meanwhile does: docs/ocr.md).
+ * worker is off so that the receipts stay as uploaded (what a job being read meanwhile does: docs/ocr.md). Afterwards
+ * the tombstone refuses an upload with the user's still-valid access token (401 {@code AUTH_ACCOUNT_ERASED}).
  */
 @MitaIntegrationTest
 // a consumer group of this context alone: another cached context of the test JVM must not take the events
@@ -75,18 +76,47 @@ class UserErasureIT {
         producer.publish(TOPIC, erased.toString(), erasedEvent(marker, UUID.randomUUID()));
 
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> PersonalRows.processed(database, UserErasedListener.CONSUMER, marker));
+                .until(() -> PersonalRows.processed(database, ErasurePlan.CONSUMER, marker));
         assertThat(PersonalRows.perTable(database, erased))
                 .allSatisfy((table, n) -> assertThat(n).as(table).isZero());
         assertThat(imagesAndJobs(erasedReceipts)).isZero();
         assertThat(PersonalRows.inOutbox(database, erased)).isZero();
+        assertThat(PersonalRows.tombstoned(database, erased)).isTrue();
         assertThat(PersonalRows.perTable(database, kept)).isEqualTo(keptBefore).containsEntry("receipt", 2L);
         assertThat(imagesAndJobs(receipts(kept))).isEqualTo(4);
         assertThat(PersonalRows.inOutbox(database, kept)).isEqualTo(2);
         assertThat(meters.get(PersonalDataErasure.METRIC).counter().count()).isEqualTo(erasures + 2);
     }
 
+    @Test
+    void anUploadWithAnErasedUsersStillValidTokenIsRefusedAndStoresNothing() {
+        UUID erased = UUID.randomUUID();
+        upload(erased, TestImages.png(300, 400));
+        UUID marker = UUID.randomUUID();
+        producer.publish(TOPIC, erased.toString(), erasedEvent(marker, erased));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> PersonalRows.processed(database, ErasurePlan.CONSUMER, marker));
+
+        post(erased, TestImages.jpeg(320, 480))
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("AUTH_ACCOUNT_ERASED");
+
+        assertThat(PersonalRows.perTable(database, erased))
+                .allSatisfy((table, n) -> assertThat(n).as(table).isZero());
+        assertThat(PersonalRows.inOutbox(database, erased)).isZero();
+        upload(UUID.randomUUID(), TestImages.png(300, 400)); // anyone else still uploads
+    }
+
     private void upload(UUID user, byte[] image) {
+        post(user, image).expectStatus().isAccepted();
+    }
+
+    private WebTestClient.ResponseSpec post(UUID user, byte[] image) {
         MultipartBodyBuilder parts = new MultipartBodyBuilder();
         parts.part("file", new ByteArrayResource(image) {
                     @Override
@@ -95,13 +125,11 @@ class UserErasureIT {
                     }
                 })
                 .contentType(image[0] == (byte) 0x89 ? MediaType.IMAGE_PNG : MediaType.IMAGE_JPEG);
-        web.post()
+        return web.post()
                 .uri("/api/ocr/receipts")
                 .headers(h -> h.setBearerAuth(TestTokens.forUser(user)))
                 .body(BodyInserters.fromMultipartData(parts.build()))
-                .exchange()
-                .expectStatus()
-                .isAccepted();
+                .exchange();
     }
 
     private static CloudEvent erasedEvent(UUID eventId, UUID userId) {
