@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mita.budget.inbound.ReceiptConfirmed;
 import io.mita.budget.inbound.ReceiptTransactions;
 import io.mita.budget.support.BudgetClient;
 import io.mita.budget.support.PersonalBudgets;
@@ -15,12 +16,16 @@ import io.mita.testsupport.TestEventProducer;
 import io.mita.testsupport.TopicRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -52,6 +57,8 @@ class UserErasureIT {
 
     @Autowired
     MeterRegistry meters;
+
+    private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
     @AfterAll
     static void closeProducer() {
