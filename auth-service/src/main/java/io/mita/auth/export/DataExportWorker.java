@@ -90,12 +90,13 @@ class DataExportWorker implements SmartLifecycle {
                 .map(granted -> tokens.issueForExport(export.userId(), granted, properties.tokenTtl())
                         .value())
                 .flatMap(token -> Flux.fromIterable(new TreeMap<>(properties.services()).entrySet())
-                        .concatMap(service -> {
-                            Path file = ServiceExportClient.temporaryFile(service.getKey());
-                            files.add(file);
-                            return services.fetch(service.getKey(), service.getValue(), token, file)
-                                    .thenReturn(Map.entry(service.getKey(), file));
-                        })
+                        // the temporary file is created off the event loop (file-system calls block)
+                        .concatMap(service -> Mono.fromCallable(
+                                        () -> ServiceExportClient.temporaryFile(service.getKey()))
+                                .subscribeOn(Schedulers.boundedElastic())
+                                .doOnNext(files::add)
+                                .flatMap(file -> services.fetch(service.getKey(), service.getValue(), token, file)
+                                        .thenReturn(Map.entry(service.getKey(), file))))
                         .collectList())
                 .zipWhen(fetched -> account.read(export.userId(), clock.instant()))
                 .publishOn(Schedulers.boundedElastic())
