@@ -13,7 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Account deletion reaches every service (GDPR Art. 17), through the gateway: a user with a budget (a plan, an
@@ -39,7 +38,7 @@ class AccountErasureE2E {
         String auditor = complianceOfficer();
         aBudgetWithAnOverspendAndAGoal(token);
         String receipt = app.uploadReceipt(token);
-        send(token, HttpMethod.PUT, "/api/notifications/preferences", Map.of("email", user.email()))
+        app.send(token, HttpMethod.PUT, "/api/notifications/preferences", Map.of("email", user.email()))
                 .expectStatus()
                 .isOk();
         // the welcome, the receipt and the insight notified (the events that make them have all been consumed)
@@ -56,13 +55,13 @@ class AccountErasureE2E {
         assertThat(items(token, "/api/ocr/receipts")).isNotEmpty();
         assertThat(get(token, "/api/notifications/preferences").get("email")).isEqualTo(user.email());
 
-        send(token, HttpMethod.DELETE, "/api/auth/me", Map.of())
+        app.send(token, HttpMethod.DELETE, "/api/auth/me", Map.of())
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("AUTH_REAUTHENTICATION_REQUIRED");
-        send(token, HttpMethod.DELETE, "/api/auth/me", Map.of("password", user.password()))
+        app.send(token, HttpMethod.DELETE, "/api/auth/me", Map.of("password", user.password()))
                 .expectStatus()
                 .isNoContent();
 
@@ -78,7 +77,7 @@ class AccountErasureE2E {
                 assertThat(refusal(token, path)).as(path).isEqualTo("401 AUTH_ACCOUNT_ERASED");
             }
         });
-        send(token, HttpMethod.POST, "/api/budget/categories", Map.of("name", "Back again"))
+        app.send(token, HttpMethod.POST, "/api/budget/categories", Map.of("name", "Back again"))
                 .expectStatus()
                 .isUnauthorized()
                 .expectBody()
@@ -121,7 +120,7 @@ class AccountErasureE2E {
 
     /** A plan for this month, 150.00 of groceries against 100.00 planned (a HIGH insight), and a goal. */
     private void aBudgetWithAnOverspendAndAGoal(String token) {
-        send(
+        app.send(
                         token,
                         HttpMethod.PUT,
                         "/api/budget/plans/" + month,
@@ -132,7 +131,7 @@ class AccountErasureE2E {
                                 "categories", List.of(Map.of("category", "groceries", "amount", "100.00"))))
                 .expectStatus()
                 .isCreated();
-        send(
+        app.send(
                         token,
                         HttpMethod.POST,
                         "/api/budget/transactions",
@@ -145,7 +144,7 @@ class AccountErasureE2E {
                                 "merchant", "Corner Shop"))
                 .expectStatus()
                 .isCreated();
-        send(
+        app.send(
                         token,
                         HttpMethod.POST,
                         "/api/budget/goals",
@@ -159,16 +158,6 @@ class AccountErasureE2E {
                                                 .toString()))
                 .expectStatus()
                 .isCreated();
-    }
-
-    private WebTestClient.ResponseSpec send(String token, HttpMethod method, String path, Object body) {
-        return app.http
-                .method(method)
-                .uri(path)
-                .headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange();
     }
 
     private Map<?, ?> get(String token, String path) {

@@ -16,8 +16,6 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,10 +35,10 @@ class DataExportE2E {
     void aUserDownloadsTheirDataAsAZipThatNobodyElseCanFetch() throws IOException {
         MobileApp.Account user = app.register("export");
         String token = app.login(user);
-        send(token, HttpMethod.POST, "/api/budget/categories", Map.of("name", "Bicycle repairs"))
+        app.send(token, HttpMethod.POST, "/api/budget/categories", Map.of("name", "Bicycle repairs"))
                 .expectStatus()
                 .isCreated();
-        send(
+        app.send(
                         token,
                         HttpMethod.POST,
                         "/api/budget/transactions",
@@ -53,7 +51,7 @@ class DataExportE2E {
                                 "merchant", "Export Market"))
                 .expectStatus()
                 .isCreated();
-        send(
+        app.send(
                         token,
                         HttpMethod.POST,
                         "/api/budget/goals",
@@ -69,7 +67,7 @@ class DataExportE2E {
                 .expectStatus()
                 .isCreated();
 
-        URI location = send(token, HttpMethod.POST, "/api/auth/me/export", Map.of())
+        URI location = app.send(token, HttpMethod.POST, "/api/auth/me/export", Map.of())
                 .expectStatus()
                 .isAccepted()
                 .returnResult(String.class)
@@ -144,16 +142,6 @@ class DataExportE2E {
                 .returnResult()
                 .getResponseBody();
         return JSON.readTree(body);
-    }
-
-    private WebTestClient.ResponseSpec send(String token, HttpMethod method, String path, Object body) {
-        return app.http
-                .method(method)
-                .uri(path)
-                .headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange();
     }
 
     private static Map<String, byte[]> unzip(byte[] archive) throws IOException {

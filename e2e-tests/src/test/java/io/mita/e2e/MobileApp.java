@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -99,6 +100,16 @@ public final class MobileApp {
 
     public String login(Account account) {
         return login(account.email(), account.password());
+    }
+
+    /** A JSON request as the signed-in user, the way the app sends one (status and body are the caller's to check). */
+    WebTestClient.ResponseSpec send(String token, HttpMethod method, String path, Object body) {
+        return http.method(method)
+                .uri(path)
+                .headers(headers -> headers.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
     }
 
     /**

@@ -1,23 +1,19 @@
 package io.mita.budget.export;
 
 import io.mita.common.export.ExportedTable;
-import io.mita.common.export.PersonalDataExport;
-import io.mita.common.security.CurrentUser;
+import io.mita.common.export.UserDataExportPlan;
 import java.util.List;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * {@code GET /api/budget/me/export}: everything budget-service holds about the caller (GDPR Art. 15 and 20), one JSON document with
+ * {@code GET /api/budget/me/export} (served by common-lib from this plan): everything budget-service holds about the caller (GDPR Art. 15 and 20), one JSON document with
  * one array per table that the erasure of the account deletes (docs/auth.md, "Data export"), streamed page by page
- * (common-lib's {@link PersonalDataExport}). auth-service calls it with a short-lived token of the user to build
+ * (common-lib's {@code PersonalDataExport}). auth-service calls it with a short-lived token of the user to build
  * the archive of {@code POST /api/auth/me/export}; the user may call it too.
  */
-@RestController
-class DataExportController {
+@Configuration(proxyBeanMethods = false)
+class ExportPlan {
 
     static final String PATH = "/api/budget/me/export";
     static final String SERVICE = "budget";
@@ -46,14 +42,8 @@ class DataExportController {
                     "SELECT c.* FROM habit_completion c JOIN habit h ON h.id = c.habit_id WHERE h.user_id = :userId",
                     "concat_ws(':', habit_id, day)"));
 
-    private final PersonalDataExport export;
-
-    DataExportController(PersonalDataExport export) {
-        this.export = export;
-    }
-
-    @GetMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-    Flux<DataBuffer> export(CurrentUser user) {
-        return export.export(SERVICE, user.userId(), TABLES);
+    @Bean
+    UserDataExportPlan userDataExportPlan() {
+        return new UserDataExportPlan(SERVICE, PATH, TABLES);
     }
 }

@@ -1,25 +1,21 @@
 package io.mita.insights.export;
 
 import io.mita.common.export.ExportedTable;
-import io.mita.common.export.PersonalDataExport;
-import io.mita.common.security.CurrentUser;
+import io.mita.common.export.UserDataExportPlan;
 import java.util.List;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * {@code GET /api/insights/me/export}: everything insights-service holds about the caller (GDPR Art. 15 and 20), one JSON document with
+ * {@code GET /api/insights/me/export} (served by common-lib from this plan): everything insights-service holds about the caller (GDPR Art. 15 and 20), one JSON document with
  * one array per table that the erasure of the account deletes (docs/auth.md, "Data export"), streamed page by page
- * (common-lib's {@link PersonalDataExport}). auth-service calls it with a short-lived token of the user to build
+ * (common-lib's {@code PersonalDataExport}). auth-service calls it with a short-lived token of the user to build
  * the archive of {@code POST /api/auth/me/export}; the user may call it too.
  * Not exported: the rebuild's shadow tables (a transient copy of the projections while a rebuild runs) and the
  * erasure tombstone (it exists only once the account is gone).
  */
-@RestController
-class DataExportController {
+@Configuration(proxyBeanMethods = false)
+class ExportPlan {
 
     static final String PATH = "/api/insights/me/export";
     static final String SERVICE = "insights";
@@ -34,14 +30,8 @@ class DataExportController {
             ExportedTable.table("daily_total", "concat_ws(':', day, type, currency)"),
             ExportedTable.table("merchant_stat", "concat_ws(':', merchant, currency)"));
 
-    private final PersonalDataExport export;
-
-    DataExportController(PersonalDataExport export) {
-        this.export = export;
-    }
-
-    @GetMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-    Flux<DataBuffer> export(CurrentUser user) {
-        return export.export(SERVICE, user.userId(), TABLES);
+    @Bean
+    UserDataExportPlan userDataExportPlan() {
+        return new UserDataExportPlan(SERVICE, PATH, TABLES);
     }
 }
