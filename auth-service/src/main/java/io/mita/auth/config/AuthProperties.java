@@ -1,5 +1,6 @@
 package io.mita.auth.config;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import io.mita.auth.password.hashing.HashingCapacity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -55,11 +56,20 @@ public record AuthProperties(
         public int effectiveConcurrency() {
             return HashingCapacity.concurrentHashes(
                     maxConcurrency,
-                    ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                            .getTotalMemorySize(),
+                    memoryLimit(),
                     Runtime.getRuntime().maxMemory(),
                     Runtime.getRuntime().availableProcessors(),
                     BYTES_PER_HASH);
+        }
+
+        /** The container's (else the machine's) memory, lowered by an explicit {@code -XX:MaxRAM}. */
+        public static long memoryLimit() {
+            long total = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getTotalMemorySize();
+            String maxRam = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .getVMOption("MaxRAM")
+                    .getValue();
+            return HashingCapacity.memoryLimit(total, Long.parseLong(maxRam));
         }
     }
 

@@ -35,4 +35,18 @@ public final class HashingCapacity {
         int wanted = configured > 0 ? configured : Math.max(1, cpus);
         return Math.min(wanted, byMemory);
     }
+
+    /**
+     * The memory the JVM believes it may use: the machine's (or container's) memory, lowered by an explicit
+     * {@code -XX:MaxRAM}, exactly as the JVM's own heap ergonomics take {@code min(physical, MaxRAM)}.
+     * {@code OperatingSystemMXBean.getTotalMemorySize()} reads the cgroup limit in a container but ignores
+     * {@code MaxRAM}; honouring it lets an operator (and {@code ProductionHeapConcurrentLoginsIT}, which has no
+     * container) give the process a memory budget without cgroups.
+     *
+     * @param totalMemory the memory the operating system reports (the container's limit inside one)
+     * @param maxRam      the JVM's {@code MaxRAM} (128 GiB unless set)
+     */
+    public static long memoryLimit(long totalMemory, long maxRam) {
+        return maxRam > 0 ? Math.min(totalMemory, maxRam) : totalMemory;
+    }
 }
