@@ -25,7 +25,7 @@ public final class HashingCapacity {
      * @param configured   {@code MITA_AUTH_HASHING_CONCURRENCY}; 0 = as many as the CPUs and the memory allow
      * @param memoryLimit  the memory the process may use: the container's limit, else the machine's memory
      *                     ({@code OperatingSystemMXBean.getTotalMemorySize()}, container-aware)
-     * @param maxHeap      the JVM's maximum heap ({@link Runtime#maxMemory()})
+     * @param maxHeap      the JVM's maximum heap ({@code -Xmx}, the {@code MaxHeapSize} option)
      * @param cpus         available processors
      * @param bytesPerHash the working memory of one hash
      */

@@ -41,7 +41,7 @@ public class PasswordHasher implements DisposableBean {
                 "Argon2id: at most {} hashes at once (memory limit {} MiB, max heap {} MiB, {} CPUs, {} KiB per hash)",
                 concurrency,
                 AuthProperties.PasswordHashing.memoryLimit() / MIB,
-                Runtime.getRuntime().maxMemory() / MIB,
+                AuthProperties.PasswordHashing.maxHeap() / MIB,
                 Runtime.getRuntime().availableProcessors(),
                 AuthProperties.PasswordHashing.BYTES_PER_HASH / 1024);
         this.scheduler = Schedulers.newBoundedElastic(
