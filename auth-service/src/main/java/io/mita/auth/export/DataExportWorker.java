@@ -19,10 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -60,6 +63,8 @@ class DataExportWorker extends PeriodicJob {
     private final JsonMapper json;
     private final Clock clock;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
+    private final AtomicInteger building = new AtomicInteger();
+    private volatile Disposable.Composite builds = Disposables.composite();
 
     DataExportWorker(
             DataExportRepository exports,
@@ -105,7 +110,11 @@ class DataExportWorker extends PeriodicJob {
         return Integer.MAX_VALUE - 1000;
     }
 
-    /** Fails the exhausted exports, claims the due ones and builds them; answers how many were built. */
+    /**
+     * Fails the exhausted exports, claims as many due ones as this instance has free build slots and starts their
+     * builds; answers how many it started. A poll does not wait for its builds (a slow service would hold every
+     * other request back): each build runs on its own, and when it ends it frees its slot and wakes the worker.
+     */
     Mono<Long> buildDue() {
         String claim = newClaim();
         Instant now = clock.instant();
@@ -114,10 +123,40 @@ class DataExportWorker extends PeriodicJob {
                         .doOnSuccess(ignored -> log.warn("Export {} failed: {}", failed.id(), failed.failureReason())))
                 .then()
                 .as(transaction::transactional)
-                .thenMany(
-                        queue.claim(claim, now, properties.lease(), properties.maxAttempts(), properties.concurrency()))
-                .flatMap(claimed -> build(claimed, claim), properties.concurrency())
+                .thenMany(Flux.defer(() -> {
+                    int free = properties.concurrency() - building.get();
+                    return free <= 0
+                            ? Flux.empty()
+                            : queue.claim(claim, now, properties.lease(), properties.maxAttempts(), free);
+                }))
+                .doOnNext(claimed -> start(claimed, claim))
                 .count();
+    }
+
+    private void start(ExportQueue.Claimed claimed, String claim) {
+        building.incrementAndGet();
+        Disposable.Swap slot = Disposables.swap();
+        builds.add(slot);
+        slot.update(build(claimed, claim)
+                .doFinally(signal -> {
+                    builds.remove(slot);
+                    building.decrementAndGet();
+                    wakeUp();
+                })
+                .subscribe(
+                        done -> {},
+                        e -> log.warn(
+                                "Export {} could not be completed: {}",
+                                claimed.export().id(),
+                                e.toString())));
+    }
+
+    /** Stops the running builds too: their leases run out and the exports are claimed again (here or elsewhere). */
+    @Override
+    public synchronized void stop() {
+        super.stop();
+        builds.dispose();
+        builds = Disposables.composite();
     }
 
     /** A claim names this instance and is new for every poll: a worker that lost its claim cannot pass for it. */

@@ -217,6 +217,29 @@ class DataExportIT {
     }
 
     @Test
+    void anExportWaitingForASlowServiceDoesNotHoldBackAnotherUsersExport() {
+        String slowEmail = aUniqueEmail();
+        UUID slowUser = register(client, slowEmail);
+        String slowToken = login(client, slowEmail).accessToken();
+        String email = aUniqueEmail();
+        register(client, email);
+        String token = login(client, email).accessToken();
+        SERVICES.hold(slowUser.toString());
+        try {
+            UUID slow = requestExport(slowToken);
+            UUID other = requestExport(token);
+
+            awaitStatus(token, other, "READY");
+            status(slowToken, slow).expectBody().jsonPath("$.status").isEqualTo("PENDING");
+
+            SERVICES.release(slowUser.toString());
+            awaitStatus(slowToken, slow, "READY");
+        } finally {
+            SERVICES.release(slowUser.toString());
+        }
+    }
+
+    @Test
     void anotherUsersExportIsNotFoundAndAnUnknownOneNeither() {
         String owner = aUniqueEmail();
         register(client, owner);
