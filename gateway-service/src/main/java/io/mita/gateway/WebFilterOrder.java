@@ -16,6 +16,7 @@ import org.springframework.core.Ordered;
  * <li>Spring Security's chain (order -100): the JWT check</li>
  * <li>{@link #AUTHENTICATED_CLIENT}: remembers the verified user id on the exchange</li>
  * <li>{@link #RATE_LIMIT}: the token buckets</li>
+ * <li>{@link #ERASED_ACCOUNTS}: refuses a valid token of a user whose account was erased</li>
  * </ol>
  */
 public final class WebFilterOrder {
@@ -31,6 +32,8 @@ public final class WebFilterOrder {
     public static final int AUTHENTICATED_CLIENT = SPRING_SECURITY + 1;
 
     public static final int RATE_LIMIT = -98;
+
+    public static final int ERASED_ACCOUNTS = RATE_LIMIT + 1;
 
     private WebFilterOrder() {}
 }

@@ -3,6 +3,8 @@ package io.mita.auth.export;
 import io.mita.common.security.CurrentUser;
 import java.net.URI;
 import java.util.UUID;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -11,11 +13,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Export of the caller's data (GDPR Art. 15 and 20): {@code POST /api/auth/me/export} → 202 with the export's state
- * and {@code Location}; {@code GET /api/auth/me/exports/{id}} its state; {@code GET …/{id}/archive} the ZIP.
+ * and {@code Location}; {@code GET /api/auth/me/exports/{id}} its state; {@code GET …/{id}/archive} the ZIP, streamed
+ * from its stored chunks with the stored size as {@code Content-Length}.
  */
 @RestController
 class DataExportController {
@@ -45,11 +49,11 @@ class DataExportController {
     }
 
     @GetMapping(EXPORTS + "{id}/archive")
-    Mono<ResponseEntity<byte[]>> archive(CurrentUser user, @PathVariable UUID id) {
+    Mono<ResponseEntity<Flux<DataBuffer>>> archive(CurrentUser user, @PathVariable UUID id) {
         return read.download(user.userId(), id)
-                .map(archive -> ResponseEntity.ok()
+                .map(download -> ResponseEntity.ok()
                         .contentType(ZIP)
-                        .contentLength(archive.length)
+                        .contentLength(download.export().archiveSize())
                         .header(
                                 HttpHeaders.CONTENT_DISPOSITION,
                                 ContentDisposition.attachment()
@@ -57,6 +61,6 @@ class DataExportController {
                                         .build()
                                         .toString())
                         .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                        .body(archive));
+                        .body(download.bytes().map(DefaultDataBufferFactory.sharedInstance::wrap)));
     }
 }

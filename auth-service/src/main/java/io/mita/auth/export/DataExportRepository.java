@@ -7,7 +7,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
-/** The {@code data_export} rows; the archive's bytes are read only for a download. */
+/** The {@code data_export} rows (the archive's bytes are {@link ExportChunks}, the claims {@link ExportQueue}). */
 @Repository
 class DataExportRepository {
 
@@ -22,8 +22,8 @@ class DataExportRepository {
 
     /** Fails with a data-integrity violation when the user has a PENDING export already (partial unique index). */
     Mono<Void> insert(DataExport export) {
-        return db.sql("INSERT INTO data_export (id, user_id, status, requested_at, expires_at)"
-                        + " VALUES (:id, :userId, 'PENDING', :requestedAt, :expiresAt)")
+        return db.sql("INSERT INTO data_export (id, user_id, status, requested_at, expires_at, next_attempt_at)"
+                        + " VALUES (:id, :userId, 'PENDING', :requestedAt, :expiresAt, :requestedAt)")
                 .bind("id", export.id())
                 .bind("userId", export.userId())
                 .bind("requestedAt", export.requestedAt())
@@ -37,18 +37,6 @@ class DataExportRepository {
                 .map(row -> row.get("n", Long.class))
                 .one()
                 .map(n -> n > 0);
-    }
-
-    /** Marks PENDING exports requested before {@code before} as FAILED (their worker is gone); answers how many. */
-    Mono<Long> failStale(UUID userId, Instant before, Instant now, String reason) {
-        return db.sql("UPDATE data_export SET status = 'FAILED', completed_at = :now, failure_reason = :reason"
-                        + " WHERE user_id = :userId AND status = 'PENDING' AND requested_at < :before")
-                .bind("now", now)
-                .bind("reason", reason)
-                .bind("userId", userId)
-                .bind("before", before)
-                .fetch()
-                .rowsUpdated();
     }
 
     Mono<Long> requestedSince(UUID userId, Instant since) {
@@ -68,20 +56,16 @@ class DataExportRepository {
                 .one();
     }
 
-    Mono<byte[]> archive(UUID id, UUID userId) {
-        return db.sql("SELECT archive FROM data_export WHERE id = :id AND user_id = :userId AND status = 'READY'")
-                .bind("id", id)
-                .bind("userId", userId)
-                .map(row -> row.get("archive", byte[].class))
-                .one();
-    }
-
-    /** Stores the archive of a PENDING export; answers whether it was still PENDING (the account may be gone). */
-    Mono<Boolean> markReady(DataExport export, byte[] archive) {
-        return db.sql("UPDATE data_export SET status = 'READY', completed_at = :at, archive = :archive,"
-                        + " archive_size = :size, archive_sha256 = :sha256 WHERE id = :id AND status = 'PENDING'")
+    /**
+     * Marks a claimed export READY (its chunks are stored); answers whether {@code claim} still held it (the account
+     * may be gone, or the lease ran out and another worker claimed it).
+     */
+    Mono<Boolean> markReady(DataExport export, String claim) {
+        return db.sql("UPDATE data_export SET status = 'READY', completed_at = :at, archive_size = :size,"
+                        + " archive_sha256 = :sha256, claimed_by = NULL, lease_until = NULL"
+                        + " WHERE id = :id AND status = 'PENDING' AND claimed_by = :claim")
                 .bind("at", export.completedAt())
-                .bind("archive", archive)
+                .bind("claim", claim)
                 .bind("size", export.archiveSize())
                 .bind("sha256", export.archiveSha256())
                 .bind("id", export.id())
@@ -90,9 +74,12 @@ class DataExportRepository {
                 .map(rows -> rows == 1);
     }
 
-    Mono<Boolean> markFailed(DataExport export) {
-        return db.sql("UPDATE data_export SET status = 'FAILED', completed_at = :at, failure_reason = :reason"
-                        + " WHERE id = :id AND status = 'PENDING'")
+    /** Marks a claimed export FAILED; answers whether {@code claim} still held it. */
+    Mono<Boolean> markFailed(DataExport export, String claim) {
+        return db.sql("UPDATE data_export SET status = 'FAILED', completed_at = :at, failure_reason = :reason,"
+                        + " claimed_by = NULL, lease_until = NULL"
+                        + " WHERE id = :id AND status = 'PENDING' AND claimed_by = :claim")
+                .bind("claim", claim)
                 .bind("at", export.completedAt())
                 .bind("reason", export.failureReason())
                 .bind("id", export.id())

@@ -1,8 +1,8 @@
 package io.mita.auth.export;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,16 +18,20 @@ import java.util.zip.ZipOutputStream;
 /**
  * The ZIP a user downloads: one entry per file added ({@code auth.json}, {@code <service>.json}), then
  * {@code manifest.json} listing each entry's name, size and SHA-256, so the user (or a tool) can check that nothing
- * was cut. Written compressed into memory (JSON shrinks about tenfold); the entries are copied from streams, so
- * an entry is never held uncompressed. No Spring, no I/O beyond the streams given.
+ * was cut. Written compressed (JSON shrinks about tenfold) into the stream given — the worker's
+ * {@link ChunkingOutputStream}, which stores it chunk by chunk; the entries are copied from streams, so an entry is
+ * never held uncompressed, nor the archive whole. No Spring, no I/O beyond the streams given.
  */
 final class ExportArchive {
 
     static final String MANIFEST = "manifest.json";
 
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8);
+    private final ZipOutputStream zip;
     private final List<Map<String, Object>> entries = new ArrayList<>();
+
+    ExportArchive(OutputStream out) {
+        this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+    }
 
     /** Adds an entry copied from the stream; answers its SHA-256 (hex). */
     String add(String name, InputStream content) {
@@ -65,14 +69,13 @@ final class ExportArchive {
         return List.copyOf(entries);
     }
 
-    /** Writes the manifest (built by the caller from {@link #entries()}) and closes the archive. */
-    byte[] finish(byte[] manifest) {
+    /** Writes the manifest (built by the caller from {@link #entries()}) and closes the archive and its stream. */
+    void finish(byte[] manifest) {
         try {
             zip.putNextEntry(new ZipEntry(MANIFEST));
             zip.write(manifest);
             zip.closeEntry();
             zip.close();
-            return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,11 +3,13 @@ package io.mita.auth.export;
 import io.mita.auth.export.DataExportProblems.ExportExpiredException;
 import io.mita.auth.export.DataExportProblems.ExportNotFoundException;
 import io.mita.auth.export.DataExportProblems.ExportNotReadyException;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -18,14 +20,23 @@ import reactor.core.publisher.Mono;
 @Service
 class ReadDataExport {
 
+    /** A READY export and its archive's bytes, read chunk by chunk as the subscriber asks for them. */
+    record Download(DataExport export, Flux<ByteBuffer> bytes) {}
+
     private final DataExportRepository exports;
+    private final ExportChunks chunks;
     private final DataExportPublisher events;
     private final TransactionalOperator transaction;
     private final Clock clock;
 
     ReadDataExport(
-            DataExportRepository exports, DataExportPublisher events, TransactionalOperator transaction, Clock clock) {
+            DataExportRepository exports,
+            ExportChunks chunks,
+            DataExportPublisher events,
+            TransactionalOperator transaction,
+            Clock clock) {
         this.exports = exports;
+        this.chunks = chunks;
         this.events = events;
         this.transaction = transaction;
         this.clock = clock;
@@ -39,19 +50,21 @@ class ReadDataExport {
                         : Mono.just(export));
     }
 
-    /** The archive's bytes, after the download event is stored. */
-    Mono<byte[]> download(UUID userId, UUID exportId) {
+    /**
+     * The archive, after the download event is stored: its chunks are read one at a time while the response is
+     * written, so a download holds a chunk (≤ 1 MiB) of heap, not the archive.
+     */
+    Mono<Download> download(UUID userId, UUID exportId) {
         return status(userId, exportId)
                 .flatMap(export -> export.status() == DataExport.Status.READY
                         ? Mono.just(export)
                         : Mono.error(new ExportNotReadyException(exportId, export.status())))
                 .flatMap(export -> {
                     Instant now = clock.instant();
-                    return exports.archive(exportId, userId)
-                            .switchIfEmpty(Mono.error(() -> new ExportNotFoundException(exportId)))
-                            .flatMap(archive ->
-                                    events.downloaded(userId, exportId, now).thenReturn(archive))
-                            .as(transaction::transactional);
+                    return events.downloaded(userId, exportId, now)
+                            .as(transaction::transactional)
+                            .thenReturn(new Download(
+                                    export, chunks.sequence(exportId).concatMap(seq -> chunks.read(exportId, seq), 1)));
                 });
     }
 }

@@ -13,14 +13,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /api/auth/me/export}: records a PENDING export with {@code mita.auth.user.export-requested.v1} in one
- * transaction and hands it to the {@link DataExportWorker}. One PENDING export per user (409), at most
- * {@code max-per-day} requests within 24 hours (429). A PENDING export older than {@code stale-after} lost its
- * worker (a restart) and is marked FAILED first, so a user is never blocked by it.
+ * transaction — the row is the queue's entry — and wakes the {@link DataExportWorker}. One PENDING export per user
+ * (409), at most {@code max-per-day} requests within 24 hours (429). An export interrupted by a restart stays
+ * PENDING until a worker claims it again (its lease ran out), so it is built after all.
  */
 @Service
 class RequestDataExport {
-
-    static final String INTERRUPTED = "interrupted (the service restarted); request the export again";
 
     private final DataExportRepository exports;
     private final DataExportPublisher events;
@@ -48,8 +46,7 @@ class RequestDataExport {
         return Mono.defer(() -> {
             Instant now = clock.instant();
             DataExport export = DataExport.pending(UUID.randomUUID(), userId, now, now.plus(properties.lifetime()));
-            return exports.failStale(userId, now.minus(properties.staleAfter()), now, INTERRUPTED)
-                    .then(exports.hasPending(userId))
+            return exports.hasPending(userId)
                     .flatMap(pending -> pending
                             ? Mono.error(new ExportPendingException())
                             : exports.requestedSince(userId, now.minus(Duration.ofDays(1))))
@@ -58,7 +55,7 @@ class RequestDataExport {
                             : exports.insert(export).then(events.requested(export)))
                     .as(transaction::transactional)
                     .onErrorMap(DataIntegrityViolationException.class, e -> new ExportPendingException())
-                    .then(Mono.fromRunnable(() -> worker.submit(export)))
+                    .then(Mono.fromRunnable(worker::wakeUp))
                     .thenReturn(export);
         });
     }

@@ -48,6 +48,7 @@ class DataExportIT {
     static final StandInDataServices SERVICES = new StandInDataServices();
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Duration PATIENCE = Duration.ofSeconds(60);
+    static final int CHUNK_SIZE = 4096;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -57,6 +58,9 @@ class DataExportIT {
         registry.add("mita.auth.export.retries", () -> "1");
         registry.add("mita.auth.export.timeout", () -> "30s");
         registry.add("mita.auth.export.max-per-day", () -> "3");
+        // small chunks: every archive of these tests is stored and served in several
+        registry.add("mita.auth.export.chunk-size", () -> CHUNK_SIZE + "B");
+        registry.add("mita.auth.export.poll-interval", () -> "1s");
     }
 
     @AfterAll
@@ -72,6 +76,15 @@ class DataExportIT {
 
     @Autowired
     RetentionPurge retention;
+
+    @Autowired
+    ExportQueue queue;
+
+    @Autowired
+    ExportChunks chunks;
+
+    @Autowired
+    DataExportRepository exports;
 
     @BeforeEach
     void patience() {
@@ -177,8 +190,9 @@ class DataExportIT {
         assertThat(OutboxEvents.ofTypeAndSubject(db, DataExportCompleted.TYPE, userId.toString()))
                 .singleElement()
                 .satisfies(event -> assertThat(event.data()).contains("FAILED").contains("ocr answered HTTP 500"));
-        assertThat(count("SELECT count(*) AS n FROM data_export WHERE id = :u AND archive IS NULL", exportId))
-                .isOne();
+        assertThat(count("SELECT count(*) AS n FROM data_export_chunk WHERE export_id = :u", exportId))
+                .as("a failed export keeps no archive")
+                .isZero();
 
         request(token).expectStatus().isAccepted();
     }
@@ -199,6 +213,29 @@ class DataExportIT {
             request(token).expectStatus().isAccepted();
         } finally {
             SERVICES.release(userId.toString());
+        }
+    }
+
+    @Test
+    void anExportWaitingForASlowServiceDoesNotHoldBackAnotherUsersExport() {
+        String slowEmail = aUniqueEmail();
+        UUID slowUser = register(client, slowEmail);
+        String slowToken = login(client, slowEmail).accessToken();
+        String email = aUniqueEmail();
+        register(client, email);
+        String token = login(client, email).accessToken();
+        SERVICES.hold(slowUser.toString());
+        try {
+            UUID slow = requestExport(slowToken);
+            UUID other = requestExport(token);
+
+            awaitStatus(token, other, "READY");
+            status(slowToken, slow).expectBody().jsonPath("$.status").isEqualTo("PENDING");
+
+            SERVICES.release(slowUser.toString());
+            awaitStatus(slowToken, slow, "READY");
+        } finally {
+            SERVICES.release(slowUser.toString());
         }
     }
 
@@ -237,6 +274,8 @@ class DataExportIT {
         assertThat(purged.get("data_export")).isPositive();
         assertThat(count("SELECT count(*) AS n FROM data_export WHERE id = :u", exportId))
                 .isZero();
+        assertThat(count("SELECT count(*) AS n FROM data_export_chunk WHERE export_id = :u", exportId))
+                .isZero();
         assertProblem(status(token, exportId), HttpStatus.NOT_FOUND, "AUTH_EXPORT_NOT_FOUND");
     }
 
@@ -267,7 +306,10 @@ class DataExportIT {
         String email = aUniqueEmail();
         UUID userId = register(client, email);
         String token = login(client, email).accessToken();
-        awaitStatus(token, requestExport(token), "READY");
+        UUID exportId = requestExport(token);
+        awaitStatus(token, exportId, "READY");
+        assertThat(count("SELECT count(*) AS n FROM data_export_chunk WHERE export_id = :u", exportId))
+                .isPositive();
 
         client.method(org.springframework.http.HttpMethod.DELETE)
                 .uri("/api/auth/me")
@@ -280,6 +322,208 @@ class DataExportIT {
 
         assertThat(count("SELECT count(*) AS n FROM data_export WHERE user_id = :u", userId))
                 .isZero();
+        assertThat(count("SELECT count(*) AS n FROM data_export_chunk WHERE export_id = :u", exportId))
+                .isZero();
+    }
+
+    @Test
+    void aLargeArchiveIsStoredInChunksAndDownloadedByteForByteWithItsStoredSizeAndHash() throws IOException {
+        String email = aUniqueEmail();
+        UUID userId = register(client, email);
+        String token = login(client, email).accessToken();
+        SERVICES.largeFor("ocr", userId.toString(), 200_000);
+        UUID exportId = requestExport(token);
+        JsonNode ready = awaitStatus(token, exportId, "READY");
+
+        WebTestClient.ResponseSpec response =
+                archive(token, exportId).expectStatus().isOk();
+        byte[] downloaded = response.expectBody(byte[].class).returnResult().getResponseBody();
+
+        long size = ready.get("archiveSize").asLong();
+        assertThat(size).isGreaterThan(10L * CHUNK_SIZE);
+        response.expectHeader().contentLength(size);
+        assertThat(downloaded).hasSize((int) size);
+        assertThat(sha256(downloaded)).isEqualTo(ready.get("archiveSha256").asString());
+        // stored as ordered chunks of at most the chunk size, whose concatenation is what was served
+        java.io.ByteArrayOutputStream stored = new java.io.ByteArrayOutputStream();
+        java.util.List<byte[]> rows = db.sql("SELECT bytes FROM data_export_chunk WHERE export_id = :id ORDER BY seq")
+                .bind("id", exportId)
+                .map(row -> {
+                    java.nio.ByteBuffer buffer = row.get("bytes", java.nio.ByteBuffer.class);
+                    byte[] bytes = new byte[buffer.remaining()];
+                    buffer.get(bytes);
+                    return bytes;
+                })
+                .all()
+                .collectList()
+                .block(PATIENCE);
+        assertThat(rows).hasSize((int) ((size + CHUNK_SIZE - 1) / CHUNK_SIZE));
+        assertThat(rows).allSatisfy(chunk -> assertThat(chunk.length).isLessThanOrEqualTo(CHUNK_SIZE));
+        for (byte[] chunk : rows) {
+            stored.write(chunk);
+        }
+        assertThat(stored.toByteArray()).isEqualTo(downloaded);
+        Map<String, byte[]> entries = unzip(downloaded);
+        assertThat(JSON.readTree(entries.get("ocr.json")).at("/rows/0/note").asString())
+                .hasSizeGreaterThan(190_000);
+    }
+
+    @Test
+    void anExportLeftClaimedByADeadInstanceIsClaimedAgainWhenItsLeaseRanOutAndCompleted() throws IOException {
+        String email = aUniqueEmail();
+        UUID userId = register(client, email);
+        String token = login(client, email).accessToken();
+        UUID exportId = UUID.randomUUID();
+        // what a worker that died mid-build leaves: a PENDING row claimed by it, its lease over, a partial chunk
+        db.sql("INSERT INTO data_export (id, user_id, status, requested_at, expires_at, next_attempt_at, claimed_by,"
+                        + " lease_until, attempts) VALUES (:id, :u, 'PENDING', now() - interval '20 minutes',"
+                        + " now() + interval '7 days', now() - interval '20 minutes', 'dead-instance/1',"
+                        + " now() - interval '5 minutes', 1)")
+                .bind("id", exportId)
+                .bind("u", userId)
+                .then()
+                .block(PATIENCE);
+        db.sql("INSERT INTO data_export_chunk (export_id, seq, bytes) VALUES (:id, 0, decode('deadbeef', 'hex'))")
+                .bind("id", exportId)
+                .then()
+                .block(PATIENCE);
+
+        JsonNode ready = awaitStatus(token, exportId, "READY");
+
+        byte[] downloaded = archive(token, exportId)
+                .expectStatus()
+                .isOk()
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(sha256(downloaded)).isEqualTo(ready.get("archiveSha256").asString());
+        assertThat(unzip(downloaded)).containsKeys("auth.json", "budget.json", "manifest.json");
+        assertThat(count("SELECT attempts::bigint AS n FROM data_export WHERE id = :u", exportId))
+                .isEqualTo(2L);
+        assertThat(OutboxEvents.ofTypeAndSubject(db, DataExportCompleted.TYPE, userId.toString()))
+                .singleElement()
+                .satisfies(event -> assertThat(event.data()).contains("READY"));
+    }
+
+    @Test
+    void anExportWhoseLeaseIsStillRunningIsNotClaimedByAnotherWorker() {
+        UUID userId = anAccount();
+        UUID exportId = aQueuedExport(userId, "other-instance/1", "now() + interval '2 days'");
+
+        assertThat(queue.claim("me/1", future(), Duration.ofMinutes(15), 3, 100)
+                        .map(claimed -> claimed.export().id())
+                        .collectList()
+                        .block(PATIENCE))
+                .doesNotContain(exportId);
+    }
+
+    @Test
+    void twoWorkersClaimingAtOnceNeverGetTheSameExport() {
+        java.util.Set<UUID> queued = new java.util.HashSet<>();
+        for (int i = 0; i < 8; i++) {
+            queued.add(aQueuedExport(anAccount(), null, "NULL"));
+        }
+        // "now" a day ahead: only these rows are due (their next attempt is an hour ahead), not other tests' ones
+        var first = queue.claim("worker-a/1", future(), Duration.ofMinutes(15), 3, 100)
+                .map(claimed -> claimed.export().id())
+                .collectList()
+                .subscribeOn(reactor.core.scheduler.Schedulers.parallel());
+        var second = queue.claim("worker-b/1", future(), Duration.ofMinutes(15), 3, 100)
+                .map(claimed -> claimed.export().id())
+                .collectList()
+                .subscribeOn(reactor.core.scheduler.Schedulers.parallel());
+        var claims = reactor.core.publisher.Mono.zip(first, second).block(PATIENCE);
+
+        java.util.Set<UUID> a = new java.util.HashSet<>(claims.getT1());
+        java.util.Set<UUID> b = new java.util.HashSet<>(claims.getT2());
+        java.util.Set<UUID> both = new java.util.HashSet<>(a);
+        both.retainAll(b);
+        assertThat(both).as("claimed by both").isEmpty();
+        java.util.Set<UUID> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        assertThat(all).containsAll(queued);
+        assertThat(queue.claim("worker-c/1", future(), Duration.ofMinutes(15), 3, 100)
+                        .map(claimed -> claimed.export().id())
+                        .collectList()
+                        .block(PATIENCE))
+                .as("every lease still runs")
+                .doesNotContainAnyElementsOf(queued);
+    }
+
+    @Test
+    void aWorkerThatLostItsClaimCanNeitherWriteChunksNorCompleteTheExport() {
+        UUID userId = anAccount();
+        UUID exportId = aQueuedExport(userId, "new-owner/2", "now() + interval '1 hour'");
+        DataExport export = exports.findOwn(exportId, userId).block(PATIENCE);
+
+        assertThat(chunks.write(exportId, "old-owner/1", 0, new byte[] {1, 2, 3})
+                        .block(PATIENCE))
+                .isFalse();
+        assertThat(chunks.clear(exportId, "old-owner/1").block(PATIENCE)).isFalse();
+        assertThat(exports.markReady(export.ready(java.time.Instant.now(), 3, "0".repeat(64)), "old-owner/1")
+                        .block(PATIENCE))
+                .isFalse();
+        assertThat(exports.markFailed(export.failed(java.time.Instant.now(), "x"), "old-owner/1")
+                        .block(PATIENCE))
+                .isFalse();
+        assertThat(count("SELECT count(*) AS n FROM data_export_chunk WHERE export_id = :u", exportId))
+                .isZero();
+        assertThat(chunks.write(exportId, "new-owner/2", 0, new byte[] {1, 2, 3})
+                        .block(PATIENCE))
+                .isTrue();
+    }
+
+    @Test
+    void anExportInterruptedAsOftenAsTheAttemptsAllowFailsWithTheReasonAndTheUserMayAskAgain() {
+        String email = aUniqueEmail();
+        UUID userId = register(client, email);
+        String token = login(client, email).accessToken();
+        UUID exportId = UUID.randomUUID();
+        db.sql("INSERT INTO data_export (id, user_id, status, requested_at, expires_at, next_attempt_at, claimed_by,"
+                        + " lease_until, attempts) VALUES (:id, :u, 'PENDING', now() - interval '1 hour',"
+                        + " now() + interval '7 days', now() - interval '1 hour', 'dead-instance/3',"
+                        + " now() - interval '1 minute', 3)")
+                .bind("id", exportId)
+                .bind("u", userId)
+                .then()
+                .block(PATIENCE);
+
+        JsonNode failed = awaitStatus(token, exportId, "FAILED");
+
+        assertThat(failed.get("failureReason").asString()).contains("interrupted 3 times");
+        assertThat(OutboxEvents.ofTypeAndSubject(db, DataExportCompleted.TYPE, userId.toString()))
+                .singleElement()
+                .satisfies(event -> assertThat(event.data()).contains("FAILED"));
+        request(token).expectStatus().isAccepted();
+    }
+
+    private UUID anAccount() {
+        UUID id = UUID.randomUUID();
+        db.sql("INSERT INTO user_account (id, email, password_hash, created_at, version)"
+                        + " VALUES (:id, :email, 'not-a-hash', now(), 0)")
+                .bind("id", id)
+                .bind("email", aUniqueEmail())
+                .then()
+                .block(PATIENCE);
+        return id;
+    }
+
+    /** A PENDING export due in an hour (no worker of this test's application claims it before). */
+    private UUID aQueuedExport(UUID userId, String claimedBy, String leaseUntil) {
+        UUID id = UUID.randomUUID();
+        db.sql("INSERT INTO data_export (id, user_id, status, requested_at, expires_at, next_attempt_at, claimed_by,"
+                        + " lease_until) VALUES (:id, :u, 'PENDING', now(), now() + interval '7 days',"
+                        + " now() + interval '1 hour', " + (claimedBy == null ? "NULL" : "'" + claimedBy + "'")
+                        + ", " + leaseUntil + ")")
+                .bind("id", id)
+                .bind("u", userId)
+                .then()
+                .block(PATIENCE);
+        return id;
+    }
+
+    private static java.time.Instant future() {
+        return java.time.Instant.now().plus(Duration.ofDays(1));
     }
 
     private WebTestClient.ResponseSpec request(String token) {

@@ -13,17 +13,20 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 class ExportArchiveTest {
 
     @Test
     void eachEntryIsStoredWithItsSizeAndSha256AndTheManifestComesLast() throws IOException {
-        ExportArchive archive = new ExportArchive();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ExportArchive archive = new ExportArchive(out);
         byte[] budget = "{\"service\":\"budget\"}".getBytes(StandardCharsets.UTF_8);
 
         String hash = archive.add("budget.json", new ByteArrayInputStream(budget));
         archive.add("auth.json", "{}".getBytes(StandardCharsets.UTF_8));
-        byte[] zip = archive.finish("{\"entries\":[]}".getBytes(StandardCharsets.UTF_8));
+        archive.finish("{\"entries\":[]}".getBytes(StandardCharsets.UTF_8));
+        byte[] zip = out.toByteArray();
 
         assertThat(hash).isEqualTo(ExportArchive.sha256(budget));
         assertThat(archive.entries()).hasSize(2);
@@ -58,9 +61,69 @@ class ExportArchiveTest {
                         Duration.ofSeconds(60),
                         2,
                         Duration.ofMinutes(6),
-                        Duration.ofMinutes(30)))
+                        Duration.ofSeconds(30),
+                        Duration.ofMinutes(15),
+                        3,
+                        Duration.ofMinutes(1),
+                        DataSize.ofMegabytes(1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("token-ttl");
+    }
+
+    @Test
+    void aChunkLargerThanOneMebibyteIsRefused() {
+        assertThatThrownBy(() -> new DataExportProperties(
+                        Map.of("budget", URI.create("http://127.0.0.1:8082")),
+                        Duration.ofDays(7),
+                        3,
+                        2,
+                        Duration.ofSeconds(60),
+                        2,
+                        Duration.ofMinutes(5),
+                        Duration.ofSeconds(30),
+                        Duration.ofMinutes(15),
+                        3,
+                        Duration.ofMinutes(1),
+                        DataSize.ofMegabytes(2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("chunk-size");
+    }
+
+    @Test
+    void theChunkingStreamCutsAtTheChunkSizeAndHashesTheWhole() throws IOException {
+        byte[] content = new byte[10_000];
+        new java.util.Random(7).nextBytes(content);
+        java.util.List<byte[]> chunks = new java.util.ArrayList<>();
+        java.util.List<Integer> seqs = new java.util.ArrayList<>();
+        ChunkingOutputStream out = new ChunkingOutputStream(4096, (seq, chunk) -> {
+            seqs.add(seq);
+            chunks.add(chunk);
+        });
+
+        out.write(content, 0, 5000);
+        out.write(content[5000]);
+        out.write(content, 5001, content.length - 5001);
+        out.close();
+
+        assertThat(seqs).containsExactly(0, 1, 2);
+        assertThat(chunks).extracting(chunk -> chunk.length).containsExactly(4096, 4096, 1808);
+        java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+        for (byte[] chunk : chunks) {
+            joined.write(chunk);
+        }
+        assertThat(joined.toByteArray()).isEqualTo(content);
+        assertThat(out.size()).isEqualTo(content.length);
+        assertThat(out.chunks()).isEqualTo(3);
+        assertThat(out.sha256()).isEqualTo(ExportArchive.sha256(content));
+    }
+
+    @Test
+    void anEmptyStreamWritesNoChunk() throws IOException {
+        java.util.List<Integer> seqs = new java.util.ArrayList<>();
+        ChunkingOutputStream out = new ChunkingOutputStream(16, (seq, chunk) -> seqs.add(seq));
+        out.close();
+        assertThat(seqs).isEmpty();
+        assertThat(out.size()).isZero();
     }
 
     private static Map<String, byte[]> unzip(byte[] archive) throws IOException {

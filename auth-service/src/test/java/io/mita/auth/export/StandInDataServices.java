@@ -32,6 +32,7 @@ final class StandInDataServices implements AutoCloseable {
     private final HttpServer server;
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
+    private final Map<String, Integer> large = new ConcurrentHashMap<>();
     final List<Received> received = new CopyOnWriteArrayList<>();
 
     record Received(String path, JsonNode claims) {}
@@ -54,6 +55,11 @@ final class StandInDataServices implements AutoCloseable {
     /** {@code service}'s export answers 500 for this user. */
     void failFor(String service, String userId) {
         failing.add(service + "/" + userId);
+    }
+
+    /** {@code service}'s export for this user carries {@code bytes} more of random text (an archive of many chunks). */
+    void largeFor(String service, String userId, int bytes) {
+        large.put(service + "/" + userId, bytes);
     }
 
     /** Every export request of this user waits until {@link #release}. */
@@ -100,6 +106,15 @@ final class StandInDataServices implements AutoCloseable {
             }
             if (failing.contains(service + "/" + user)) {
                 respond(exchange, 500, "{\"code\":\"BOOM\"}");
+                return;
+            }
+            Integer padding = large.get(service + "/" + user);
+            if (padding != null) {
+                byte[] random = new byte[padding * 3 / 4];
+                new java.util.Random(padding).nextBytes(random);
+                respond(exchange, 200, """
+                        {"service":"%s","userId":"%s","rows":[{"note":"%s"}]}""".formatted(
+                                service, user, Base64.getEncoder().encodeToString(random)));
                 return;
             }
             respond(exchange, 200, """

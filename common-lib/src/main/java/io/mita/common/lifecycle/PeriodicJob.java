@@ -5,6 +5,7 @@ import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -15,6 +16,9 @@ import reactor.core.scheduler.Schedulers;
  * so a slow run is followed by one more, not by a burst. A failed run is handed to {@link #failed(Throwable)} (the
  * job logs it in its own words) and the next tick tries again; the loop never ends on an error.
  *
+ * <p>{@link #wakeUp()} asks for a run now (a queue poll after something was enqueued), under the same rule: it
+ * starts a run when none is going, else at most one more run follows the current one.
+ *
  * <p>A job extends this class, answers {@link #runOnce()} and {@link #failed(Throwable)}, and may override
  * {@link #beforeFirstRun()} (once at start), {@code start()} (to stay off when disabled: call {@code super.start()}
  * only when enabled), {@code stop()} and {@code getPhase()}.
@@ -24,6 +28,7 @@ public abstract class PeriodicJob implements SmartLifecycle {
     private final Duration firstRun;
     private final Duration interval;
     private final Scheduler scheduler;
+    private final Sinks.Many<Long> wakeUps = Sinks.many().multicast().directBestEffort();
     private volatile Disposable loop;
 
     /** The first run one {@code interval} after start. */
@@ -59,7 +64,7 @@ public abstract class PeriodicJob implements SmartLifecycle {
             return;
         }
         loop = beforeFirstRun()
-                .thenMany(Flux.interval(firstRun, interval, scheduler))
+                .thenMany(Flux.merge(Flux.interval(firstRun, interval, scheduler), wakeUps.asFlux()))
                 .onBackpressureDrop()
                 .concatMap(
                         tick -> Mono.defer(() -> runOnce().then()).onErrorResume(failure -> {
@@ -68,6 +73,13 @@ public abstract class PeriodicJob implements SmartLifecycle {
                         }),
                         1)
                 .subscribe();
+    }
+
+    /** A run as soon as possible (dropped when a run is already waiting, ignored while the job is stopped). */
+    public void wakeUp() {
+        synchronized (wakeUps) {
+            wakeUps.tryEmitNext(-1L);
+        }
     }
 
     @Override

@@ -129,6 +129,41 @@ class PeriodicJobTest {
         assertThat(happened).containsExactly("run");
     }
 
+    @Test
+    void aWakeUpRunsAtOnceWithoutWaitingForTheNextTick() {
+        job = new TestJob(Duration.ofHours(1), Duration.ofHours(1), () -> Mono.fromRunnable(() -> happened.add("run")));
+        job.start();
+
+        job.wakeUp();
+
+        assertThat(happened).containsExactly("run");
+        time.advanceTimeBy(Duration.ofHours(1));
+        assertThat(happened).containsExactly("run", "run");
+    }
+
+    @Test
+    void wakeUpsDuringARunLeaveAtMostOneMoreAndAStoppedJobIgnoresThem() {
+        List<Sinks.Empty<Void>> runs = new ArrayList<>();
+        job = new TestJob(Duration.ofHours(1), Duration.ofHours(1), () -> {
+            Sinks.Empty<Void> run = Sinks.empty();
+            runs.add(run);
+            return run.asMono();
+        });
+        job.start();
+        job.wakeUp();
+        job.wakeUp();
+        job.wakeUp();
+        assertThat(runs).hasSize(1);
+
+        runs.get(0).tryEmitEmpty();
+        runs.get(1).tryEmitEmpty();
+        assertThat(runs).as("one wake-up waited, the others were dropped").hasSize(2);
+
+        job.stop();
+        job.wakeUp();
+        assertThat(runs).hasSize(2);
+    }
+
     private final class TestJob extends PeriodicJob {
 
         private final Supplier<Mono<?>> run;

@@ -25,7 +25,7 @@ public final class HashingCapacity {
      * @param configured   {@code MITA_AUTH_HASHING_CONCURRENCY}; 0 = as many as the CPUs and the memory allow
      * @param memoryLimit  the memory the process may use: the container's limit, else the machine's memory
      *                     ({@code OperatingSystemMXBean.getTotalMemorySize()}, container-aware)
-     * @param maxHeap      the JVM's maximum heap ({@link Runtime#maxMemory()})
+     * @param maxHeap      the JVM's maximum heap ({@code -Xmx}, the {@code MaxHeapSize} option)
      * @param cpus         available processors
      * @param bytesPerHash the working memory of one hash
      */
@@ -34,5 +34,19 @@ public final class HashingCapacity {
         int byMemory = (int) Math.max(1, Math.min(Integer.MAX_VALUE, forHashes / bytesPerHash));
         int wanted = configured > 0 ? configured : Math.max(1, cpus);
         return Math.min(wanted, byMemory);
+    }
+
+    /**
+     * The memory the JVM believes it may use: the machine's (or container's) memory, lowered by an explicit
+     * {@code -XX:MaxRAM}, exactly as the JVM's own heap ergonomics take {@code min(physical, MaxRAM)}.
+     * {@code OperatingSystemMXBean.getTotalMemorySize()} reads the cgroup limit in a container but ignores
+     * {@code MaxRAM}; honouring it lets an operator (and {@code ProductionHeapConcurrentLoginsIT}, which has no
+     * container) give the process a memory budget without cgroups.
+     *
+     * @param totalMemory the memory the operating system reports (the container's limit inside one)
+     * @param maxRam      the JVM's {@code MaxRAM} (128 GiB unless set)
+     */
+    public static long memoryLimit(long totalMemory, long maxRam) {
+        return maxRam > 0 ? Math.min(totalMemory, maxRam) : totalMemory;
     }
 }

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.mita.auth.config.AuthProperties;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,9 @@ public class PasswordHasher implements DisposableBean {
 
     public static final String METRIC = "mita.auth.password.hashes";
 
+    private static final Logger LOG = LoggerFactory.getLogger(PasswordHasher.class);
+    private static final long MIB = 1024 * 1024;
+
     private final PasswordEncoder encoder;
     private final Scheduler scheduler;
     private final String dummyHash;
@@ -31,12 +36,16 @@ public class PasswordHasher implements DisposableBean {
 
     PasswordHasher(PasswordEncoder encoder, AuthProperties properties, MeterRegistry meters) {
         this.encoder = encoder;
+        int concurrency = properties.passwordHashing().effectiveConcurrency();
+        LOG.info(
+                "Argon2id: at most {} hashes at once (memory limit {} MiB, max heap {} MiB, {} CPUs, {} KiB per hash)",
+                concurrency,
+                AuthProperties.PasswordHashing.memoryLimit() / MIB,
+                AuthProperties.PasswordHashing.maxHeap() / MIB,
+                Runtime.getRuntime().availableProcessors(),
+                AuthProperties.PasswordHashing.BYTES_PER_HASH / 1024);
         this.scheduler = Schedulers.newBoundedElastic(
-                properties.passwordHashing().effectiveConcurrency(),
-                Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE,
-                "password-hashing",
-                60,
-                true);
+                concurrency, Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE, "password-hashing", 60, true);
         this.hashes = Counter.builder(METRIC)
                 .tag("operation", "hash")
                 .description("Argon2id computations for new passwords")

@@ -41,4 +41,22 @@ class HashingCapacityTest {
         assertThat(HashingCapacity.concurrentHashes(0, 256 * MIB, 384 * MIB, 2, PER_HASH))
                 .isEqualTo(1);
     }
+
+    @Test
+    void anExplicitMaxRamLowersTheMemoryLimitTheOperatingSystemReports() {
+        assertThat(HashingCapacity.memoryLimit(24 * 1024 * MIB, 768 * MIB)).isEqualTo(768 * MIB);
+    }
+
+    @Test
+    void theDefaultMaxRamLeavesTheContainersLimitAsItIs() {
+        assertThat(HashingCapacity.memoryLimit(512 * MIB, 128L * 1024 * 1024 * MIB))
+                .isEqualTo(512 * MIB);
+    }
+
+    @Test
+    void theProductionContainerOnASixteenCoreHostRunsSixHashesAtOnce() {
+        // docker-compose.yml: mem_limit 768m, -Xmx384m → (768 − 384 − 128) / 2 = 128 MiB → 6 × 19 MiB
+        assertThat(HashingCapacity.concurrentHashes(0, 768 * MIB, 384 * MIB, 16, PER_HASH))
+                .isEqualTo(6);
+    }
 }
