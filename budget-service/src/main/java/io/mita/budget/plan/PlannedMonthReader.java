@@ -50,9 +50,9 @@ class PlannedMonthReader implements PlannedMonths {
         int days = month.lengthOfMonth();
         Map<String, long[]> planned = new LinkedHashMap<>();
         for (Plan.Allocation allocation : allocations) {
-            planned.put(
-                    allocation.category(),
-                    persisted.getOrDefault(allocation.category(), Rebalancing.spread(allocation, month)));
+            // not getOrDefault: that computed the spread of every category on every read (a JFR hot frame)
+            long[] stored = persisted.get(allocation.category());
+            planned.put(allocation.category(), stored != null ? stored : Rebalancing.spread(allocation, month));
         }
         persisted.forEach(planned::putIfAbsent);
         spending.keySet().forEach(category -> planned.putIfAbsent(category, new long[days]));
