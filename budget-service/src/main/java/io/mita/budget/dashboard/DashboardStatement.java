@@ -36,12 +36,17 @@ class DashboardStatement implements DashboardSources {
         this.sql = sql(month, transactions, goals, habits);
     }
 
-    /** The statement: each part's subquery as one text column. */
+    /**
+     * The statement: each part's subquery as one text column, its runs of white space collapsed (the driver
+     * tokenizes the whole text on every execution, a top frame of the dashboard's profile; no part has a string
+     * literal or comment that white space matters in).
+     */
     static String sql(MonthToDate month, LatestTransactions transactions, NextGoals goals, HabitStreaks habits) {
-        return "SELECT " + month.subquery() + "::text AS month,\n"
-                + "       " + transactions.subquery() + "::text AS latest_transactions,\n"
-                + "       " + goals.subquery() + "::text AS next_goals,\n"
-                + "       " + habits.subquery() + "::text AS habits";
+        String statement = "SELECT " + month.subquery() + "::text AS month, "
+                + transactions.subquery() + "::text AS latest_transactions, "
+                + goals.subquery() + "::text AS next_goals, "
+                + habits.subquery() + "::text AS habits";
+        return statement.replaceAll("\\s+", " ");
     }
 
     String sql() {
