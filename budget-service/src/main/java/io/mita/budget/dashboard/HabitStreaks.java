@@ -1,15 +1,9 @@
 package io.mita.budget.dashboard;
 
-import java.time.LocalDate;
-import java.util.UUID;
-import reactor.core.publisher.Flux;
+import java.util.List;
 
 /**
  * The dashboard's view of the habit feature (implemented there): every habit of the user with its streaks as of
- * {@code today}, from a fixed number of queries whatever the number of habits.
+ * the dashboard's today, whatever the number of habits one subquery.
  */
-@FunctionalInterface
-public interface HabitStreaks {
-
-    Flux<DashboardHabit> of(UUID userId, LocalDate today);
-}
+public interface HabitStreaks extends DashboardPart<List<DashboardHabit>> {}

@@ -1,14 +1,9 @@
 package io.mita.budget.dashboard;
 
-import java.util.UUID;
-import reactor.core.publisher.Flux;
+import java.util.List;
 
 /**
  * The dashboard's view of the transaction feature (implemented there, so the transaction types stay
- * package-private): the user's latest live transactions, newest first, in one query.
+ * package-private): the user's latest live transactions, newest first, at most {@code :transactionLimit}.
  */
-@FunctionalInterface
-public interface LatestTransactions {
-
-    Flux<DashboardTransaction> latest(UUID userId, int limit);
-}
+public interface LatestTransactions extends DashboardPart<List<DashboardTransaction>> {}

@@ -1,14 +1,9 @@
 package io.mita.budget.dashboard;
 
-import java.util.UUID;
-import reactor.core.publisher.Flux;
+import java.util.List;
 
 /**
  * The dashboard's view of the goal feature (implemented there): the user's ACTIVE goals with the nearest target
- * date first, in one query.
+ * date first, at most {@code :goalLimit}.
  */
-@FunctionalInterface
-public interface NextGoals {
-
-    Flux<DashboardGoal> next(UUID userId, int limit);
-}
+public interface NextGoals extends DashboardPart<List<DashboardGoal>> {}

@@ -22,8 +22,4 @@ interface GoalRepository extends ReactiveCrudRepository<Goal, UUID> {
     /** The caller's live goals in creation order (index {@code goal_user_listing}). */
     @Query("SELECT * FROM goal WHERE user_id = :userId AND deleted_at IS NULL ORDER BY created_at, id")
     Flux<Goal> findLive(UUID userId);
-
-    /** The caller's next live ACTIVE goals, nearest target date first (the dashboard; index {@code goal_user_next}). */
-    @Query(NextGoalReader.NEXT)
-    Flux<Goal> findNext(UUID userId, int limit);
 }

@@ -14,11 +14,6 @@ import reactor.core.publisher.Mono;
 @Component
 class HabitCompletions {
 
-    /** Every marked day of all the user's habits: the user's habits by index, then each one's marks by key. */
-    static final String DAYS_OF_USER = """
-            SELECT c.habit_id, c.day FROM habit_completion c JOIN habit h ON h.id = c.habit_id
-            WHERE h.user_id = :userId""";
-
     private final DatabaseClient database;
 
     HabitCompletions(DatabaseClient database) {
@@ -47,21 +42,10 @@ class HabitCompletions {
                 .one();
     }
 
-    /** Every marked day of every habit of the user (the dashboard's streaks): one join, whatever the habits. */
-    Flux<Mark> daysOfUser(UUID userId) {
-        return database.sql(DAYS_OF_USER)
-                .bind("userId", userId)
-                .map(row -> new Mark(row.get("habit_id", UUID.class), row.get("day", LocalDate.class)))
-                .all();
-    }
-
     Flux<LocalDate> days(UUID habitId) {
         return database.sql("SELECT day FROM habit_completion WHERE habit_id = :habitId")
                 .bind("habitId", habitId)
                 .map(row -> row.get("day", LocalDate.class))
                 .all();
     }
-
-    /** A marked day of a habit. */
-    record Mark(UUID habitId, LocalDate day) {}
 }

@@ -2,7 +2,6 @@ package io.mita.budget.habit;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -25,17 +24,6 @@ class HabitSpending {
               AND occurred_on BETWEEN :from AND :to AND type = 'EXPENSE'
             GROUP BY occurred_on""";
 
-    /**
-     * The dashboard's input for all checked habits at once: the user's live expenses of these categories per
-     * category, day and currency (one range scan per category of the same covering index).
-     */
-    static final String DAILY_BY_CATEGORY = """
-            SELECT category, occurred_on, currency, count(*) AS expenses, sum(amount) AS spent
-            FROM transaction
-            WHERE user_id = :userId AND category = ANY(:categories) AND deleted_at IS NULL
-              AND occurred_on BETWEEN :from AND :to AND type = 'EXPENSE'
-            GROUP BY category, occurred_on, currency""";
-
     private final DatabaseClient database;
 
     HabitSpending(DatabaseClient database) {
@@ -52,22 +40,6 @@ class HabitSpending {
         query = currency == null ? query.bindNull("currency", String.class) : query.bind("currency", currency);
         return query.map(row -> new DailySpending(
                         row.get("occurred_on", LocalDate.class),
-                        row.get("expenses", Long.class),
-                        row.get("spent", BigDecimal.class)))
-                .all();
-    }
-
-    /** The user's live expenses of these categories per category, day and currency, from {@code from} to {@code to}. */
-    Flux<CategoryDay> dailyByCategory(UUID userId, Collection<String> categories, LocalDate from, LocalDate to) {
-        return database.sql(DAILY_BY_CATEGORY)
-                .bind("userId", userId)
-                .bind("categories", categories.toArray(String[]::new))
-                .bind("from", from)
-                .bind("to", to)
-                .map(row -> new CategoryDay(
-                        row.get("category", String.class),
-                        row.get("occurred_on", LocalDate.class),
-                        row.get("currency", String.class),
                         row.get("expenses", Long.class),
                         row.get("spent", BigDecimal.class)))
                 .all();

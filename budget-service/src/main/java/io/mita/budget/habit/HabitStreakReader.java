@@ -1,5 +1,6 @@
 package io.mita.budget.habit;
 
+import io.mita.budget.dashboard.DashboardDay;
 import io.mita.budget.dashboard.DashboardHabit;
 import io.mita.budget.dashboard.HabitStreaks;
 import io.mita.budget.habit.PeriodOutcome.Status;
@@ -12,61 +13,88 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every habit of a user with its streaks, for the dashboard, from at most three queries whatever the number of
- * habits: the habits, the marked days of all of them (one join), and the expenses of all checked habits'
- * categories grouped by category, day and currency (one range scan of {@code transaction_user_category_day}).
- * The figures are those of the habit's progress ({@link HabitEvaluation}), as of the caller's {@code today}.
+ * Every habit of a user with its streaks, for the dashboard, from one subquery whatever the number of habits: the
+ * habits (index {@code habit_user}), the marked days of the hand-kept ones (primary key of
+ * {@code habit_completion}) and the expenses of the checked habits' categories grouped by category, day and
+ * currency from the earliest checked habit's start to today (ranges of {@code transaction_user_category_day}).
+ * The figures are those of the habit's progress ({@link HabitEvaluation}), as of the dashboard's today.
  */
 @Component
 class HabitStreakReader implements HabitStreaks {
 
-    private final HabitRepository habits;
-    private final HabitCompletions completions;
-    private final HabitSpending spending;
+    static final String HABITS = """
+            (WITH h AS (SELECT id, name, category, max_count, max_amount, currency, period, weekdays_only, starts_on,
+                               created_at
+                        FROM habit WHERE user_id = :userId),
+                  checked AS (SELECT category, starts_on FROM h WHERE category IS NOT NULL AND starts_on <= :today)
+             SELECT json_build_object(
+                 'habits', (SELECT json_agg(json_build_array(id, name, category, max_count, max_amount::text, currency,
+                                                             period, weekdays_only, starts_on) ORDER BY created_at, id)
+                            FROM h),
+                 'marks', (SELECT json_agg(json_build_array(c.habit_id, c.day))
+                           FROM h JOIN habit_completion c ON c.habit_id = h.id WHERE h.category IS NULL),
+                 'expenses', (SELECT json_agg(json_build_array(e.category, e.occurred_on, e.currency, e.expenses,
+                                                               e.spent::text))
+                              FROM (SELECT t.category, t.occurred_on, t.currency, count(*) AS expenses,
+                                           sum(t.amount) AS spent
+                                    FROM transaction t
+                                    WHERE t.user_id = :userId AND t.deleted_at IS NULL AND t.type = 'EXPENSE'
+                                      AND t.category IN (SELECT category FROM checked)
+                                      AND t.occurred_on BETWEEN (SELECT min(starts_on) FROM checked) AND :today
+                                    GROUP BY t.category, t.occurred_on, t.currency) e)))""";
 
-    HabitStreakReader(HabitRepository habits, HabitCompletions completions, HabitSpending spending) {
-        this.habits = habits;
-        this.completions = completions;
-        this.spending = spending;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Override
+    public String subquery() {
+        return HABITS;
     }
 
     @Override
-    public Flux<DashboardHabit> of(UUID userId, LocalDate today) {
-        return habits.findByUserIdOrderByCreatedAtAscIdAsc(userId).collectList().flatMapMany(all -> {
-            Set<String> categories = new TreeSet<>();
-            LocalDate from = null;
-            boolean byHand = false;
-            for (Habit habit : all) {
-                HabitRule rule = habit.rule();
-                if (!rule.automatic()) {
-                    byHand = true;
-                } else if (!rule.startsOn().isAfter(today)) {
-                    categories.add(rule.category());
-                    from = from == null || rule.startsOn().isBefore(from) ? rule.startsOn() : from;
-                }
-            }
-            Mono<Map<UUID, Set<LocalDate>>> marked = byHand
-                    ? completions
-                            .daysOfUser(userId)
-                            .collect(
-                                    HashMap<UUID, Set<LocalDate>>::new,
-                                    (days, mark) -> days.computeIfAbsent(mark.habitId(), id -> new HashSet<>())
-                                            .add(mark.day()))
-                            .map(days -> (Map<UUID, Set<LocalDate>>) days)
-                    : Mono.just(Map.of());
-            Mono<List<HabitSpending.CategoryDay>> expenses = categories.isEmpty()
-                    ? Mono.just(List.of())
-                    : spending.dailyByCategory(userId, categories, from, today).collectList();
-            return Mono.zip(marked, expenses)
-                    .flatMapIterable(inputs -> streaks(all, inputs.getT1(), inputs.getT2(), today));
-        });
+    public List<DashboardHabit> read(String json, DashboardDay day) {
+        JsonNode inputs = JSON.readTree(json);
+        List<Habit> habits = new ArrayList<>();
+        for (JsonNode habit : inputs.get("habits")) {
+            habits.add(new Habit(
+                    UUID.fromString(habit.get(0).asString()),
+                    null,
+                    habit.get(1).asString(),
+                    text(habit.get(2)),
+                    habit.get(3).isNull() ? null : habit.get(3).intValue(),
+                    habit.get(4).isNull() ? null : new BigDecimal(habit.get(4).asString()),
+                    text(habit.get(5)),
+                    HabitPeriod.valueOf(habit.get(6).asString()),
+                    habit.get(7).booleanValue(),
+                    LocalDate.parse(habit.get(8).asString()),
+                    null,
+                    null,
+                    null));
+        }
+        Map<UUID, Set<LocalDate>> marked = new HashMap<>();
+        for (JsonNode mark : inputs.get("marks")) {
+            marked.computeIfAbsent(UUID.fromString(mark.get(0).asString()), id -> new HashSet<>())
+                    .add(LocalDate.parse(mark.get(1).asString()));
+        }
+        List<HabitSpending.CategoryDay> expenses = new ArrayList<>();
+        for (JsonNode expense : inputs.get("expenses")) {
+            expenses.add(new HabitSpending.CategoryDay(
+                    expense.get(0).asString(),
+                    LocalDate.parse(expense.get(1).asString()),
+                    expense.get(2).asString(),
+                    expense.get(3).longValue(),
+                    new BigDecimal(expense.get(4).asString())));
+        }
+        return streaks(habits, marked, expenses, day.today());
+    }
+
+    private static String text(JsonNode node) {
+        return node.isNull() ? null : node.asString();
     }
 
     /** Each habit judged on its own marks or its category's expenses (the limit's currency adds up, all count). */

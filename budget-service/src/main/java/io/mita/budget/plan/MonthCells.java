@@ -19,6 +19,15 @@ interface MonthCells {
     Mono<Void> replaceAllocations(UUID userId, YearMonth month, Map<String, long[]> allocations);
 
     /**
+     * Stores {@code after} over the persisted {@code before} (as {@link #allocations} read them): when both have
+     * the same categories only the cells that changed are written, else the month is replaced.
+     */
+    default Mono<Void> changeAllocations(
+            UUID userId, YearMonth month, Map<String, long[]> before, Map<String, long[]> after) {
+        return replaceAllocations(userId, month, after);
+    }
+
+    /**
      * What the user spent per category and day: live EXPENSE transactions in this currency (other currencies
      * are not converted and not counted against the plan).
      */

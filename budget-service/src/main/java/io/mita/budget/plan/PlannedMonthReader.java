@@ -1,7 +1,9 @@
 package io.mita.budget.plan;
 
 import java.time.YearMonth;
+import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -31,16 +33,26 @@ class PlannedMonthReader implements PlannedMonths {
         return plans.find(userId, month)
                 .flatMap(plan -> Mono.zip(
                                 cells.allocations(userId, month), cells.spending(userId, month, plan.currency()))
-                        .map(loaded -> month(plan, loaded.getT1(), loaded.getT2())));
+                        .map(loaded -> month(
+                                plan.month(), plan.currency(), plan.allocations(), loaded.getT1(), loaded.getT2())));
     }
 
-    static PlannedMonth month(Plan plan, Map<String, long[]> persisted, Map<String, long[]> spending) {
-        int days = plan.month().lengthOfMonth();
+    /**
+     * The planned month from the plan's allocations, the persisted daily allocations (a category without any is
+     * spread evenly, as before its first redistribution) and the spending per category and day.
+     */
+    static PlannedMonth month(
+            YearMonth month,
+            Currency currency,
+            List<Plan.Allocation> allocations,
+            Map<String, long[]> persisted,
+            Map<String, long[]> spending) {
+        int days = month.lengthOfMonth();
         Map<String, long[]> planned = new LinkedHashMap<>();
-        for (Plan.Allocation allocation : plan.allocations()) {
-            planned.put(
-                    allocation.category(),
-                    persisted.getOrDefault(allocation.category(), Rebalancing.spread(allocation, plan.month())));
+        for (Plan.Allocation allocation : allocations) {
+            // not getOrDefault: that computed the spread of every category on every read (a JFR hot frame)
+            long[] stored = persisted.get(allocation.category());
+            planned.put(allocation.category(), stored != null ? stored : Rebalancing.spread(allocation, month));
         }
         persisted.forEach(planned::putIfAbsent);
         spending.keySet().forEach(category -> planned.putIfAbsent(category, new long[days]));
@@ -48,6 +60,6 @@ class PlannedMonthReader implements PlannedMonths {
         planned.remove(Rebalancing.SAVINGS);
         Map<String, long[]> spent = new LinkedHashMap<>();
         planned.keySet().forEach(category -> spent.put(category, spending.getOrDefault(category, new long[days])));
-        return new PlannedMonth(plan.month(), plan.currency(), planned, spent);
+        return new PlannedMonth(month, currency, planned, spent);
     }
 }

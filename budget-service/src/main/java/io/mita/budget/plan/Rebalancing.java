@@ -107,9 +107,12 @@ class Rebalancing implements SpendingChanges {
                     boolean changed = fresh
                             || !outcome.moves().isEmpty()
                             || !loaded.getT1().keySet().equals(plannedKeys(ledger));
-                    Mono<Void> store = changed
-                            ? cells.replaceAllocations(userId, month, plannedByCategory(outcome.after()))
-                            : Mono.empty();
+                    Mono<Void> store = !changed
+                            ? Mono.empty()
+                            : fresh
+                                    ? cells.replaceAllocations(userId, month, plannedByCategory(outcome.after()))
+                                    : cells.changeAllocations(
+                                            userId, month, loaded.getT1(), plannedByCategory(outcome.after()));
                     Mono<Void> record = worthRecording(run)
                             ? runs.record(run).then(publisher.redistributed(run, plan.currency()))
                             : Mono.empty();
@@ -230,14 +233,19 @@ class Rebalancing implements SpendingChanges {
                 }
             }
         }
-        return Flux.fromIterable(reached)
-                .concatMap(threshold -> runs.claimThreshold(
-                                threshold.userId(),
-                                plan.month(),
-                                threshold.category(),
-                                threshold.percent(),
-                                clock.instant().truncatedTo(ChronoUnit.MICROS))
-                        .flatMap(first -> first ? publisher.thresholdReached(threshold) : Mono.empty()))
+        if (reached.isEmpty()) {
+            return Mono.empty();
+        }
+        List<RedistributionRuns.Threshold> claims = new ArrayList<>();
+        reached.forEach(
+                threshold -> claims.add(new RedistributionRuns.Threshold(threshold.category(), threshold.percent())));
+        return runs.claimThresholds(
+                        plan.userId(), plan.month(), claims, clock.instant().truncatedTo(ChronoUnit.MICROS))
+                .collectList()
+                .flatMapMany(claimed -> Flux.fromIterable(reached)
+                        .filter(threshold -> claimed.contains(
+                                new RedistributionRuns.Threshold(threshold.category(), threshold.percent())))
+                        .concatMap(publisher::thresholdReached))
                 .then();
     }
 }

@@ -128,19 +128,25 @@ class RedistributionRunRepository implements RedistributionRuns {
     }
 
     @Override
-    public Mono<Boolean> claimThreshold(UUID userId, YearMonth month, String category, int percent, Instant now) {
+    public Flux<Threshold> claimThresholds(UUID userId, YearMonth month, List<Threshold> thresholds, Instant now) {
+        if (thresholds.isEmpty()) {
+            return Flux.empty();
+        }
         return database.sql("""
                         INSERT INTO threshold_reached (user_id, month, category, percent, reached_at)
-                        VALUES (:userId, :month, :category, :percent, :now)
-                        ON CONFLICT DO NOTHING""")
+                        SELECT :userId, :month, claim.category, claim.percent, :now
+                        FROM unnest(:categories::text[], :percents::smallint[]) AS claim (category, percent)
+                        ON CONFLICT DO NOTHING
+                        RETURNING category, percent""")
                 .bind("userId", userId)
                 .bind("month", month.atDay(1))
-                .bind("category", category)
-                .bind("percent", (short) percent)
+                .bind("categories", thresholds.stream().map(Threshold::category).toArray(String[]::new))
+                .bind(
+                        "percents",
+                        thresholds.stream().map(t -> (short) t.percent()).toArray(Short[]::new))
                 .bind("now", now)
-                .fetch()
-                .rowsUpdated()
-                .map(rows -> rows == 1);
+                .map(row -> new Threshold(row.get("category", String.class), row.get("percent", Short.class)))
+                .all();
     }
 
     private record Row(

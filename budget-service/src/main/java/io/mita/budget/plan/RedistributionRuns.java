@@ -2,6 +2,7 @@ package io.mita.budget.plan;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -18,8 +19,12 @@ interface RedistributionRuns {
     Flux<RedistributionRun> list(UUID userId, YearMonth month, int limit);
 
     /**
-     * Claims a threshold (80 or 100 %) of a category's month: true the first time, false ever after (the row is
-     * inserted with ON CONFLICT DO NOTHING, so concurrent claims wait for each other and one wins).
+     * Claims these thresholds (80 or 100 % of a category's month) at once, answering those claimed now: each is
+     * answered once ever (rows inserted with ON CONFLICT DO NOTHING, so concurrent claims wait for each other and
+     * one wins). One statement however many there are, since every spending change checks them all.
      */
-    Mono<Boolean> claimThreshold(UUID userId, YearMonth month, String category, int percent, Instant now);
+    Flux<Threshold> claimThresholds(UUID userId, YearMonth month, List<Threshold> thresholds, Instant now);
+
+    /** A threshold of one category's month. */
+    record Threshold(String category, int percent) {}
 }

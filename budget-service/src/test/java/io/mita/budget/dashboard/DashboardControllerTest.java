@@ -3,7 +3,6 @@ package io.mita.budget.dashboard;
 import static io.mita.testsupport.ProblemResponses.expectProblem;
 
 import io.mita.budget.plan.PlannedMonth;
-import io.mita.budget.plan.PlannedMonths;
 import io.mita.testsupport.MitaWebFluxTest;
 import io.mita.testsupport.TestTokens;
 import java.time.Clock;
@@ -11,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Currency;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** {@code GET /api/budget/dashboard}: its answer and refusals, over fake sources (today 10 March 2026). */
@@ -39,17 +38,23 @@ class DashboardControllerTest {
         DashboardService dashboardService(Clock clock) {
             long[] planned = new long[31];
             planned[9] = 1_250;
-            PlannedMonths months = (user, month) -> Mono.just(new PlannedMonth(
-                    month,
-                    Currency.getInstance("EUR"),
-                    Map.of("groceries", planned),
-                    Map.of("groceries", new long[31])));
             return new DashboardService(
-                    months,
-                    (user, limit) -> Flux.just(new DashboardTransaction(
-                            UUID.randomUUID(), "EXPENSE", "3.20", "EUR", "dining", LocalDate.of(2026, 3, 9), "Cafe")),
-                    (user, limit) -> Flux.empty(),
-                    (user, today) -> Flux.empty(),
+                    (user, day) -> Mono.just(new DashboardParts(
+                            new PlannedMonth(
+                                    day.month(),
+                                    Currency.getInstance("EUR"),
+                                    Map.of("groceries", planned),
+                                    Map.of("groceries", new long[31])),
+                            List.of(new DashboardTransaction(
+                                    UUID.randomUUID(),
+                                    "EXPENSE",
+                                    "3.20",
+                                    "EUR",
+                                    "dining",
+                                    LocalDate.of(2026, 3, 9),
+                                    "Cafe")),
+                            List.of(),
+                            List.of())),
                     clock);
         }
     }

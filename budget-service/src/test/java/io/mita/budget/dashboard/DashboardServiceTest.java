@@ -17,12 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The dashboard over fakes of its four sources: today's safe-to-spend and the month to date computed by hand
- * from a planned June 2026 (today the 10th), the sources asked once each with the user, the limits and today.
+ * The dashboard over a fake of its one read: today's safe-to-spend and the month to date computed by hand from a
+ * planned June 2026 (today the 10th), everything read once for the user and the day in the caller's zone.
  */
 class DashboardServiceTest {
 
@@ -73,7 +72,7 @@ class DashboardServiceTest {
         // 11 June: groceries planned 9.25 (0.75 gone to 10 June), spent 4.00; dining 5.00 → 10.25
         assertThat(answer.budget().safeToSpendToday()).isEqualTo("10.25");
         assertThat(answer.budget().categories().get(0).spent()).isEqualTo("41.00");
-        assertThat(calls).contains("habits " + user + " 2026-06-11");
+        assertThat(calls).containsExactly("read " + user + " 2026-06-11");
     }
 
     @Test
@@ -87,15 +86,10 @@ class DashboardServiceTest {
     }
 
     @Test
-    void eachSourceIsAskedOnceForTheCallerWithItsLimit() {
+    void everythingIsReadOnceForTheCallerAndTodayAndShownAsRead() {
         DashboardResponse answer = service(june()).dashboard(user, UTC).block();
 
-        assertThat(calls)
-                .containsExactlyInAnyOrder(
-                        "month " + user + " 2026-06",
-                        "transactions " + user + " 5",
-                        "goals " + user + " 3",
-                        "habits " + user + " 2026-06-10");
+        assertThat(calls).containsExactly("read " + user + " 2026-06-10");
         assertThat(answer.latestTransactions().get(0).amount()).isEqualTo("25.00");
         assertThat(answer.nextGoals().get(0).percent()).isEqualByComparingTo("25.0");
         assertThat(answer.habits().get(0).currentStreak()).isEqualTo(4);
@@ -114,44 +108,28 @@ class DashboardServiceTest {
 
     private DashboardService service(PlannedMonth month) {
         return new DashboardService(
-                new io.mita.budget.plan.PlannedMonths() {
-                    @Override
-                    public Mono<PlannedMonth> of(UUID userId, YearMonth asked) {
-                        throw new AssertionError("the dashboard never asks for a 404");
-                    }
-
-                    @Override
-                    public Mono<PlannedMonth> find(UUID userId, YearMonth asked) {
-                        calls.add("month " + userId + " " + asked);
-                        return Mono.justOrEmpty(month);
-                    }
-                },
-                (userId, limit) -> {
-                    calls.add("transactions " + userId + " " + limit);
-                    return Flux.just(new DashboardTransaction(
-                            UUID.randomUUID(),
-                            "EXPENSE",
-                            "25.00",
-                            "EUR",
-                            "groceries",
-                            LocalDate.of(2026, 6, 10),
-                            null));
-                },
-                (userId, limit) -> {
-                    calls.add("goals " + userId + " " + limit);
-                    return Flux.just(new DashboardGoal(
-                            UUID.randomUUID(),
-                            "Bike",
-                            "400.00",
-                            "EUR",
-                            LocalDate.of(2026, 9, 30),
-                            "100.00",
-                            "300.00",
-                            new BigDecimal("25.0")));
-                },
-                (userId, today) -> {
-                    calls.add("habits " + userId + " " + today);
-                    return Flux.just(new DashboardHabit(UUID.randomUUID(), "Cook", "DAY", false, 4, 6, "PENDING"));
+                (userId, day) -> {
+                    calls.add("read " + userId + " " + day.today());
+                    return Mono.just(new DashboardParts(
+                            month,
+                            List.of(new DashboardTransaction(
+                                    UUID.randomUUID(),
+                                    "EXPENSE",
+                                    "25.00",
+                                    "EUR",
+                                    "groceries",
+                                    LocalDate.of(2026, 6, 10),
+                                    null)),
+                            List.of(new DashboardGoal(
+                                    UUID.randomUUID(),
+                                    "Bike",
+                                    "400.00",
+                                    "EUR",
+                                    LocalDate.of(2026, 9, 30),
+                                    "100.00",
+                                    "300.00",
+                                    new BigDecimal("25.0"))),
+                            List.of(new DashboardHabit(UUID.randomUUID(), "Cook", "DAY", false, 4, 6, "PENDING"))));
                 },
                 TENTH_OF_JUNE);
     }

@@ -1,6 +1,6 @@
 package io.mita.budget.goal;
 
-/** The goal feature's hot statements, for the dashboard's query-plan test in another package. */
+/** The goal feature's part of the dashboard's statement, for the dashboard's query-plan test in another package. */
 public final class GoalStatements {
 
     public static final String NEXT = NextGoalReader.NEXT;

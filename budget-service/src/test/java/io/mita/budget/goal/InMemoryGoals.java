@@ -51,14 +51,4 @@ final class InMemoryGoals extends InMemoryStore<Goal> implements GoalRepository 
                 .filter(row -> row.userId().equals(userId) && row.deletedAt() == null)
                 .sort(Comparator.comparing(Goal::createdAt).thenComparing(Goal::id));
     }
-
-    @Override
-    public Flux<Goal> findNext(UUID userId, int limit) {
-        return findLive(userId)
-                .filter(row -> row.status() == GoalStatus.ACTIVE)
-                .sort(Comparator.comparing(Goal::targetDate)
-                        .thenComparing(Goal::createdAt)
-                        .thenComparing(Goal::id))
-                .take(limit);
-    }
 }

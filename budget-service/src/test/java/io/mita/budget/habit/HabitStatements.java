@@ -1,10 +1,9 @@
 package io.mita.budget.habit;
 
-/** The habit feature's hot statements, for the dashboard's query-plan test in another package. */
+/** The habit feature's part of the dashboard's statement, for the dashboard's query-plan test in another package. */
 public final class HabitStatements {
 
-    public static final String DAILY_BY_CATEGORY = HabitSpending.DAILY_BY_CATEGORY;
-    public static final String DAYS_OF_USER = HabitCompletions.DAYS_OF_USER;
+    public static final String HABITS = HabitStreakReader.HABITS;
 
     private HabitStatements() {}
 }

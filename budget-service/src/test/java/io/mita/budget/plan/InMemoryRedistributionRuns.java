@@ -35,7 +35,9 @@ final class InMemoryRedistributionRuns implements RedistributionRuns {
     }
 
     @Override
-    public Mono<Boolean> claimThreshold(UUID userId, YearMonth month, String category, int percent, Instant now) {
-        return Mono.fromSupplier(() -> claimed.add(userId + "/" + month + "/" + category + "/" + percent));
+    public Flux<Threshold> claimThresholds(UUID userId, YearMonth month, List<Threshold> thresholds, Instant now) {
+        return Flux.fromIterable(thresholds)
+                .filter(threshold ->
+                        claimed.add(userId + "/" + month + "/" + threshold.category() + "/" + threshold.percent()));
     }
 }

@@ -1,10 +1,9 @@
 package io.mita.budget.plan;
 
-/** The plan feature's hot statements, for the dashboard's query-plan test in another package. */
+/** The plan feature's part of the dashboard's statement, for the dashboard's query-plan test in another package. */
 public final class PlanStatements {
 
-    public static final String MONTH_ALLOCATIONS = MonthCellRepository.ALLOCATIONS;
-    public static final String MONTH_SPENDING = MonthCellRepository.SPENDING;
+    public static final String MONTH_TO_DATE = MonthToDateReader.MONTH;
 
     private PlanStatements() {}
 }

@@ -80,6 +80,42 @@ class RedistributionIT {
     }
 
     @Test
+    void aSecondOverspendingRewritesOnlyTheDaysItMovesAndKeepsEveryDaysRow() {
+        BudgetClient user = user();
+        user.put(plans(), plan("400.00", "150.00"), null).expectStatus().isCreated();
+        user.spend("50.00", "groceries", FIRST_DAY.toString());
+        Map<String, String> before = rowVersions(user);
+
+        user.spend("20.00", "groceries", FIRST_DAY.toString());
+
+        Map<String, String> after = rowVersions(user);
+        assertThat(after.keySet())
+                .as("every day of both categories keeps its row")
+                .isEqualTo(before.keySet());
+        List<String> rewritten = new ArrayList<>();
+        after.forEach((cell, version) -> {
+            if (!version.equals(before.get(cell))) {
+                rewritten.add(cell);
+            }
+        });
+        assertThat(rewritten)
+                .as("only the groceries days the second run moved are written, dining is untouched")
+                .isNotEmpty()
+                .allMatch(cell -> cell.startsWith("groceries "))
+                .hasSizeLessThan(after.size() / 2 + 1);
+        JsonNode firstDay = json(user.get("/api/budget/calendar/" + MONTH)
+                        .expectStatus()
+                        .isOk())
+                .get("days")
+                .get(0)
+                .get("categories")
+                .get(0);
+        assertThat(firstDay.get("planned").asString()).isEqualTo("70.00");
+        assertThat(dailyTotal(user, "groceries")).isEqualTo(40_000);
+        assertThat(dailyTotal(user, "dining")).isEqualTo(15_000);
+    }
+
+    @Test
     void anExpenseInAMonthWithoutPlanRedistributesNothing() {
         BudgetClient user = user();
 
@@ -211,6 +247,17 @@ class RedistributionIT {
                 .bind("category", category)
                 .map(row -> ((Number) row.get("n")).longValue())
                 .one()
+                .block();
+    }
+
+    /** Each daily allocation row of the user ("category day") with its row version (xmin: changes on every write). */
+    private Map<String, String> rowVersions(BudgetClient user) {
+        return database.sql("SELECT category || ' ' || day AS cell, xmin::text AS version FROM daily_allocation"
+                        + " WHERE user_id = :user")
+                .bind("user", user.user())
+                .map(row -> Map.entry(row.get("cell", String.class), row.get("version", String.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
                 .block();
     }
 

@@ -1,9 +1,7 @@
 package io.mita.budget.transaction;
 
 import io.mita.budget.support.InMemoryStore;
-import java.util.Comparator;
 import java.util.UUID;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** {@link TransactionRepository} over the generic {@link InMemoryStore}. */
@@ -33,15 +31,5 @@ final class InMemoryTransactions extends InMemoryStore<Transaction> implements T
     @Override
     public Mono<Transaction> findByIdAndUserIdAndDeletedAtIsNull(UUID id, UUID userId) {
         return owned(id, row -> row.userId().equals(userId) && row.deletedAt() == null);
-    }
-
-    @Override
-    public Flux<Transaction> findLatest(UUID userId, int limit) {
-        return Flux.fromIterable(rows())
-                .filter(row -> row.userId().equals(userId) && row.deletedAt() == null)
-                .sort(Comparator.comparing(Transaction::occurredOn)
-                        .thenComparing(Transaction::id)
-                        .reversed())
-                .take(limit);
     }
 }

@@ -1,6 +1,9 @@
 package io.mita.budget.transaction;
 
-/** The transaction feature's hot statements, for the dashboard's query-plan test in another package. */
+/**
+ * The transaction feature's part of the dashboard's statement, for the dashboard's query-plan test in another
+ * package.
+ */
 public final class TransactionStatements {
 
     public static final String LATEST = LatestTransactionReader.LATEST;

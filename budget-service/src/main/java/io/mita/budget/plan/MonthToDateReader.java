@@ -1,0 +1,80 @@
+package io.mita.budget.plan;
+
+import io.mita.budget.dashboard.DashboardDay;
+import io.mita.budget.dashboard.MonthToDate;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The dashboard's month: the same three reads as {@link PlannedMonthReader} (the plan by its unique key, the
+ * month's daily allocations on the primary key of {@code daily_allocation}, the spending per category and day in
+ * the plan's currency on a transaction index) as one subquery answering {@code {currency, allocations, cells,
+ * spent}}, or SQL NULL without a plan. The planned month is then built by the calendar's own code
+ * ({@link PlannedMonthReader#month}).
+ */
+@Component
+class MonthToDateReader implements MonthToDate {
+
+    static final String MONTH = """
+            (SELECT json_build_object(
+                 'currency', p.currency,
+                 'allocations', p.allocations,
+                 'cells', (SELECT json_object_agg(a.category, json_build_array(a.days, a.amounts))
+                           FROM (SELECT category, array_agg(extract(day FROM day)::int ORDER BY day) AS days,
+                                        array_agg(amount_minor ORDER BY day) AS amounts
+                                 FROM daily_allocation WHERE user_id = :userId AND month = :first
+                                 GROUP BY category) a),
+                 'spent', (SELECT json_agg(json_build_array(s.category, extract(day FROM s.occurred_on)::int,
+                                                            s.spent::text))
+                           FROM (SELECT category, occurred_on, sum(amount) AS spent FROM transaction
+                                 WHERE user_id = :userId AND deleted_at IS NULL
+                                   AND occurred_on BETWEEN :first AND :last
+                                   AND type = 'EXPENSE' AND currency = p.currency
+                                 GROUP BY category, occurred_on) s))
+             FROM budget_plan p WHERE p.user_id = :userId AND p.month = :first)""";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<Plan.Allocation>> ALLOCATIONS = new TypeReference<>() {};
+
+    @Override
+    public String subquery() {
+        return MONTH;
+    }
+
+    @Override
+    public PlannedMonth read(String json, DashboardDay day) {
+        if (json == null) {
+            return null;
+        }
+        YearMonth month = day.month();
+        int length = month.lengthOfMonth();
+        JsonNode plan = JSON.readTree(json);
+        Currency currency = Currency.getInstance(plan.get("currency").asString());
+        Map<String, long[]> persisted = new TreeMap<>();
+        plan.get("cells").properties().forEach(category -> {
+            JsonNode days = category.getValue().get(0);
+            JsonNode amounts = category.getValue().get(1);
+            long[] cells = new long[length];
+            for (int i = 0; i < days.size(); i++) {
+                cells[days.get(i).intValue() - 1] = amounts.get(i).longValue();
+            }
+            persisted.put(category.getKey(), cells);
+        });
+        Map<String, long[]> spending = new TreeMap<>();
+        for (JsonNode cell : plan.get("spent")) {
+            spending.computeIfAbsent(cell.get(0).asString(), category -> new long[length])[
+                            cell.get(1).intValue() - 1] =
+                    PlanAmounts.toMinor(new BigDecimal(cell.get(2).asString()), currency);
+        }
+        return PlannedMonthReader.month(
+                month, currency, JSON.convertValue(plan.get("allocations"), ALLOCATIONS), persisted, spending);
+    }
+}
