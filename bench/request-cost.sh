@@ -20,7 +20,8 @@
 #                       (before issue 14), "on" the verified-token cache; "on-before" is the cache with the
 #                       settings that preceded the request-cost fixes of issue 14 restored (automatic context
 #                       propagation in the gateway and the services, Spring Security's observations, the
-#                       pool's SELECT 1 on every acquire), so that before and after run in one invocation on the same jars
+#                       pool's SELECT 1 on every acquire, Spring Cloud Gateway's client observation, NIO instead
+#                       of native epoll), so that before and after run in one invocation on the same jars
 # --jfr                 after the rounds, 20 s of JFR on each process under gateway load; prints the top
 #                       frames (bench/jfr-top.sh) and keeps the recordings (= --profiler jfr)
 # --profiler async      instead of JFR, 20 s of async-profiler (CPU, one sample per ms of CPU time, from Maven
@@ -94,7 +95,8 @@ measure() {
   local -a env=(MITA_TOKEN_CACHE_ENABLED=$([[ $cache == on* ]] && echo true || echo false)
     MITA_GATEWAY_RATE_LIMITS_ENABLED=false MITA_CDS=0 ${extra_env[@]+"${extra_env[@]}"})
   if [[ $cache == on-before ]]; then
-    env+=('SPRING_APPLICATION_JSON={"spring.reactor.context-propagation":"auto","management.observations.enable.spring.security":true,"spring.r2dbc.pool.validation-query":"SELECT 1"}')
+    env+=('SPRING_APPLICATION_JSON={"spring.reactor.context-propagation":"auto","management.observations.enable.spring.security":true,"spring.r2dbc.pool.validation-query":"SELECT 1","spring.cloud.gateway.server.webflux.observability.enabled":true}'
+      'JDK_JAVA_OPTIONS=-Dreactor.netty.native=false')
   fi
   mapfile -t -O "${#env[@]}" env < <(profile_env "$profile")
   printf '\n######## token cache %s, %s profile, load average %s\n' "$cache" "$profile" "$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -102,6 +104,8 @@ measure() {
     || { tail -20 "$OUT/up-$cache.log" >&2; exit 1; }
   local gw nt
   gw=$(pid_of gateway-service); nt=$(pid_of notification-service)
+  # which transport Reactor Netty runs: native epoll loads its library into the process
+  transport_of() { grep -q netty_transport_native_epoll "/proc/$1/maps" && echo "native epoll" || echo NIO; }
 
   local email password body token
   email="bench-$(date +%s%N)@bench.mita.local"
@@ -133,6 +137,7 @@ measure() {
   idle_cpu_gw=$(awk -v d=$(($(cpu_ticks "$gw") - idle_before_gw)) -v t="$TICKS" 'BEGIN {printf "%.1f", d * 1000 / t / 10}')
   idle_cpu_nt=$(awk -v d=$(($(cpu_ticks "$nt") - idle_before_nt)) -v t="$TICKS" 'BEGIN {printf "%.1f", d * 1000 / t / 10}')
   echo "idle CPU (ms per second, 10 s without requests): gateway $idle_cpu_gw, notification $idle_cpu_nt"
+  echo "transport: gateway $(transport_of "$gw"), notification $(transport_of "$nt")"
 
   echo "== warm-up: ${warmup}s, alternating direct and gateway"
   local half=$((warmup / 4 > 0 ? warmup / 4 : 1)) i
