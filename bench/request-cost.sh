@@ -104,8 +104,9 @@ measure() {
     || { tail -20 "$OUT/up-$cache.log" >&2; exit 1; }
   local gw nt
   gw=$(pid_of gateway-service); nt=$(pid_of notification-service)
-  # which transport Reactor Netty runs: native epoll loads its library into the process
-  transport_of() { grep -q netty_transport_native_epoll "/proc/$1/maps" && echo "native epoll" || echo NIO; }
+  # which transport Reactor Netty runs, from its event-loop threads' names (reactor-http-epoll-N or reactor-http-nio-N,
+  # cut to 15 characters by the kernel); the loaded native library says nothing (Lettuce and others probe it)
+  transport_of() { cat /proc/"$1"/task/*/comm 2>/dev/null | grep -q '^reactor-http-ep' && echo "native epoll" || echo NIO; }
 
   local email password body token
   email="bench-$(date +%s%N)@bench.mita.local"
