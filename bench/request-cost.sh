@@ -106,7 +106,8 @@ measure() {
   gw=$(pid_of gateway-service); nt=$(pid_of notification-service)
   # which transport Reactor Netty runs, from its event-loop threads' names (reactor-http-epoll-N or reactor-http-nio-N,
   # cut to 15 characters by the kernel); the loaded native library says nothing (Lettuce and others probe it)
-  transport_of() { cat /proc/"$1"/task/*/comm 2>/dev/null | grep -q '^reactor-http-ep' && echo "native epoll" || echo NIO; }
+  # (grep on the files themselves: in a pipe, grep -q's early exit fails the pipeline under pipefail)
+  transport_of() { if grep -qs '^reactor-http-ep' /proc/"$1"/task/*/comm; then echo "native epoll"; else echo NIO; fi; }
 
   local email password body token
   email="bench-$(date +%s%N)@bench.mita.local"
