@@ -11,7 +11,7 @@
 # gateway/direct ratio, and idle and loaded RSS of each process.
 #
 #   flock /tmp/mita-stack.lock bench/request-cost.sh [--profile laptop|production] [--cache off,on]
-#        [--rounds 3] [--seconds 20] [--warmup 60] [--connections 16] [--jfr] [--env K=V]...
+#        [--rounds 3] [--seconds 20] [--warmup 60] [--connections 16] [--jfr | --profiler jfr|async] [--env K=V]...
 #
 # --profile laptop      the JVM options of infra/local/mita (C1 only for the data services, full JIT for
 #                       the gateway and auth-service, 160 MB heap)
@@ -20,9 +20,14 @@
 #                       (before issue 14), "on" the verified-token cache; "on-before" is the cache with the
 #                       settings that preceded the request-cost fixes of issue 14 restored (automatic context
 #                       propagation in the gateway and the services, Spring Security's observations, the
-#                       pool's SELECT 1 on every acquire), so that before and after run in one invocation on the same jars
+#                       pool's SELECT 1 on every acquire, Spring Cloud Gateway's client observation, NIO instead
+#                       of native epoll), so that before and after run in one invocation on the same jars
 # --jfr                 after the rounds, 20 s of JFR on each process under gateway load; prints the top
-#                       frames (bench/jfr-top.sh) and keeps the recordings
+#                       frames (bench/jfr-top.sh) and keeps the recordings (= --profiler jfr)
+# --profiler async      instead of JFR, 20 s of async-profiler (CPU, one sample per ms of CPU time, from Maven
+#                       Central: bench/lib/async-profiler.sh) on each process under gateway load; prints the flame
+#                       summary by component (bench/flame-summary.sh) and keeps the collapsed stacks and HTML
+#                       flame graphs
 # --env K=V             an extra environment variable for every process of the stack (e.g.
 #                       SPRING_APPLICATION_JSON='{"management.observations.enable.spring.security":false}')
 # MITA_BENCH_START_TIMEOUT (600 s): how long the stack may take to get ready on a busy machine.
@@ -36,11 +41,17 @@ readonly DIRECT="http://127.0.0.1:${NOTIFICATION_PORT:-8085}"
 readonly PATH_UNDER_TEST=/api/notifications/unread-count
 source "$ROOT/bench/lib/profiles.sh"
 source "$ROOT/bench/lib/options.sh"
+source "$ROOT/bench/lib/async-profiler.sh"
 
-profile=laptop caches="off,on" rounds=3 seconds=20 warmup=60 connections=16 jfr=0
+profile=laptop caches="off,on" rounds=3 seconds=20 warmup=60 connections=16 jfr=0 profiler=
 extra_env=()
 parse_options request-cost --profile=profile --cache=caches --rounds=rounds --seconds=seconds --warmup=warmup \
-  --connections=connections --jfr=jfr=1 '--env=extra_env[]' -- "$@"
+  --connections=connections --jfr=profiler=jfr --profiler=profiler '--env=extra_env[]' -- "$@"
+case $profiler in
+  '') ;;
+  jfr | async) jfr=1 ;;
+  *) echo "request-cost: --profiler jfr|async" >&2; exit 2 ;;
+esac
 [[ $profile == laptop || $profile == production ]] || { echo "request-cost: --profile laptop|production" >&2; exit 2; }
 # one access token lives 15 minutes
 if ((warmup + rounds * 2 * (seconds + 3) + jfr * 30 > 780)); then
@@ -84,7 +95,8 @@ measure() {
   local -a env=(MITA_TOKEN_CACHE_ENABLED=$([[ $cache == on* ]] && echo true || echo false)
     MITA_GATEWAY_RATE_LIMITS_ENABLED=false MITA_CDS=0 ${extra_env[@]+"${extra_env[@]}"})
   if [[ $cache == on-before ]]; then
-    env+=('SPRING_APPLICATION_JSON={"spring.reactor.context-propagation":"auto","management.observations.enable.spring.security":true,"spring.r2dbc.pool.validation-query":"SELECT 1"}')
+    env+=('SPRING_APPLICATION_JSON={"spring.reactor.context-propagation":"auto","management.observations.enable.spring.security":true,"spring.r2dbc.pool.validation-query":"SELECT 1","spring.cloud.gateway.server.webflux.observability.enabled":true}'
+      'JDK_JAVA_OPTIONS=-Dreactor.netty.native=false')
   fi
   mapfile -t -O "${#env[@]}" env < <(profile_env "$profile")
   printf '\n######## token cache %s, %s profile, load average %s\n' "$cache" "$profile" "$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -92,6 +104,10 @@ measure() {
     || { tail -20 "$OUT/up-$cache.log" >&2; exit 1; }
   local gw nt
   gw=$(pid_of gateway-service); nt=$(pid_of notification-service)
+  # which transport Reactor Netty runs, from its event-loop threads' names (reactor-http-epoll-N or reactor-http-nio-N,
+  # cut to 15 characters by the kernel); the loaded native library says nothing (Lettuce and others probe it)
+  # (grep on the files themselves: in a pipe, grep -q's early exit fails the pipeline under pipefail)
+  transport_of() { if grep -qs '^reactor-http-ep' /proc/"$1"/task/*/comm; then echo "native epoll"; else echo NIO; fi; }
 
   local email password body token
   email="bench-$(date +%s%N)@bench.mita.local"
@@ -123,6 +139,7 @@ measure() {
   idle_cpu_gw=$(awk -v d=$(($(cpu_ticks "$gw") - idle_before_gw)) -v t="$TICKS" 'BEGIN {printf "%.1f", d * 1000 / t / 10}')
   idle_cpu_nt=$(awk -v d=$(($(cpu_ticks "$nt") - idle_before_nt)) -v t="$TICKS" 'BEGIN {printf "%.1f", d * 1000 / t / 10}')
   echo "idle CPU (ms per second, 10 s without requests): gateway $idle_cpu_gw, notification $idle_cpu_nt"
+  echo "transport: gateway $(transport_of "$gw"), notification $(transport_of "$nt")"
 
   echo "== warm-up: ${warmup}s, alternating direct and gateway"
   local half=$((warmup / 4 > 0 ? warmup / 4 : 1)) i
@@ -171,7 +188,22 @@ measure() {
     "$idle_gw" "$loaded_gw" "$peak_gw" "$idle_nt" "$loaded_nt" "$peak_nt"
   echo "RESULT profile=$profile cache=$cache direct_rps=$(stats "$OUT/direct-$cache.txt" 2 | cut -d' ' -f1) gateway_rps=$(stats "$OUT/gateway-$cache.txt" 2 | cut -d' ' -f1) ratio=$(stats "$OUT/ratio-$cache.txt" 1 | cut -d' ' -f1) direct_svc_cpu_ms=$(stats "$OUT/direct-$cache.txt" 6 | cut -d' ' -f1) gateway_gw_cpu_ms=$(stats "$OUT/gateway-$cache.txt" 5 | cut -d' ' -f1) gateway_svc_cpu_ms=$(stats "$OUT/gateway-$cache.txt" 6 | cut -d' ' -f1) rss_idle_gw=$idle_gw rss_loaded_gw=$loaded_gw rss_idle_svc=$idle_nt rss_loaded_svc=$loaded_nt idle_cpu_ms_per_s_gw=$idle_cpu_gw idle_cpu_ms_per_s_svc=$idle_cpu_nt" | tee -a "$OUT/results.txt"
 
-  if ((jfr)); then
+  if [[ $profiler == async ]]; then
+    echo "== async-profiler: 20 s of gateway load, both processes sampled (CPU, 1 ms)"
+    (async_profile "$gw" 20 "$OUT/gateway-$cache") &
+    (async_profile "$nt" 20 "$OUT/notification-$cache") &
+    sleep 1
+    local ap_opens ap_line
+    ap_opens=$(active_opens)
+    run_wrk "ap-gateway" "$GATEWAY$PATH_UNDER_TEST" 22 >"$OUT/ap-gateway.line"
+    wait
+    ap_line=$(cat "$OUT/ap-gateway.line")
+    echo "profiled load: $ap_line; TCP connections opened on the machine: $(($(active_opens) - ap_opens))"
+    for svc in gateway notification; do
+      echo "-- $svc: flame summary ($OUT/$svc-$cache.html)"
+      "$ROOT/bench/flame-summary.sh" "$OUT/$svc-$cache.collapsed" 15 || true
+    done
+  elif [[ $profiler == jfr ]]; then
     echo "== JFR: 20 s of gateway load, both processes recorded"
     jcmd "$gw" JFR.start name=cost duration=20s settings=profile filename="$OUT/gateway-$cache.jfr" >/dev/null
     jcmd "$nt" JFR.start name=cost duration=20s settings=profile filename="$OUT/notification-$cache.jfr" >/dev/null

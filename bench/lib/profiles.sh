@@ -5,7 +5,7 @@
 # production  what docker-compose.yml and infra/docker/service.Dockerfile run (full JIT, heap sized for throughput);
 #             keep in step with them
 readonly PRODUCTION_JVM_OPTS="-XX:+UseSerialGC -Xss512k -Xms128m -Xmx384m -XX:MaxMetaspaceSize=192m \
--XX:ReservedCodeCacheSize=128m -XX:+ExitOnOutOfMemoryError -Dreactor.netty.native=false \
+-XX:ReservedCodeCacheSize=128m -XX:+ExitOnOutOfMemoryError \
 -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"
 
 # profile_env PROFILE: prints the environment assignments (one per line) infra/local/mita needs for PROFILE;

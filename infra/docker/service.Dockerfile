@@ -13,7 +13,7 @@ RUN if [ -n "$APT_PACKAGES" ]; then \
 ENV OMP_THREAD_LIMIT=1
 # The production JVM profile (docs/decisions.md, "What one request costs"): the full JIT and a heap sized for
 # throughput. docker-compose.yml passes the same by default (MITA_JVM_OPTS / MITA_FULL_JIT_JVM_OPTS override).
-ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xss512k -Xms128m -Xmx384m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=128m -XX:+ExitOnOutOfMemoryError -Dreactor.netty.native=false -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xss512k -Xms128m -Xmx384m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=128m -XX:+ExitOnOutOfMemoryError -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"
 RUN groupadd --system mita && useradd --system --gid mita --home-dir /app --shell /usr/sbin/nologin mita
 WORKDIR /app
 COPY ${MODULE}/target/${MODULE}-0.1.0-SNAPSHOT-exec.jar /app/app.jar

@@ -1,5 +1,6 @@
 package io.mita.common.correlation;
 
+import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
@@ -19,16 +20,24 @@ public class CorrelationIdWebFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String id =
-                CorrelationId.acceptOrCreate(exchange.getRequest().getHeaders().getFirst(CorrelationId.HEADER));
+        List<String> received = exchange.getRequest().getHeaders().get(CorrelationId.HEADER);
+        boolean keptAsReceived =
+                received != null && received.size() == 1 && CorrelationId.isWellFormed(received.get(0));
+        String id = keptAsReceived ? received.get(0) : CorrelationId.create();
+        exchange.getResponse().getHeaders().set(CorrelationId.HEADER, id);
+        // the request already carries exactly this id (every call a gateway forwards): no mutated request and
+        // exchange (a copy of all headers) per request
+        ServerWebExchange withId = keptAsReceived ? exchange : withRequestHeader(exchange, id);
+        withId.getAttributes().put(CorrelationId.CONTEXT_KEY, id);
+        return chain.filter(withId).contextWrite(context -> context.put(CorrelationId.CONTEXT_KEY, id));
+    }
+
+    private static ServerWebExchange withRequestHeader(ServerWebExchange exchange, String id) {
         ServerHttpRequest request = exchange.getRequest()
                 .mutate()
                 .headers(headers -> headers.set(CorrelationId.HEADER, id))
                 .build();
-        exchange.getResponse().getHeaders().set(CorrelationId.HEADER, id);
-        ServerWebExchange withId = exchange.mutate().request(request).build();
-        withId.getAttributes().put(CorrelationId.CONTEXT_KEY, id);
-        return chain.filter(withId).contextWrite(context -> context.put(CorrelationId.CONTEXT_KEY, id));
+        return exchange.mutate().request(request).build();
     }
 
     @Override

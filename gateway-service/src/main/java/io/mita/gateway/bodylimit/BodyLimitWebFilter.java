@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,10 @@ import reactor.core.publisher.Mono;
  * the token check so an oversize body costs nothing: a {@code Content-Length} above the limit is
  * refused at once with 413 {@code PAYLOAD_TOO_LARGE}, without reading the body; a body without a
  * length (chunked) is counted while it streams and fails as soon as it passes the limit, so the
- * downstream service never receives more than the limit (it sees an aborted request).
+ * downstream service never receives more than the limit (it sees an aborted request). A request with
+ * neither {@code Content-Length} nor {@code Transfer-Encoding} has no body (HTTP/1.1, RFC 9112 §6.3; the
+ * gateway serves HTTP/1.1 only) and passes as it is: every GET, without a mutated exchange and a
+ * counting decorator per request (issue 14).
  */
 @Component
 class BodyLimitWebFilter implements WebFilter, Ordered {
@@ -47,8 +51,9 @@ class BodyLimitWebFilter implements WebFilter, Ordered {
         if (declared > maxBytes) {
             return Mono.error(new BodyTooLargeException());
         }
-        if (declared >= 0) {
-            // the HTTP codec never hands on more than Content-Length bytes as this request's body
+        if (declared >= 0 || !request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+            // the HTTP codec never hands on more than Content-Length bytes as this request's body, and
+            // none at all without a length or a transfer coding
             return chain.filter(exchange);
         }
         return chain.filter(exchange.mutate()

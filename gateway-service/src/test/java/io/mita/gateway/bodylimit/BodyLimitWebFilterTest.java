@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 class BodyLimitWebFilterTest {
@@ -33,6 +38,35 @@ class BodyLimitWebFilterTest {
         assertThat(filter.maxBytes(
                         MockServerHttpRequest.post("/api/budget/transactions").build()))
                 .isEqualTo(1024 * 1024);
+    }
+
+    @Test
+    void passesARequestWithoutLengthOrTransferCodingOnUndecorated() {
+        var exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/notifications/unread-count"));
+        var passedOn = new AtomicReference<ServerWebExchange>();
+
+        filter.filter(exchange, next -> {
+                    passedOn.set(next);
+                    return Mono.empty();
+                })
+                .block();
+
+        assertThat(passedOn.get()).isSameAs(exchange);
+    }
+
+    @Test
+    void countsTheBodyOfARequestWithATransferCodingAndNoLength() {
+        var exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/budget/transactions")
+                .header(HttpHeaders.TRANSFER_ENCODING, "chunked"));
+        var passedOn = new AtomicReference<ServerWebExchange>();
+
+        filter.filter(exchange, next -> {
+                    passedOn.set(next);
+                    return Mono.empty();
+                })
+                .block();
+
+        assertThat(passedOn.get().getRequest()).isInstanceOf(BodyLimitWebFilter.CountingRequest.class);
     }
 
     @Test

