@@ -227,7 +227,9 @@ class RoutingIT extends GatewayTestSupport {
                 .value(body -> assertThat(body)
                         .contains("jvm_memory_used_bytes")
                         .contains("resilience4j_circuitbreaker_state{")
-                        .contains("name=\"budget\""));
+                        .contains("name=\"budget\"")
+                        // the per-route timer the overview dashboard and the error-rate runbook read
+                        .containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*routeId=\"budget\""));
         management()
                 .get()
                 .uri("/actuator/openapi")
