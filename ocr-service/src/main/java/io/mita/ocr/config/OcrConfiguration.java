@@ -18,6 +18,7 @@ import io.mita.ocr.engine.GuardedOcrEngine;
 import io.mita.ocr.engine.OcrEngineException;
 import io.mita.ocr.engine.ReceiptOcrEngine;
 import io.mita.ocr.engine.Recognition;
+import io.mita.ocr.engine.TesseractLibraryEngine;
 import io.mita.ocr.engine.TesseractOcrEngine;
 import io.mita.ocr.extraction.ReceiptExtractor;
 import io.mita.ocr.image.ImageInspector;
@@ -93,6 +94,10 @@ class OcrConfiguration {
     @ConditionalOnMissingBean(ReceiptOcrEngine.class)
     ReceiptOcrEngine receiptOcrEngine(OcrProperties properties) {
         OcrProperties.Engine engine = properties.engine();
+        if (engine.binding() == OcrProperties.Binding.LIBRARY) {
+            log.info("Tesseract in process (libtesseract through JNA), language {}", engine.language());
+            return new TesseractLibraryEngine(engine.language(), engine.pageSegmentation(), engine.timeout());
+        }
         return new TesseractOcrEngine(
                 engine.command(),
                 engine.language(),
