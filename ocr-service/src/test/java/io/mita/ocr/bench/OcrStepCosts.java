@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Where the pipeline's time goes, step by step, one receipt at a time (bench/ocr-steps.sh runs it): decoding,
+ * Where the pipeline's time goes, step by step, one receipt at a time (run by hand, docs/ocr.md): decoding,
  * each pre-processing step, writing the engine's input, the {@code tesseract} process on the prepared image and
  * on the original file, a process on a tiny image (start and model load), TSV parsing, extraction, the
  * in-process engine on the same prepared image, and how often the upside-down re-read happens. Prints Markdown.
