@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
  * Tesseract 5 inside the JVM through its C API ({@link TesseractLibrary}, JNA over the system libtesseract): no
  * process per image, the model stays loaded, the prepared gray pixels go in directly (no file). Each read borrows
  * a {@code TessBaseAPI} for itself alone (never two threads on one) from a pool that grows to the number of
- * images read at once and keeps them.
+ * images read at once (in the service at most the OCR threads, one per core) and keeps them.
  *
  * <p>Timeout and cancellation: a native call cannot be interrupted, so every read carries a Tesseract monitor
  * with a deadline of the per-image timeout and a cancel function that answers true once the subscription is
