@@ -9,6 +9,7 @@
 #   2. the pipeline (decode, pre-processing, Tesseract TSV, extraction) one at a time, with merchant,
 #      date and total exact-match accuracy; the ratio to 1. in the same run;
 #   3. the pipeline and the bare command with two images at once (throughput ratio to one at a time);
+#   the pipeline reads through libtesseract in process unless OCR_BENCH_BINDING=cli (as mita.ocr.engine.binding);
 #   1.–3. run in 3 interleaved rounds (OCR_BENCH_ROUNDS), each ratio within its round, median [min–max] printed;
 #   4. with --steps, accuracy and time with each pre-processing step left out (and with THRESHOLD added).
 # Appends the figures with the load average to bench/RESULTS.md ("OCR" section) unless --no-record.

@@ -18,6 +18,7 @@ import io.mita.ocr.engine.GuardedOcrEngine;
 import io.mita.ocr.engine.OcrEngineException;
 import io.mita.ocr.engine.ReceiptOcrEngine;
 import io.mita.ocr.engine.Recognition;
+import io.mita.ocr.engine.TesseractLibraryEngine;
 import io.mita.ocr.engine.TesseractOcrEngine;
 import io.mita.ocr.extraction.ReceiptExtractor;
 import io.mita.ocr.image.ImageInspector;
@@ -26,6 +27,7 @@ import io.mita.ocr.processing.ReceiptReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -93,6 +95,27 @@ class OcrConfiguration {
     @ConditionalOnMissingBean(ReceiptOcrEngine.class)
     ReceiptOcrEngine receiptOcrEngine(OcrProperties properties) {
         OcrProperties.Engine engine = properties.engine();
+        return tesseract(
+                engine,
+                () -> new TesseractLibraryEngine(engine.language(), engine.pageSegmentation(), engine.timeout()));
+    }
+
+    /**
+     * The binding configured; {@code library} falls back to the command, with a warning, where libtesseract (or
+     * JNA's native part) cannot be loaded, so a host with only the command installed still reads receipts.
+     */
+    static ReceiptOcrEngine tesseract(OcrProperties.Engine engine, Supplier<ReceiptOcrEngine> library) {
+        if (engine.binding() == OcrProperties.Binding.LIBRARY) {
+            try {
+                ReceiptOcrEngine inProcess = library.get();
+                log.info("Tesseract in process (libtesseract through JNA), language {}", engine.language());
+                return inProcess;
+            } catch (LinkageError unavailable) {
+                log.warn(
+                        "libtesseract cannot be loaded in process ({}); reading receipts with the tesseract command",
+                        unavailable.toString());
+            }
+        }
         return new TesseractOcrEngine(
                 engine.command(),
                 engine.language(),

@@ -28,17 +28,27 @@ public record OcrProperties(
         GOOGLE_VISION
     }
 
+    /** How Tesseract is reached ({@code MITA_OCR_TESSERACT_BINDING}): measured against each other in docs/ocr.md. */
+    public enum Binding {
+        /** the {@code tesseract} command, one process per image (killed at the timeout) */
+        CLI,
+        /** libtesseract inside the JVM through JNA, one loaded model per concurrent read */
+        LIBRARY
+    }
+
     /** @param maxSize largest accepted file; maxPixels largest width × height; minSide smallest side in pixels */
     public record Upload(DataSize maxSize, long maxPixels, int minSide) {}
 
     /**
      * @param provider which engine reads receipts (the rest of this record configures Tesseract)
-     * @param command the Tesseract executable and leading arguments
+     * @param binding the command or the library in process
+     * @param command the Tesseract executable and leading arguments (binding {@code cli})
      * @param concurrency images at once (the bulkhead); 0 = one per available processor
      * @param timeout per image; the engine process is killed after it
      */
     public record Engine(
             Provider provider,
+            Binding binding,
             List<String> command,
             String language,
             int pageSegmentation,

@@ -123,7 +123,7 @@ public class TesseractOcrEngine implements ReceiptOcrEngine {
     }
 
     /** Binary PGM (P5): the cheapest lossless format Tesseract (Leptonica) reads. */
-    static void writePgm(BufferedImage image, Path file) {
+    public static void writePgm(BufferedImage image, Path file) {
         int width = image.getWidth();
         int height = image.getHeight();
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
@@ -155,7 +155,7 @@ public class TesseractOcrEngine implements ReceiptOcrEngine {
      * Joins the words of Tesseract's TSV (level 5) into lines by (block, paragraph, line), then
      * {@link WordLines} merges lines of different blocks at the same height.
      */
-    static OcrText parseTsv(String tsv) {
+    public static OcrText parseTsv(String tsv) {
         Map<String, List<WordLines.Word>> grouped = new LinkedHashMap<>();
         for (String row : tsv.split("\n")) {
             String[] cells = row.split("\t", -1);

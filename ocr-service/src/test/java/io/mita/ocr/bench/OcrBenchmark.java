@@ -4,6 +4,8 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.mita.ocr.engine.GuardedOcrEngine;
+import io.mita.ocr.engine.ReceiptOcrEngine;
+import io.mita.ocr.engine.TesseractLibraryEngine;
 import io.mita.ocr.engine.TesseractOcrEngine;
 import io.mita.ocr.extraction.Extraction;
 import io.mita.ocr.extraction.ReceiptExtractor;
@@ -47,6 +49,9 @@ public final class OcrBenchmark {
     /** Interleaved rounds of the four timings (OCR_BENCH_ROUNDS overrides it); the median is reported. */
     static final int ROUNDS = Integer.parseInt(System.getenv().getOrDefault("OCR_BENCH_ROUNDS", "3"));
 
+    /** Tesseract's binding in the pipeline, as {@code mita.ocr.engine.binding} (OCR_BENCH_BINDING overrides it). */
+    static final String BINDING = System.getenv().getOrDefault("OCR_BENCH_BINDING", "library");
+
     record Sample(Path file, byte[] bytes, ReceiptGenerator.Truth truth) {}
 
     record Score(int merchant, int date, int total, int n, double seconds) {
@@ -70,11 +75,12 @@ public final class OcrBenchmark {
         }
         System.out.printf(
                 Locale.ROOT,
-                "%d generated receipts (seeds 1..%d, %d KB), %d cores%n%n",
+                "%d generated receipts (seeds 1..%d, %d KB), %d cores, pipeline's Tesseract binding: %s%n%n",
                 count,
                 count,
                 bytes / 1024,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(),
+                BINDING);
 
         // warm-up: JIT and Tesseract's model in the page cache
         Set<Preprocessing.Step> production =
@@ -166,8 +172,10 @@ public final class OcrBenchmark {
         Scheduler scheduler = Schedulers.newBoundedElastic(concurrency, 100, "bench-ocr");
         Scheduler preparation = Schedulers.newBoundedElastic(concurrency, 100, "bench-ocr-prepare");
         try {
-            TesseractOcrEngine tesseract = new TesseractOcrEngine(
-                    List.of("tesseract"), "eng", PSM, Duration.ofSeconds(60), dir.resolve("work"));
+            ReceiptOcrEngine tesseract = BINDING.equals("cli")
+                    ? new TesseractOcrEngine(
+                            List.of("tesseract"), "eng", PSM, Duration.ofSeconds(60), dir.resolve("work"))
+                    : library();
             GuardedOcrEngine engine = new GuardedOcrEngine(
                     tesseract,
                     CircuitBreaker.ofDefaults("bench"),
@@ -200,6 +208,16 @@ public final class OcrBenchmark {
             scheduler.dispose();
             preparation.dispose();
         }
+    }
+
+    private static TesseractLibraryEngine library;
+
+    /** One in-process engine for the whole run, as in the service (its models stay loaded). */
+    private static synchronized TesseractLibraryEngine library() {
+        if (library == null) {
+            library = new TesseractLibraryEngine("eng", PSM, Duration.ofSeconds(60));
+        }
+        return library;
     }
 
     private static void printRow(String measure, List<double[]> rounds, int column) {

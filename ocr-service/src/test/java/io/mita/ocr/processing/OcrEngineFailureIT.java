@@ -19,6 +19,7 @@ import org.springframework.test.context.TestPropertySource;
 @MitaIntegrationTest
 @TestPropertySource(
         properties = {
+            "mita.ocr.engine.binding=cli",
             "mita.ocr.engine.command=false",
             "mita.ocr.jobs.max-attempts=3",
             "mita.ocr.jobs.initial-back-off=300ms",

@@ -26,6 +26,7 @@ import org.springframework.web.reactive.function.BodyInserters;
 @MitaIntegrationTest
 @TestPropertySource(
         properties = {
+            "mita.ocr.engine.binding=cli",
             "mita.ocr.engine.command=sh,-c,sleep 300,sh",
             "mita.ocr.engine.timeout=2s",
             "mita.ocr.engine.concurrency=2",
