@@ -138,24 +138,29 @@ class AuditEventWriter {
         if (subjects.length == 0) {
             return Mono.just(new SubjectKeys(Map.of(), Set.of()));
         }
-        Mono<Set<String>> erased = databaseClient
-                .sql("SELECT subject FROM subject_erasure WHERE subject = ANY(:subjects)")
+        // one look-up for both: each subject's wrapped key (if it has one) and whether it was erased
+        Mono<SubjectKeys> found = databaseClient
+                .sql("SELECT s.subject, encode(k.wrapped_key, 'hex') AS wrapped_key,"
+                        + " EXISTS (SELECT 1 FROM subject_erasure e WHERE e.subject = s.subject) AS erased"
+                        + " FROM unnest(CAST(:subjects AS text[])) AS s(subject)"
+                        + " LEFT JOIN subject_key k ON k.subject = s.subject")
                 .bind("subjects", subjects)
-                .map(row -> row.get("subject", String.class))
+                .map(row -> new Object[] {
+                    row.get("subject", String.class),
+                    row.get("wrapped_key", String.class),
+                    row.get("erased", Boolean.class)
+                })
                 .all()
-                .collect(Collectors.toSet());
-        Mono<Map<String, byte[]>> existing = databaseClient
-                .sql("SELECT subject, encode(wrapped_key, 'hex') AS wrapped_key FROM subject_key"
-                        + " WHERE subject = ANY(:subjects)")
-                .bind("subjects", subjects)
-                .map(row -> Map.entry(
-                        row.get("subject", String.class),
-                        HexFormat.of().parseHex(row.get("wrapped_key", String.class))))
-                .all()
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
-        return erased.zipWhen(gone -> existing).flatMap(found -> {
-            Set<String> gone = found.getT1();
-            Map<String, byte[]> keys = found.getT2();
+                .collect(() -> new SubjectKeys(new HashMap<>(), new HashSet<>()), (keys, row) -> {
+                    if (Boolean.TRUE.equals(row[2])) {
+                        keys.erased().add((String) row[0]);
+                    } else if (row[1] != null) {
+                        keys.wrapped().put((String) row[0], HexFormat.of().parseHex((String) row[1]));
+                    }
+                });
+        return found.flatMap(known -> {
+            Set<String> gone = known.erased();
+            Map<String, byte[]> keys = known.wrapped();
             List<String> missing = Arrays.stream(subjects)
                     .filter(subject -> !gone.contains(subject) && !keys.containsKey(subject))
                     .toList();
