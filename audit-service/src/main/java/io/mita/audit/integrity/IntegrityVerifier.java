@@ -171,17 +171,17 @@ class IntegrityVerifier {
         Mono<byte[]> expected = chunk.index() == 0
                 ? Mono.just(walkStart)
                 : store.chainHashAt(chunk.after()).defaultIfEmpty(walkStart);
-        return Mono.zip(
-                        expected,
+        // links and records are read at once (two pooled connections a chunk), hashed off the event loop
+        return expected.flatMap(hash -> Mono.zip(
                         store.links(chunk.after(), chunk.upTo(), chunkLinks),
                         store.records(chunk.after(), chunk.upTo()))
                 .publishOn(Schedulers.parallel())
                 .map(fetched -> {
                     Walk walk = new Walk();
-                    walk.expected = fetched.getT1();
-                    merge(walk, fetched.getT2(), fetched.getT3());
+                    walk.expected = hash;
+                    merge(walk, fetched.getT1(), fetched.getT2());
                     return walk;
-                });
+                }));
     }
 
     /** The walk so far followed by the next chunk's result. */
