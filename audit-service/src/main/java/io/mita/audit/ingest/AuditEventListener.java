@@ -43,8 +43,12 @@ class AuditEventListener {
             topicPattern = TOPIC_PATTERN,
             groupId = "${mita.audit.consumer-group}",
             batch = "true",
-            // pattern subscriptions see new topics only when metadata refreshes (default 5 minutes)
-            properties = "metadata.max.age.ms=${mita.audit.topic-discovery-interval-ms}")
+            // pattern subscriptions see new topics only when metadata refreshes (default 5 minutes); a larger poll
+            // than Kafka's 500 records means fewer chain transactions (docs/audit.md, "Writing")
+            properties = {
+                "metadata.max.age.ms=${mita.audit.topic-discovery-interval-ms}",
+                "max.poll.records=${mita.audit.max-poll-records}"
+            })
     void on(List<ConsumerRecord<String, CloudEvent>> records) {
         List<IncomingAuditEvent> readable = new ArrayList<>(records.size());
         for (int index = 0; index < records.size(); index++) {

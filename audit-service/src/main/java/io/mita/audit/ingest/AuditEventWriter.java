@@ -6,8 +6,6 @@ import io.mita.audit.chain.ChainedRecord;
 import io.mita.audit.chain.ChainedRecords;
 import io.mita.audit.privacy.SubjectSealing;
 import io.mita.common.logging.LogContext;
-import io.r2dbc.postgresql.codec.Json;
-import io.r2dbc.spi.Parameters;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -46,9 +44,6 @@ class AuditEventWriter {
 
     private static final Logger log = LoggerFactory.getLogger(AuditEventWriter.class);
 
-    /** At 13 parameters a row, a chunk stays far below PostgreSQL's limit of 65535 bind parameters. */
-    static final int MAX_ROWS_PER_STATEMENT = 1000;
-
     /**
      * received_at and seq are the database's: DEFAULT clock_timestamp() and the sequence, both taken under the chain's
      * lock, so received_at never goes backwards in seq order (V5: a month's partition is one stretch of the chain).
@@ -64,7 +59,6 @@ class AuditEventWriter {
         "topic",
         "partition",
         "kafka_offset",
-        "data",
         "email_hashes",
         "sealed_data"
     };
@@ -75,16 +69,19 @@ class AuditEventWriter {
     private final TransactionalOperator transactions;
     private final SubjectSealing sealing;
     private final JsonMapper jsonMapper;
+    private final IngestStepTimers timers;
 
     AuditEventWriter(
             DatabaseClient databaseClient,
             TransactionalOperator transactions,
             SubjectSealing sealing,
-            JsonMapper jsonMapper) {
+            JsonMapper jsonMapper,
+            IngestStepTimers timers) {
         this.databaseClient = databaseClient;
         this.transactions = transactions;
         this.sealing = sealing;
         this.jsonMapper = jsonMapper;
+        this.timers = timers;
     }
 
     /** @return how many rows were new (duplicates of stored event ids are skipped) */
@@ -92,27 +89,17 @@ class AuditEventWriter {
         if (events.isEmpty()) {
             return Mono.just(0L);
         }
-        Mono<Long> appended = databaseClient
-                .sql(ChainLock.ACQUIRE)
-                .fetch()
-                .rowsUpdated()
-                .then(chainHead())
-                .flatMap(head -> notYetStored(events)
-                        .flatMap(fresh -> subjectKeys(fresh)
-                                .flatMap(keys -> Flux.range(0, chunks(fresh.size()))
-                                        .concatMap(chunk -> insert(
-                                                fresh.subList(
-                                                        chunk * MAX_ROWS_PER_STATEMENT,
-                                                        Math.min(fresh.size(), (chunk + 1) * MAX_ROWS_PER_STATEMENT)),
-                                                keys))
-                                        .collectList()
-                                        .flatMap(stored -> chain(head, stored))
-                                        .flatMap(count -> erase(events).thenReturn(count)))));
-        return transactions.transactional(appended);
-    }
-
-    private static int chunks(int rows) {
-        return (rows + MAX_ROWS_PER_STATEMENT - 1) / MAX_ROWS_PER_STATEMENT;
+        Mono<Long> appended = timers.time(
+                        "lock", databaseClient.sql(ChainLock.ACQUIRE).fetch().rowsUpdated())
+                .then(timers.time("head", chainHead()))
+                .flatMap(head -> timers.time("lookup", notYetStored(events))
+                        .flatMap(fresh -> timers.time("keys", subjectKeys(fresh))
+                                .flatMap(keys -> timers.time(
+                                                "insert", insert(fresh, keys).collectList())
+                                        .flatMap(stored -> timers.time("chain", chain(head, stored)))
+                                        .flatMap(count -> timers.time("erase", erase(events))
+                                                .thenReturn(count)))));
+        return timers.time("transaction", transactions.transactional(timers.time("body", appended)));
     }
 
     /**
@@ -151,24 +138,29 @@ class AuditEventWriter {
         if (subjects.length == 0) {
             return Mono.just(new SubjectKeys(Map.of(), Set.of()));
         }
-        Mono<Set<String>> erased = databaseClient
-                .sql("SELECT subject FROM subject_erasure WHERE subject = ANY(:subjects)")
+        // one look-up for both: each subject's wrapped key (if it has one) and whether it was erased
+        Mono<SubjectKeys> found = databaseClient
+                .sql("SELECT s.subject, encode(k.wrapped_key, 'hex') AS wrapped_key,"
+                        + " EXISTS (SELECT 1 FROM subject_erasure e WHERE e.subject = s.subject) AS erased"
+                        + " FROM unnest(CAST(:subjects AS text[])) AS s(subject)"
+                        + " LEFT JOIN subject_key k ON k.subject = s.subject")
                 .bind("subjects", subjects)
-                .map(row -> row.get("subject", String.class))
+                .map(row -> new Object[] {
+                    row.get("subject", String.class),
+                    row.get("wrapped_key", String.class),
+                    row.get("erased", Boolean.class)
+                })
                 .all()
-                .collect(Collectors.toSet());
-        Mono<Map<String, byte[]>> existing = databaseClient
-                .sql("SELECT subject, encode(wrapped_key, 'hex') AS wrapped_key FROM subject_key"
-                        + " WHERE subject = ANY(:subjects)")
-                .bind("subjects", subjects)
-                .map(row -> Map.entry(
-                        row.get("subject", String.class),
-                        HexFormat.of().parseHex(row.get("wrapped_key", String.class))))
-                .all()
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
-        return erased.zipWhen(gone -> existing).flatMap(found -> {
-            Set<String> gone = found.getT1();
-            Map<String, byte[]> keys = found.getT2();
+                .collect(() -> new SubjectKeys(new HashMap<>(), new HashSet<>()), (keys, row) -> {
+                    if (Boolean.TRUE.equals(row[2])) {
+                        keys.erased().add((String) row[0]);
+                    } else if (row[1] != null) {
+                        keys.wrapped().put((String) row[0], HexFormat.of().parseHex((String) row[1]));
+                    }
+                });
+        return found.flatMap(known -> {
+            Set<String> gone = known.erased();
+            Map<String, byte[]> keys = known.wrapped();
             List<String> missing = Arrays.stream(subjects)
                     .filter(subject -> !gone.contains(subject) && !keys.containsKey(subject))
                     .toList();
@@ -265,116 +257,115 @@ class AuditEventWriter {
                 .defaultIfEmpty(ChainHash.genesis());
     }
 
-    /** Links the newly stored rows to the chain in seq order; returns how many they were. */
+    /** Links the newly stored rows to the chain in seq order, in one statement; returns how many they were. */
     private Mono<Long> chain(byte[] head, List<ChainedRecord> stored) {
         if (stored.isEmpty()) {
             return Mono.just(0L);
         }
         List<ChainedRecord> inOrder = new ArrayList<>(stored);
         inOrder.sort(Comparator.comparingLong(ChainedRecord::seq));
-        int chunks = (inOrder.size() + MAX_ROWS_PER_STATEMENT - 1) / MAX_ROWS_PER_STATEMENT;
-        List<DatabaseClient.GenericExecuteSpec> statements = new ArrayList<>(chunks);
+        int size = inOrder.size();
+        Long[] seqs = new Long[size];
+        String[] eventIds = new String[size];
+        String[] previousHashes = new String[size];
+        String[] hashes = new String[size];
+        String[] receivedAts = new String[size];
         byte[] previous = head;
-        for (int chunk = 0; chunk < chunks; chunk++) {
-            List<ChainedRecord> rows = inOrder.subList(
-                    chunk * MAX_ROWS_PER_STATEMENT, Math.min(inOrder.size(), (chunk + 1) * MAX_ROWS_PER_STATEMENT));
-            List<Object> values = new ArrayList<>(5 * rows.size());
-            for (ChainedRecord row : rows) {
-                byte[] hash = ChainHash.next(previous, row);
-                values.add(row.seq());
-                values.add(row.eventId());
-                values.add(ChainHash.hex(previous));
-                values.add(ChainHash.hex(hash));
-                values.add(row.receivedAt());
-                previous = hash;
-            }
-            statements.add(databaseClient.sql(chainInsertSql(rows.size())).bindValues(values));
+        for (int i = 0; i < size; i++) {
+            ChainedRecord row = inOrder.get(i);
+            byte[] hash = ChainHash.next(previous, row);
+            seqs[i] = row.seq();
+            eventIds[i] = row.eventId().toString();
+            previousHashes[i] = ChainHash.hex(previous);
+            hashes[i] = ChainHash.hex(hash);
+            receivedAts[i] = row.receivedAt().toString();
+            previous = hash;
         }
-        return Flux.fromIterable(statements)
-                .concatMap(spec -> spec.fetch().rowsUpdated())
-                .then(Mono.just((long) inOrder.size()));
+        return databaseClient
+                .sql(CHAIN_INSERT_SQL)
+                .bindValues(List.of(seqs, eventIds, previousHashes, hashes, receivedAts))
+                .fetch()
+                .rowsUpdated()
+                .thenReturn((long) size);
     }
 
-    static String chainInsertSql(int rows) {
-        StringBuilder sql =
-                new StringBuilder("INSERT INTO audit_chain (seq, event_id, prev_hash, hash, received_at) VALUES ");
-        int parameter = 1;
-        for (int row = 0; row < rows; row++) {
-            sql.append(row == 0 ? "" : ", ")
-                    .append("($")
-                    .append(parameter++)
-                    .append(", $")
-                    .append(parameter++)
-                    .append(", decode($")
-                    .append(parameter++)
-                    .append(", 'hex'), decode($")
-                    .append(parameter++)
-                    .append(", 'hex'), $")
-                    .append(parameter++)
-                    .append(')');
-        }
-        return sql.toString();
-    }
+    /** The chain rows of a batch: one array parameter per column, hashes as hex. */
+    static final String CHAIN_INSERT_SQL = "INSERT INTO audit_chain (seq, event_id, prev_hash, hash, received_at)"
+            + " SELECT l.seq, l.event_id, decode(l.prev_hash, 'hex'), decode(l.hash, 'hex'), l.received_at"
+            + " FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[])"
+            + " AS l(seq, event_id, prev_hash, hash, received_at)";
 
     /**
-     * One multi-row insert of the batch. Its values are bound at once ({@code bindValues}): each {@code bind} call
-     * copies every binding made before it, so 1,000 rows of 13 values bound one by one cost seconds per batch
-     * (docs/decisions.md, "Many bind parameters").
+     * One insert of the batch: every column travels as one array parameter and the statement unnests them, so a batch
+     * of any size is 12 bind parameters and one short statement to parse and plan (a multi-row {@code VALUES} of 1,000
+     * rows was 13,000 parameters; docs/decisions.md, "Many bind parameters"). data is never stored in clear: sealed
+     * with its subject's key, or dropped if the subject was erased; the clear column stays NULL.
      */
     private Flux<ChainedRecord> insert(List<IncomingAuditEvent> rows, SubjectKeys keys) {
-        List<Object> values = new ArrayList<>(COLUMNS.length * rows.size());
-        for (IncomingAuditEvent row : rows) {
-            values.add(row.eventId());
-            values.add(row.source());
-            values.add(row.type());
-            values.add(row.subject());
-            values.add(nullable(row.actorId(), String.class));
-            values.add(nullable(row.correlationId(), String.class));
-            values.add(row.occurredAt());
-            values.add(row.topic());
-            values.add(row.partition());
-            values.add(row.offset());
-            // the data is never stored in clear: sealed with its subject's key, or dropped if the subject was erased
-            values.add(Parameters.in(Json.class));
-            values.add(nullable(
-                    row.emailHashes().isEmpty() ? null : row.emailHashes().toArray(String[]::new), String[].class));
-            String sealed = row.dataJson() == null || keys.erased().contains(row.subject())
+        long started = System.nanoTime();
+        int size = rows.size();
+        String[] eventIds = new String[size];
+        String[] sources = new String[size];
+        String[] types = new String[size];
+        String[] subjects = new String[size];
+        String[] actorIds = new String[size];
+        String[] correlationIds = new String[size];
+        String[] occurredAts = new String[size];
+        String[] topics = new String[size];
+        Integer[] partitions = new Integer[size];
+        Long[] offsets = new Long[size];
+        String[] emailHashes = new String[size];
+        String[] sealed = new String[size];
+        for (int i = 0; i < size; i++) {
+            IncomingAuditEvent row = rows.get(i);
+            eventIds[i] = row.eventId().toString();
+            sources[i] = row.source();
+            types[i] = row.type();
+            subjects[i] = row.subject();
+            actorIds[i] = row.actorId();
+            correlationIds[i] = row.correlationId();
+            occurredAts[i] = row.occurredAt().toString();
+            topics[i] = row.topic();
+            partitions[i] = row.partition();
+            offsets[i] = row.offset();
+            // hex HMACs: never a comma inside one
+            emailHashes[i] = row.emailHashes().isEmpty() ? null : String.join(",", row.emailHashes());
+            sealed[i] = row.dataJson() == null || keys.erased().contains(row.subject())
                     ? null
                     : HexFormat.of()
                             .formatHex(sealing.seal(
                                     keys.wrapped().get(row.subject()), row.subject(), row.eventId(), row.dataJson()));
-            values.add(nullable(sealed, String.class));
         }
+        timers.record("seal", System.nanoTime() - started);
         return databaseClient
-                .sql(insertSql(rows.size()))
-                .bindValues(values)
+                .sql(INSERT_SQL)
+                .bindValues(List.of(
+                        eventIds,
+                        sources,
+                        types,
+                        subjects,
+                        actorIds,
+                        correlationIds,
+                        occurredAts,
+                        topics,
+                        partitions,
+                        offsets,
+                        emailHashes,
+                        sealed))
                 .map(ChainedRecords::read)
                 .all();
     }
 
-    /** The value, or a typed null parameter. */
-    private static Object nullable(Object value, Class<?> type) {
-        return value == null ? Parameters.in(type) : value;
-    }
-
-    /** Placeholders only ($1, $2, ...): values always travel as bind parameters. */
-    static String insertSql(int rows) {
-        StringBuilder sql = new StringBuilder("INSERT INTO audit_event (")
-                .append(String.join(", ", COLUMNS))
-                .append(") VALUES ");
-        int parameter = 1;
-        for (int row = 0; row < rows; row++) {
-            sql.append(row == 0 ? "(" : ", (");
-            for (int column = 0; column < COLUMNS.length; column++) {
-                sql.append(column == 0 ? "" : ", ");
-                if (COLUMNS[column].equals("sealed_data")) {
-                    sql.append("decode($").append(parameter++).append(", 'hex')");
-                } else {
-                    sql.append('$').append(parameter++);
-                }
-            }
-            sql.append(')');
-        }
-        return sql.append(" RETURNING ").append(ChainedRecord.COLUMNS).toString();
-    }
+    /**
+     * Placeholders only: values always travel as bind parameters, one array per column, unnested in batch order
+     * (seq and received_at are assigned in that order).
+     */
+    static final String INSERT_SQL = "INSERT INTO audit_event (" + String.join(", ", COLUMNS) + ")"
+            + " SELECT v.event_id, v.source, v.type, v.subject, v.actor_id, v.correlation_id, v.occurred_at, v.topic,"
+            + " v.partition, v.kafka_offset, string_to_array(v.email_hashes, ','), decode(v.sealed_data, 'hex')"
+            + " FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],"
+            + " $7::timestamptz[], $8::text[], $9::int[], $10::bigint[], $11::text[], $12::text[]) WITH ORDINALITY"
+            + " AS v(event_id, source, type, subject, actor_id, correlation_id, occurred_at, topic, partition,"
+            + " kafka_offset, email_hashes, sealed_data, position)"
+            + " ORDER BY v.position RETURNING " + ChainedRecord.COLUMNS;
 }

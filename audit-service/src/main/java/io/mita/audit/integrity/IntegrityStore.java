@@ -121,9 +121,21 @@ class IntegrityStore {
                 .one();
     }
 
+    /** The seq of the {@code n}-th chain link after {@code afterSeq}, up to {@code lastSeq}; empty if there are fewer. */
+    Mono<Long> nthLinkAfter(long afterSeq, long lastSeq, int n) {
+        return databaseClient
+                .sql(
+                        "SELECT seq FROM audit_chain WHERE seq > :after AND seq <= :last ORDER BY seq OFFSET :skip LIMIT 1")
+                .bind("after", afterSeq)
+                .bind("last", lastSeq)
+                .bind("skip", n - 1)
+                .map(row -> row.get("seq", Long.class))
+                .one();
+    }
+
     Mono<byte[]> chainHashAt(long seq) {
         return databaseClient
-                .sql("SELECT encode(hash, 'hex') AS hash FROM audit_chain WHERE seq = :seq")
+                .sql("SELECT encode(hash, 'hex') AS hash FROM audit_chain WHERE seq = :seq LIMIT 1")
                 .bind("seq", seq)
                 .map(row -> hex(row.get("hash", String.class)))
                 .one();

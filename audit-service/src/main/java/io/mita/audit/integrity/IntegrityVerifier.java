@@ -11,25 +11,37 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Verifies the chain and the digests. The chain walk recomputes every record's hash from the record as stored
- * and the previous link, in chunks of {@value #CHUNK} links (constant memory), merging the log and the chain by
- * seq, and stops at the first broken record. Each digest of the period is checked for its signature, its link to
+ * and the previous link, in chunks of a fixed number of links (constant memory), merging the log and the chain by
+ * seq, and names the first broken record in seq order. Chunks are independent: each starts from the stored hash of
+ * the link before it, which is what the walk would expect there if everything before it verified; so several chunks
+ * are fetched and hashed at once, their results are taken in seq order, and the first broken chunk ends the walk. Each digest of the period is checked for its signature, its link to
  * the digest before it, the chain hash at its seq and its count. A forger who rewrites rows and recomputes the
  * chain passes the walk but not the digests: they cannot sign.
  */
 @Service
 class IntegrityVerifier {
 
-    static final int CHUNK = 5000;
-
     private final IntegrityStore store;
     private final DigestKeys keys;
+    private final int chunkLinks;
+    private final int parallelChunks;
 
-    IntegrityVerifier(IntegrityStore store, DigestKeys keys) {
+    IntegrityVerifier(IntegrityStore store, DigestKeys keys, IntegrityProperties properties) {
         this.store = store;
         this.keys = keys;
+        this.chunkLinks = positive(properties.walkChunkLinks(), "walk-chunk-links");
+        this.parallelChunks = positive(properties.walkParallelChunks(), "walk-parallel-chunks");
+    }
+
+    private static int positive(int value, String name) {
+        if (value < 1) {
+            throw new IllegalArgumentException("mita.audit.integrity." + name + " must be at least 1, not " + value);
+        }
+        return value;
     }
 
     /**
@@ -93,27 +105,21 @@ class IntegrityVerifier {
         });
     }
 
+    /** A walk's (or one chunk's) result; {@code expected}: the hash the next record must follow. */
     private static final class Walk {
-        long after;
-        long last;
         byte[] expected;
         Long firstSeq;
         Long lastSeq;
         long verified;
         BrokenRecord broken;
-        boolean done;
 
         static Walk nothing() {
-            Walk walk = new Walk();
-            walk.done = true;
-            return walk;
+            return new Walk();
         }
     }
 
     private Mono<Walk> walk(Range range, IntegrityStore.StoredCut cut) {
         Walk start = new Walk();
-        start.after = range.after();
-        start.last = range.last();
         if (cut != null && range.after() == cut.cut().lastSeq() && !signedByUs(cut)) {
             start.broken = new BrokenRecord(
                     cut.cut().lastSeq(),
@@ -121,7 +127,6 @@ class IntegrityVerifier {
                     "CUT_NOT_SIGNED",
                     "the retention cut of " + cut.cut().month() + " the chain resumes after is not signed by the"
                             + " service's key: the anchor was forged or changed");
-            start.done = true;
             return Mono.just(start);
         }
         Mono<byte[]> expected = range.after() == 0
@@ -131,24 +136,66 @@ class IntegrityVerifier {
                         : store.chainHashAt(range.after()).defaultIfEmpty(ChainHash.genesis());
         return expected.flatMap(hash -> {
             start.expected = hash;
-            return Mono.just(start)
-                    .expand(walk -> walk.done ? Mono.empty() : step(walk))
-                    .last();
+            return chunks(range)
+                    .<Walk>flatMapSequential(chunk -> verifyChunk(chunk, hash), parallelChunks, 1)
+                    .takeUntil(chunk -> chunk.broken != null)
+                    .reduce(start, (total, chunk) -> add(total, chunk));
         });
     }
 
-    private Mono<Walk> step(Walk walk) {
-        return store.links(walk.after, walk.last, CHUNK).flatMap(links -> {
-            long upTo = links.size() == CHUNK ? links.get(links.size() - 1).seq() : walk.last;
-            return store.records(walk.after, upTo).map(records -> {
-                merge(walk, links, records);
-                walk.after = upTo;
-                if (walk.broken != null || links.size() < CHUNK) {
-                    walk.done = true;
-                }
-                return walk;
-            });
-        });
+    /** Links {@code (after, upTo]}: {@link #chunkLinks} of them, fewer in the last chunk. */
+    private record Chunk(int index, long after, long upTo, boolean last) {}
+
+    /**
+     * The chunks of the range in seq order, each ending at its {@link #chunkLinks}-th link (an index-only look-up),
+     * the last one at the range's end. Made as the walk asks for them: at most {@link #parallelChunks} ahead.
+     */
+    private Flux<Chunk> chunks(Range range) {
+        return chunkAfter(0, range.after(), range.last())
+                .expand(chunk ->
+                        chunk.last() ? Mono.empty() : chunkAfter(chunk.index() + 1, chunk.upTo(), range.last()));
+    }
+
+    private Mono<Chunk> chunkAfter(int index, long after, long last) {
+        return store.nthLinkAfter(after, last, chunkLinks)
+                .map(end -> new Chunk(index, after, end, false))
+                .defaultIfEmpty(new Chunk(index, after, last, true));
+    }
+
+    /**
+     * One chunk, verified from the hash the walk expects at its start: the walk's start for the first chunk, else the
+     * stored hash of the link the chunk before it ended at (what the walk expects there when that chunk verified;
+     * when it did not, that chunk's break is the one reported).
+     */
+    private Mono<Walk> verifyChunk(Chunk chunk, byte[] walkStart) {
+        Mono<byte[]> expected = chunk.index() == 0
+                ? Mono.just(walkStart)
+                : store.chainHashAt(chunk.after()).defaultIfEmpty(walkStart);
+        // links and records are read at once (two pooled connections a chunk), hashed off the event loop
+        return expected.flatMap(hash -> Mono.zip(
+                        store.links(chunk.after(), chunk.upTo(), chunkLinks),
+                        store.records(chunk.after(), chunk.upTo()))
+                .publishOn(Schedulers.parallel())
+                .map(fetched -> {
+                    Walk walk = new Walk();
+                    walk.expected = hash;
+                    merge(walk, fetched.getT1(), fetched.getT2());
+                    return walk;
+                }));
+    }
+
+    /** The walk so far followed by the next chunk's result. */
+    private static Walk add(Walk total, Walk chunk) {
+        total.verified += chunk.verified;
+        if (total.firstSeq == null) {
+            total.firstSeq = chunk.firstSeq;
+        }
+        if (chunk.lastSeq != null) {
+            total.lastSeq = chunk.lastSeq;
+        }
+        total.broken = chunk.broken;
+        total.expected = chunk.expected;
+        return total;
     }
 
     private boolean signedByUs(IntegrityStore.StoredCut cut) {

@@ -1,0 +1,140 @@
+package io.mita.audit.integrity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mita.audit.OwnerSql;
+import io.mita.audit.ingest.TestAppender;
+import io.mita.testsupport.MitaIntegrationTest;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The integrity walk verifies chunks of the chain concurrently (here two links a chunk, three chunks at once, over
+ * seven records: four chunks) and must still name the first broken record in seq order: a break in a later chunk is
+ * found when the earlier ones are intact, the earlier of two breaks is the one named, and a break exactly at a chunk's
+ * first link (its predecessor removed) is seen from the chunk before it.
+ */
+@MitaIntegrationTest
+@TestPropertySource(
+        properties = {
+            "spring.kafka.listener.auto-startup=false",
+            "mita.audit.integrity.digest-interval=100d",
+            "mita.audit.integrity.walk-chunk-links=2",
+            "mita.audit.integrity.walk-parallel-chunks=3"
+        })
+class IntegrityChunkedWalkIT {
+
+    private static final int RECORDS = 7;
+
+    @Autowired
+    private ApplicationContext context;
+
+    @Autowired
+    private IntegrityVerifier verifier;
+
+    @Value("${mita.service.database}")
+    private String database;
+
+    private OwnerSql owner;
+
+    @BeforeEach
+    void owner() {
+        owner = new OwnerSql(database);
+    }
+
+    private record Batch(List<UUID> ids, Instant from, Instant to) {}
+
+    private Batch appendSeven() {
+        String subject = "subject-" + UUID.randomUUID();
+        List<UUID> ids = TestAppender.append(context, subject, RECORDS);
+        Object[] range = owner.query(
+                        "SELECT min(received_at), max(received_at) FROM audit_event WHERE subject = ?", subject)
+                .get(0);
+        return new Batch(ids, instant(range[0]), instant(range[1]).plusNanos(1000));
+    }
+
+    private static Instant instant(Object timestamp) {
+        return timestamp instanceof OffsetDateTime offset ? offset.toInstant() : ((Timestamp) timestamp).toInstant();
+    }
+
+    private IntegrityReport verify(Batch batch) {
+        return verifier.verify(batch.from(), batch.to()).block(Duration.ofSeconds(60));
+    }
+
+    private void alter(UUID eventId) {
+        owner.tamper("UPDATE audit_event SET data = '{\"n\": 99}'::jsonb WHERE event_id = ?", eventId);
+    }
+
+    @Test
+    void anIntactLogIsVerifiedAcrossEveryChunk() {
+        Batch batch = appendSeven();
+
+        IntegrityReport report = verify(batch);
+
+        assertThat(report.intact()).isTrue();
+        assertThat(report.recordsVerified()).isEqualTo(RECORDS);
+        assertThat(report.firstSeq()).isEqualTo(seqOf(batch.ids().get(0)));
+        assertThat(report.lastSeq()).isEqualTo(seqOf(batch.ids().get(RECORDS - 1)));
+    }
+
+    @Test
+    void aBreakInALaterChunkIsNamedWhenTheEarlierChunksAreIntact() {
+        Batch batch = appendSeven();
+        UUID edited = batch.ids().get(4);
+
+        alter(edited);
+        IntegrityReport report = verify(batch);
+
+        assertThat(report.intact()).isFalse();
+        assertThat(report.firstBrokenRecord().eventId()).isEqualTo(edited);
+        assertThat(report.firstBrokenRecord().problem()).isEqualTo("ALTERED");
+        assertThat(report.recordsVerified()).isEqualTo(4);
+        assertThat(report.lastSeq()).isEqualTo(seqOf(batch.ids().get(3)));
+    }
+
+    @Test
+    void ofTwoBreaksInDifferentChunksTheEarlierIsNamed() {
+        Batch batch = appendSeven();
+        UUID earlier = batch.ids().get(2);
+        UUID later = batch.ids().get(5);
+
+        alter(later);
+        alter(earlier);
+        IntegrityReport report = verify(batch);
+
+        assertThat(report.intact()).isFalse();
+        assertThat(report.firstBrokenRecord().eventId()).isEqualTo(earlier);
+        assertThat(report.firstBrokenRecord().problem()).isEqualTo("ALTERED");
+        assertThat(report.recordsVerified()).isEqualTo(2);
+    }
+
+    @Test
+    void aRecordRemovedWithItsLinkBeforeAChunkBreaksTheFirstLinkOfThatChunk() {
+        Batch batch = appendSeven();
+        UUID removed = batch.ids().get(2);
+
+        owner.tamper("DELETE FROM audit_chain WHERE event_id = ?", removed);
+        owner.tamper("DELETE FROM audit_event WHERE event_id = ?", removed);
+        IntegrityReport report = verify(batch);
+
+        // links left: 0 1 | 3 4 | 5 6; the second chunk starts at record 3, whose link follows the removed one
+        assertThat(report.intact()).isFalse();
+        assertThat(report.firstBrokenRecord().eventId()).isEqualTo(batch.ids().get(3));
+        assertThat(report.firstBrokenRecord().problem()).isEqualTo("CHAIN_BROKEN");
+        assertThat(report.recordsVerified()).isEqualTo(2);
+    }
+
+    private long seqOf(UUID eventId) {
+        return (Long) owner.scalar("SELECT seq FROM audit_event WHERE event_id = ?", eventId);
+    }
+}
