@@ -1,6 +1,7 @@
 package io.mita.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -131,13 +132,20 @@ class IdentitySecondPassE2E {
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("AUTH_INVALID_CREDENTIALS");
-        app.http
-                .get()
-                .uri("/api/auth/me")
-                .headers(h -> h.setBearerAuth(access))
-                .exchange()
-                .expectStatus()
-                .isNotFound();
+        // the still-valid access token: auth-service has no such account (404) until the gateway has read
+        // user.erased, then the gateway refuses it at the edge (401 AUTH_ACCOUNT_ERASED), within seconds
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> app.http
+                        .get()
+                        .uri("/api/auth/me")
+                        .headers(h -> h.setBearerAuth(access))
+                        .exchange()
+                        .expectStatus()
+                        .isUnauthorized()
+                        .expectBody()
+                        .jsonPath("$.code")
+                        .isEqualTo("AUTH_ACCOUNT_ERASED"));
     }
 
     @Test

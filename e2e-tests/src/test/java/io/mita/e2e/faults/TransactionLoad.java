@@ -53,6 +53,19 @@ final class TransactionLoad {
                     && retryAfter != null;
         }
 
+        /**
+         * The gateway's rate limit: 429 problem+json {@code RATE_LIMITED} with Retry-After, decided before any routing,
+         * so the request never reached a service. The load's clients retry at once, and while budget-service is away
+         * the gateway's 503 comes back in milliseconds, so they can exceed their limits: a clean refusal, not a loss.
+         */
+        boolean rateLimitedProblem() {
+            return status == 429
+                    && contentType != null
+                    && contentType.startsWith("application/problem+json")
+                    && "RATE_LIMITED".equals(problemCode)
+                    && retryAfter != null;
+        }
+
         /** The client could not connect at all: nobody listened, so no request was in flight. */
         boolean refusedConnection() {
             return failure != null && failure.startsWith("ConnectException");
