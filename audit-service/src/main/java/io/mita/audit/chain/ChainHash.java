@@ -19,9 +19,14 @@ public final class ChainHash {
     }
 
     public static byte[] next(byte[] previousHash, ChainedRecord record) {
+        return next(previousHash, record.canonicalBytes());
+    }
+
+    /** The hash of a record whose canonical bytes are already built ({@link ChainedRecord#CANONICAL_BYTES_SQL}). */
+    public static byte[] next(byte[] previousHash, byte[] canonicalBytes) {
         MessageDigest sha256 = sha256();
         sha256.update(previousHash);
-        sha256.update(record.canonicalBytes());
+        sha256.update(canonicalBytes);
         return sha256.digest();
     }
 

@@ -3,8 +3,8 @@ package io.mita.audit.integrity;
 import io.mita.audit.chain.ChainCut;
 import io.mita.audit.chain.ChainLock;
 import io.mita.audit.chain.ChainedRecord;
-import io.mita.audit.chain.ChainedRecords;
 import io.r2dbc.spi.Readable;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -196,8 +196,8 @@ class IntegrityStore {
     /** The chain link with the highest seq below {@code seq}, where verification of a range starts. */
     Mono<ChainLink> linkBefore(long seq) {
         return databaseClient
-                .sql("SELECT seq, event_id, encode(prev_hash, 'hex') AS prev_hash, encode(hash, 'hex') AS hash"
-                        + " FROM audit_chain WHERE seq < :seq ORDER BY seq DESC LIMIT 1")
+                .sql(
+                        "SELECT seq, event_id, prev_hash, hash FROM audit_chain WHERE seq < :seq ORDER BY seq DESC LIMIT 1")
                 .bind("seq", seq)
                 .map(IntegrityStore::toLink)
                 .one();
@@ -205,8 +205,8 @@ class IntegrityStore {
 
     Mono<List<ChainLink>> links(long afterSeq, long lastSeq, int limit) {
         return databaseClient
-                .sql("SELECT seq, event_id, encode(prev_hash, 'hex') AS prev_hash, encode(hash, 'hex') AS hash"
-                        + " FROM audit_chain WHERE seq > :after AND seq <= :last ORDER BY seq LIMIT :limit")
+                .sql(
+                        "SELECT seq, event_id, prev_hash, hash FROM audit_chain WHERE seq > :after AND seq <= :last ORDER BY seq LIMIT :limit")
                 .bind("after", afterSeq)
                 .bind("last", lastSeq)
                 .bind("limit", limit)
@@ -215,23 +215,38 @@ class IntegrityStore {
                 .collectList();
     }
 
-    Mono<List<ChainedRecord>> records(long afterSeq, long lastSeq) {
+    /** A stored record as the walk needs it: its seq, its event id and its canonical bytes, built by PostgreSQL. */
+    record StoredRecord(long seq, UUID eventId, byte[] canonicalBytes) {}
+
+    Mono<List<StoredRecord>> records(long afterSeq, long lastSeq) {
         return databaseClient
-                .sql("SELECT " + ChainedRecord.COLUMNS
+                .sql("SELECT seq, event_id, " + ChainedRecord.CANONICAL_BYTES_SQL + " AS canonical"
                         + " FROM audit_event WHERE seq > :after AND seq <= :last ORDER BY seq")
                 .bind("after", afterSeq)
                 .bind("last", lastSeq)
-                .map(ChainedRecords::read)
+                .map(row -> new StoredRecord(
+                        row.get("seq", Long.class), row.get("event_id", UUID.class), bytes(row, "canonical")))
                 .all()
                 .collectList();
     }
 
+    /** A link with its hashes as the raw {@code bytea} (no hex text to build and parse per link). */
     private static ChainLink toLink(Readable row) {
         return new ChainLink(
                 row.get("seq", Long.class),
                 row.get("event_id", UUID.class),
-                hex(row.get("prev_hash", String.class)),
-                hex(row.get("hash", String.class)));
+                bytes(row, "prev_hash"),
+                bytes(row, "hash"));
+    }
+
+    private static byte[] bytes(Readable row, String column) {
+        ByteBuffer buffer = row.get(column, ByteBuffer.class);
+        if (buffer == null) {
+            return null;
+        }
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
     }
 
     private static Digest toDigest(Readable row) {

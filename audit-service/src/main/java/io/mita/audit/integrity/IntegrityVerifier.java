@@ -1,7 +1,6 @@
 package io.mita.audit.integrity;
 
 import io.mita.audit.chain.ChainHash;
-import io.mita.audit.chain.ChainedRecord;
 import io.mita.audit.integrity.IntegrityReport.BrokenDigest;
 import io.mita.audit.integrity.IntegrityReport.BrokenRecord;
 import java.time.Instant;
@@ -202,14 +201,15 @@ class IntegrityVerifier {
         return keys.keyId().equals(cut.cut().keyId()) && keys.verify(cut.cut().message(), cut.signature());
     }
 
-    private static void merge(Walk walk, List<IntegrityStore.ChainLink> links, List<ChainedRecord> records) {
+    private static void merge(
+            Walk walk, List<IntegrityStore.ChainLink> links, List<IntegrityStore.StoredRecord> records) {
         int l = 0;
         int r = 0;
         while (l < links.size() || r < records.size()) {
             long linkSeq = l < links.size() ? links.get(l).seq() : Long.MAX_VALUE;
             long recordSeq = r < records.size() ? records.get(r).seq() : Long.MAX_VALUE;
             if (recordSeq < linkSeq) {
-                ChainedRecord record = records.get(r);
+                IntegrityStore.StoredRecord record = records.get(r);
                 walk.broken = new BrokenRecord(
                         record.seq(),
                         record.eventId(),
@@ -226,7 +226,7 @@ class IntegrityVerifier {
                         "the hash chain has a link for this record but the log no longer holds it");
                 return;
             }
-            ChainedRecord record = records.get(r);
+            IntegrityStore.StoredRecord record = records.get(r);
             if (!Arrays.equals(link.prevHash(), walk.expected)) {
                 walk.broken = new BrokenRecord(
                         record.seq(),
@@ -237,7 +237,7 @@ class IntegrityVerifier {
                 return;
             }
             if (!link.eventId().equals(record.eventId())
-                    || !Arrays.equals(ChainHash.next(walk.expected, record), link.hash())) {
+                    || !Arrays.equals(ChainHash.next(walk.expected, record.canonicalBytes()), link.hash())) {
                 walk.broken = new BrokenRecord(
                         record.seq(),
                         record.eventId(),
