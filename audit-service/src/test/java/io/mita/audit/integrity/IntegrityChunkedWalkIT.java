@@ -3,13 +3,7 @@ package io.mita.audit.integrity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mita.audit.OwnerSql;
-import io.mita.audit.ingest.TestAppender;
 import io.mita.testsupport.MitaIntegrationTest;
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,23 +46,12 @@ class IntegrityChunkedWalkIT {
         owner = new OwnerSql(database);
     }
 
-    private record Batch(List<UUID> ids, Instant from, Instant to) {}
-
-    private Batch appendSeven() {
-        String subject = "subject-" + UUID.randomUUID();
-        List<UUID> ids = TestAppender.append(context, subject, RECORDS);
-        Object[] range = owner.query(
-                        "SELECT min(received_at), max(received_at) FROM audit_event WHERE subject = ?", subject)
-                .get(0);
-        return new Batch(ids, instant(range[0]), instant(range[1]).plusNanos(1000));
+    private AppendedBatch appendSeven() {
+        return AppendedBatch.append(context, owner, RECORDS);
     }
 
-    private static Instant instant(Object timestamp) {
-        return timestamp instanceof OffsetDateTime offset ? offset.toInstant() : ((Timestamp) timestamp).toInstant();
-    }
-
-    private IntegrityReport verify(Batch batch) {
-        return verifier.verify(batch.from(), batch.to()).block(Duration.ofSeconds(60));
+    private IntegrityReport verify(AppendedBatch batch) {
+        return batch.verifiedBy(verifier);
     }
 
     private void alter(UUID eventId) {
@@ -77,7 +60,7 @@ class IntegrityChunkedWalkIT {
 
     @Test
     void anIntactLogIsVerifiedAcrossEveryChunk() {
-        Batch batch = appendSeven();
+        AppendedBatch batch = appendSeven();
 
         IntegrityReport report = verify(batch);
 
@@ -89,7 +72,7 @@ class IntegrityChunkedWalkIT {
 
     @Test
     void aBreakInALaterChunkIsNamedWhenTheEarlierChunksAreIntact() {
-        Batch batch = appendSeven();
+        AppendedBatch batch = appendSeven();
         UUID edited = batch.ids().get(4);
 
         alter(edited);
@@ -104,7 +87,7 @@ class IntegrityChunkedWalkIT {
 
     @Test
     void ofTwoBreaksInDifferentChunksTheEarlierIsNamed() {
-        Batch batch = appendSeven();
+        AppendedBatch batch = appendSeven();
         UUID earlier = batch.ids().get(2);
         UUID later = batch.ids().get(5);
 
@@ -120,7 +103,7 @@ class IntegrityChunkedWalkIT {
 
     @Test
     void aRecordRemovedWithItsLinkBeforeAChunkBreaksTheFirstLinkOfThatChunk() {
-        Batch batch = appendSeven();
+        AppendedBatch batch = appendSeven();
         UUID removed = batch.ids().get(2);
 
         owner.tamper("DELETE FROM audit_chain WHERE event_id = ?", removed);

@@ -8,20 +8,15 @@ import io.mita.audit.OwnerHistory;
 import io.mita.audit.OwnerSql;
 import io.mita.audit.chain.ChainHash;
 import io.mita.audit.chain.ChainedRecord;
-import io.mita.audit.ingest.TestAppender;
 import io.mita.testsupport.MitaIntegrationTest;
 import io.mita.testsupport.TestTokens;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,35 +66,21 @@ class IntegrityTamperIT {
         owner = new OwnerSql(database);
     }
 
-    /** Five records appended in one batch, and the time range [from, to) that holds exactly them. */
-    private record Batch(List<UUID> ids, Instant from, Instant to) {}
-
-    private Batch appendFive() {
-        String subject = "subject-" + UUID.randomUUID();
-        List<UUID> ids = TestAppender.append(context, subject, 5);
-        Object[] range = owner.query(
-                        "SELECT min(received_at), max(received_at) FROM audit_event WHERE subject = ?", subject)
-                .get(0);
-        Instant from = instant(range[0]);
-        Instant to = instant(range[1]).plusNanos(1000);
-        return new Batch(ids, from, to);
-    }
-
-    private static Instant instant(Object timestamp) {
-        return timestamp instanceof OffsetDateTime offset ? offset.toInstant() : ((Timestamp) timestamp).toInstant();
+    private AppendedBatch appendFive() {
+        return AppendedBatch.append(context, owner, 5);
     }
 
     private long seqOf(UUID eventId) {
         return (Long) owner.scalar("SELECT seq FROM audit_event WHERE event_id = ?", eventId);
     }
 
-    private IntegrityReport verify(Batch batch) {
-        return verifier.verify(batch.from(), batch.to()).block(Duration.ofSeconds(60));
+    private IntegrityReport verify(AppendedBatch batch) {
+        return batch.verifiedBy(verifier);
     }
 
     @Test
     void anUntouchedLogVerifiesWithItsDigests() {
-        Batch batch = appendFive();
+        AppendedBatch batch = appendFive();
         Digest digest = signer.signNow().block(Duration.ofSeconds(30));
 
         IntegrityReport report = verify(batch);
@@ -117,7 +98,7 @@ class IntegrityTamperIT {
 
     @Test
     void aRecordEditedBySuperuserIsNamedAsAltered() {
-        Batch batch = appendFive();
+        AppendedBatch batch = appendFive();
         UUID edited = batch.ids().get(2);
 
         owner.tamper("UPDATE audit_event SET data = '{\"n\": 99}'::jsonb WHERE event_id = ?", edited);
@@ -132,7 +113,7 @@ class IntegrityTamperIT {
 
     @Test
     void aRecordDeletedBySuperuserIsNamedFromItsChainLink() {
-        Batch batch = appendFive();
+        AppendedBatch batch = appendFive();
         UUID deleted = batch.ids().get(1);
         long seq = seqOf(deleted);
 
@@ -147,7 +128,7 @@ class IntegrityTamperIT {
 
     @Test
     void aRecordDeletedWithItsChainLinkBreaksTheLinkOfTheRecordAfterIt() {
-        Batch batch = appendFive();
+        AppendedBatch batch = appendFive();
         UUID deleted = batch.ids().get(3);
 
         owner.tamper("DELETE FROM audit_chain WHERE event_id = ?", deleted);
@@ -161,7 +142,7 @@ class IntegrityTamperIT {
 
     @Test
     void aRecordInsertedBySuperuserIsNamedAsNotChained() {
-        Batch batch = appendFive();
+        AppendedBatch batch = appendFive();
         UUID inserted = UUID.randomUUID();
 
         // a plausible forgery: received inside the batch's range, like its neighbours
@@ -185,7 +166,7 @@ class IntegrityTamperIT {
 
     @Test
     void aForgerWhoRecomputesTheChainAfterAnEditFailsTheSignedDigest() {
-        Batch batch = appendFive();
+        AppendedBatch batch = appendFive();
         Digest digest = signer.signNow().block(Duration.ofSeconds(30));
         UUID edited = batch.ids().get(1);
 
@@ -203,7 +184,7 @@ class IntegrityTamperIT {
 
     @Test
     void aDigestEditedAfterSigningFailsItsSignature() {
-        Batch batch = appendFive();
+        AppendedBatch batch = appendFive();
         Digest digest = signer.signNow().block(Duration.ofSeconds(30));
 
         owner.tamper("UPDATE audit_digest SET event_count = event_count + 1 WHERE digest_id = ?", digest.digestId());
@@ -216,7 +197,7 @@ class IntegrityTamperIT {
 
     @Test
     void aDeletedDigestIsNoticedByTheDigestAfterIt() {
-        Batch batch = appendFive();
+        AppendedBatch batch = appendFive();
         Digest removed = signer.signNow().block(Duration.ofSeconds(30));
         Digest next = signer.signNow().block(Duration.ofSeconds(30));
 
@@ -230,7 +211,7 @@ class IntegrityTamperIT {
 
     @Test
     void complianceRunsTheCheckThroughTheApiAndVerifiesDigestsWithThePublishedKey() throws Exception {
-        Batch batch = appendFive();
+        AppendedBatch batch = appendFive();
         Digest digest = signer.signNow().block(Duration.ofSeconds(30));
         String token = TestTokens.forUser(UUID.randomUUID(), "COMPLIANCE");
 
