@@ -193,7 +193,9 @@ class DataExportWorker extends PeriodicJob {
                             .thenReturn(ready);
                 })
                 .onErrorResume(e -> afterFailure(claimed, claim, e))
-                .doFinally(signal -> files.forEach(DataExportWorker::delete))
+                // deleting files blocks: off the thread the build ended on (often an R2DBC event loop)
+                .doFinally(
+                        signal -> Schedulers.boundedElastic().schedule(() -> files.forEach(DataExportWorker::delete)))
                 .doOnEach(LogContext.onNext(done -> log.info("Export {} {}", done.id(), done.status())));
     }
 
