@@ -167,25 +167,19 @@ class AuditEventWriter {
             if (missing.isEmpty()) {
                 return Mono.just(new SubjectKeys(keys, gone));
             }
-            StringBuilder sql = new StringBuilder("INSERT INTO subject_key (subject, wrapped_key) VALUES ");
+            String[] wrappedHex = new String[missing.size()];
             for (int i = 0; i < missing.size(); i++) {
-                sql.append(i == 0 ? "" : ", ")
-                        .append("($")
-                        .append(2 * i + 1)
-                        .append(", decode($")
-                        .append(2 * i + 2)
-                        .append(", 'hex'))");
+                byte[] wrapped = sealing.newWrappedKey(missing.get(i));
+                keys.put(missing.get(i), wrapped);
+                wrappedHex[i] = HexFormat.of().formatHex(wrapped);
             }
-            List<Object> values = new ArrayList<>(2 * missing.size());
-            for (String subject : missing) {
-                byte[] wrapped = sealing.newWrappedKey(subject);
-                keys.put(subject, wrapped);
-                values.add(subject);
-                values.add(HexFormat.of().formatHex(wrapped));
-            }
+            // column arrays, as the events and chain rows: two bind parameters whatever the number of new subjects
             return databaseClient
-                    .sql(sql.toString())
-                    .bindValues(values)
+                    .sql(
+                            "INSERT INTO subject_key (subject, wrapped_key) SELECT subject, decode(wrapped, 'hex')"
+                                    + " FROM unnest(CAST(:subjects AS text[]), CAST(:wrapped AS text[])) AS k(subject, wrapped)")
+                    .bind("subjects", missing.toArray(String[]::new))
+                    .bind("wrapped", wrappedHex)
                     .fetch()
                     .rowsUpdated()
                     .thenReturn(new SubjectKeys(keys, gone));
