@@ -1,5 +1,8 @@
 package io.mita.budget.dashboard;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * One part of the dashboard's single statement, implemented inside the feature that owns the tables (so its types
  * stay package-private): a scalar subquery that answers the whole part as one JSON value, and how to read it.
@@ -9,6 +12,14 @@ package io.mita.budget.dashboard;
  * Amounts travel as JSON strings (never as JSON numbers, which a reader could turn into doubles).
  */
 public interface DashboardPart<T> {
+
+    /** The one reader of the parts' JSON (thread-safe; the parts' values are strings, arrays and objects only). */
+    JsonMapper JSON = JsonMapper.builder().build();
+
+    /** A subquery's JSON text as a tree; an empty array when it answered SQL NULL (a list part with nothing in it). */
+    static JsonNode parse(String json) {
+        return json == null ? JSON.createArrayNode() : JSON.readTree(json);
+    }
 
     /** The scalar subquery, in parentheses, answering JSON (or SQL NULL when the part has nothing). */
     String subquery();

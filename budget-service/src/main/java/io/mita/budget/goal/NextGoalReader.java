@@ -2,6 +2,7 @@ package io.mita.budget.goal;
 
 import io.mita.budget.dashboard.DashboardDay;
 import io.mita.budget.dashboard.DashboardGoal;
+import io.mita.budget.dashboard.DashboardPart;
 import io.mita.budget.dashboard.NextGoals;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The dashboard's next goals: the user's live ACTIVE goals, nearest target date first (then oldest), the first
@@ -28,8 +28,6 @@ class NextGoalReader implements NextGoals {
                    WHERE user_id = :userId AND deleted_at IS NULL AND status = 'ACTIVE'
                    ORDER BY target_date, created_at, id LIMIT :goalLimit) g)""";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @Override
     public String subquery() {
         return NEXT;
@@ -38,10 +36,7 @@ class NextGoalReader implements NextGoals {
     @Override
     public List<DashboardGoal> read(String json, DashboardDay day) {
         List<DashboardGoal> lines = new ArrayList<>();
-        if (json == null) {
-            return lines;
-        }
-        for (JsonNode goal : JSON.readTree(json)) {
+        for (JsonNode goal : DashboardPart.parse(json)) {
             String currency = goal.get(3).asString();
             GoalProgress progress = GoalProgress.of(
                     new BigDecimal(goal.get(5).asString()),

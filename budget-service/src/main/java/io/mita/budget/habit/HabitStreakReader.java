@@ -2,6 +2,7 @@ package io.mita.budget.habit;
 
 import io.mita.budget.dashboard.DashboardDay;
 import io.mita.budget.dashboard.DashboardHabit;
+import io.mita.budget.dashboard.DashboardPart;
 import io.mita.budget.dashboard.HabitStreaks;
 import io.mita.budget.habit.PeriodOutcome.Status;
 import java.math.BigDecimal;
@@ -16,7 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every habit of a user with its streaks, for the dashboard, from one subquery whatever the number of habits: the
@@ -49,8 +49,6 @@ class HabitStreakReader implements HabitStreaks {
                                       AND t.occurred_on BETWEEN (SELECT min(starts_on) FROM checked) AND :today
                                     GROUP BY t.category, t.occurred_on, t.currency) e)))""";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @Override
     public String subquery() {
         return HABITS;
@@ -58,7 +56,7 @@ class HabitStreakReader implements HabitStreaks {
 
     @Override
     public List<DashboardHabit> read(String json, DashboardDay day) {
-        JsonNode inputs = JSON.readTree(json);
+        JsonNode inputs = DashboardPart.parse(json);
         List<Habit> habits = new ArrayList<>();
         for (JsonNode habit : inputs.get("habits")) {
             habits.add(new Habit(

@@ -1,6 +1,7 @@
 package io.mita.budget.plan;
 
 import io.mita.budget.dashboard.DashboardDay;
+import io.mita.budget.dashboard.DashboardPart;
 import io.mita.budget.dashboard.MonthToDate;
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -11,7 +12,6 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The dashboard's month: the same three reads as {@link PlannedMonthReader} (the plan by its unique key, the
@@ -41,7 +41,6 @@ class MonthToDateReader implements MonthToDate {
                                  GROUP BY category, occurred_on) s))
              FROM budget_plan p WHERE p.user_id = :userId AND p.month = :first)""";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<Plan.Allocation>> ALLOCATIONS = new TypeReference<>() {};
 
     @Override
@@ -56,7 +55,7 @@ class MonthToDateReader implements MonthToDate {
         }
         YearMonth month = day.month();
         int length = month.lengthOfMonth();
-        JsonNode plan = JSON.readTree(json);
+        JsonNode plan = DashboardPart.parse(json);
         Currency currency = Currency.getInstance(plan.get("currency").asString());
         Map<String, long[]> persisted = new TreeMap<>();
         plan.get("cells").properties().forEach(category -> {
@@ -75,6 +74,10 @@ class MonthToDateReader implements MonthToDate {
                     PlanAmounts.toMinor(new BigDecimal(cell.get(2).asString()), currency);
         }
         return PlannedMonthReader.month(
-                month, currency, JSON.convertValue(plan.get("allocations"), ALLOCATIONS), persisted, spending);
+                month,
+                currency,
+                DashboardPart.JSON.convertValue(plan.get("allocations"), ALLOCATIONS),
+                persisted,
+                spending);
     }
 }

@@ -1,6 +1,7 @@
 package io.mita.budget.transaction;
 
 import io.mita.budget.dashboard.DashboardDay;
+import io.mita.budget.dashboard.DashboardPart;
 import io.mita.budget.dashboard.DashboardTransaction;
 import io.mita.budget.dashboard.LatestTransactions;
 import io.mita.budget.money.Money;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The dashboard's latest transactions: the first page of the listing (newest {@code occurred_on} first, then id),
@@ -29,8 +29,6 @@ class LatestTransactionReader implements LatestTransactions {
                    WHERE user_id = :userId AND deleted_at IS NULL
                    ORDER BY occurred_on DESC, id DESC LIMIT :transactionLimit) t)""";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @Override
     public String subquery() {
         return LATEST;
@@ -39,10 +37,7 @@ class LatestTransactionReader implements LatestTransactions {
     @Override
     public List<DashboardTransaction> read(String json, DashboardDay day) {
         List<DashboardTransaction> lines = new ArrayList<>();
-        if (json == null) {
-            return lines;
-        }
-        for (JsonNode line : JSON.readTree(json)) {
+        for (JsonNode line : DashboardPart.parse(json)) {
             String currency = line.get(3).asString();
             lines.add(new DashboardTransaction(
                     UUID.fromString(line.get(0).asString()),
