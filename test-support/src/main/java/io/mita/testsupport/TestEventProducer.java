@@ -43,13 +43,23 @@ public final class TestEventProducer implements AutoCloseable {
     }
 
     public void publish(String topic, String key, CloudEvent event) {
+        send(new ProducerRecord<>(topic, key, event));
+    }
+
+    /** Publishes to this partition of the topic, keyed by the event's subject. */
+    public void publishTo(String topic, int partition, CloudEvent event) {
+        send(new ProducerRecord<>(topic, partition, event.getSubject(), event));
+    }
+
+    private void send(ProducerRecord<String, CloudEvent> record) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, event)).get();
+            producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("could not publish " + event.getId() + " to " + topic, e);
+            throw new IllegalStateException(
+                    "could not publish " + record.value().getId() + " to " + record.topic(), e);
         }
     }
 

@@ -1,14 +1,18 @@
 package io.mita.gateway.erasure;
 
+import io.cloudevents.CloudEvent;
 import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.ConsumerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Erased users' tokens refused at the edge (docs/gateway.md, "Erased accounts"). */
+/** Erased users' tokens refused at the edge (docs/auth.md, "Account deletion"). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ErasedAccountsProperties.class)
 @ConditionalOnProperty(name = "mita.gateway.erased-accounts.enabled", havingValue = "true")
@@ -20,8 +24,23 @@ class ErasedAccountsConfiguration {
     }
 
     @Bean
-    UserErasedListener userErasedListener(ErasedAccounts erased, JsonMapper json, ObjectProvider<Clock> clock) {
-        return new UserErasedListener(erased, json, clock.getIfAvailable(Clock::systemUTC));
+    ErasureTopicReader erasureTopicReader(
+            ErasedAccountsProperties properties,
+            ErasedAccounts erased,
+            ConsumerFactory<?, ?> serviceConsumers,
+            JsonMapper json,
+            ObjectProvider<Clock> clock) {
+        Clock time = clock.getIfAvailable(Clock::systemUTC);
+        Map<String, Object> config = ErasureTopicReader.withoutGroup(
+                serviceConsumers.getConfigurationProperties(), properties.partitionRefresh());
+        UserErasedListener listener = new UserErasedListener(erased, json, time);
+        return new ErasureTopicReader(
+                () -> new KafkaConsumer<String, CloudEvent>(config),
+                properties.topic(),
+                properties.window(),
+                properties.partitionRefresh(),
+                listener::on,
+                time);
     }
 
     @Bean

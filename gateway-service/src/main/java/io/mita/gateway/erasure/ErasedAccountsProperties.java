@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param topic       auth-service's topic, where {@code mita.auth.user.erased.v1} is published
  * @param window      how long an erasure is remembered: at least the access token's lifetime plus clock skew
  * @param maximumSize the most erasures remembered at once
+ * @param partitionRefresh how often the topic's partitions are looked up again (a topic created or a partition added
+ *     after start is read from then on)
  */
 @Validated
 @ConfigurationProperties("mita.gateway.erased-accounts")
@@ -21,4 +23,5 @@ public record ErasedAccountsProperties(
         boolean enabled,
         @NotBlank String topic,
         @NotNull Duration window,
-        @Min(1) long maximumSize) {}
+        @Min(1) long maximumSize,
+        @NotNull Duration partitionRefresh) {}
