@@ -1,41 +1,32 @@
 package io.mita.auth.export;
 
 import static io.mita.auth.AuthFixtures.PASSWORD;
-import static io.mita.auth.AuthFixtures.aUniqueEmail;
 import static io.mita.auth.AuthFixtures.assertProblem;
-import static io.mita.auth.AuthFixtures.login;
-import static io.mita.auth.AuthFixtures.register;
+import static io.mita.auth.export.DataExportFixtures.JSON;
+import static io.mita.auth.export.DataExportFixtures.PATIENCE;
+import static io.mita.auth.export.DataExportFixtures.future;
+import static io.mita.auth.export.DataExportFixtures.sha256;
+import static io.mita.auth.export.DataExportFixtures.unzip;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.mita.auth.AuthFixtures;
 import io.mita.auth.OutboxEvents;
+import io.mita.auth.export.DataExportFixtures.SignedInUser;
 import io.mita.auth.retention.RetentionPurge;
 import io.mita.testsupport.MitaIntegrationTest;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Data export over HTTP on PostgreSQL, with a real HTTP server standing in for the four data services: the archive
@@ -43,18 +34,14 @@ import tools.jackson.databind.json.JsonMapper;
  * the events, and erasure taking the exports along.
  */
 @MitaIntegrationTest
-class DataExportIT {
+class DataExportIT extends DataExportTestSupport {
 
     static final StandInDataServices SERVICES = new StandInDataServices();
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static final Duration PATIENCE = Duration.ofSeconds(60);
     static final int CHUNK_SIZE = 4096;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        for (String service : StandInDataServices.SERVICES) {
-            registry.add("mita.auth.export.services." + service, SERVICES::baseUrl);
-        }
+        SERVICES.answerForEveryService(registry);
         registry.add("mita.auth.export.retries", () -> "1");
         registry.add("mita.auth.export.timeout", () -> "30s");
         registry.add("mita.auth.export.max-per-day", () -> "3");
@@ -69,12 +56,6 @@ class DataExportIT {
     }
 
     @Autowired
-    WebTestClient client;
-
-    @Autowired
-    DatabaseClient db;
-
-    @Autowired
     RetentionPurge retention;
 
     @Autowired
@@ -86,28 +67,21 @@ class DataExportIT {
     @Autowired
     DataExportRepository exports;
 
-    @BeforeEach
-    void patience() {
-        client = AuthFixtures.patient(client);
-    }
-
     @Test
     void aRequestedExportBecomesAZipOfEveryServicesDocumentAuthsOwnDataAndAManifestOfHashes() throws IOException {
-        String email = aUniqueEmail();
-        UUID userId = register(client, email);
-        String token = login(client, email).accessToken();
+        SignedInUser user = fixtures.aSignedInUser();
+        UUID userId = user.id();
+        String token = user.token();
 
-        WebTestClient.ResponseSpec accepted = request(token).expectStatus().isAccepted();
+        WebTestClient.ResponseSpec accepted =
+                fixtures.request(token).expectStatus().isAccepted();
         JsonNode body = JSON.readTree(accepted.expectBody().returnResult().getResponseBody());
         UUID exportId = UUID.fromString(body.get("id").asString());
         assertThat(body.get("status").asString()).isIn("PENDING", "READY");
         assertThat(body.get("expiresAt").asString()).isNotBlank();
 
-        JsonNode ready = awaitStatus(token, exportId, "READY");
-        byte[] archive = client.get()
-                .uri("/api/auth/me/exports/{id}/archive", exportId)
-                .headers(h -> h.setBearerAuth(token))
-                .exchange()
+        JsonNode ready = fixtures.awaitStatus(token, exportId, "READY");
+        byte[] archive = fixtures.archive(token, exportId)
                 .expectStatus()
                 .isOk()
                 .expectHeader()
@@ -133,7 +107,7 @@ class DataExportIT {
             assertThat(entry.get("size").asLong()).isEqualTo(content.length);
         }
         JsonNode auth = JSON.readTree(entries.get("auth.json"));
-        assertThat(auth.at("/account/email").asString()).isEqualTo(email);
+        assertThat(auth.at("/account/email").asString()).isEqualTo(user.email());
         assertThat(auth.at("/roles/0").asString()).isEqualTo("USER");
         assertThat(auth.get("sessions")).hasSize(1);
         assertThat(auth.at("/twoFactorSignIn/totpEnabled").asBoolean()).isFalse();
@@ -162,7 +136,7 @@ class DataExportIT {
         assertThat(OutboxEvents.ofTypeAndSubject(db, DataExportRequested.TYPE, userId.toString()))
                 .singleElement()
                 .satisfies(event ->
-                        assertThat(event.data()).contains(exportId.toString()).doesNotContain(email));
+                        assertThat(event.data()).contains(exportId.toString()).doesNotContain(user.email()));
         assertThat(OutboxEvents.ofTypeAndSubject(db, DataExportCompleted.TYPE, userId.toString()))
                 .singleElement()
                 .satisfies(event -> assertThat(event.data()).contains("READY"));
@@ -173,44 +147,44 @@ class DataExportIT {
 
     @Test
     void aServiceAnsweringErrorsFailsTheExportAfterItsRetriesWithTheServiceNamedAndTheUserMayAskAgain() {
-        String email = aUniqueEmail();
-        UUID userId = register(client, email);
-        String token = login(client, email).accessToken();
+        SignedInUser user = fixtures.aSignedInUser();
+        UUID userId = user.id();
+        String token = user.token();
         SERVICES.failFor("ocr", userId.toString());
 
-        UUID exportId = requestExport(token);
-        JsonNode failed = awaitStatus(token, exportId, "FAILED");
+        UUID exportId = fixtures.requestExport(token);
+        JsonNode failed = fixtures.awaitStatus(token, exportId, "FAILED");
 
         assertThat(failed.get("failureReason").asString()).isEqualTo("ocr answered HTTP 500");
         assertThat(SERVICES.receivedFor(userId.toString()))
                 .filteredOn(r -> r.path().equals("/api/ocr/me/export"))
                 .as("the first attempt and one retry")
                 .hasSize(2);
-        assertProblem(archive(token, exportId), HttpStatus.CONFLICT, "AUTH_EXPORT_NOT_READY");
+        assertProblem(fixtures.archive(token, exportId), HttpStatus.CONFLICT, "AUTH_EXPORT_NOT_READY");
         assertThat(OutboxEvents.ofTypeAndSubject(db, DataExportCompleted.TYPE, userId.toString()))
                 .singleElement()
                 .satisfies(event -> assertThat(event.data()).contains("FAILED").contains("ocr answered HTTP 500"));
-        assertThat(count("SELECT count(*) AS n FROM data_export_chunk WHERE export_id = :u", exportId))
+        assertThat(fixtures.chunksOf(exportId))
                 .as("a failed export keeps no archive")
                 .isZero();
 
-        request(token).expectStatus().isAccepted();
+        fixtures.request(token).expectStatus().isAccepted();
     }
 
     @Test
     void aSecondRequestWhileOneIsPendingIsAConflict() {
-        String email = aUniqueEmail();
-        UUID userId = register(client, email);
-        String token = login(client, email).accessToken();
+        SignedInUser user = fixtures.aSignedInUser();
+        UUID userId = user.id();
+        String token = user.token();
         SERVICES.hold(userId.toString());
         try {
-            UUID first = requestExport(token);
+            UUID first = fixtures.requestExport(token);
 
-            assertProblem(request(token), HttpStatus.CONFLICT, "AUTH_EXPORT_PENDING");
+            assertProblem(fixtures.request(token), HttpStatus.CONFLICT, "AUTH_EXPORT_PENDING");
 
             SERVICES.release(userId.toString());
-            awaitStatus(token, first, "READY");
-            request(token).expectStatus().isAccepted();
+            fixtures.awaitStatus(token, first, "READY");
+            fixtures.request(token).expectStatus().isAccepted();
         } finally {
             SERVICES.release(userId.toString());
         }
@@ -218,77 +192,65 @@ class DataExportIT {
 
     @Test
     void anExportWaitingForASlowServiceDoesNotHoldBackAnotherUsersExport() {
-        String slowEmail = aUniqueEmail();
-        UUID slowUser = register(client, slowEmail);
-        String slowToken = login(client, slowEmail).accessToken();
-        String email = aUniqueEmail();
-        register(client, email);
-        String token = login(client, email).accessToken();
-        SERVICES.hold(slowUser.toString());
+        SignedInUser slowUser = fixtures.aSignedInUser();
+        String slowToken = slowUser.token();
+        String token = fixtures.aSignedInUser().token();
+        SERVICES.hold(slowUser.id().toString());
         try {
-            UUID slow = requestExport(slowToken);
-            UUID other = requestExport(token);
+            UUID slow = fixtures.requestExport(slowToken);
+            UUID other = fixtures.requestExport(token);
 
-            awaitStatus(token, other, "READY");
-            status(slowToken, slow).expectBody().jsonPath("$.status").isEqualTo("PENDING");
+            fixtures.awaitStatus(token, other, "READY");
+            fixtures.status(slowToken, slow).expectBody().jsonPath("$.status").isEqualTo("PENDING");
 
-            SERVICES.release(slowUser.toString());
-            awaitStatus(slowToken, slow, "READY");
+            SERVICES.release(slowUser.id().toString());
+            fixtures.awaitStatus(slowToken, slow, "READY");
         } finally {
-            SERVICES.release(slowUser.toString());
+            SERVICES.release(slowUser.id().toString());
         }
     }
 
     @Test
     void anotherUsersExportIsNotFoundAndAnUnknownOneNeither() {
-        String owner = aUniqueEmail();
-        register(client, owner);
-        String ownerToken = login(client, owner).accessToken();
-        String other = aUniqueEmail();
-        register(client, other);
-        String otherToken = login(client, other).accessToken();
-        UUID exportId = requestExport(ownerToken);
-        awaitStatus(ownerToken, exportId, "READY");
+        String ownerToken = fixtures.aSignedInUser().token();
+        String otherToken = fixtures.aSignedInUser().token();
+        UUID exportId = fixtures.requestExport(ownerToken);
+        fixtures.awaitStatus(ownerToken, exportId, "READY");
 
-        assertProblem(status(otherToken, exportId), HttpStatus.NOT_FOUND, "AUTH_EXPORT_NOT_FOUND");
-        assertProblem(archive(otherToken, exportId), HttpStatus.NOT_FOUND, "AUTH_EXPORT_NOT_FOUND");
-        assertProblem(status(ownerToken, UUID.randomUUID()), HttpStatus.NOT_FOUND, "AUTH_EXPORT_NOT_FOUND");
+        assertProblem(fixtures.status(otherToken, exportId), HttpStatus.NOT_FOUND, "AUTH_EXPORT_NOT_FOUND");
+        assertProblem(fixtures.archive(otherToken, exportId), HttpStatus.NOT_FOUND, "AUTH_EXPORT_NOT_FOUND");
+        assertProblem(fixtures.status(ownerToken, UUID.randomUUID()), HttpStatus.NOT_FOUND, "AUTH_EXPORT_NOT_FOUND");
     }
 
     @Test
     void anExpiredExportCannotBeFetchedAndTheRetentionPurgeDeletesIt() {
-        String email = aUniqueEmail();
-        register(client, email);
-        String token = login(client, email).accessToken();
-        UUID exportId = requestExport(token);
-        awaitStatus(token, exportId, "READY");
+        String token = fixtures.aSignedInUser().token();
+        UUID exportId = fixtures.requestExport(token);
+        fixtures.awaitStatus(token, exportId, "READY");
 
         db.sql("UPDATE data_export SET expires_at = now() - interval '1 minute' WHERE id = :id")
                 .bind("id", exportId)
                 .then()
                 .block(PATIENCE);
 
-        assertProblem(status(token, exportId), HttpStatus.NOT_FOUND, "AUTH_EXPORT_EXPIRED");
-        assertProblem(archive(token, exportId), HttpStatus.NOT_FOUND, "AUTH_EXPORT_EXPIRED");
+        assertProblem(fixtures.status(token, exportId), HttpStatus.NOT_FOUND, "AUTH_EXPORT_EXPIRED");
+        assertProblem(fixtures.archive(token, exportId), HttpStatus.NOT_FOUND, "AUTH_EXPORT_EXPIRED");
         Map<String, Long> purged = retention.purgeOnce().block(PATIENCE);
         assertThat(purged.get("data_export")).isPositive();
-        assertThat(count("SELECT count(*) AS n FROM data_export WHERE id = :u", exportId))
+        assertThat(fixtures.count("SELECT count(*) AS n FROM data_export WHERE id = :u", exportId))
                 .isZero();
-        assertThat(count("SELECT count(*) AS n FROM data_export_chunk WHERE export_id = :u", exportId))
-                .isZero();
-        assertProblem(status(token, exportId), HttpStatus.NOT_FOUND, "AUTH_EXPORT_NOT_FOUND");
+        assertThat(fixtures.chunksOf(exportId)).isZero();
+        assertProblem(fixtures.status(token, exportId), HttpStatus.NOT_FOUND, "AUTH_EXPORT_NOT_FOUND");
     }
 
     @Test
     void aUserMayRequestAtMostTheDailyNumberOfExports() {
-        String email = aUniqueEmail();
-        register(client, email);
-        String token = login(client, email).accessToken();
+        String token = fixtures.aSignedInUser().token();
         for (int i = 0; i < 3; i++) {
-            awaitStatus(token, requestExport(token), "READY");
+            fixtures.awaitStatus(token, fixtures.requestExport(token), "READY");
         }
 
-        assertProblem(request(token), HttpStatus.TOO_MANY_REQUESTS, "AUTH_EXPORT_LIMIT_REACHED");
+        assertProblem(fixtures.request(token), HttpStatus.TOO_MANY_REQUESTS, "AUTH_EXPORT_LIMIT_REACHED");
     }
 
     @Test
@@ -303,13 +265,12 @@ class DataExportIT {
 
     @Test
     void erasingTheAccountDeletesItsExports() {
-        String email = aUniqueEmail();
-        UUID userId = register(client, email);
-        String token = login(client, email).accessToken();
-        UUID exportId = requestExport(token);
-        awaitStatus(token, exportId, "READY");
-        assertThat(count("SELECT count(*) AS n FROM data_export_chunk WHERE export_id = :u", exportId))
-                .isPositive();
+        SignedInUser user = fixtures.aSignedInUser();
+        UUID userId = user.id();
+        String token = user.token();
+        UUID exportId = fixtures.requestExport(token);
+        fixtures.awaitStatus(token, exportId, "READY");
+        assertThat(fixtures.chunksOf(exportId)).isPositive();
 
         client.method(org.springframework.http.HttpMethod.DELETE)
                 .uri("/api/auth/me")
@@ -320,23 +281,22 @@ class DataExportIT {
                 .expectStatus()
                 .isNoContent();
 
-        assertThat(count("SELECT count(*) AS n FROM data_export WHERE user_id = :u", userId))
+        assertThat(fixtures.count("SELECT count(*) AS n FROM data_export WHERE user_id = :u", userId))
                 .isZero();
-        assertThat(count("SELECT count(*) AS n FROM data_export_chunk WHERE export_id = :u", exportId))
-                .isZero();
+        assertThat(fixtures.chunksOf(exportId)).isZero();
     }
 
     @Test
     void aLargeArchiveIsStoredInChunksAndDownloadedByteForByteWithItsStoredSizeAndHash() throws IOException {
-        String email = aUniqueEmail();
-        UUID userId = register(client, email);
-        String token = login(client, email).accessToken();
+        SignedInUser user = fixtures.aSignedInUser();
+        UUID userId = user.id();
+        String token = user.token();
         SERVICES.largeFor("ocr", userId.toString(), 200_000);
-        UUID exportId = requestExport(token);
-        JsonNode ready = awaitStatus(token, exportId, "READY");
+        UUID exportId = fixtures.requestExport(token);
+        JsonNode ready = fixtures.awaitStatus(token, exportId, "READY");
 
         WebTestClient.ResponseSpec response =
-                archive(token, exportId).expectStatus().isOk();
+                fixtures.archive(token, exportId).expectStatus().isOk();
         byte[] downloaded = response.expectBody(byte[].class).returnResult().getResponseBody();
 
         long size = ready.get("archiveSize").asLong();
@@ -370,27 +330,19 @@ class DataExportIT {
 
     @Test
     void anExportLeftClaimedByADeadInstanceIsClaimedAgainWhenItsLeaseRanOutAndCompleted() throws IOException {
-        String email = aUniqueEmail();
-        UUID userId = register(client, email);
-        String token = login(client, email).accessToken();
-        UUID exportId = UUID.randomUUID();
+        SignedInUser user = fixtures.aSignedInUser();
+        UUID userId = user.id();
+        String token = user.token();
         // what a worker that died mid-build leaves: a PENDING row claimed by it, its lease over, a partial chunk
-        db.sql("INSERT INTO data_export (id, user_id, status, requested_at, expires_at, next_attempt_at, claimed_by,"
-                        + " lease_until, attempts) VALUES (:id, :u, 'PENDING', now() - interval '20 minutes',"
-                        + " now() + interval '7 days', now() - interval '20 minutes', 'dead-instance/1',"
-                        + " now() - interval '5 minutes', 1)")
-                .bind("id", exportId)
-                .bind("u", userId)
-                .then()
-                .block(PATIENCE);
+        UUID exportId = fixtures.anExportLeftByADeadInstance(userId, "dead-instance/1", "20 minutes", "5 minutes", 1);
         db.sql("INSERT INTO data_export_chunk (export_id, seq, bytes) VALUES (:id, 0, decode('deadbeef', 'hex'))")
                 .bind("id", exportId)
                 .then()
                 .block(PATIENCE);
 
-        JsonNode ready = awaitStatus(token, exportId, "READY");
+        JsonNode ready = fixtures.awaitStatus(token, exportId, "READY");
 
-        byte[] downloaded = archive(token, exportId)
+        byte[] downloaded = fixtures.archive(token, exportId)
                 .expectStatus()
                 .isOk()
                 .expectBody(byte[].class)
@@ -398,7 +350,7 @@ class DataExportIT {
                 .getResponseBody();
         assertThat(sha256(downloaded)).isEqualTo(ready.get("archiveSha256").asString());
         assertThat(unzip(downloaded)).containsKeys("auth.json", "budget.json", "manifest.json");
-        assertThat(count("SELECT attempts::bigint AS n FROM data_export WHERE id = :u", exportId))
+        assertThat(fixtures.count("SELECT attempts::bigint AS n FROM data_export WHERE id = :u", exportId))
                 .isEqualTo(2L);
         assertThat(OutboxEvents.ofTypeAndSubject(db, DataExportCompleted.TYPE, userId.toString()))
                 .singleElement()
@@ -407,8 +359,8 @@ class DataExportIT {
 
     @Test
     void anExportWhoseLeaseIsStillRunningIsNotClaimedByAnotherWorker() {
-        UUID userId = anAccount();
-        UUID exportId = aQueuedExport(userId, "other-instance/1", "now() + interval '2 days'");
+        UUID userId = fixtures.anAccount();
+        UUID exportId = fixtures.aQueuedExport(userId, "other-instance/1", "now() + interval '2 days'");
 
         assertThat(queue.claim("me/1", future(), Duration.ofMinutes(15), 3, 100)
                         .map(claimed -> claimed.export().id())
@@ -421,7 +373,7 @@ class DataExportIT {
     void twoWorkersClaimingAtOnceNeverGetTheSameExport() {
         java.util.Set<UUID> queued = new java.util.HashSet<>();
         for (int i = 0; i < 8; i++) {
-            queued.add(aQueuedExport(anAccount(), null, "NULL"));
+            queued.add(fixtures.aQueuedExport(fixtures.anAccount(), null, "NULL"));
         }
         // "now" a day ahead: only these rows are due (their next attempt is an hour ahead), not other tests' ones
         var first = queue.claim("worker-a/1", future(), Duration.ofMinutes(15), 3, 100)
@@ -452,8 +404,8 @@ class DataExportIT {
 
     @Test
     void aWorkerThatLostItsClaimCanNeitherWriteChunksNorCompleteTheExport() {
-        UUID userId = anAccount();
-        UUID exportId = aQueuedExport(userId, "new-owner/2", "now() + interval '1 hour'");
+        UUID userId = fixtures.anAccount();
+        UUID exportId = fixtures.aQueuedExport(userId, "new-owner/2", "now() + interval '1 hour'");
         DataExport export = exports.findOwn(exportId, userId).block(PATIENCE);
 
         assertThat(chunks.write(exportId, "old-owner/1", 0, new byte[] {1, 2, 3})
@@ -466,8 +418,7 @@ class DataExportIT {
         assertThat(exports.markFailed(export.failed(java.time.Instant.now(), "x"), "old-owner/1")
                         .block(PATIENCE))
                 .isFalse();
-        assertThat(count("SELECT count(*) AS n FROM data_export_chunk WHERE export_id = :u", exportId))
-                .isZero();
+        assertThat(fixtures.chunksOf(exportId)).isZero();
         assertThat(chunks.write(exportId, "new-owner/2", 0, new byte[] {1, 2, 3})
                         .block(PATIENCE))
                 .isTrue();
@@ -475,127 +426,17 @@ class DataExportIT {
 
     @Test
     void anExportInterruptedAsOftenAsTheAttemptsAllowFailsWithTheReasonAndTheUserMayAskAgain() {
-        String email = aUniqueEmail();
-        UUID userId = register(client, email);
-        String token = login(client, email).accessToken();
-        UUID exportId = UUID.randomUUID();
-        db.sql("INSERT INTO data_export (id, user_id, status, requested_at, expires_at, next_attempt_at, claimed_by,"
-                        + " lease_until, attempts) VALUES (:id, :u, 'PENDING', now() - interval '1 hour',"
-                        + " now() + interval '7 days', now() - interval '1 hour', 'dead-instance/3',"
-                        + " now() - interval '1 minute', 3)")
-                .bind("id", exportId)
-                .bind("u", userId)
-                .then()
-                .block(PATIENCE);
+        SignedInUser user = fixtures.aSignedInUser();
+        UUID userId = user.id();
+        String token = user.token();
+        UUID exportId = fixtures.anExportLeftByADeadInstance(userId, "dead-instance/3", "1 hour", "1 minute", 3);
 
-        JsonNode failed = awaitStatus(token, exportId, "FAILED");
+        JsonNode failed = fixtures.awaitStatus(token, exportId, "FAILED");
 
         assertThat(failed.get("failureReason").asString()).contains("interrupted 3 times");
         assertThat(OutboxEvents.ofTypeAndSubject(db, DataExportCompleted.TYPE, userId.toString()))
                 .singleElement()
                 .satisfies(event -> assertThat(event.data()).contains("FAILED"));
-        request(token).expectStatus().isAccepted();
-    }
-
-    private UUID anAccount() {
-        UUID id = UUID.randomUUID();
-        db.sql("INSERT INTO user_account (id, email, password_hash, created_at, version)"
-                        + " VALUES (:id, :email, 'not-a-hash', now(), 0)")
-                .bind("id", id)
-                .bind("email", aUniqueEmail())
-                .then()
-                .block(PATIENCE);
-        return id;
-    }
-
-    /** A PENDING export due in an hour (no worker of this test's application claims it before). */
-    private UUID aQueuedExport(UUID userId, String claimedBy, String leaseUntil) {
-        UUID id = UUID.randomUUID();
-        db.sql("INSERT INTO data_export (id, user_id, status, requested_at, expires_at, next_attempt_at, claimed_by,"
-                        + " lease_until) VALUES (:id, :u, 'PENDING', now(), now() + interval '7 days',"
-                        + " now() + interval '1 hour', " + (claimedBy == null ? "NULL" : "'" + claimedBy + "'")
-                        + ", " + leaseUntil + ")")
-                .bind("id", id)
-                .bind("u", userId)
-                .then()
-                .block(PATIENCE);
-        return id;
-    }
-
-    private static java.time.Instant future() {
-        return java.time.Instant.now().plus(Duration.ofDays(1));
-    }
-
-    private WebTestClient.ResponseSpec request(String token) {
-        return client.post()
-                .uri("/api/auth/me/export")
-                .headers(h -> h.setBearerAuth(token))
-                .exchange();
-    }
-
-    private UUID requestExport(String token) {
-        WebTestClient.ResponseSpec accepted = request(token).expectStatus().isAccepted();
-        URI location = accepted.returnResult(String.class).getResponseHeaders().getLocation();
-        assertThat(location).isNotNull();
-        UUID id =
-                UUID.fromString(location.getPath().substring(location.getPath().lastIndexOf('/') + 1));
-        assertThat(location.getPath()).isEqualTo("/api/auth/me/exports/" + id);
-        return id;
-    }
-
-    private WebTestClient.ResponseSpec status(String token, UUID exportId) {
-        return client.get()
-                .uri("/api/auth/me/exports/{id}", exportId)
-                .headers(h -> h.setBearerAuth(token))
-                .exchange();
-    }
-
-    private WebTestClient.ResponseSpec archive(String token, UUID exportId) {
-        return client.get()
-                .uri("/api/auth/me/exports/{id}/archive", exportId)
-                .headers(h -> h.setBearerAuth(token))
-                .exchange();
-    }
-
-    private JsonNode awaitStatus(String token, UUID exportId, String expected) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(() -> {
-            byte[] body = status(token, exportId)
-                    .expectStatus()
-                    .isOk()
-                    .expectBody()
-                    .returnResult()
-                    .getResponseBody();
-            last[0] = JSON.readTree(body);
-            return !"PENDING".equals(last[0].get("status").asString());
-        });
-        assertThat(last[0].get("status").asString()).as(last[0].toString()).isEqualTo(expected);
-        return last[0];
-    }
-
-    private long count(String sql, UUID id) {
-        return db.sql(sql)
-                .bind("u", id)
-                .map(row -> row.get("n", Long.class))
-                .one()
-                .block(PATIENCE);
-    }
-
-    private static Map<String, byte[]> unzip(byte[] archive) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                entries.put(entry.getName(), zip.readAllBytes());
-            }
-        }
-        return entries;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        fixtures.request(token).expectStatus().isAccepted();
     }
 }

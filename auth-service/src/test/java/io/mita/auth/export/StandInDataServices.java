@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +47,13 @@ final class StandInDataServices implements AutoCloseable {
         server.createContext("/api/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
+    }
+
+    /** Points auth-service's export at these stand-ins ({@code mita.auth.export.services.*}). */
+    void answerForEveryService(DynamicPropertyRegistry registry) {
+        for (String service : SERVICES) {
+            registry.add("mita.auth.export.services." + service, this::baseUrl);
+        }
     }
 
     String baseUrl() {
