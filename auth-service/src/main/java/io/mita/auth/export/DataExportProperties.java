@@ -21,8 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retries      further attempts after a service failed (5xx, no connection, timeout)
  * @param tokenTtl     lifetime of the access token minted for the user to call the services (at most 5 minutes)
  * @param pollInterval how often a worker looks for due PENDING exports (a request wakes the worker at once too)
- * @param lease        how long a claim holds an export: longer than the longest build; after it another worker
- *                     may claim the export again (its worker died)
+ * @param lease        how long a claim holds an export without renewal (a build renews it every third of it);
+ *                     after it another worker may claim the export again (its worker died)
  * @param maxAttempts  claims of one export; an export claimed this often without finishing becomes FAILED
  * @param backOff      the wait before an export is claimed again after an attempt that failed inside the service;
  *                     doubles with each attempt

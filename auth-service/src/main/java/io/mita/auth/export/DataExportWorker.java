@@ -41,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the reason (which service, what it answered) once a service failed after its retries. Either way
  * {@code mita.auth.user.export-completed.v1} is written in the same transaction. An attempt that failed inside this
  * service is given back with a back-off; an export whose worker died is claimed again when its lease ran out; after
- * {@code max-attempts} claims it is FAILED.
+ * {@code max-attempts} claims it is FAILED. While a build runs its lease is renewed; a renewal that finds the claim
+ * lost stops the build.
  */
 @Component
 class DataExportWorker extends PeriodicJob {
@@ -185,6 +186,7 @@ class DataExportWorker extends PeriodicJob {
                 .zipWhen(fetched -> account.read(export.userId(), clock.instant()))
                 .publishOn(Schedulers.boundedElastic())
                 .map(all -> archive(export, claim, all.getT2(), all.getT1()))
+                .as(building -> whileClaimHeld(building, export, claim))
                 .flatMap(stored -> {
                     DataExport ready = export.ready(clock.instant(), stored.size(), stored.sha256());
                     return exports.markReady(ready, claim)
@@ -197,6 +199,23 @@ class DataExportWorker extends PeriodicJob {
                 .doFinally(
                         signal -> Schedulers.boundedElastic().schedule(() -> files.forEach(DataExportWorker::delete)))
                 .doOnEach(LogContext.onNext(done -> log.info("Export {} {}", done.id(), done.status())));
+    }
+
+    /**
+     * The build, its lease renewed every third of {@code lease} while it runs (a build may take longer than the
+     * lease; a dead worker's export still waits at most one lease). A renewal that finds the claim lost (another
+     * worker claimed the export after a renewal came too late) ends the build with {@link ClaimLostException}; a
+     * renewal that fails (database) fails the attempt like any other failure inside this service (given back with a
+     * back-off).
+     */
+    private <T> Mono<T> whileClaimHeld(Mono<T> build, DataExport export, String claim) {
+        Duration every = properties.lease().dividedBy(3);
+        Mono<T> claimLost = Flux.interval(every, every)
+                .concatMap(tick -> queue.renew(export.id(), claim, clock.instant(), properties.lease()))
+                .filter(held -> !held)
+                .next()
+                .flatMap(lost -> Mono.error(new ClaimLostException()));
+        return Mono.firstWithSignal(build, claimLost);
     }
 
     private Mono<DataExport> afterFailure(ExportQueue.Claimed claimed, String claim, Throwable e) {

@@ -70,6 +70,21 @@ class ExportQueue {
                 .all();
     }
 
+    /**
+     * Extends this claim's lease to {@code now + lease} while its build goes on; answers whether the claim was still
+     * held (false: the lease ran out and another worker claimed the export, or it is no longer PENDING).
+     */
+    Mono<Boolean> renew(UUID exportId, String claim, Instant now, Duration lease) {
+        return db.sql("UPDATE data_export SET lease_until = :leaseUntil"
+                        + " WHERE id = :id AND claimed_by = :claim AND status = 'PENDING'")
+                .bind("leaseUntil", now.plus(lease))
+                .bind("id", exportId)
+                .bind("claim", claim)
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows == 1);
+    }
+
     /** Gives a claimed export back, due again at {@code next}; answers whether the claim was still held. */
     Mono<Boolean> release(UUID exportId, String claim, Instant next) {
         return db.sql("UPDATE data_export SET claimed_by = NULL, lease_until = NULL, next_attempt_at = :next"
