@@ -6,11 +6,14 @@ import static org.awaitility.Awaitility.await;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.mita.testsupport.KafkaTestBroker;
+import io.mita.testsupport.LogLines;
 import io.mita.testsupport.TestEventProducer;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,8 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway's reader of {@code user.erased} against the test Kafka broker, without the rest of the gateway: it
- * knows the erasures published before it started, copes with a topic or partitions that appear after it started, and
- * joins no consumer group (so a restart leaves none behind).
+ * knows the erasures published before it started, copes with a topic or partitions that appear after it started and
+ * with a broker it cannot reach, and joins no consumer group (so a restart leaves none behind).
  */
 class ErasureTopicReaderIT {
 
@@ -67,17 +70,16 @@ class ErasureTopicReaderIT {
     @Test
     void anErasurePublishedBeforeTheReaderStartedIsKnownOnceItRuns() throws Exception {
         String topic = createdTopic(3);
-        UUID before = UUID.randomUUID();
-        publishErasure(topic, before);
+        UUID before = anErasureIn(topic);
 
         startedReader(topic);
 
-        await().atMost(PATIENCE).until(() -> erased.contains(before.toString()));
+        awaitKnown(erased, before);
     }
 
     @Test
     void aTopicAbsentAtStartIsNeitherCreatedByTheReaderNorFatalAndIsReadOnceItExists() throws Exception {
-        String topic = "mita.auth.erasure-it." + UUID.randomUUID();
+        String topic = aTopicName();
         ErasureTopicReader reader = startedReader(topic);
 
         await().during(Duration.ofSeconds(3))
@@ -86,40 +88,37 @@ class ErasureTopicReaderIT {
         assertThat(reader.isRunning()).isTrue();
 
         admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
-        UUID after = UUID.randomUUID();
-        publishErasure(topic, after);
+        UUID after = anErasureIn(topic);
 
-        await().atMost(PATIENCE).until(() -> erased.contains(after.toString()));
+        awaitKnown(erased, after);
     }
 
     @Test
     void aPartitionAddedAfterStartIsRead() throws Exception {
         String topic = createdTopic(1);
-        UUID first = UUID.randomUUID();
-        publishErasure(topic, first);
+        UUID first = anErasureIn(topic);
         startedReader(topic);
-        await().atMost(PATIENCE).until(() -> erased.contains(first.toString()));
+        awaitKnown(erased, first);
 
         admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(3))).all().get();
         UUID inTheNewPartition = UUID.randomUUID();
         EVENTS.publishTo(topic, 2, erasure(inTheNewPartition));
 
-        await().atMost(PATIENCE).until(() -> erased.contains(inTheNewPartition.toString()));
+        awaitKnown(erased, inTheNewPartition);
     }
 
     @Test
     void theReaderJoinsNoConsumerGroupSoARestartLeavesNoneBehind() throws Exception {
         String topic = createdTopic(3);
-        UUID beforeRestart = UUID.randomUUID();
-        publishErasure(topic, beforeRestart);
+        UUID beforeRestart = anErasureIn(topic);
         ErasureTopicReader first = startedReader(topic);
-        await().atMost(PATIENCE).until(() -> erased.contains(beforeRestart.toString()));
+        awaitKnown(erased, beforeRestart);
         first.stop();
         assertThat(first.isRunning()).isFalse();
 
         ErasedAccounts afterRestart = new ErasedAccounts(WINDOW, 1000);
         startedReader(topic, afterRestart);
-        await().atMost(PATIENCE).until(() -> afterRestart.contains(beforeRestart.toString()));
+        awaitKnown(afterRestart, beforeRestart);
 
         Set<String> groups = admin.listGroups().all().get().stream()
                 .map(GroupListing::groupId)
@@ -127,15 +126,42 @@ class ErasureTopicReaderIT {
         assertThat(groups).doesNotContain(SERVICE_GROUP);
     }
 
+    @Test
+    void aBrokerThatCannotBeReachedIsLoggedAndTriedAgainWithoutEndingTheReader() throws Exception {
+        int nobodyListens;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            nobodyListens = socket.getLocalPort();
+        }
+        Map<String, Object> unreachable = new HashMap<>(serviceConsumer());
+        unreachable.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + nobodyListens);
+
+        try (LogLines log = LogLines.of(ErasureTopicReader.class)) {
+            ErasureTopicReader reader = startedReader(aTopicName(), erased, unreachable);
+
+            await().atMost(PATIENCE)
+                    .until(() -> log.lines().stream()
+                                    .filter(line -> line.getFormattedMessage().contains("tried again"))
+                                    .count()
+                            >= 2);
+            assertThat(reader.isRunning()).isTrue();
+            reader.stop();
+            assertThat(reader.isRunning()).isFalse();
+        }
+    }
+
     private ErasureTopicReader startedReader(String topic) {
         return startedReader(topic, erased);
     }
 
     private ErasureTopicReader startedReader(String topic, ErasedAccounts into) {
+        return startedReader(topic, into, serviceConsumer());
+    }
+
+    private ErasureTopicReader startedReader(String topic, ErasedAccounts into, Map<String, Object> serviceConsumer) {
         Clock clock = Clock.systemUTC();
         UserErasedListener listener =
                 new UserErasedListener(into, JsonMapper.builder().build(), clock);
-        Map<String, Object> config = ErasureTopicReader.withoutGroup(serviceConsumer(), PARTITION_REFRESH);
+        Map<String, Object> config = ErasureTopicReader.withoutGroup(serviceConsumer, PARTITION_REFRESH);
         ErasureTopicReader reader = new ErasureTopicReader(
                 () -> new KafkaConsumer<String, CloudEvent>(config),
                 topic,
@@ -163,16 +189,27 @@ class ErasureTopicReaderIT {
                 CloudEventDeserializer.class);
     }
 
+    private static void awaitKnown(ErasedAccounts accounts, UUID userId) {
+        await().atMost(PATIENCE).until(() -> accounts.contains(userId.toString()));
+    }
+
+    private static String aTopicName() {
+        return "mita.auth.erasure-it." + UUID.randomUUID();
+    }
+
     private static String createdTopic(int partitions) throws Exception {
-        String topic = "mita.auth.erasure-it." + UUID.randomUUID();
+        String topic = aTopicName();
         admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
                 .all()
                 .get();
         return topic;
     }
 
-    private static void publishErasure(String topic, UUID userId) {
+    /** Publishes the erasure of a new user id and answers the id. */
+    private static UUID anErasureIn(String topic) {
+        UUID userId = UUID.randomUUID();
         EVENTS.publish(topic, erasure(userId));
+        return userId;
     }
 
     private static CloudEvent erasure(UUID userId) {
