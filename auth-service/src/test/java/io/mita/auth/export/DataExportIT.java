@@ -120,11 +120,7 @@ class DataExportIT extends DataExportTestSupport {
         // the services were called with a token of the user, for the export only, living at most 5 minutes
         assertThat(SERVICES.receivedFor(userId.toString()))
                 .extracting(StandInDataServices.Received::path)
-                .containsExactlyInAnyOrder(
-                        "/api/budget/me/export",
-                        "/api/ocr/me/export",
-                        "/api/insights/me/export",
-                        "/api/notifications/me/export");
+                .containsExactlyInAnyOrderElementsOf(StandInDataServices.EXPORT_PATHS);
         assertThat(SERVICES.receivedFor(userId.toString())).allSatisfy(received -> {
             assertThat(received.claims().get("purpose").asString()).isEqualTo("data-export");
             assertThat(received.claims().get("exp").asLong()

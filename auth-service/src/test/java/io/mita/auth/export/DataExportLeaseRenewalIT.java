@@ -71,11 +71,7 @@ class DataExportLeaseRenewalIT extends DataExportTestSupport {
         assertThat(SERVICES.receivedFor(userId))
                 .as("each service asked once: one build")
                 .extracting(StandInDataServices.Received::path)
-                .containsExactlyInAnyOrder(
-                        "/api/budget/me/export",
-                        "/api/ocr/me/export",
-                        "/api/insights/me/export",
-                        "/api/notifications/me/export");
+                .containsExactlyInAnyOrderElementsOf(StandInDataServices.EXPORT_PATHS);
         assertThat(OutboxEvents.ofTypeAndSubject(db, DataExportCompleted.TYPE, userId))
                 .singleElement()
                 .satisfies(event -> assertThat(event.data()).contains("READY"));

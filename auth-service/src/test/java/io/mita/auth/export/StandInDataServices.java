@@ -27,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class StandInDataServices implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("budget", "ocr", "insights", "notification");
+    /** The paths the four services answer an export on: one request each is one build. */
+    static final List<String> EXPORT_PATHS = List.of(
+            "/api/budget/me/export", "/api/ocr/me/export", "/api/insights/me/export", "/api/notifications/me/export");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

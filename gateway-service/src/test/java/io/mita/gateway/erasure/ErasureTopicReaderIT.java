@@ -96,8 +96,8 @@ class ErasureTopicReaderIT {
     @Test
     void aPartitionAddedAfterStartIsRead() throws Exception {
         String topic = createdTopic(1);
-        UUID first = anErasureIn(topic);
         startedReader(topic);
+        UUID first = anErasureIn(topic);
         awaitKnown(erased, first);
 
         admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(3))).all().get();
