@@ -39,6 +39,15 @@ class StoredDashboardIT {
 
     static final String MARKER = "Served as stored";
     static final LocalDate JUNE_1 = LocalDate.of(2026, 6, 1);
+    static final Map<String, Object> JUNE_PLAN = Map.of(
+            "income",
+            "3000.00",
+            "currency",
+            "EUR",
+            "categories",
+            List.of(
+                    Map.of("category", "groceries", "amount", "300.00"),
+                    Map.of("category", "dining", "amount", "150.00")));
 
     @Autowired
     WebTestClient webTestClient;
@@ -63,18 +72,7 @@ class StoredDashboardIT {
     @BeforeEach
     void setUp() {
         user = new BudgetClient(webTestClient, UUID.randomUUID());
-        user.put(
-                        "/api/budget/plans/2026-06",
-                        Map.of(
-                                "income", "3000.00",
-                                "currency", "EUR",
-                                "categories",
-                                        List.of(
-                                                Map.of("category", "groceries", "amount", "300.00"),
-                                                Map.of("category", "dining", "amount", "150.00"))),
-                        null)
-                .expectStatus()
-                .isCreated();
+        user.put("/api/budget/plans/2026-06", JUNE_PLAN, null).expectStatus().isCreated();
         user.spend("3.00", "dining", "2026-06-01");
     }
 
@@ -332,7 +330,7 @@ class StoredDashboardIT {
     }
 
     @Test
-    void concurrentSpendingAndRedistributionsOfOneUserAllSucceedAndTheLastDashboardShowsAllOfIt() throws Exception {
+    void concurrentSpendingAndPlanChangesOfOneUserAllSucceedAndTheLastDashboardShowsAllOfIt() throws Exception {
         dashboard("");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -344,7 +342,8 @@ class StoredDashboardIT {
                     return 1;
                 });
                 writes.add(() -> {
-                    user.post("/api/budget/plans/2026-06/redistribute", null)
+                    // the plan's row is locked first here, after the transaction's row in a create
+                    user.put("/api/budget/plans/2026-06", JUNE_PLAN, "*")
                             .expectStatus()
                             .isOk();
                     dashboard("");
@@ -363,6 +362,7 @@ class StoredDashboardIT {
         JsonNode dashboard = dashboard("");
 
         assertThat(dashboard.get("budget").get("spent").asString()).isEqualTo("9.00");
+        assertThat(dashboard.get("budget").get("planned").asString()).isEqualTo("450.00");
         assertThat(storedVersion()).isEqualTo(dataVersion());
     }
 
