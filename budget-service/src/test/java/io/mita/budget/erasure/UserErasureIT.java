@@ -151,8 +151,9 @@ class UserErasureIT {
                 .until(() -> TopicRecords.readAll(TOPIC + ".dlt").stream()
                         .anyMatch(record -> eventId.toString()
                                 .equals(header(record.headers().lastHeader("ce_id")))));
-        assertThat(PersonalRows.perTable(database, user))
-                .allSatisfy((table, n) -> assertThat(n).as(table).isPositive());
+        Map<String, Long> rows = PersonalRows.perTable(database, user);
+        assertThat(rows.remove(PersonalBudgets.TRANSACTION_LOCAL)).isZero();
+        assertThat(rows).allSatisfy((table, n) -> assertThat(n).as(table).isPositive());
     }
 
     /** One user's budget with a row in every table (docs: {@link PersonalBudgets#seed}). */
