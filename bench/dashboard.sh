@@ -10,8 +10,13 @@
 #
 # Part 1: wrk, CONNECTIONS connections, direct to budget-service (:8082), every request with the next user's
 # token (bench/wrk-tokens.lua), in interleaved rounds: the baseline GET /api/budget/categories (one indexed
-# query of a dozen rows) and GET /api/budget/dashboard; median [min-max] of requests/s and p95 over the rounds,
-# and the dashboard/baseline ratio, from the same invocation.
+# query of a dozen rows), GET /api/budget/dashboard as it comes ("dashboard": after the warm-up's pass over the
+# users, mostly hits of the stored dashboards, V8) and GET /api/budget/dashboard while a psql loop bumps every
+# user's data version twice a second ("dash-miss": each user is asked about once a second, so nearly every read
+# is a miss that runs the dashboard statement and stores it; the loop's 2,000 row updates a second load the same
+# PostgreSQL). Median [min-max] of requests/s and p95 over the rounds, the dashboard/baseline ratios, and each
+# dashboard round's hit ratio (budget-service's counter mita.budget.dashboard.reads, from /actuator/prometheus on
+# the management port), from the same invocation.
 # Part 2: bench/DashboardProbe.java, PROBE_CLIENTS closed-loop clients: POST an expense of today (redistributes
 # the month) then GET the dashboard until it shows it; p50/p95 of create → reflected.
 #
@@ -37,7 +42,7 @@ users=1000 rounds=3 seconds=20 warmup=40 connections=16 probe_clients=4 jfr=0 pr
 parse_options dashboard --users=users --rounds=rounds --seconds=seconds --warmup=warmup --connections=connections \
   --probe-clients=probe_clients --jfr=jfr=1 --profile=profile -- "$@"
 [[ $profile == laptop || $profile == production ]] || { echo "dashboard: --profile laptop|production" >&2; exit 2; }
-if ((warmup + rounds * 2 * (seconds + 3) + 40 + jfr * 30 > 780)); then
+if ((warmup + rounds * 3 * (seconds + 3) + 40 + jfr * 30 > 780)); then
   echo "dashboard: warm-up, rounds, probe and JFR must fit in 13 minutes (one access token's lifetime)" >&2
   exit 2
 fi
@@ -144,6 +149,17 @@ run_wrk() {
 field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" <<<"$2"; }
 stats() { sort -g <(cut -d' ' -f"$2" "$1") | awk '{v[NR] = $1} END {printf "%.3f [%.3f-%.3f]", v[int((NR + 1) / 2)], v[1], v[NR]}'; }
 readonly BASELINE="$BUDGET/api/budget/categories" DASHBOARD="$BUDGET/api/budget/dashboard"
+readonly METRICS="http://127.0.0.1:${BUDGET_MANAGEMENT_PORT:-9082}/actuator/prometheus"
+# the dashboard reads counted so far: "hits misses"
+dashboard_reads() {
+  curl -sf "$METRICS" | awk '/^mita_budget_dashboard_reads_total/ && /result="hit"/ {h = $NF}
+    /^mita_budget_dashboard_reads_total/ && /result="miss"/ {m = $NF} END {printf "%d %d", h, m}'
+}
+# while it runs, every user's data version is bumped twice a second (what a write would do to the stored dashboards)
+bump_versions() {
+  "${PSQL[@]}" -c "DO \$\$ BEGIN LOOP UPDATE dashboard_data_version SET version = version + 1; COMMIT;
+    PERFORM pg_sleep(0.5); END LOOP; END \$\$" >/dev/null 2>&1
+}
 
 echo "== warm-up: ${warmup}s alternating baseline and dashboard (also seeds every user's default categories)"
 half=$((warmup / 4 > 0 ? warmup / 4 : 1))
@@ -155,35 +171,57 @@ done
 rows="$OUT/rounds.txt"
 : >"$rows"
 echo "load average before the rounds: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-6s %-10s %9s %8s %8s %8s %16s\n' round endpoint "req/s" p50_ms p95_ms p99_ms budget_cpu_ms/req
+printf '%-6s %-10s %9s %8s %8s %8s %16s %9s\n' round endpoint "req/s" p50_ms p95_ms p99_ms budget_cpu_ms/req hit_ratio
 for ((r = 1; r <= rounds; r++)); do
-  for what in baseline dashboard; do
+  for what in baseline dashboard dash-miss; do
     url=$BASELINE
-    [[ $what == dashboard ]] && url=$DASHBOARD
+    [[ $what == dash* ]] && url=$DASHBOARD
+    bumper=
+    if [[ $what == dash-miss ]]; then
+      bump_versions &
+      bumper=$!
+      sleep 1
+    fi
+    reads_before=$(dashboard_reads)
     before=$(cpu_ticks "$budget_pid")
     line=$(run_wrk "round-$r-$what" "$url" "$seconds")
     requests=$(field requests "$line")
     ((requests > 0)) || requests=1
     cpu=$(awk -v d=$(($(cpu_ticks "$budget_pid") - before)) -v t="$TICKS" -v n="$requests" 'BEGIN {printf "%.3f", d * 1000 / t / n}')
-    printf '%-6s %-10s %9s %8s %8s %8s %16s   (errors %s, non-2xx %s, load %s)\n' "$r" "$what" "$(field rps "$line")" \
-      "$(field p50_ms "$line")" "$(field p95_ms "$line")" "$(field p99_ms "$line")" "$cpu" "$(field errors "$line")" \
-      "$(field non2xx "$line")" "$(cut -d' ' -f1 /proc/loadavg)"
-    echo "$what $(field rps "$line") $(field p50_ms "$line") $(field p95_ms "$line") $cpu" >>"$rows"
+    hit_ratio=$(awk -v b="$reads_before" -v a="$(dashboard_reads)" 'BEGIN {split(b, x, " "); split(a, y, " ");
+      h = y[1] - x[1]; m = y[2] - x[2]; if (h + m > 0) printf "%.3f", h / (h + m); else printf "-"}')
+    if [[ -n $bumper ]]; then
+      "${PSQL[@]}" -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE datname = current_database() AND query LIKE 'DO % dashboard_data_version%' AND pid <> pg_backend_pid()" >/dev/null
+      wait "$bumper" 2>/dev/null || true
+    fi
+    printf '%-6s %-10s %9s %8s %8s %8s %16s %9s   (errors %s, non-2xx %s, load %s)\n' "$r" "$what" "$(field rps "$line")" \
+      "$(field p50_ms "$line")" "$(field p95_ms "$line")" "$(field p99_ms "$line")" "$cpu" "$hit_ratio" \
+      "$(field errors "$line")" "$(field non2xx "$line")" "$(cut -d' ' -f1 /proc/loadavg)"
+    echo "$what $(field rps "$line") $(field p50_ms "$line") $(field p95_ms "$line") $cpu $hit_ratio" >>"$rows"
   done
 done
-for what in baseline dashboard; do
+for what in baseline dashboard dash-miss; do
   grep "^$what " "$rows" >"$OUT/$what.txt"
 done
-paste -d' ' <(cut -d' ' -f2 "$OUT/baseline.txt") <(cut -d' ' -f2 "$OUT/dashboard.txt") \
-  | awk '$1 > 0 {print $2 / $1}' >"$OUT/ratio-rps.txt"
-paste -d' ' <(cut -d' ' -f4 "$OUT/baseline.txt") <(cut -d' ' -f4 "$OUT/dashboard.txt") \
-  | awk '$1 > 0 {print $2 / $1}' >"$OUT/ratio-p95.txt"
-echo "-- median [min-max] of $rounds rounds, $connections connections, $users users' tokens in turn"
-for what in baseline dashboard; do
-  printf '%-10s req/s %s  p50 %s ms  p95 %s ms  budget-service CPU/req %s ms\n' "$what" "$(stats "$OUT/$what.txt" 2)" \
-    "$(stats "$OUT/$what.txt" 3)" "$(stats "$OUT/$what.txt" 4)" "$(stats "$OUT/$what.txt" 5)"
+for what in dashboard dash-miss; do
+  paste -d' ' <(cut -d' ' -f2 "$OUT/baseline.txt") <(cut -d' ' -f2 "$OUT/$what.txt") \
+    | awk '$1 > 0 {print $2 / $1}' >"$OUT/ratio-rps-$what.txt"
+  paste -d' ' <(cut -d' ' -f4 "$OUT/baseline.txt") <(cut -d' ' -f4 "$OUT/$what.txt") \
+    | awk '$1 > 0 {print $2 / $1}' >"$OUT/ratio-p95-$what.txt"
 done
-printf 'dashboard/baseline per round: throughput %s, p95 %s\n' "$(stats "$OUT/ratio-rps.txt" 1)" "$(stats "$OUT/ratio-p95.txt" 1)"
+cp "$OUT/ratio-rps-dashboard.txt" "$OUT/ratio-rps.txt"
+echo "-- median [min-max] of $rounds rounds, $connections connections, $users users' tokens in turn"
+for what in baseline dashboard dash-miss; do
+  printf '%-10s req/s %s  p50 %s ms  p95 %s ms  budget-service CPU/req %s ms' "$what" "$(stats "$OUT/$what.txt" 2)" \
+    "$(stats "$OUT/$what.txt" 3)" "$(stats "$OUT/$what.txt" 4)" "$(stats "$OUT/$what.txt" 5)"
+  [[ $what == baseline ]] && echo || echo "  hit ratio $(stats "$OUT/$what.txt" 6)"
+done
+for what in dashboard dash-miss; do
+  printf '%s/baseline per round: throughput %s, p95 %s\n' "$what" "$(stats "$OUT/ratio-rps-$what.txt" 1)" \
+    "$(stats "$OUT/ratio-p95-$what.txt" 1)"
+done
+echo "PART1 hit_p95_ms=$(stats "$OUT/dashboard.txt" 4 | cut -d' ' -f1) hit_ratio=$(stats "$OUT/dashboard.txt" 6 | cut -d' ' -f1) miss_p95_ms=$(stats "$OUT/dash-miss.txt" 4 | cut -d' ' -f1) miss_rps=$(stats "$OUT/dash-miss.txt" 2 | cut -d' ' -f1) miss_round_hit_ratio=$(stats "$OUT/dash-miss.txt" 6 | cut -d' ' -f1)"
 
 if ((jfr)); then
   echo "== JFR: 20 s of dashboard load on budget-service"

@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
 /**
  * The dashboard: today's safe-to-spend and the month to date (the calendar's planned month), the latest
  * transactions, the next goals and the habits' streaks. Everything is read by one statement whatever the user's
- * data ({@link DashboardStatement}; docs/budget.md, "Dashboard"); the arithmetic is the calendar's.
+ * data ({@link StoredDashboards}: a stored dashboard or one statement; docs/budget.md, "Dashboard"); the arithmetic
+ * is the calendar's.
  */
 @Service
 class DashboardService {

@@ -1,6 +1,5 @@
 package io.mita.budget.dashboard;
 
-import io.r2dbc.spi.Readable;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -8,12 +7,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * The whole dashboard in one round trip: one statement of four scalar subqueries (the features' {@link
- * DashboardPart}s), answering one row of four JSON columns. Six to eight statements on four pool connections cost
- * budget-service 4.6 ms of CPU per dashboard (bench/RESULTS.md, "Budget: dashboard"); the domain arithmetic stays
- * in Java (docs/budget.md, "Dashboard", "One statement").
+ * DashboardPart}s) and the user's data version, answering one row of four JSON columns and the version, all read
+ * in the statement's one snapshot (so the version is that of the data the parts were computed from; V8). Six to
+ * eight statements on four pool connections cost budget-service 4.6 ms of CPU per dashboard (bench/RESULTS.md,
+ * "Budget: dashboard"); the domain arithmetic stays in Java (docs/budget.md, "Dashboard", "One statement"). Run on
+ * a miss of {@link StoredDashboards}.
  */
 @Component
-class DashboardStatement implements DashboardSources {
+class DashboardStatement {
 
     private final MonthToDate month;
     private final LatestTransactions transactions;
@@ -42,7 +43,8 @@ class DashboardStatement implements DashboardSources {
      * literal or comment that white space matters in).
      */
     static String sql(MonthToDate month, LatestTransactions transactions, NextGoals goals, HabitStreaks habits) {
-        String statement = "SELECT " + month.subquery() + "::text AS month, "
+        String statement = "SELECT " + DashboardTexts.VERSION + " AS version, "
+                + month.subquery() + "::text AS month, "
                 + transactions.subquery() + "::text AS latest_transactions, "
                 + goals.subquery() + "::text AS next_goals, "
                 + habits.subquery() + "::text AS habits";
@@ -53,8 +55,8 @@ class DashboardStatement implements DashboardSources {
         return sql;
     }
 
-    @Override
-    public Mono<DashboardParts> read(UUID userId, DashboardDay day) {
+    /** The four parts' JSON texts and the version of the data they were computed from. */
+    Mono<DashboardTexts> compute(UUID userId, DashboardDay day) {
         return database.sql(sql)
                 .bind("userId", userId)
                 .bind("today", day.today())
@@ -62,15 +64,16 @@ class DashboardStatement implements DashboardSources {
                 .bind("last", day.month().atEndOfMonth())
                 .bind("transactionLimit", DashboardService.LATEST_TRANSACTIONS)
                 .bind("goalLimit", DashboardService.NEXT_GOALS)
-                .map(row -> parts(row, day))
+                .map(DashboardTexts::of)
                 .one();
     }
 
-    private DashboardParts parts(Readable row, DashboardDay day) {
+    /** The parts from their JSON texts (computed now or stored), as of {@code day}. */
+    DashboardParts parts(DashboardTexts texts, DashboardDay day) {
         return new DashboardParts(
-                month.read(row.get("month", String.class), day),
-                transactions.read(row.get("latest_transactions", String.class), day),
-                goals.read(row.get("next_goals", String.class), day),
-                habits.read(row.get("habits", String.class), day));
+                month.read(texts.month(), day),
+                transactions.read(texts.latestTransactions(), day),
+                goals.read(texts.nextGoals(), day),
+                habits.read(texts.habits(), day));
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
  * nothing is anonymised and kept, the budget is the user's alone. The statements run in an order the foreign keys
  * accept (claims before the transactions they point at, allocations and contributions before their goals; moves
  * and habit marks cascade). The user's outbox events go too, published or not: nothing about the user is sent
- * after the erasure.
+ * after the erasure. So do the stored dashboard and the data version (V8); the version is not bumped again by the
+ * erasure's own deletions (the bump at COMMIT skips tombstoned users).
  *
  * <p>common-lib runs the plan ({@code io.mita.common.erasure}): its listener reads {@code mita.auth.v1} in the group
  * {@code budget-service-user-erasure}, takes the user's lock, deletes, writes the tombstone {@code erased_user} (V7)
@@ -38,6 +39,8 @@ class ErasurePlan {
             "DELETE FROM threshold_reached WHERE user_id = :userId",
             "DELETE FROM budget_plan WHERE user_id = :userId",
             "DELETE FROM category WHERE user_id = :userId",
+            "DELETE FROM stored_dashboard WHERE user_id = :userId",
+            "DELETE FROM dashboard_data_version WHERE user_id = :userId",
             "DELETE FROM outbox_event WHERE subject = CAST(:userId AS VARCHAR)");
 
     @Bean

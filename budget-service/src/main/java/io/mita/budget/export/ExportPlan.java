@@ -40,7 +40,9 @@ class ExportPlan {
             new ExportedTable(
                     "habit_completion",
                     "SELECT c.* FROM habit_completion c JOIN habit h ON h.id = c.habit_id WHERE h.user_id = :userId",
-                    "concat_ws(':', habit_id, day)"));
+                    "concat_ws(':', habit_id, day)"),
+            ExportedTable.table("stored_dashboard", "user_id"),
+            ExportedTable.table("dashboard_data_version", "user_id"));
 
     @Bean
     UserDataExportPlan userDataExportPlan() {

@@ -98,6 +98,12 @@ class DashboardIndexIT {
                        '[{"category": "groceries", "amount": 30000}, {"category": "dining", "amount": 30000}]',
                        false, false, false, now(), now(), 0
                 FROM generate_series(0, 999) AS u CROSS JOIN generate_series(0, 5) AS m""");
+        // every one of these users' dashboards stored for 1 June at their current data version (bumped by the
+        // triggers of the inserts above)
+        run("""
+                INSERT INTO stored_dashboard (user_id, version, today, month, latest_transactions, next_goals, habits)
+                SELECT user_id, version, DATE '2026-06-01', NULL, '[]', '[]', NULL FROM dashboard_data_version
+                WHERE user_id IN (SELECT md5('dashboard-user-' || u)::uuid FROM generate_series(0, 999) AS u)""");
         run("ANALYZE");
         user = database.sql("SELECT md5('dashboard-user-7')::uuid AS id")
                 .map(row -> row.get("id", UUID.class))
@@ -132,6 +138,14 @@ class DashboardIndexIT {
                         "goal_user_next",
                         "habit_user",
                         "habit_completion_pkey");
+    }
+
+    @Test
+    void aStoredDashboardIsFoundByTheTwoPrimaryKeys() {
+        JsonNode plan = explain(StoredDashboardRepository.FIND);
+
+        assertThat(seqScans(plan)).isEmpty();
+        assertThat(indexes(plan)).containsExactlyInAnyOrder("stored_dashboard_pkey", "dashboard_data_version_pkey");
     }
 
     @Test

@@ -70,11 +70,14 @@ class UserErasureIT {
         UUID erased = seed(new BudgetClient(webTestClient, UUID.randomUUID()));
         UUID kept = seed(new BudgetClient(webTestClient, UUID.randomUUID()));
         Map<String, Long> before = PersonalRows.perTable(database, erased);
+        assertThat(before).containsEntry(PersonalBudgets.TRANSACTION_LOCAL, 0L);
+        before.remove(PersonalBudgets.TRANSACTION_LOCAL);
         assertThat(before)
                 .as("every table with a user_id holds some of the user's rows")
                 .containsKeys("transaction", "idempotency_key", "category", "budget_plan", "daily_allocation")
                 .containsKeys("redistribution_run", "threshold_reached", "goal", "goal_contribution")
                 .containsKeys("goal_allocation", "habit", "receipt_inbox")
+                .containsKeys("stored_dashboard", "dashboard_data_version")
                 .allSatisfy((table, n) -> assertThat(n).as(table).isPositive());
         assertThat(PersonalRows.inOutbox(database, erased)).isPositive();
         Map<String, Long> keptBefore = PersonalRows.perTable(database, kept);
@@ -148,8 +151,9 @@ class UserErasureIT {
                 .until(() -> TopicRecords.readAll(TOPIC + ".dlt").stream()
                         .anyMatch(record -> eventId.toString()
                                 .equals(header(record.headers().lastHeader("ce_id")))));
-        assertThat(PersonalRows.perTable(database, user))
-                .allSatisfy((table, n) -> assertThat(n).as(table).isPositive());
+        Map<String, Long> rows = PersonalRows.perTable(database, user);
+        assertThat(rows.remove(PersonalBudgets.TRANSACTION_LOCAL)).isZero();
+        assertThat(rows).allSatisfy((table, n) -> assertThat(n).as(table).isPositive());
     }
 
     /** One user's budget with a row in every table (docs: {@link PersonalBudgets#seed}). */

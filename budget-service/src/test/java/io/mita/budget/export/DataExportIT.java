@@ -50,6 +50,7 @@ class DataExportIT {
         UUID user = PersonalBudgets.seed(webTestClient, receipts, caller);
         UUID other = PersonalBudgets.seed(webTestClient, receipts, new BudgetClient(webTestClient, UUID.randomUUID()));
         Map<String, Long> rows = PersonalRows.perTable(database, user);
+        assertThat(rows.remove(PersonalBudgets.TRANSACTION_LOCAL)).isZero();
 
         JsonNode export = BudgetClient.json(caller.get("/api/budget/me/export")
                 .expectStatus()

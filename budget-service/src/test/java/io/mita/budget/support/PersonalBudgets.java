@@ -18,12 +18,18 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** A user's whole budget, for the tests of erasure and export (the same tables, deleted or read). */
 public final class PersonalBudgets {
 
+    /**
+     * The table with a {@code user_id} that never holds a row outside the transaction that writes it (V8's notes of
+     * the users a transaction wrote, removed at its COMMIT): nothing in it to erase or export.
+     */
+    public static final String TRANSACTION_LOCAL = "dashboard_change";
+
     private PersonalBudgets() {}
 
     /**
      * One user's budget with a row in every table that holds personal data: plan (with its daily allocations, a
      * redistribution and thresholds), own category, transactions (one by Idempotency-Key, one from a receipt), a goal
-     * with a contribution and an allocation, a habit with a day done.
+     * with a contribution and an allocation, a habit with a day done, and the dashboard stored by reading it.
      */
     public static UUID seed(WebTestClient webTestClient, ReceiptTransactions receipts, BudgetClient user) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -99,6 +105,7 @@ public final class PersonalBudgets {
         user.post("/api/budget/habits/" + habit + "/completions/" + today, null)
                 .expectStatus()
                 .isCreated();
+        user.get("/api/budget/dashboard").expectStatus().isOk();
         return user.user();
     }
 }

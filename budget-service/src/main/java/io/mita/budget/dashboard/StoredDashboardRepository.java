@@ -1,0 +1,81 @@
+package io.mita.budget.dashboard;
+
+import io.mita.common.erasure.ErasedUsers;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Table {@code stored_dashboard} (V8): each user's last computed dashboard, one row per user. A stored dashboard
+ * is found only for the day it was computed for and while the user's data version is still the one it was computed
+ * from (one statement: two primary-key reads), so a write committed after it (which bumps the version) is never
+ * hidden by it, whenever it was stored.
+ */
+@Repository
+class StoredDashboardRepository {
+
+    static final String FIND = "SELECT version, month, latest_transactions, next_goals, habits FROM stored_dashboard"
+            + " WHERE user_id = :userId AND today = :today AND version = " + DashboardTexts.VERSION;
+
+    /**
+     * Replaces the stored dashboard unless it is of a newer version, or of the same version and day (then it is the
+     * same dashboard): of two racing misses the one computed from the newer data stays.
+     */
+    static final String STORE = "INSERT INTO stored_dashboard AS s"
+            + " (user_id, version, today, month, latest_transactions, next_goals, habits)"
+            + " VALUES (:userId, :version, :today, :month, :latestTransactions, :nextGoals, :habits)"
+            + " ON CONFLICT (user_id) DO UPDATE SET version = excluded.version, today = excluded.today,"
+            + " month = excluded.month, latest_transactions = excluded.latest_transactions,"
+            + " next_goals = excluded.next_goals, habits = excluded.habits, stored_at = now()"
+            + " WHERE s.version < excluded.version OR (s.version = excluded.version AND s.today <> excluded.today)";
+
+    private final DatabaseClient database;
+    private final ErasedUsers erasedUsers;
+    private final TransactionalOperator inTransaction;
+
+    StoredDashboardRepository(DatabaseClient database, ErasedUsers erasedUsers, TransactionalOperator inTransaction) {
+        this.database = database;
+        this.erasedUsers = erasedUsers;
+        this.inTransaction = inTransaction;
+    }
+
+    /** The user's dashboard stored for {@code today} from the user's current data; empty when there is none. */
+    Mono<DashboardTexts> find(UUID userId, LocalDate today) {
+        return database.sql(FIND)
+                .bind("userId", userId)
+                .bind("today", today)
+                .map(DashboardTexts::of)
+                .one();
+    }
+
+    /**
+     * Stores a dashboard computed for {@code today}, unless the user's account was erased: under the erasure's
+     * shared lock, so an erasure running now is waited for and its deletion of the stored dashboard is not undone.
+     */
+    Mono<Void> store(UUID userId, LocalDate today, DashboardTexts texts) {
+        return erasedUsers
+                .lockAndCheck(userId)
+                .filter(erased -> !erased)
+                .flatMap(notErased -> upsert(userId, today, texts).then())
+                .as(inTransaction::transactional);
+    }
+
+    private DatabaseClient.GenericExecuteSpec upsert(UUID userId, LocalDate today, DashboardTexts texts) {
+        DatabaseClient.GenericExecuteSpec upsert = database.sql(STORE)
+                .bind("userId", userId)
+                .bind("version", texts.version())
+                .bind("today", today);
+        upsert = bindText(upsert, "month", texts.month());
+        upsert = bindText(upsert, "latestTransactions", texts.latestTransactions());
+        upsert = bindText(upsert, "nextGoals", texts.nextGoals());
+        return bindText(upsert, "habits", texts.habits());
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindText(
+            DatabaseClient.GenericExecuteSpec statement, String name, String text) {
+        return text == null ? statement.bindNull(name, String.class) : statement.bind(name, text);
+    }
+}
