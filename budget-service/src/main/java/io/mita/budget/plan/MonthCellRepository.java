@@ -23,7 +23,8 @@ import reactor.core.publisher.Mono;
  * array parameters) and table {@code transaction} (one grouped query on the user's listing index). A month is
  * read as one row per category (the days aggregated into arrays): a row per day made each dashboard and each
  * redistribution decode ~300 rows (31 days × 10 categories) and bind ~900 parameters, which a JFR profile showed
- * as most of budget-service's CPU per request (bench/RESULTS.md, "Dashboard").
+ * as most of budget-service's CPU per request (bench/RESULTS.md, "Dashboard"). A redistribution's {@link #reading}
+ * also reads the month's claimed thresholds ({@code threshold_reached}) and the category kinds, in the same statement.
  */
 @Component
 class MonthCellRepository implements MonthCells {
