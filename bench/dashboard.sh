@@ -21,12 +21,16 @@
 # the month) then GET the dashboard until it shows it; p50/p95 of create → reflected.
 #
 #   flock /tmp/mita-stack.lock bench/dashboard.sh [--users 1000] [--rounds 3] [--seconds 20] [--warmup 40]
-#        [--connections 16] [--probe-clients 4] [--profile laptop|production] [--jfr]
+#        [--connections 16] [--probe-clients 4] [--profile laptop|production] [--jfr] [--profiler async]
 #
 # --profile: the JVM options of the services (bench/lib/profiles.sh); laptop (infra/local/mita's default, C1 only
 # for budget-service) unless given. The goals are about production.
 #
 # --jfr: after the rounds, 20 s of JFR on budget-service under dashboard load; prints the top frames (bench/jfr-top.sh).
+# --profiler async: async-profiler (CPU, one sample per ms of CPU time; bench/lib/async-profiler.sh) on budget-service
+# during Part 2's measured seconds only, so the samples are the create → dashboard cycle's (mostly the create's): prints
+# the flame summary (bench/flame-summary.sh) and the hottest io.mita frames by inclusive share; keeps the flame graph.
+# Part 2 also prints budget-service's CPU per measured create → reflected cycle (its ticks over the measured seconds).
 # A running stack is refused (this script starts and stops its own). The access tokens live 15 minutes: everything
 # after the logins must fit in 13.
 set -euo pipefail
@@ -38,9 +42,12 @@ readonly PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "${MITA_DB_HOST:-127.0.0.1}" -p 
   -U "${MITA_DB_USER:-postgres}" -d "${BUDGET_DB_NAME:-mita_budget}")
 
 source "$ROOT/bench/lib/options.sh"
-users=1000 rounds=3 seconds=20 warmup=40 connections=16 probe_clients=4 jfr=0 profile=laptop
+source "$ROOT/bench/lib/async-profiler.sh"
+users=1000 rounds=3 seconds=20 warmup=40 connections=16 probe_clients=4 jfr=0 profile=laptop profiler=
 parse_options dashboard --users=users --rounds=rounds --seconds=seconds --warmup=warmup --connections=connections \
-  --probe-clients=probe_clients --jfr=jfr=1 --profile=profile -- "$@"
+  --probe-clients=probe_clients --jfr=jfr=1 --profile=profile --profiler=profiler -- "$@"
+[[ -z $profiler || $profiler == async ]] || { echo "dashboard: --profiler async" >&2; exit 2; }
+[[ -z $profiler ]] || async_profiler_jar >/dev/null
 [[ $profile == laptop || $profile == production ]] || { echo "dashboard: --profile laptop|production" >&2; exit 2; }
 if ((warmup + rounds * 3 * (seconds + 3) + 40 + jfr * 30 > 780)); then
   echo "dashboard: warm-up, rounds, probe and JFR must fit in 13 minutes (one access token's lifetime)" >&2
@@ -234,8 +241,27 @@ fi
 
 # --- part 2 ---------------------------------------------------------------------------------------------
 echo "== create -> dashboard reflects it: $probe_clients clients, 10 s warm-up, ${seconds}s measured (load $(cut -d' ' -f1-3 /proc/loadavg))"
+if [[ $profiler == async ]]; then
+  (sleep 10 && async_profile "$budget_pid" "$seconds" "$OUT/budget-probe") &
+fi
+(sleep 10 && cpu_ticks "$budget_pid" >"$OUT/probe-cpu-start") &
 probe=$(java "$ROOT/bench/DashboardProbe.java" "$BUDGET" "$OUT/tokens.txt" --clients "$probe_clients" \
   --seconds "$seconds" --warmup 10)
 echo "$probe"
+probe_cycles=$(field cycles "$probe")
+((probe_cycles > 0)) || probe_cycles=1
+echo "budget-service CPU per measured create -> reflected cycle: $(awk -v d=$(($(cpu_ticks "$budget_pid") - $(cat "$OUT/probe-cpu-start"))) -v t="$TICKS" -v n="$probe_cycles" 'BEGIN {printf "%.2f", d * 1000 / t / n}') ms (the profiler's own cost included when --profiler async)"
+if [[ $profiler == async ]]; then
+  wait
+  echo "-- budget-service during the probe: flame summary ($OUT/budget-probe.html)"
+  "$ROOT/bench/flame-summary.sh" "$OUT/budget-probe.collapsed" 20 || true
+  echo "  hottest io.mita frames (share of samples whose stack passes through the frame):"
+  awk '{count = $NF; total += count; delete seen; k = split($0, frames, ";")
+        for (i = 1; i <= k; i++) { f = frames[i]; sub(/ [0-9]+$/, "", f)
+          if (f ~ /^io[\/.]mita/ && !(f in seen)) { seen[f] = 1; hit[f] += count } } }
+       END { PROCINFO["sorted_in"] = "@val_num_desc"; m = 0
+             for (f in hit) { if (++m > 25) break; printf "    %5.1f %%  %s\n", 100 * hit[f] / total, f } }' \
+    "$OUT/budget-probe.collapsed" || true
+fi
 echo "token age at the end: $(($(date +%s) - tokens_at)) s (tokens live 900 s)"
 echo "RESULT users=$users connections=$connections baseline_rps=$(stats "$OUT/baseline.txt" 2 | cut -d' ' -f1) baseline_p95_ms=$(stats "$OUT/baseline.txt" 4 | cut -d' ' -f1) dashboard_rps=$(stats "$OUT/dashboard.txt" 2 | cut -d' ' -f1) dashboard_p95_ms=$(stats "$OUT/dashboard.txt" 4 | cut -d' ' -f1) ratio_rps=$(stats "$OUT/ratio-rps.txt" 1 | cut -d' ' -f1) create_to_dashboard_p95_ms=$(field p95_ms "$probe") load=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' ,)"

@@ -34,16 +34,21 @@ public final class LogLines implements AutoCloseable {
         }
     };
 
-    private LogLines(Logger logger) {
+    private LogLines(Logger logger, Level level) {
         this.logger = logger;
         this.levelBefore = logger.getLevel();
-        logger.setLevel(Level.INFO);
+        logger.setLevel(level);
         appender.start();
         logger.addAppender(appender);
     }
 
     public static LogLines of(String loggerName) {
-        return new LogLines((Logger) LoggerFactory.getLogger(loggerName));
+        return of(loggerName, Level.INFO);
+    }
+
+    /** The lines from {@code level} up, e.g. a driver's DEBUG lines (the logger is set back when closed). */
+    public static LogLines of(String loggerName, Level level) {
+        return new LogLines((Logger) LoggerFactory.getLogger(loggerName), level);
     }
 
     public static LogLines of(Class<?> loggingClass) {

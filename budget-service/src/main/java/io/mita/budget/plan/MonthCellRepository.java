@@ -1,12 +1,17 @@
 package io.mita.budget.plan;
 
+import io.mita.budget.category.CategoryKind;
+import io.mita.budget.category.CategoryKinds;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -18,7 +23,8 @@ import reactor.core.publisher.Mono;
  * array parameters) and table {@code transaction} (one grouped query on the user's listing index). A month is
  * read as one row per category (the days aggregated into arrays): a row per day made each dashboard and each
  * redistribution decode ~300 rows (31 days × 10 categories) and bind ~900 parameters, which a JFR profile showed
- * as most of budget-service's CPU per request (bench/RESULTS.md, "Dashboard").
+ * as most of budget-service's CPU per request (bench/RESULTS.md, "Dashboard"). A redistribution's {@link #reading}
+ * also reads the month's claimed thresholds ({@code threshold_reached}) and the category kinds, in the same statement.
  */
 @Component
 class MonthCellRepository implements MonthCells {
@@ -51,6 +57,33 @@ class MonthCellRepository implements MonthCells {
               AND type = 'EXPENSE' AND currency = :currency
             GROUP BY category, occurred_on""";
 
+    /**
+     * {@link #reading}: a row per category of each part, told apart by {@code part}. The allocations as
+     * {@link #ALLOCATIONS}; the spending as {@link #SPENDING}, its days aggregated per category; the thresholds
+     * claimed before (their percents in {@code days}); the kinds by {@link CategoryKinds#KINDS_STATEMENT}.
+     */
+    static final String READING = """
+            SELECT 'allocation' AS part, category AS name, array_agg(extract(day FROM day)::int ORDER BY day) AS days,
+                   array_agg(amount_minor ORDER BY day) AS minor, NULL::numeric[] AS spent, NULL::text AS kind
+            FROM daily_allocation
+            WHERE user_id = :userId AND month = :month
+            GROUP BY category
+            UNION ALL
+            SELECT 'spending', category, array_agg(extract(day FROM occurred_on)::int ORDER BY occurred_on), NULL,
+                   array_agg(spent ORDER BY occurred_on), NULL
+            FROM (SELECT category, occurred_on, sum(amount) AS spent FROM transaction
+                  WHERE user_id = :userId AND deleted_at IS NULL AND occurred_on BETWEEN :month AND :last
+                    AND type = 'EXPENSE' AND currency = :currency
+                  GROUP BY category, occurred_on) AS cell
+            GROUP BY category
+            UNION ALL
+            SELECT 'threshold', category, array_agg(percent::int), NULL, NULL, NULL
+            FROM threshold_reached
+            WHERE user_id = :userId AND month = :month
+            GROUP BY category
+            UNION ALL
+            SELECT 'kind', kinds.key, NULL, NULL, NULL, kinds.kind FROM (%s) AS kinds""".formatted(CategoryKinds.KINDS_STATEMENT);
+
     private final DatabaseClient database;
 
     MonthCellRepository(DatabaseClient database) {
@@ -63,15 +96,9 @@ class MonthCellRepository implements MonthCells {
         return database.sql(ALLOCATIONS)
                 .bind("userId", userId)
                 .bind("month", month.atDay(1))
-                .map(row -> {
-                    Integer[] days = row.get("days", Integer[].class);
-                    Long[] amounts = row.get("amounts", Long[].class);
-                    long[] monthAmounts = new long[length];
-                    for (int i = 0; i < days.length; i++) {
-                        monthAmounts[days[i] - 1] = amounts[i];
-                    }
-                    return Map.entry(row.get("category", String.class), monthAmounts);
-                })
+                .map(row -> Map.entry(
+                        row.get("category", String.class),
+                        byDay(row.get("days", Integer[].class), row.get("amounts", Long[].class), length)))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new);
     }
@@ -174,6 +201,64 @@ class MonthCellRepository implements MonthCells {
                                         cell.day().getDayOfMonth() - 1] =
                                 cell.amount())
                 .<Map<String, long[]>>map(cells -> cells);
+    }
+
+    /**
+     * The month's allocations, spending, claimed thresholds and category kinds in one statement ({@link #READING}):
+     * redistribution runs after every spending change, and three statements (with the kinds read through the
+     * category use case) were three round trips inside the transaction each later change of the month waits for.
+     */
+    @Override
+    public Mono<MonthReading> reading(UUID userId, YearMonth month, Currency currency) {
+        int length = month.lengthOfMonth();
+        return Mono.defer(() -> {
+            Map<String, long[]> allocations = new TreeMap<>();
+            Map<String, long[]> spending = new TreeMap<>();
+            Map<String, CategoryKind> kinds = new HashMap<>();
+            Set<RedistributionRuns.Threshold> claimed = new HashSet<>();
+            return database.sql(READING)
+                    .bind("userId", userId)
+                    .bind("month", month.atDay(1))
+                    .bind("last", month.atEndOfMonth())
+                    .bind("currency", currency.getCurrencyCode())
+                    .map(row -> {
+                        String name = row.get("name", String.class);
+                        Integer[] days = row.get("days", Integer[].class);
+                        switch (row.get("part", String.class)) {
+                            case "allocation" ->
+                                allocations.put(name, byDay(days, row.get("minor", Long[].class), length));
+                            case "spending" ->
+                                spending.put(
+                                        name,
+                                        byDay(days, minor(row.get("spent", BigDecimal[].class), currency), length));
+                            case "threshold" -> {
+                                for (Integer percent : days) {
+                                    claimed.add(new RedistributionRuns.Threshold(name, percent));
+                                }
+                            }
+                            default -> kinds.put(name, CategoryKind.valueOf(row.get("kind", String.class)));
+                        }
+                        return name;
+                    })
+                    .all()
+                    .then(Mono.fromSupplier(() -> new MonthReading(allocations, spending, kinds, claimed)));
+        });
+    }
+
+    private static Long[] minor(BigDecimal[] amounts, Currency currency) {
+        Long[] minor = new Long[amounts.length];
+        for (int i = 0; i < amounts.length; i++) {
+            minor[i] = PlanAmounts.toMinor(amounts[i], currency);
+        }
+        return minor;
+    }
+
+    private static long[] byDay(Integer[] days, Long[] amounts, int length) {
+        long[] month = new long[length];
+        for (int i = 0; i < days.length; i++) {
+            month[days[i] - 1] = amounts[i];
+        }
+        return month;
     }
 
     private record Cell(String category, LocalDate day, long amount) {}

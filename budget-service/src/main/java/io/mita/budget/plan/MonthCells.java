@@ -2,6 +2,7 @@ package io.mita.budget.plan;
 
 import java.time.YearMonth;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
 
@@ -32,4 +33,14 @@ interface MonthCells {
      * are not converted and not counted against the plan).
      */
     Mono<Map<String, long[]>> spending(UUID userId, YearMonth month, java.util.Currency currency);
+
+    /**
+     * Everything a redistribution reads after taking the plan's lock, at once (the real store: one statement
+     * instead of one per part). This default reads the allocations and the spending only, with no kinds and no
+     * claimed thresholds: the caller then asks {@code CategoryKinds} and claims every threshold reached.
+     */
+    default Mono<MonthReading> reading(UUID userId, YearMonth month, java.util.Currency currency) {
+        return Mono.zip(allocations(userId, month), spending(userId, month, currency))
+                .map(both -> new MonthReading(both.getT1(), both.getT2(), Map.of(), Set.of()));
+    }
 }

@@ -88,10 +88,12 @@ class Rebalancing implements SpendingChanges {
     Mono<RedistributionRun> redistribute(Plan plan, RedistributionRun.Trigger trigger, boolean fresh) {
         UUID userId = plan.userId();
         YearMonth month = plan.month();
-        Mono<Map<String, long[]>> persisted = fresh ? Mono.just(Map.of()) : cells.allocations(userId, month);
-        return Mono.zip(persisted, cells.spending(userId, month, plan.currency()), categoryKinds.kinds(userId))
-                .flatMap(loaded -> {
-                    MonthLedger ledger = ledger(plan, loaded.getT1(), loaded.getT2(), loaded.getT3());
+        return cells.reading(userId, month, plan.currency())
+                .flatMap(read ->
+                        read.kinds().isEmpty() ? categoryKinds.kinds(userId).map(read::withKinds) : Mono.just(read))
+                .flatMap(read -> {
+                    Map<String, long[]> persisted = fresh ? Map.of() : read.allocations();
+                    MonthLedger ledger = ledger(plan, persisted, read.spending(), read.kinds());
                     LocalDate today = LocalDate.now(clock);
                     RedistributionOutcome outcome = redistributor.redistribute(ledger, today);
                     RedistributionRun run = new RedistributionRun(
@@ -106,18 +108,18 @@ class Rebalancing implements SpendingChanges {
                             outcome.moves());
                     boolean changed = fresh
                             || !outcome.moves().isEmpty()
-                            || !loaded.getT1().keySet().equals(plannedKeys(ledger));
+                            || !persisted.keySet().equals(plannedKeys(ledger));
                     Mono<Void> store = !changed
                             ? Mono.empty()
                             : fresh
                                     ? cells.replaceAllocations(userId, month, plannedByCategory(outcome.after()))
                                     : cells.changeAllocations(
-                                            userId, month, loaded.getT1(), plannedByCategory(outcome.after()));
+                                            userId, month, persisted, plannedByCategory(outcome.after()));
                     Mono<Void> record = worthRecording(run)
                             ? runs.record(run).then(publisher.redistributed(run, plan.currency()))
                             : Mono.empty();
                     return store.then(record)
-                            .then(thresholds(plan, loaded.getT2()))
+                            .then(thresholds(plan, read.spending(), read.claimedThresholds()))
                             .thenReturn(run);
                 });
     }
@@ -208,9 +210,12 @@ class Rebalancing implements SpendingChanges {
 
     /**
      * Claims and publishes each threshold a category's month spending reached against its allocation in the
-     * plan (categories allocated 0 have no thresholds). The claim row makes it once-only.
+     * plan (categories allocated 0 have no thresholds). The claim row makes it once-only; those the month's
+     * reading found claimed before (read under the plan's lock, which every claim of the month is made under)
+     * are not claimed again, so a month past its thresholds costs no statement for them.
      */
-    private Mono<Void> thresholds(Plan plan, Map<String, long[]> spending) {
+    private Mono<Void> thresholds(
+            Plan plan, Map<String, long[]> spending, Set<RedistributionRuns.Threshold> claimedBefore) {
         List<ThresholdReached> reached = new ArrayList<>();
         for (Plan.Allocation allocation : plan.allocations()) {
             if (allocation.amount() <= 0) {
@@ -221,6 +226,9 @@ class Rebalancing implements SpendingChanges {
                 spent += day;
             }
             for (int percent : THRESHOLDS) {
+                if (claimedBefore.contains(new RedistributionRuns.Threshold(allocation.category(), percent))) {
+                    continue;
+                }
                 if (Math.multiplyExact(spent, 100L) >= Math.multiplyExact(allocation.amount(), (long) percent)) {
                     reached.add(new ThresholdReached(
                             plan.userId(),

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * One recorded redistribution of a user's month: why it ran, as of which day, whether the month balanced (else
- * the shortfall in minor units) and the moves it made, in the algorithm's order.
+ * the shortfall in minor units) and the moves it made, in the algorithm's order, all between days of its month.
  */
 record RedistributionRun(
         UUID id,
@@ -32,7 +32,14 @@ record RedistributionRun(
         ON_DEMAND
     }
 
+    /** Money moves within its month only: a move to or from another month's day is refused. */
     RedistributionRun {
         moves = List.copyOf(moves);
+        for (Move move : moves) {
+            if (!YearMonth.from(move.fromDay()).equals(month)
+                    || !YearMonth.from(move.toDay()).equals(month)) {
+                throw new IllegalArgumentException("a move outside the run's month " + month + ": " + move);
+            }
+        }
     }
 }

@@ -19,7 +19,23 @@ import reactor.core.publisher.Mono;
 @Component
 class RedistributionRunRepository implements RedistributionRuns {
 
-    private static final int MOVES_PER_INSERT = 500;
+    /**
+     * The run and all its moves in one statement: the run's row in a data-modifying CTE, the moves unnested from
+     * seven arrays of the same length (days as days of the run's month). One round trip and one statement text
+     * whatever the number of moves, where a head insert plus a multi-row {@code VALUES} of 7 parameters per move
+     * cost two round trips and a new statement text (parsed and planned again) for every move count.
+     */
+    static final String INSERT_RUN = """
+            WITH run AS (
+                INSERT INTO redistribution_run (id, user_id, month, trigger, ran_on, balanced, shortfall_minor, created_at)
+                VALUES (:id, :userId, :month, :trigger, :ranOn, :balanced, :shortfall, :createdAt))
+            INSERT INTO redistribution_move
+                (run_id, position, from_category, from_day, to_category, to_day, amount_minor, reason)
+            SELECT :id, move.position, move.from_category, :month + move.from_day - 1, move.to_category,
+                   :month + move.to_day - 1, move.amount, move.reason
+            FROM unnest(:positions::int[], :fromCategories::text[], :fromDays::int[], :toCategories::text[],
+                        :toDays::int[], :amounts::bigint[], :reasons::text[])
+                AS move (position, from_category, from_day, to_category, to_day, amount, reason)""";
 
     private final DatabaseClient database;
 
@@ -29,55 +45,42 @@ class RedistributionRunRepository implements RedistributionRuns {
 
     @Override
     public Mono<Void> record(RedistributionRun run) {
-        Mono<Void> head = database.sql("""
-                        INSERT INTO redistribution_run (id, user_id, month, trigger, ran_on, balanced, shortfall_minor, created_at)
-                        VALUES (:id, :userId, :month, :trigger, :ranOn, :balanced, :shortfall, :createdAt)""")
-                .bind("id", run.id())
-                .bind("userId", run.userId())
-                .bind("month", run.month().atDay(1))
-                .bind("trigger", run.trigger().name())
-                .bind("ranOn", run.ranOn())
-                .bind("balanced", run.balanced())
-                .bind("shortfall", run.shortfall())
-                .bind("createdAt", run.createdAt())
-                .fetch()
-                .rowsUpdated()
-                .then();
-        Mono<Void> moves = Mono.empty();
-        for (int from = 0; from < run.moves().size(); from += MOVES_PER_INSERT) {
-            moves = moves.then(insertMoves(
-                    run.id(),
-                    from,
-                    run.moves().subList(from, Math.min(run.moves().size(), from + MOVES_PER_INSERT))));
+        List<Move> moves = run.moves();
+        int size = moves.size();
+        Integer[] positions = new Integer[size];
+        String[] fromCategories = new String[size];
+        Integer[] fromDays = new Integer[size];
+        String[] toCategories = new String[size];
+        Integer[] toDays = new Integer[size];
+        Long[] amounts = new Long[size];
+        String[] reasons = new String[size];
+        for (int i = 0; i < size; i++) {
+            Move move = moves.get(i);
+            positions[i] = i;
+            fromCategories[i] = move.fromCategory();
+            fromDays[i] = move.fromDay().getDayOfMonth(); // a run's moves stay in its month
+            toCategories[i] = move.toCategory();
+            toDays[i] = move.toDay().getDayOfMonth();
+            amounts[i] = move.amount();
+            reasons[i] = move.reason().name();
         }
-        return head.then(moves);
-    }
-
-    private Mono<Void> insertMoves(UUID runId, int firstPosition, List<Move> chunk) {
-        StringBuilder sql = new StringBuilder("INSERT INTO redistribution_move"
-                + " (run_id, position, from_category, from_day, to_category, to_day, amount_minor, reason) VALUES ");
-        for (int i = 0; i < chunk.size(); i++) {
-            sql.append(i == 0 ? "" : ", ")
-                    .append(String.format("(:runId, :p%1$d, :fc%1$d, :fd%1$d, :tc%1$d, :td%1$d, :a%1$d, :r%1$d)", i));
-        }
-        // bound at once: each bind call copies the bindings before it (docs/decisions.md, "Many bind parameters")
-        Map<String, Object> values = new HashMap<>(1 + 7 * chunk.size());
-        values.put("runId", runId);
-        for (int i = 0; i < chunk.size(); i++) {
-            Move move = chunk.get(i);
-            values.put("p" + i, firstPosition + i);
-            values.put("fc" + i, move.fromCategory());
-            values.put("fd" + i, move.fromDay());
-            values.put("tc" + i, move.toCategory());
-            values.put("td" + i, move.toDay());
-            values.put("a" + i, move.amount());
-            values.put("r" + i, move.reason().name());
-        }
-        return database.sql(sql.toString())
-                .bindValues(values)
-                .fetch()
-                .rowsUpdated()
-                .then();
+        Map<String, Object> values = new HashMap<>(16);
+        values.put("id", run.id());
+        values.put("userId", run.userId());
+        values.put("month", run.month().atDay(1));
+        values.put("trigger", run.trigger().name());
+        values.put("ranOn", run.ranOn());
+        values.put("balanced", run.balanced());
+        values.put("shortfall", run.shortfall());
+        values.put("createdAt", run.createdAt());
+        values.put("positions", positions);
+        values.put("fromCategories", fromCategories);
+        values.put("fromDays", fromDays);
+        values.put("toCategories", toCategories);
+        values.put("toDays", toDays);
+        values.put("amounts", amounts);
+        values.put("reasons", reasons);
+        return database.sql(INSERT_RUN).bindValues(values).fetch().rowsUpdated().then();
     }
 
     @Override

@@ -16,6 +16,12 @@ final class InMemoryRedistributionRuns implements RedistributionRuns {
 
     private final List<RedistributionRun> runs = new CopyOnWriteArrayList<>();
     private final Set<String> claimed = ConcurrentHashMap.newKeySet();
+    private final List<Threshold> claimsAsked = new CopyOnWriteArrayList<>();
+
+    /** Every threshold a caller asked to claim, claimed or not, in order. */
+    List<Threshold> claimsAsked() {
+        return List.copyOf(claimsAsked);
+    }
 
     List<RedistributionRun> all() {
         return List.copyOf(runs);
@@ -36,6 +42,7 @@ final class InMemoryRedistributionRuns implements RedistributionRuns {
 
     @Override
     public Flux<Threshold> claimThresholds(UUID userId, YearMonth month, List<Threshold> thresholds, Instant now) {
+        claimsAsked.addAll(thresholds);
         return Flux.fromIterable(thresholds)
                 .filter(threshold ->
                         claimed.add(userId + "/" + month + "/" + threshold.category() + "/" + threshold.percent()));

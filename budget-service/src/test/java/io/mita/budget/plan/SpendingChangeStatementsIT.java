@@ -1,0 +1,97 @@
+package io.mita.budget.plan;
+
+import static io.mita.budget.plan.EveOfThisMonth.FIRST_DAY;
+import static io.mita.budget.plan.EveOfThisMonth.MONTH;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mita.budget.support.BudgetClient;
+import io.mita.budget.support.ExecutedStatements;
+import io.mita.common.outbox.OutboxRelay;
+import io.mita.testsupport.MitaIntegrationTest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * What one create of an expense in a planned month sends to PostgreSQL (issue 9's create → dashboard goal): every
+ * statement is a round trip inside the transaction that every later change of the same user-month waits for. The
+ * create here takes the longest usual path: idempotency key, category check, the row and its event, the month's
+ * redistribution with its recorded run and event, and a threshold reached with its event.
+ */
+@MitaIntegrationTest
+@Import(EveOfThisMonth.class)
+class SpendingChangeStatementsIT {
+
+    private static final int MOST_STATEMENTS = 13;
+
+    @Autowired
+    WebTestClient webTestClient;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Test
+    void aCreateThatRedistributesAndReachesAThresholdSendsAFixedSmallNumberOfStatements() {
+        // the driver's log does not say which connection sent a statement: no relay pass meanwhile
+        relay.stop();
+        try {
+            assertCreateStatements();
+        } finally {
+            relay.start();
+        }
+    }
+
+    private void assertCreateStatements() {
+        BudgetClient user = new BudgetClient(webTestClient, UUID.randomUUID());
+        user.put("/api/budget/plans/" + MONTH, plan(), null).expectStatus().isCreated();
+        user.spend("50.00", "groceries", FIRST_DAY.toString());
+        String key = UUID.randomUUID().toString();
+
+        List<String> statements;
+        try (ExecutedStatements executed = ExecutedStatements.capture()) {
+            webTestClient
+                    .post()
+                    .uri("/api/budget/transactions")
+                    .header(HttpHeaders.AUTHORIZATION, user.bearer())
+                    .header("Idempotency-Key", key)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of(
+                            "type", "EXPENSE",
+                            "amount", "300.00",
+                            "currency", "EUR",
+                            "category", "groceries",
+                            "occurredOn", FIRST_DAY.toString()))
+                    .exchange()
+                    .expectStatus()
+                    .isCreated();
+            statements = executed.transactionWith("INSERT INTO idempotency_key");
+        }
+
+        assertThat(statements)
+                .as("the create's transaction, BEGIN to COMMIT")
+                .hasSizeLessThanOrEqualTo(MOST_STATEMENTS)
+                .anyMatch(sql -> sql.contains("INSERT INTO threshold_reached"));
+        assertThat(statements)
+                .filteredOn(sql -> sql.contains("INSERT INTO outbox_event"))
+                .as("the created, redistributed and threshold events, in the same transaction")
+                .hasSize(3);
+    }
+
+    private static Map<String, Object> plan() {
+        return Map.of(
+                "income",
+                "2000.00",
+                "currency",
+                "EUR",
+                "categories",
+                List.of(
+                        Map.of("category", "groceries", "amount", "400.00"),
+                        Map.of("category", "dining", "amount", "150.00")));
+    }
+}
