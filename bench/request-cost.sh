@@ -117,7 +117,11 @@ run_wrk() {
 field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
 # stats FILE COLUMN: median [min-max] of one column
-stats() { sort -g <(cut -d' ' -f"$2" "$1") | awk '{v[NR] = $1} END {printf "%.3f [%.3f-%.3f]", v[int((NR + 1) / 2)], v[1], v[NR]}'; }
+# (an even count, e.g. two passes: the mean of the middle two)
+stats() {
+  sort -g <(cut -d' ' -f"$2" "$1") | awk '{v[NR] = $1} END {
+    m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.3f [%.3f-%.3f]", m, v[1], v[NR]}'
+}
 
 # measure CACHE VARIANT PASS: one stack, its warm-up and rounds; files and the RESULT line are named by its label
 measure() {
