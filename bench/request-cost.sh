@@ -12,6 +12,7 @@
 #
 #   flock /tmp/mita-stack.lock bench/request-cost.sh [--profile laptop|production] [--cache off,on]
 #        [--rounds 3] [--seconds 20] [--warmup 60] [--connections 16] [--jfr | --profiler jfr|async] [--env K=V]...
+#        [--variant NAME[=K=V]]... [--passes 1]
 #
 # --profile laptop      the JVM options of infra/local/mita (C1 only for the data services, full JIT for
 #                       the gateway and auth-service, 160 MB heap)
@@ -30,6 +31,15 @@
 #                       flame graphs
 # --env K=V             an extra environment variable for every process of the stack (e.g.
 #                       SPRING_APPLICATION_JSON='{"management.observations.enable.spring.security":false}')
+# --variant NAME=K=V    a variant of the stack: K=V goes into the environment of every process of the runs named NAME,
+#                       after --env and the cache value's settings (so it wins over them; JVM flags go in
+#                       JDK_JAVA_OPTIONS, e.g. --variant io2=JDK_JAVA_OPTIONS=-Dreactor.netty.ioWorkerCount=2). Repeat the
+#                       option to give one variant several assignments; `--variant NAME` alone is a variant without
+#                       any (the baseline). Variants run in the order first named, one stack each, for every cache
+#                       value, so settings are compared within one invocation on the same jars
+# --passes N            run the whole sequence of cache values and variants N times (a b a b for N=2), so a drift
+#                       of the machine's load does not favour whichever variant ran first; the summary prints each
+#                       run and, per variant, the median of the passes' medians
 # MITA_BENCH_START_TIMEOUT (600 s): how long the stack may take to get ready on a busy machine.
 # A running stack is refused (this script starts and stops its own). wrk is installed with apt-get if missing.
 set -euo pipefail
@@ -43,10 +53,29 @@ source "$ROOT/bench/lib/profiles.sh"
 source "$ROOT/bench/lib/options.sh"
 source "$ROOT/bench/lib/async-profiler.sh"
 
-profile=laptop caches="off,on" rounds=3 seconds=20 warmup=60 connections=16 jfr=0 profiler=
-extra_env=()
+profile=laptop caches="off,on" rounds=3 seconds=20 warmup=60 connections=16 jfr=0 profiler= passes=1
+extra_env=() variant_specs=()
 parse_options request-cost --profile=profile --cache=caches --rounds=rounds --seconds=seconds --warmup=warmup \
-  --connections=connections --jfr=profiler=jfr --profiler=profiler '--env=extra_env[]' -- "$@"
+  --connections=connections --jfr=profiler=jfr --profiler=profiler '--env=extra_env[]' '--variant=variant_specs[]' \
+  --passes=passes -- "$@"
+[[ $passes =~ ^[1-9][0-9]*$ ]] || { echo "request-cost: --passes takes a positive number" >&2; exit 2; }
+# variant_names: in the order first named; variant_env[NAME]: its assignments, one per line
+declare -a variant_names=()
+declare -A variant_env=()
+for spec in ${variant_specs[@]+"${variant_specs[@]}"}; do
+  name=${spec%%=*}
+  [[ $name =~ ^[A-Za-z0-9_.-]+$ ]] || { echo "request-cost: --variant NAME[=K=V]: NAME is letters, digits, . _ - ($spec)" >&2; exit 2; }
+  if [[ ! -v variant_env[$name] ]]; then
+    variant_names+=("$name")
+    variant_env[$name]=
+  fi
+  if [[ $spec == *=* ]]; then
+    assignment=${spec#*=}
+    [[ $assignment =~ ^[A-Za-z_][A-Za-z0-9_]*= ]] || { echo "request-cost: --variant $name=K=V: '$assignment' is no K=V" >&2; exit 2; }
+    variant_env[$name]+="$assignment"$'\n'
+  fi
+done
+((${#variant_names[@]})) || variant_names=(default)
 case $profiler in
   '') ;;
   jfr | async) jfr=1 ;;
@@ -70,7 +99,7 @@ fi
 OUT=${TMPDIR:-/tmp}/mita-request-cost-$(date -u +%Y%m%dT%H%M%S)
 mkdir -p "$OUT"
 readonly OUT TICKS=$(getconf CLK_TCK)
-echo "request-cost: profile=$profile caches=$caches env=${extra_env[*]:-none} rounds=$rounds seconds=$seconds warmup=$warmup connections=$connections (output in $OUT)"
+echo "request-cost: profile=$profile caches=$caches variants=${variant_names[*]} passes=$passes env=${extra_env[*]:-none} rounds=$rounds seconds=$seconds warmup=$warmup connections=$connections (output in $OUT)"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
 
 trap '"$MITA" down >/dev/null 2>&1 || true' EXIT
@@ -88,10 +117,17 @@ run_wrk() {
 field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
 # stats FILE COLUMN: median [min-max] of one column
-stats() { sort -g <(cut -d' ' -f"$2" "$1") | awk '{v[NR] = $1} END {printf "%.3f [%.3f-%.3f]", v[int((NR + 1) / 2)], v[1], v[NR]}'; }
+# (an even count, e.g. two passes: the mean of the middle two)
+stats() {
+  sort -g <(cut -d' ' -f"$2" "$1") | awk '{v[NR] = $1} END {
+    m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.3f [%.3f-%.3f]", m, v[1], v[NR]}'
+}
 
+# measure CACHE VARIANT PASS: one stack, its warm-up and rounds; files and the RESULT line are named by its label
 measure() {
-  local cache=$1
+  local cache=$1 variant=$2 pass=$3 label=$1
+  [[ $variant == default ]] || label+="-$variant"
+  ((passes == 1)) || label+="-pass$pass"
   local -a env=(MITA_TOKEN_CACHE_ENABLED=$([[ $cache == on* ]] && echo true || echo false)
     MITA_GATEWAY_RATE_LIMITS_ENABLED=false MITA_CDS=0 ${extra_env[@]+"${extra_env[@]}"})
   if [[ $cache == on-before ]]; then
@@ -99,9 +135,12 @@ measure() {
       'JDK_JAVA_OPTIONS=-Dreactor.netty.native=false')
   fi
   mapfile -t -O "${#env[@]}" env < <(profile_env "$profile")
-  printf '\n######## token cache %s, %s profile, load average %s\n' "$cache" "$profile" "$(cut -d' ' -f1-3 /proc/loadavg)"
-  env "${env[@]}" "$MITA" up --detach --no-build --timeout "${MITA_BENCH_START_TIMEOUT:-600}" --only auth,notification,gateway >"$OUT/up-$cache.log" 2>&1 \
-    || { tail -20 "$OUT/up-$cache.log" >&2; exit 1; }
+  # the variant's assignments last: env(1) takes the last value of a repeated name
+  mapfile -t -O "${#env[@]}" env < <(printf '%s' "${variant_env[$variant]:-}")
+  printf '\n######## token cache %s, variant %s (%s), pass %s, %s profile, load average %s\n' "$cache" "$variant" \
+    "$(printf '%s' "${variant_env[$variant]:-}" | paste -sd' ' | sed 's/^$/no settings/')" "$pass" "$profile" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  env "${env[@]}" "$MITA" up --detach --no-build --timeout "${MITA_BENCH_START_TIMEOUT:-600}" --only auth,notification,gateway >"$OUT/up-$label.log" 2>&1 \
+    || { tail -20 "$OUT/up-$label.log" >&2; exit 1; }
   local gw nt
   gw=$(pid_of gateway-service); nt=$(pid_of notification-service)
   # which transport Reactor Netty runs, from its event-loop threads' names (reactor-http-epoll-N or reactor-http-nio-N,
@@ -148,7 +187,7 @@ measure() {
     run_wrk "warmup-gateway-$i" "$GATEWAY$PATH_UNDER_TEST" "$half" >/dev/null
   done
 
-  local rows="$OUT/rounds-$cache.txt" r hop url line before_gw before_nt before_opens opens requests cpu_gw cpu_nt
+  local rows="$OUT/rounds-$label.txt" r hop url line before_gw before_nt before_opens opens requests cpu_gw cpu_nt
   : >"$rows"
   echo "load average before the rounds: $(cut -d' ' -f1-3 /proc/loadavg)"
   printf '%-6s %-8s %9s %8s %8s %14s %14s %9s\n' round hop "req/s" p50_ms p95_ms gw_cpu_ms/req svc_cpu_ms/req tcp_opens
@@ -174,24 +213,24 @@ measure() {
   loaded_gw=$(rss_mb "$gw" VmRSS); loaded_nt=$(rss_mb "$nt" VmRSS)
   peak_gw=$(rss_mb "$gw" VmHWM); peak_nt=$(rss_mb "$nt" VmHWM)
 
-  echo "-- median [min-max] of $rounds rounds (token cache $cache, $profile profile)"
+  echo "-- median [min-max] of $rounds rounds (token cache $cache, variant $variant, pass $pass, $profile profile)"
   for hop in direct gateway; do
-    grep "^$hop " "$rows" >"$OUT/$hop-$cache.txt"
+    grep "^$hop " "$rows" >"$OUT/$hop-$label.txt"
     printf '%-8s req/s %s  p50 %s ms  p95 %s ms  CPU/req: gateway %s ms, notification %s ms\n' "$hop" \
-      "$(stats "$OUT/$hop-$cache.txt" 2)" "$(stats "$OUT/$hop-$cache.txt" 3)" "$(stats "$OUT/$hop-$cache.txt" 4)" \
-      "$(stats "$OUT/$hop-$cache.txt" 5)" "$(stats "$OUT/$hop-$cache.txt" 6)"
+      "$(stats "$OUT/$hop-$label.txt" 2)" "$(stats "$OUT/$hop-$label.txt" 3)" "$(stats "$OUT/$hop-$label.txt" 4)" \
+      "$(stats "$OUT/$hop-$label.txt" 5)" "$(stats "$OUT/$hop-$label.txt" 6)"
   done
-  paste -d' ' <(cut -d' ' -f2 "$OUT/direct-$cache.txt") <(cut -d' ' -f2 "$OUT/gateway-$cache.txt") \
-    | awk '$1 > 0 {print $2 / $1}' >"$OUT/ratio-$cache.txt"
-  printf 'gateway/direct throughput (per round): %s\n' "$(stats "$OUT/ratio-$cache.txt" 1)"
+  paste -d' ' <(cut -d' ' -f2 "$OUT/direct-$label.txt") <(cut -d' ' -f2 "$OUT/gateway-$label.txt") \
+    | awk '$1 > 0 {print $2 / $1}' >"$OUT/ratio-$label.txt"
+  printf 'gateway/direct throughput (per round): %s\n' "$(stats "$OUT/ratio-$label.txt" 1)"
   printf 'RSS MB idle -> after load (peak): gateway %s -> %s (%s), notification %s -> %s (%s)\n' \
     "$idle_gw" "$loaded_gw" "$peak_gw" "$idle_nt" "$loaded_nt" "$peak_nt"
-  echo "RESULT profile=$profile cache=$cache direct_rps=$(stats "$OUT/direct-$cache.txt" 2 | cut -d' ' -f1) gateway_rps=$(stats "$OUT/gateway-$cache.txt" 2 | cut -d' ' -f1) ratio=$(stats "$OUT/ratio-$cache.txt" 1 | cut -d' ' -f1) direct_svc_cpu_ms=$(stats "$OUT/direct-$cache.txt" 6 | cut -d' ' -f1) gateway_gw_cpu_ms=$(stats "$OUT/gateway-$cache.txt" 5 | cut -d' ' -f1) gateway_svc_cpu_ms=$(stats "$OUT/gateway-$cache.txt" 6 | cut -d' ' -f1) rss_idle_gw=$idle_gw rss_loaded_gw=$loaded_gw rss_idle_svc=$idle_nt rss_loaded_svc=$loaded_nt idle_cpu_ms_per_s_gw=$idle_cpu_gw idle_cpu_ms_per_s_svc=$idle_cpu_nt" | tee -a "$OUT/results.txt"
+  echo "RESULT profile=$profile cache=$cache variant=$variant pass=$pass direct_rps=$(stats "$OUT/direct-$label.txt" 2 | cut -d' ' -f1) gateway_rps=$(stats "$OUT/gateway-$label.txt" 2 | cut -d' ' -f1) ratio=$(stats "$OUT/ratio-$label.txt" 1 | cut -d' ' -f1) direct_svc_cpu_ms=$(stats "$OUT/direct-$label.txt" 6 | cut -d' ' -f1) gateway_gw_cpu_ms=$(stats "$OUT/gateway-$label.txt" 5 | cut -d' ' -f1) gateway_svc_cpu_ms=$(stats "$OUT/gateway-$label.txt" 6 | cut -d' ' -f1) rss_idle_gw=$idle_gw rss_loaded_gw=$loaded_gw rss_idle_svc=$idle_nt rss_loaded_svc=$loaded_nt idle_cpu_ms_per_s_gw=$idle_cpu_gw idle_cpu_ms_per_s_svc=$idle_cpu_nt" | tee -a "$OUT/results.txt"
 
   if [[ $profiler == async ]]; then
     echo "== async-profiler: 20 s of gateway load, both processes sampled (CPU, 1 ms)"
-    (async_profile "$gw" 20 "$OUT/gateway-$cache") &
-    (async_profile "$nt" 20 "$OUT/notification-$cache") &
+    (async_profile "$gw" 20 "$OUT/gateway-$label") &
+    (async_profile "$nt" 20 "$OUT/notification-$label") &
     sleep 1
     local ap_opens ap_line
     ap_opens=$(active_opens)
@@ -200,13 +239,13 @@ measure() {
     ap_line=$(cat "$OUT/ap-gateway.line")
     echo "profiled load: $ap_line; TCP connections opened on the machine: $(($(active_opens) - ap_opens))"
     for svc in gateway notification; do
-      echo "-- $svc: flame summary ($OUT/$svc-$cache.html)"
-      "$ROOT/bench/flame-summary.sh" "$OUT/$svc-$cache.collapsed" 15 || true
+      echo "-- $svc: flame summary ($OUT/$svc-$label.html)"
+      "$ROOT/bench/flame-summary.sh" "$OUT/$svc-$label.collapsed" 15 || true
     done
   elif [[ $profiler == jfr ]]; then
     echo "== JFR: 20 s of gateway load, both processes recorded"
-    jcmd "$gw" JFR.start name=cost duration=20s settings=profile filename="$OUT/gateway-$cache.jfr" >/dev/null
-    jcmd "$nt" JFR.start name=cost duration=20s settings=profile filename="$OUT/notification-$cache.jfr" >/dev/null
+    jcmd "$gw" JFR.start name=cost duration=20s settings=profile filename="$OUT/gateway-$label.jfr" >/dev/null
+    jcmd "$nt" JFR.start name=cost duration=20s settings=profile filename="$OUT/notification-$label.jfr" >/dev/null
     local jfr_opens jfr_line
     jfr_opens=$(active_opens)
     run_wrk "jfr-gateway" "$GATEWAY$PATH_UNDER_TEST" 22 >"$OUT/jfr-gateway.line" &
@@ -220,17 +259,35 @@ measure() {
     sleep 3
     for svc in gateway notification; do
       echo "-- $svc: top frames (share of execution samples)"
-      "$ROOT/bench/jfr-top.sh" "$OUT/$svc-$cache.jfr" 12 || true
+      "$ROOT/bench/jfr-top.sh" "$OUT/$svc-$label.jfr" 12 || true
       echo "-- $svc: GC and allocation"
-      "$ROOT/bench/jfr-alloc.sh" "$OUT/$svc-$cache.jfr" 10 "$(field requests "$jfr_line")" || true
+      "$ROOT/bench/jfr-alloc.sh" "$OUT/$svc-$label.jfr" 10 "$(field requests "$jfr_line")" || true
     done
   fi
   "$MITA" down >/dev/null 2>&1
 }
 
 IFS=, read -r -a cache_values <<<"$caches"
-for cache in "${cache_values[@]}"; do
-  measure "$cache"
+for ((pass = 1; pass <= passes; pass++)); do
+  for cache in "${cache_values[@]}"; do
+    for variant in "${variant_names[@]}"; do
+      measure "$cache" "$variant" "$pass"
+    done
+  done
 done
-printf '\n== summary (medians)\n'
+printf '\n== summary (medians of each run)\n'
 cat "$OUT/results.txt"
+if ((passes > 1)); then
+  printf '\n== per cache value and variant: median [min-max] of the %s passes'"'"' medians\n' "$passes"
+  for cache in "${cache_values[@]}"; do
+    for variant in "${variant_names[@]}"; do
+      grep " cache=$cache variant=$variant " "$OUT/results.txt" >"$OUT/passes.txt"
+      printf 'cache=%s variant=%s' "$cache" "$variant"
+      for key in direct_rps gateway_rps ratio direct_svc_cpu_ms gateway_gw_cpu_ms gateway_svc_cpu_ms; do
+        sed -n "s/.* $key=\([^ ]*\).*/\1/p" "$OUT/passes.txt" >"$OUT/pass-values.txt"
+        printf ' %s=%s' "$key" "$(stats "$OUT/pass-values.txt" 1 | tr -d ' ')"
+      done
+      echo
+    done
+  done
+fi
