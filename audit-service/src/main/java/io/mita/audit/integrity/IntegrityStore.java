@@ -15,8 +15,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The chain, the log and the digests as the signer and the verifier read them. Hashes, signatures and canonical
- * bytes are {@code bytea} in storage, travel as the driver's binary {@code bytea} both ways (read by
- * {@link Bytea#read}, bound as {@code byte[]}) and are {@code byte[]} in Java: no hex text is built or parsed.
+ * bytes are one representation end to end: {@code bytea} in storage and in SQL (no {@code encode}/{@code decode}),
+ * {@code byte[]} in Java (read by {@link Bytea#read}, bound as {@code byte[]}); how the driver carries a
+ * {@code bytea} on the wire is its own business.
  */
 @Repository
 class IntegrityStore {
