@@ -2,7 +2,9 @@
 # bench/audit-integrity.sh — integrity verification speed in records/s (issue 13; goal ≥ 50,000/s).
 #
 #   bench/audit-integrity.sh [--events 1000000] [--rounds 3] [--profile laptop|production] [--profiler async]
+#                            [--env K=V]...
 #
+# --env K=V: an environment variable for the services (repeatable), e.g. --env AUDIT_DB_FORCE_BINARY=false.
 # --profile: the JVM options of the services (bench/lib/profiles.sh); laptop unless given.
 # --profiler async: after the timed rounds, one more walk (not counted) under async-profiler (CPU, one sample per ms
 #   of CPU time, from Maven Central: bench/lib/async-profiler.sh) on audit-service; prints its flame summary
@@ -25,20 +27,24 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 source "$ROOT/bench/lib/options.sh"
 source "$ROOT/bench/lib/async-profiler.sh"
-events=1000000 rounds=3 profile=laptop profiler=
-parse_options audit-integrity --events=events --rounds=rounds --profile=profile --profiler=profiler -- "$@"
+events=1000000 rounds=3 profile=laptop profiler= extra_env=()
+parse_options audit-integrity --events=events --rounds=rounds --profile=profile --profiler=profiler '--env=extra_env[]' \
+  -- "$@"
 [[ $profile == laptop || $profile == production ]] || { echo "audit-integrity: --profile laptop|production" >&2; exit 2; }
 [[ -z $profiler || $profiler == async ]] || { echo "audit-integrity: --profiler async" >&2; exit 2; }
 if [[ -z ${MITA_BENCH_LOCKED:-} ]]; then
-  exec env MITA_BENCH_LOCKED=1 flock /tmp/mita-stack.lock "$0" --events "$events" --rounds "$rounds" --profile "$profile" \
-    ${profiler:+--profiler "$profiler"}
+  relaunch=(--events "$events" --rounds "$rounds" --profile "$profile")
+  [[ -z $profiler ]] || relaunch+=(--profiler "$profiler")
+  for kv in ${extra_env[@]+"${extra_env[@]}"}; do relaunch+=(--env "$kv"); done
+  exec env MITA_BENCH_LOCKED=1 flock /tmp/mita-stack.lock "$0" "${relaunch[@]}"
 fi
 [[ -z $profiler ]] || async_profiler_jar >/dev/null
 # shellcheck source=bench/audit-bench-lib.sh
 source "$ROOT/bench/audit-bench-lib.sh"
 OUT=${TMPDIR:-/tmp}/mita-audit-integrity-$(date -u +%Y%m%dT%H%M%S)
 mkdir -p "$OUT"
-echo "audit-integrity: profile=$profile events=$events rounds=$rounds (output in $OUT)"
+echo "audit-integrity: profile=$profile events=$events rounds=$rounds env=${extra_env[*]:-none} (output in $OUT)"
+for kv in ${extra_env[@]+"${extra_env[@]}"}; do export "${kv?}"; done
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; commit $(git rev-parse --short HEAD); $(date -u '+%Y-%m-%d %H:%M UTC')"
 audit_bench_up "$OUT" "$profile"
 audit_bench_seed "$events" "$OUT"
@@ -108,12 +114,17 @@ if [[ $profiler == async ]]; then
   mid=$("${PSQL[@]}" -c "SELECT seq FROM audit_chain ORDER BY seq OFFSET (SELECT count(*) / 2 FROM audit_chain) LIMIT 1")
   "${PSQL[@]}" -c "EXPLAIN (ANALYZE, BUFFERS) SELECT seq, event_id, prev_hash, hash FROM audit_chain
     WHERE seq > $mid AND seq <= $mid + 5000 ORDER BY seq LIMIT 5000"
-  # the walk's record query builds ChainedRecord.CANONICAL_BYTES_SQL from these columns; their text is its cost
+  # the walk's own record query (ChainedRecord.CANONICAL_BYTES_SQL), as a pooled connection last ran it
+  records_sql=$("${PSQL[@]}" -c "SELECT query FROM pg_stat_activity WHERE datname = current_database()
+    AND pid <> pg_backend_pid() AND query LIKE '%int4send%' LIMIT 1")
+  if [[ -n $records_sql ]]; then
+    records_sql=${records_sql//\$1/$mid}
+    "${PSQL[@]}" -c "EXPLAIN (ANALYZE, BUFFERS) ${records_sql//\$2/$((mid + 5000))}"
+    echo "bytes of canonical bytes a record (mean): $("${PSQL[@]}" -c "SELECT round(avg(length(canonical)))
+      FROM (${records_sql//\$2/$((mid + 5000))}) AS chunk")"
+  fi
+  echo "the same rows' plain columns, no canonical bytes (what psql's raw read costs PostgreSQL):"
   "${PSQL[@]}" -c "EXPLAIN (ANALYZE, BUFFERS) SELECT seq, event_id, $CANONICAL_TEXT FROM audit_event e
-    WHERE seq > $mid AND seq <= $mid + 5000 ORDER BY seq"
-  echo "bytes a record's canonical text holds (mean): $("${PSQL[@]}" -c "SELECT round(avg(octet_length($CANONICAL_TEXT)))
-    FROM audit_event e WHERE seq > $mid AND seq <= $mid + 5000"); its data::text $("${PSQL[@]}" -c "SELECT
-    round(avg(octet_length(data::text))) FROM audit_event e WHERE seq > $mid AND seq <= $mid + 5000"), its sealed_data
-    $("${PSQL[@]}" -c "SELECT round(avg(octet_length(sealed_data))) FROM audit_event e WHERE seq > $mid AND seq <= $mid + 5000") raw"
+    WHERE seq > $mid AND seq <= $mid + 5000 ORDER BY seq" | grep -E 'Execution|Planning Time'
 fi
 echo "RESULT records=$records verify_per_s=$(bench_stats "$OUT/verify.txt" 0 | cut -d' ' -f1) raw_per_s=$(bench_stats "$OUT/raw.txt" 0 | cut -d' ' -f1) load=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' ,)"
