@@ -117,11 +117,14 @@ if [[ $profiler == async ]]; then
   # the walk's own record query (ChainedRecord.CANONICAL_BYTES_SQL), as a pooled connection last ran it
   records_sql=$("${PSQL[@]}" -c "SELECT query FROM pg_stat_activity WHERE datname = current_database()
     AND pid <> pg_backend_pid() AND query LIKE '%int4send%' LIMIT 1")
-  if [[ -n $records_sql ]]; then
+  # (pg_stat_activity keeps track_activity_query_size bytes of it, 1,024 by default: a cut text is not run)
+  if [[ $records_sql == *'ORDER BY seq' ]]; then
     records_sql=${records_sql//\$1/$mid}
     "${PSQL[@]}" -c "EXPLAIN (ANALYZE, BUFFERS) ${records_sql//\$2/$((mid + 5000))}"
     echo "bytes of canonical bytes a record (mean): $("${PSQL[@]}" -c "SELECT round(avg(length(canonical)))
       FROM (${records_sql//\$2/$((mid + 5000))}) AS chunk")"
+  else
+    echo "the walk's record query is cut in pg_stat_activity (raise track_activity_query_size to EXPLAIN it)"
   fi
   echo "the same rows' plain columns, no canonical bytes (what psql's raw read costs PostgreSQL):"
   "${PSQL[@]}" -c "EXPLAIN (ANALYZE, BUFFERS) SELECT seq, event_id, $CANONICAL_TEXT FROM audit_event e
