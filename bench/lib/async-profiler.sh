@@ -20,3 +20,15 @@ async_profile() {
   java -jar "$jar" profiler -e cpu -i 1ms -d "$2" -o collapsed -f "$3.collapsed" "$1" >/dev/null
   java -jar "$jar" converter -o html "$3.collapsed" "$3.html" >/dev/null 2>&1 || true
 }
+
+# async_profile_start PID / async_profile_stop PID OUT_PREFIX: the same CPU sampling around a piece of work of unknown
+# length (start, run it, stop); stop writes OUT_PREFIX.collapsed and OUT_PREFIX.html.
+async_profile_start() {
+  java -jar "$(async_profiler_jar)" profiler start -e cpu -i 1ms "$1" >/dev/null
+}
+async_profile_stop() {
+  local jar
+  jar=$(async_profiler_jar)
+  java -jar "$jar" profiler stop -o collapsed -f "$2.collapsed" "$1" >/dev/null
+  java -jar "$jar" converter -o html "$2.collapsed" "$2.html" >/dev/null 2>&1 || true
+}

@@ -11,9 +11,8 @@ public final class ChainLock {
 
     public static final String ACQUIRE = "SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(" + KEY + ")) AS l";
 
-    /** The hash of the chain's last record, hex, if the chain is not empty. */
-    public static final String HEAD =
-            "SELECT seq, encode(hash, 'hex') AS hash FROM audit_chain ORDER BY seq DESC LIMIT 1";
+    /** The seq and hash ({@code bytea}) of the chain's last record, if the chain is not empty. */
+    public static final String HEAD = "SELECT seq, hash FROM audit_chain ORDER BY seq DESC LIMIT 1";
 
     private ChainLock() {}
 }

@@ -1,5 +1,6 @@
 package io.mita.audit.ingest;
 
+import io.mita.audit.chain.Bytea;
 import io.mita.audit.chain.ChainHash;
 import io.mita.audit.chain.ChainLock;
 import io.mita.audit.chain.ChainedRecord;
@@ -246,7 +247,7 @@ class AuditEventWriter {
     private Mono<byte[]> chainHead() {
         return databaseClient
                 .sql(ChainLock.HEAD)
-                .map(row -> HexFormat.of().parseHex(row.get("hash", String.class)))
+                .map(row -> Bytea.read(row, "hash"))
                 .one()
                 .defaultIfEmpty(ChainHash.genesis());
     }

@@ -1,12 +1,11 @@
 package io.mita.audit.integrity;
 
+import io.mita.audit.chain.Bytea;
 import io.mita.audit.chain.ChainCut;
 import io.mita.audit.chain.ChainLock;
 import io.mita.audit.chain.ChainedRecord;
 import io.r2dbc.spi.Readable;
-import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -14,13 +13,17 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The chain, the log and the digests as the signer and the verifier read them. Hashes travel as hex. */
+/**
+ * The chain, the log and the digests as the signer and the verifier read them. Hashes, signatures and canonical
+ * bytes are one representation end to end: {@code bytea} in storage and in SQL (no {@code encode}/{@code decode}),
+ * {@code byte[]} in Java (read by {@link Bytea#read}, bound as {@code byte[]}); how the driver carries a
+ * {@code bytea} on the wire is its own business.
+ */
 @Repository
 class IntegrityStore {
 
     private static final String DIGEST_COLUMNS = "digest_id, period_start, period_end, first_seq, last_seq, "
-            + "event_count, encode(last_hash, 'hex') AS last_hash, encode(previous_signature, 'hex') AS "
-            + "previous_signature, key_id, encode(signature, 'hex') AS signature";
+            + "event_count, last_hash, previous_signature, key_id, signature";
 
     record ChainLink(long seq, UUID eventId, byte[] prevHash, byte[] hash) {}
 
@@ -39,7 +42,7 @@ class IntegrityStore {
     Mono<ChainHead> chainHead() {
         return databaseClient
                 .sql(ChainLock.HEAD)
-                .map(row -> new ChainHead(row.get("seq", Long.class), hex(row.get("hash", String.class))))
+                .map(row -> new ChainHead(row.get("seq", Long.class), Bytea.read(row, "hash")))
                 .one();
     }
 
@@ -91,22 +94,22 @@ class IntegrityStore {
                 .sql("""
                         INSERT INTO audit_digest (period_start, period_end, first_seq, last_seq, event_count,
                                                   last_hash, previous_signature, key_id, signature)
-                        VALUES (:periodStart, :periodEnd, :firstSeq, :lastSeq, :eventCount, decode(:lastHash, 'hex'),
-                                decode(:previousSignature, 'hex'), :keyId, decode(:signature, 'hex'))
+                        VALUES (:periodStart, :periodEnd, :firstSeq, :lastSeq, :eventCount, :lastHash,
+                                :previousSignature, :keyId, :signature)
                         RETURNING digest_id""")
                 .bind("periodStart", digest.periodStart())
                 .bind("periodEnd", digest.periodEnd())
                 .bind("eventCount", digest.eventCount())
-                .bind("lastHash", HexFormat.of().formatHex(digest.lastHash()))
+                .bind("lastHash", digest.lastHash())
                 .bind("keyId", digest.keyId())
-                .bind("signature", HexFormat.of().formatHex(digest.signature()));
+                .bind("signature", digest.signature());
         spec = digest.firstSeq() == null
                 ? spec.bindNull("firstSeq", Long.class)
                 : spec.bind("firstSeq", digest.firstSeq());
         spec = digest.lastSeq() == null ? spec.bindNull("lastSeq", Long.class) : spec.bind("lastSeq", digest.lastSeq());
         spec = digest.previousSignature() == null
-                ? spec.bindNull("previousSignature", String.class)
-                : spec.bind("previousSignature", HexFormat.of().formatHex(digest.previousSignature()));
+                ? spec.bindNull("previousSignature", byte[].class)
+                : spec.bind("previousSignature", digest.previousSignature());
         return spec.map(row -> row.get("digest_id", Long.class)).one().map(id -> digest.signed(id, digest.signature()));
     }
 
@@ -135,9 +138,9 @@ class IntegrityStore {
 
     Mono<byte[]> chainHashAt(long seq) {
         return databaseClient
-                .sql("SELECT encode(hash, 'hex') AS hash FROM audit_chain WHERE seq = :seq LIMIT 1")
+                .sql("SELECT hash FROM audit_chain WHERE seq = :seq LIMIT 1")
                 .bind("seq", seq)
-                .map(row -> hex(row.get("hash", String.class)))
+                .map(row -> Bytea.read(row, "hash"))
                 .one();
     }
 
@@ -148,8 +151,7 @@ class IntegrityStore {
     Mono<StoredCut> latestCut() {
         return databaseClient
                 .sql("SELECT to_char(month, 'YYYY-MM') AS month, first_seq, last_seq, record_count,"
-                        + " encode(previous_hash, 'hex') AS previous_hash, encode(last_hash, 'hex') AS last_hash,"
-                        + " encode(archive_sha256, 'hex') AS archive_sha256, key_id, encode(signature, 'hex') AS signature"
+                        + " previous_hash, last_hash, archive_sha256, key_id, signature"
                         + " FROM audit_retention_cut WHERE last_seq IS NOT NULL ORDER BY last_seq DESC LIMIT 1")
                 .map(row -> new StoredCut(
                         new ChainCut(
@@ -157,11 +159,11 @@ class IntegrityStore {
                                 row.get("first_seq", Long.class),
                                 row.get("last_seq", Long.class),
                                 row.get("record_count", Long.class),
-                                hex(row.get("previous_hash", String.class)),
-                                hex(row.get("last_hash", String.class)),
-                                hex(row.get("archive_sha256", String.class)),
+                                Bytea.read(row, "previous_hash"),
+                                Bytea.read(row, "last_hash"),
+                                Bytea.read(row, "archive_sha256"),
                                 row.get("key_id", String.class)),
-                        hex(row.get("signature", String.class))))
+                        Bytea.read(row, "signature")))
                 .one();
     }
 
@@ -225,28 +227,18 @@ class IntegrityStore {
                 .bind("after", afterSeq)
                 .bind("last", lastSeq)
                 .map(row -> new StoredRecord(
-                        row.get("seq", Long.class), row.get("event_id", UUID.class), bytes(row, "canonical")))
+                        row.get("seq", Long.class), row.get("event_id", UUID.class), Bytea.read(row, "canonical")))
                 .all()
                 .collectList();
     }
 
-    /** A link with its hashes as the raw {@code bytea} (no hex text to build and parse per link). */
+    /** A link as stored. */
     private static ChainLink toLink(Readable row) {
         return new ChainLink(
                 row.get("seq", Long.class),
                 row.get("event_id", UUID.class),
-                bytes(row, "prev_hash"),
-                bytes(row, "hash"));
-    }
-
-    private static byte[] bytes(Readable row, String column) {
-        ByteBuffer buffer = row.get(column, ByteBuffer.class);
-        if (buffer == null) {
-            return null;
-        }
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return bytes;
+                Bytea.read(row, "prev_hash"),
+                Bytea.read(row, "hash"));
     }
 
     private static Digest toDigest(Readable row) {
@@ -257,13 +249,9 @@ class IntegrityStore {
                 row.get("first_seq", Long.class),
                 row.get("last_seq", Long.class),
                 row.get("event_count", Long.class),
-                hex(row.get("last_hash", String.class)),
-                hex(row.get("previous_signature", String.class)),
+                Bytea.read(row, "last_hash"),
+                Bytea.read(row, "previous_signature"),
                 row.get("key_id", String.class),
-                hex(row.get("signature", String.class)));
-    }
-
-    private static byte[] hex(String value) {
-        return value == null ? null : HexFormat.of().parseHex(value);
+                Bytea.read(row, "signature"));
     }
 }

@@ -203,6 +203,7 @@ class IntegrityVerifier {
 
     private static void merge(
             Walk walk, List<IntegrityStore.ChainLink> links, List<IntegrityStore.StoredRecord> records) {
+        ChainHash.Hasher hasher = ChainHash.hasher();
         int l = 0;
         int r = 0;
         while (l < links.size() || r < records.size()) {
@@ -237,7 +238,7 @@ class IntegrityVerifier {
                 return;
             }
             if (!link.eventId().equals(record.eventId())
-                    || !Arrays.equals(ChainHash.next(walk.expected, record.canonicalBytes()), link.hash())) {
+                    || !Arrays.equals(hasher.next(walk.expected, record.canonicalBytes()), link.hash())) {
                 walk.broken = new BrokenRecord(
                         record.seq(),
                         record.eventId(),

@@ -69,6 +69,17 @@ class ChainHashTest {
     }
 
     @Test
+    void aReusedHasherGivesEachRecordTheSameHashAsAFreshComputation() {
+        ChainHash.Hasher hasher = ChainHash.hasher();
+
+        byte[] first = hasher.next(ChainHash.genesis(), FIRST.canonicalBytes());
+        byte[] second = hasher.next(first, SECOND.canonicalBytes());
+
+        assertThat(ChainHash.hex(first)).isEqualTo("d2b7635bd7f878f0db7fed8c35e35b25ad8f702e783dc14a306000c817b34be5");
+        assertThat(ChainHash.hex(second)).isEqualTo("7d631dfd83a9c951c177a6edee6eb5a7d0af5429b24f2b3f2279b93f0b681475");
+    }
+
+    @Test
     void anyChangeToARecordChangesItsHash() {
         byte[] original = ChainHash.next(ChainHash.genesis(), FIRST);
         ChainedRecord nullInsteadOfEmpty = new ChainedRecord(

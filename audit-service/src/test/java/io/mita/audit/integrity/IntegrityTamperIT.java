@@ -97,6 +97,29 @@ class IntegrityTamperIT {
     }
 
     @Test
+    void aSignedDigestStoresTheChainHeadAndSignaturesAsTheirOwnBytesAndReadsThemBackUnchanged() {
+        appendFive();
+        Digest first = signer.signNow().block(Duration.ofSeconds(30));
+        Digest second = signer.signNow().block(Duration.ofSeconds(30));
+
+        Object[] stored = owner.query(
+                        "SELECT d.last_hash = c.hash, octet_length(d.last_hash), octet_length(d.signature),"
+                                + " d.previous_signature = p.signature FROM audit_digest d"
+                                + " JOIN audit_chain c ON c.seq = d.last_seq"
+                                + " JOIN audit_digest p ON p.digest_id = ? WHERE d.digest_id = ?",
+                        first.digestId(),
+                        second.digestId())
+                .get(0);
+        Digest readBack = context.getBean(IntegrityStore.class).lastDigest().block(Duration.ofSeconds(30));
+
+        assertThat(stored).containsExactly(true, 32, 64, true);
+        assertThat(readBack.digestId()).isEqualTo(second.digestId());
+        assertThat(readBack.lastHash()).isEqualTo(second.lastHash());
+        assertThat(readBack.previousSignature()).isEqualTo(first.signature());
+        assertThat(readBack.signature()).isEqualTo(second.signature());
+    }
+
+    @Test
     void aRecordEditedBySuperuserIsNamedAsAltered() {
         AppendedBatch batch = appendFive();
         UUID edited = batch.ids().get(2);
