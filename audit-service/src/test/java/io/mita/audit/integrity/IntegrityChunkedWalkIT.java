@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mita.audit.OwnerSql;
 import io.mita.testsupport.MitaIntegrationTest;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,8 @@ import org.springframework.test.context.TestPropertySource;
  * The integrity walk verifies chunks of the chain concurrently (here two links a chunk, three chunks at once, over
  * seven records: four chunks) and must still name the first broken record in seq order: a break in a later chunk is
  * found when the earlier ones are intact, the earlier of two breaks is the one named, and a break exactly at a chunk's
- * first link (its predecessor removed) is seen from the chunk before it.
+ * first link (its predecessor removed) is seen from the chunk before it. And the chunks are read without the
+ * caller's Reactor context, so the driver does not set the caller's thread locals again for every row it reads.
  */
 @MitaIntegrationTest
 @TestPropertySource(
@@ -35,6 +37,9 @@ class IntegrityChunkedWalkIT {
 
     @Autowired
     private IntegrityVerifier verifier;
+
+    @Autowired
+    private IntegrityStore store;
 
     @Value("${mita.service.database}")
     private String database;
@@ -115,6 +120,43 @@ class IntegrityChunkedWalkIT {
         assertThat(report.firstBrokenRecord().eventId()).isEqualTo(batch.ids().get(3));
         assertThat(report.firstBrokenRecord().problem()).isEqualTo("CHAIN_BROKEN");
         assertThat(report.recordsVerified()).isEqualTo(2);
+    }
+
+    @Test
+    void aLongerWalkSetsTheCallersThreadLocalsNoMoreOftenThanAShortOne() {
+        AppendedBatch shortLog = AppendedBatch.append(context, owner, 10);
+        AppendedBatch longLog = AppendedBatch.append(context, owner, 110);
+        int extraRecords = 100;
+
+        try (ThreadLocalRestorations restorations = ThreadLocalRestorations.counted()) {
+            // what the walk would pay without its own context: a read of the records under the caller's sets the
+            // caller's thread locals at least once a row
+            long firstSeq = seqOf(longLog.ids().get(0));
+            long lastSeq = seqOf(longLog.ids().get(longLog.ids().size() - 1));
+            store.records(firstSeq - 1, lastSeq)
+                    .contextWrite(restorations.caller())
+                    .block(Duration.ofSeconds(60));
+            assertThat(restorations.takeCount())
+                    .isGreaterThanOrEqualTo(longLog.ids().size());
+
+            IntegrityReport shortWalk = verifyAsCaller(shortLog, restorations);
+            long shortWalkRestorations = restorations.takeCount();
+            IntegrityReport longWalk = verifyAsCaller(longLog, restorations);
+            long longWalkRestorations = restorations.takeCount();
+
+            assertThat(shortWalk.intact()).isTrue();
+            assertThat(shortWalk.recordsVerified()).isEqualTo(10);
+            assertThat(longWalk.intact()).isTrue();
+            assertThat(longWalk.recordsVerified()).isEqualTo(110);
+            // each record and each link read once under the caller's context would add at least 2 × 100
+            assertThat(longWalkRestorations - shortWalkRestorations).isLessThan(extraRecords);
+        }
+    }
+
+    private IntegrityReport verifyAsCaller(AppendedBatch batch, ThreadLocalRestorations restorations) {
+        return verifier.verify(batch.from(), batch.to())
+                .contextWrite(restorations.caller())
+                .block(Duration.ofSeconds(60));
     }
 
     private long seqOf(UUID eventId) {
