@@ -93,6 +93,47 @@ class EdgeAuthenticationIT extends GatewayTestSupport {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"Bearer", "Bearer ", "Bearer  two.spaces", "Bearer a b", "Bearer ab=c", "bearer,x"})
+    void refusesAMalformedBearerHeaderWithAnUnauthenticatedProblemAndNeverForwardsIt(String header) {
+        String path = "/api/budget/transactions/malformed-" + UUID.randomUUID();
+
+        expectUnauthenticated(
+                client.get().uri(path).header(HttpHeaders.AUTHORIZATION, header).exchange());
+        assertThat(DOWNSTREAM.receivedAt(path)).isEmpty();
+    }
+
+    @Test
+    void acceptsTheBearerSchemeInAnyCase() {
+        String path = "/api/budget/transactions/lower-case-" + UUID.randomUUID();
+        String header = "bEARER " + TestTokens.forUser(UUID.randomUUID());
+
+        client.get()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, header)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(DOWNSTREAM.receivedAt(path)).hasSize(1);
+    }
+
+    @Test
+    void refusesAValidTokenSentInTheQueryOrAFormBodyInsteadOfTheHeader() {
+        String token = TestTokens.forUser(UUID.randomUUID());
+        String queryPath = "/api/budget/transactions/query-token-" + UUID.randomUUID();
+        String formPath = "/api/budget/transactions/form-token-" + UUID.randomUUID();
+
+        expectUnauthenticated(
+                client.get().uri(queryPath + "?access_token=" + token).exchange());
+        expectUnauthenticated(client.post()
+                .uri(formPath)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("access_token=" + token)
+                .exchange());
+        assertThat(DOWNSTREAM.receivedAt(queryPath)).isEmpty();
+        assertThat(DOWNSTREAM.receivedAt(formPath)).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(
             strings = {
                 "/api/auth/register",

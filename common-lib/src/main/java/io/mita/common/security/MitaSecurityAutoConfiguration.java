@@ -30,7 +30,9 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 /**
  * Every MITA process is a stateless JWT resource server: tokens are verified against auth-service's
  * JWKS with issuer and audience checks, {@code roles} become authorities, 401/403 answer problem+json,
- * and only actuator, API docs and the configured public paths are open.
+ * and only actuator, API docs and the configured public paths are open. The token is read from the
+ * {@code Authorization} header only ({@link AuthorizationHeaderBearerTokenConverter}), never from the query or a
+ * form body.
  */
 @AutoConfiguration(
         beforeName = {
@@ -99,8 +101,9 @@ public class MitaSecurityAutoConfiguration {
                         .permitAll()
                         .anyExchange()
                         .authenticated())
-                .oauth2ResourceServer(server -> server.jwt(
-                                jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(new RolesClaimConverter()))
+                .oauth2ResourceServer(server -> server.bearerTokenConverter(
+                                new AuthorizationHeaderBearerTokenConverter())
+                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(new RolesClaimConverter()))
                         .authenticationEntryPoint((exchange, failure) ->
                                 writer.write(exchange, Problems.unauthenticated(), Problem.newErrorId()))
                         .accessDeniedHandler((exchange, denied) ->

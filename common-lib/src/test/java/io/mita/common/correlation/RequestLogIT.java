@@ -43,8 +43,7 @@ class RequestLogIT {
                 .isOk();
 
         ILoggingEvent line = requestLines.awaitOneWithCorrelationId("log-line-1");
-        assertThat(line.getFormattedMessage())
-                .isEqualTo("GET /api/test/greeting -> 200 in " + line.getArgumentArray()[3] + " ms");
+        assertThat(line.getFormattedMessage()).matches("GET /api/test/greeting -> 200 in \\d+ ms");
         assertThat(line.getFormattedMessage()).doesNotContain("jane@example.com");
         assertThat(line.getMDCPropertyMap()).containsKey("traceId").containsKey("spanId");
     }
