@@ -1,11 +1,9 @@
 package io.mita.budget.dashboard;
 
-import io.mita.common.erasure.ErasedUsers;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,24 +20,24 @@ class StoredDashboardRepository {
 
     /**
      * Replaces the stored dashboard unless it is of a newer version, or of the same version and day (then it is the
-     * same dashboard): of two racing misses the one computed from the newer data stays.
+     * same dashboard): of two racing misses the one computed from the newer data stays. Nothing is stored for an
+     * erased user, and an erasure running now is waited for (V9's {@code erasure_awaited}: the erasure's lock,
+     * shared, held until this statement's own transaction commits, then the tombstone read after the wait), so the
+     * erasure's deletion of the stored dashboard is not undone. One statement, one round trip.
      */
     static final String STORE = "INSERT INTO stored_dashboard AS s"
             + " (user_id, version, today, month, latest_transactions, next_goals, habits)"
-            + " VALUES (:userId, :version, :today, :month, :latestTransactions, :nextGoals, :habits)"
+            + " SELECT :userId, :version, :today, :month, :latestTransactions, :nextGoals, :habits"
+            + " WHERE NOT erasure_awaited(:userId)"
             + " ON CONFLICT (user_id) DO UPDATE SET version = excluded.version, today = excluded.today,"
             + " month = excluded.month, latest_transactions = excluded.latest_transactions,"
             + " next_goals = excluded.next_goals, habits = excluded.habits, stored_at = now()"
             + " WHERE s.version < excluded.version OR (s.version = excluded.version AND s.today <> excluded.today)";
 
     private final DatabaseClient database;
-    private final ErasedUsers erasedUsers;
-    private final TransactionalOperator inTransaction;
 
-    StoredDashboardRepository(DatabaseClient database, ErasedUsers erasedUsers, TransactionalOperator inTransaction) {
+    StoredDashboardRepository(DatabaseClient database) {
         this.database = database;
-        this.erasedUsers = erasedUsers;
-        this.inTransaction = inTransaction;
     }
 
     /** The user's dashboard stored for {@code today} from the user's current data; empty when there is none. */
@@ -52,15 +50,11 @@ class StoredDashboardRepository {
     }
 
     /**
-     * Stores a dashboard computed for {@code today}, unless the user's account was erased: under the erasure's
-     * shared lock, so an erasure running now is waited for and its deletion of the stored dashboard is not undone.
+     * Stores a dashboard computed for {@code today} ({@link #STORE}), unless the user's account was erased. The
+     * erasure's lock is held until the statement's transaction ends: its own, as the caller runs none.
      */
     Mono<Void> store(UUID userId, LocalDate today, DashboardTexts texts) {
-        return erasedUsers
-                .lockAndCheck(userId)
-                .filter(erased -> !erased)
-                .flatMap(notErased -> upsert(userId, today, texts).then())
-                .as(inTransaction::transactional);
+        return upsert(userId, today, texts).then();
     }
 
     private DatabaseClient.GenericExecuteSpec upsert(UUID userId, LocalDate today, DashboardTexts texts) {

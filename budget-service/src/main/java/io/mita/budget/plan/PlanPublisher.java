@@ -32,6 +32,14 @@ class PlanPublisher {
         return append(THRESHOLD_REACHED, reached.userId().toString(), reached);
     }
 
+    /**
+     * Runs a change of a plan and writes the events its steps append (the plan's, the redistribution's and the
+     * thresholds') in one statement at its end.
+     */
+    <T> Mono<T> together(Mono<T> change) {
+        return outbox.together(change);
+    }
+
     private Mono<Void> append(String type, String subject, Object payload) {
         return outbox.append(new OutgoingEvent(type, subject, payload)).then();
     }

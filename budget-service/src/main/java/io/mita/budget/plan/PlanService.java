@@ -84,7 +84,7 @@ class PlanService {
                             ? replace(current.get(), content, precondition)
                             : create(userId, month, content, precondition));
         });
-        return inTransaction.transactional(work);
+        return inTransaction.transactional(publisher.together(work));
     }
 
     private Mono<Saved> create(UUID userId, YearMonth month, Plan content, Precondition precondition) {
@@ -141,7 +141,7 @@ class PlanService {
                 .flatMap(source -> plans.insert(source.copiedTo(month, UUID.randomUUID(), now()))
                         .switchIfEmpty(Mono.error(() -> new PlanAlreadyExistsException(month))))
                 .flatMap(this::announce);
-        return inTransaction.transactional(work);
+        return inTransaction.transactional(publisher.together(work));
     }
 
     /** A suggested (not stored) plan from an income and the default categories. */
@@ -166,7 +166,7 @@ class PlanService {
                 .flatMap(plan -> rebalancing
                         .redistribute(plan, RedistributionRun.Trigger.ON_DEMAND, false)
                         .map(run -> new Redistributed(plan, run)));
-        return inTransaction.transactional(work);
+        return inTransaction.transactional(publisher.together(work));
     }
 
     record Redistributed(Plan plan, RedistributionRun run) {}

@@ -8,7 +8,8 @@ import reactor.core.publisher.Mono;
 /**
  * Writes the transaction events into the outbox. Must run inside the database transaction of the change
  * it announces, so the row and its event commit (or vanish) together; the outbox relay publishes them
- * to {@code mita.events.topic} with the user id as subject and Kafka key.
+ * to {@code mita.events.topic} with the user id as subject and Kafka key. The events of one change are written
+ * together at its end ({@link #together}).
  */
 @Component
 class TransactionPublisher {
@@ -33,6 +34,14 @@ class TransactionPublisher {
 
     Mono<Void> deleted(Transaction transaction) {
         return append(DELETED, transaction);
+    }
+
+    /**
+     * Runs a change of transactions and writes the events its steps append (the transaction's, and the
+     * redistribution's and thresholds' of its months) in one statement at its end: one round trip, not one each.
+     */
+    <T> Mono<T> together(Mono<T> change) {
+        return outbox.together(change);
     }
 
     private Mono<Void> append(String type, Transaction transaction) {

@@ -70,7 +70,7 @@ class TransactionService {
                         .flatMap(claimed -> claimed
                                 ? insert(userId, id, draft, now)
                                 : replay(userId, idempotencyKey, draft.fingerprint()));
-        return inTransaction.transactional(work);
+        return inTransaction.transactional(publisher.together(work));
     }
 
     /**
@@ -92,7 +92,7 @@ class TransactionService {
         Mono<Transaction> work = claim.claim(id, now)
                 .flatMap(claimed ->
                         claimed ? categorised.flatMap(known -> insert(userId, id, known, now)) : Mono.empty());
-        return inTransaction.transactional(work);
+        return inTransaction.transactional(publisher.together(work));
     }
 
     /** A claim that makes {@link #createOnce} idempotent, e.g. the receipt inbox. */
@@ -132,7 +132,7 @@ class TransactionService {
             });
         });
         return inTransaction
-                .transactional(work)
+                .transactional(publisher.together(work))
                 .onErrorMap(OptimisticLockingFailureException.class, e -> new TransactionVersionConflictException(id));
     }
 
@@ -142,7 +142,7 @@ class TransactionService {
                 .flatMap(current -> transactions.save(current.deleted(now())))
                 .flatMap(deleted -> publisher.deleted(deleted).then(spendingChanged(deleted)));
         return inTransaction
-                .transactional(work)
+                .transactional(publisher.together(work))
                 .onErrorMap(OptimisticLockingFailureException.class, e -> new TransactionVersionConflictException(id));
     }
 

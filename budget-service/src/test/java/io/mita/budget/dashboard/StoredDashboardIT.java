@@ -2,11 +2,13 @@ package io.mita.budget.dashboard;
 
 import static io.mita.budget.support.BudgetClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mita.budget.inbound.ReceiptConfirmed;
 import io.mita.budget.inbound.ReceiptTransactions;
 import io.mita.budget.support.BudgetClient;
+import io.mita.common.erasure.ErasedUsers;
 import io.mita.testsupport.MitaIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,15 +18,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -66,6 +75,9 @@ class StoredDashboardIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    ReactiveTransactionManager transactions;
 
     private BudgetClient user;
 
@@ -332,6 +344,35 @@ class StoredDashboardIT {
     }
 
     @Test
+    void aMissStoringWhileTheUsersErasureRunsWaitsForItAndDoesNotBringTheDeletedDashboardBack() throws Exception {
+        dashboard("");
+        DashboardTexts computed =
+                statement.compute(user.user(), new DashboardDay(JUNE_1)).block(Duration.ofSeconds(30));
+        // the erasure in common-lib's order (PersonalDataErasure): its lock, the deletions, the tombstone, then
+        // COMMIT only once the miss's store is seen waiting for that lock
+        CountDownLatch deleted = new CountDownLatch(1);
+        Sinks.Empty<Void> commit = Sinks.empty();
+        CompletableFuture<Void> erasure = TransactionalOperator.create(transactions)
+                .transactional(forTheUser(ErasedUsers.LOCK_EXCLUSIVE)
+                        .then(forTheUser("DELETE FROM stored_dashboard WHERE user_id = :userId"))
+                        .then(forTheUser(ErasedUsers.RECORD))
+                        .then(Mono.fromRunnable(deleted::countDown))
+                        .then(commit.asMono()))
+                .toFuture();
+        assertThat(deleted.await(30, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> miss =
+                stored.store(user.user(), JUNE_1, computed).toFuture();
+        await().atMost(Duration.ofSeconds(30)).until(this::someoneWaitsForAnAdvisoryLock);
+        commit.tryEmitEmpty();
+        erasure.get(30, TimeUnit.SECONDS);
+        miss.get(30, TimeUnit.SECONDS);
+
+        assertThat(count("SELECT count(*) AS n FROM stored_dashboard WHERE user_id = :userId", user.user()))
+                .isZero();
+    }
+
+    @Test
     void concurrentSpendingAndPlanChangesOfOneUserAllSucceedAndTheLastDashboardShowsAllOfIt() throws Exception {
         dashboard("");
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -427,6 +468,19 @@ class StoredDashboardIT {
                 .map(row -> row.get("today", LocalDate.class))
                 .one()
                 .block(Duration.ofSeconds(30));
+    }
+
+    private Mono<Void> forTheUser(String sql) {
+        return database.sql(sql).bind("userId", user.user()).then();
+    }
+
+    private boolean someoneWaitsForAnAdvisoryLock() {
+        return database.sql("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+                                + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
+                        .map(row -> row.get("n", Long.class))
+                        .one()
+                        .block(Duration.ofSeconds(30))
+                > 0;
     }
 
     private long count(String sql, UUID userId) {

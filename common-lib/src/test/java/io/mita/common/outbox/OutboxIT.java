@@ -103,6 +103,118 @@ class OutboxIT {
     }
 
     @Test
+    void eventsAppendedTogetherAreStoredInTheirOrderEachWithTheCallersCorrelationActorAndTrace() {
+        String subject = UUID.randomUUID().toString();
+        List<OutgoingEvent> events = List.of(
+                new OutgoingEvent("mita.commontest.thing.created.v1", subject, Map.of("n", 1)),
+                new OutgoingEvent(
+                        "mita.commontest.password.changed.v1",
+                        subject,
+                        new PasswordChanged(subject, "hunter2hunter2", "second")),
+                new OutgoingEvent("mita.commontest.thing.reached.v1", subject, Map.of("n", 3)));
+        Observation observation = Observation.start("create-thing", observations);
+        Span span;
+        List<UUID> eventIds;
+        try (Observation.Scope scope = observation.openScope()) {
+            span = tracer.currentSpan();
+            eventIds = TransactionalOperator.create(transactionManager)
+                    .transactional(outbox.appendAll(events, "actor-9"))
+                    .contextWrite(context -> context.put(CorrelationId.CONTEXT_KEY, "corr-outbox-all"))
+                    .contextCapture()
+                    .block();
+        } finally {
+            observation.stop();
+        }
+        assertThat(span).as("the observation's span").isNotNull();
+
+        List<Map<String, Object>> rows = rowsOf(subject);
+
+        assertThat(rows).extracting(row -> row.get("event_id")).containsExactlyElementsOf(eventIds);
+        assertThat(rows)
+                .extracting(row -> row.get("type"))
+                .containsExactly(
+                        "mita.commontest.thing.created.v1",
+                        "mita.commontest.password.changed.v1",
+                        "mita.commontest.thing.reached.v1");
+        String traceparent =
+                "00-" + span.context().traceId() + "-" + span.context().spanId();
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.get("source")).isEqualTo("/mita/commontest");
+            assertThat(row.get("correlation_id")).isEqualTo("corr-outbox-all");
+            assertThat(row.get("actor_id")).isEqualTo("actor-9");
+            assertThat((String) row.get("traceparent")).startsWith(traceparent);
+            assertThat(row.get("occurred_at")).isNotNull();
+        });
+        JsonMapper json = JsonMapper.builder().build();
+        assertThat(json.readTree((String) rows.get(0).get("data")).get("n").asInt())
+                .isEqualTo(1);
+        assertThat(json.readTree((String) rows.get(1).get("data"))
+                        .get("password")
+                        .asString())
+                .isEqualTo("[REDACTED]");
+        assertThat(json.readTree((String) rows.get(2).get("data")).get("n").asInt())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void eventsAppendedByTheStepsOfAChangeAreWrittenTogetherAtItsEndEachWithItsOwnCorrelationAndActor() {
+        String subject = UUID.randomUUID().toString();
+        Mono<String> change = outbox.append(
+                        new OutgoingEvent("mita.commontest.thing.created.v1", subject, Map.of("n", 1)), "actor-1")
+                .contextWrite(context -> context.put(CorrelationId.CONTEXT_KEY, "corr-first"))
+                .then(outbox.append(new OutgoingEvent("mita.commontest.thing.moved.v1", subject, Map.of("n", 2)), null))
+                // read in the change's own transaction: it would see its own rows
+                .then(database.sql("SELECT count(*) AS n FROM outbox_event WHERE subject = :subject")
+                        .bind("subject", subject)
+                        .map(row -> row.get("n", Long.class))
+                        .one())
+                .map(storedMeanwhile -> "stored while the change ran: " + storedMeanwhile);
+
+        String result = TransactionalOperator.create(transactionManager)
+                .transactional(outbox.together(change))
+                .block();
+
+        assertThat(result).isEqualTo("stored while the change ran: 0");
+        List<Map<String, Object>> rows = rowsOf(subject);
+        assertThat(rows)
+                .extracting(row -> row.get("type"))
+                .containsExactly("mita.commontest.thing.created.v1", "mita.commontest.thing.moved.v1");
+        assertThat(rows.get(0).get("correlation_id")).isEqualTo("corr-first");
+        assertThat(rows.get(0).get("actor_id")).isEqualTo("actor-1");
+        assertThat(rows.get(1).get("correlation_id")).isNull();
+        assertThat(rows.get(1).get("actor_id")).isNull();
+    }
+
+    @Test
+    void eventsAppendedByAChangeThatFailsAreNeverWritten() {
+        String subject = UUID.randomUUID().toString();
+        // no transaction around it: only the write at the end, which a failed change never reaches, keeps it out
+        Mono<Void> failingChange = outbox.append(
+                        new OutgoingEvent("mita.commontest.thing.created.v1", subject, Map.of("n", 1)), "actor")
+                .then(Mono.error(new IllegalStateException("the state change failed")));
+
+        try {
+            outbox.together(failingChange).block();
+        } catch (IllegalStateException expected) {
+            // the change failed: its events must not be written
+        }
+
+        assertThat(storedTypes(subject)).isEmpty();
+    }
+
+    @Test
+    void appendingNoEventsWritesNothing() {
+        long before = outboxRows();
+
+        List<UUID> eventIds = TransactionalOperator.create(transactionManager)
+                .transactional(outbox.appendAll(List.of(), "actor"))
+                .block();
+
+        assertThat(eventIds).isEmpty();
+        assertThat(outboxRows()).isEqualTo(before);
+    }
+
+    @Test
     void anEventWhoseTransactionRollsBackIsNeitherStoredNorPublished() {
         String subject = UUID.randomUUID().toString();
         List<UUID> written = new ArrayList<>();
@@ -132,6 +244,27 @@ class OutboxIT {
         assertThat(processedEvents.markProcessed(eventId, "consumer-a").block()).isTrue();
         assertThat(processedEvents.markProcessed(eventId, "consumer-a").block()).isFalse();
         assertThat(processedEvents.markProcessed(eventId, "consumer-b").block()).isTrue();
+    }
+
+    private List<Map<String, Object>> rowsOf(String subject) {
+        return database.sql("SELECT event_id, type, source, correlation_id, actor_id, traceparent, data::text AS data,"
+                        + " occurred_at FROM outbox_event WHERE subject = :subject ORDER BY seq")
+                .bind("subject", subject)
+                .fetch()
+                .all()
+                .collectList()
+                .block();
+    }
+
+    private List<Object> storedTypes(String subject) {
+        return rowsOf(subject).stream().map(row -> row.get("type")).toList();
+    }
+
+    private long outboxRows() {
+        return database.sql("SELECT count(*) AS n FROM outbox_event")
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
     }
 
     private long unpublishedCount(UUID eventId) {
