@@ -24,14 +24,8 @@ class StoredDashboards implements DashboardSources {
     StoredDashboards(StoredDashboardRepository stored, DashboardStatement statement, MeterRegistry meters) {
         this.stored = stored;
         this.statement = statement;
-        this.hits = Counter.builder(READS)
-                .description("Dashboards read: hit = served as stored, miss = computed by the dashboard statement")
-                .tag("result", "hit")
-                .register(meters);
-        this.misses = Counter.builder(READS)
-                .description("Dashboards read: hit = served as stored, miss = computed by the dashboard statement")
-                .tag("result", "miss")
-                .register(meters);
+        this.hits = reads("hit", meters);
+        this.misses = reads("miss", meters);
     }
 
     @Override
@@ -47,5 +41,12 @@ class StoredDashboards implements DashboardSources {
         return statement
                 .compute(userId, day)
                 .flatMap(texts -> stored.store(userId, day.today(), texts).thenReturn(texts));
+    }
+
+    private static Counter reads(String result, MeterRegistry meters) {
+        return Counter.builder(READS)
+                .description("Dashboards read: hit = served as stored, miss = computed by the dashboard statement")
+                .tag("result", result)
+                .register(meters);
     }
 }
