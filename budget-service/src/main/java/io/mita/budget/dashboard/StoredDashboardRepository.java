@@ -1,5 +1,6 @@
 package io.mita.budget.dashboard;
 
+import io.mita.budget.erasure.AwaitedErasures;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -21,14 +22,14 @@ class StoredDashboardRepository {
     /**
      * Replaces the stored dashboard unless it is of a newer version, or of the same version and day (then it is the
      * same dashboard): of two racing misses the one computed from the newer data stays. Nothing is stored for an
-     * erased user, and an erasure running now is waited for (V9's {@code erasure_awaited}: the erasure's lock,
+     * erased user, and an erasure running now is waited for ({@link AwaitedErasures#CONDITION}: the erasure's lock,
      * shared, held until this statement's own transaction commits, then the tombstone read after the wait), so the
      * erasure's deletion of the stored dashboard is not undone. One statement, one round trip.
      */
     static final String STORE = "INSERT INTO stored_dashboard AS s"
             + " (user_id, version, today, month, latest_transactions, next_goals, habits)"
             + " SELECT :userId, :version, :today, :month, :latestTransactions, :nextGoals, :habits"
-            + " WHERE NOT erasure_awaited(:userId)"
+            + " WHERE NOT " + AwaitedErasures.CONDITION
             + " ON CONFLICT (user_id) DO UPDATE SET version = excluded.version, today = excluded.today,"
             + " month = excluded.month, latest_transactions = excluded.latest_transactions,"
             + " next_goals = excluded.next_goals, habits = excluded.habits, stored_at = now()"

@@ -1,9 +1,9 @@
 package io.mita.budget.transaction;
 
+import io.mita.budget.erasure.AwaitedErasures;
 import io.mita.budget.inbound.ReceiptConfirmed;
 import io.mita.budget.inbound.ReceiptTransactions;
 import io.mita.budget.money.Money;
-import io.mita.common.erasure.ErasedUsers;
 import io.mita.common.inbox.ProcessedEvents;
 import java.time.Clock;
 import java.util.UUID;
@@ -18,10 +18,11 @@ import reactor.core.publisher.Mono;
  * is no {@link Money}, a date outside {@link OccurredOnRule}, a category longer than 64 characters. A merchant
  * or note longer than the column is cut (OCR text can run long; the receipt keeps the whole).
  *
- * <p>A receipt of a user whose account was erased creates nothing: the claim first takes the user's lock shared
- * and reads the tombstone ({@link ErasedUsers}), so an erasure running at that moment is waited for; an erased
- * user's event is then only marked processed (consumer {@value #ERASED_CONSUMER}, no user id in that row) and
- * answers false like a duplicate.
+ * <p>A receipt of a user whose account was erased creates nothing: the claim's transaction first waits for a
+ * running erasure of the user and reads the tombstone ({@link AwaitedErasures}, the one way budget-service waits for
+ * an erasure; the lock it takes is held until this transaction commits, so an erasure that starts meanwhile waits
+ * and deletes the expense); an erased user's event is then only marked processed (consumer
+ * {@value #ERASED_CONSUMER}, no user id in that row) and answers false like a duplicate.
  */
 @Component
 class ReceiptTransactionRecorder implements ReceiptTransactions {
@@ -38,19 +39,19 @@ class ReceiptTransactionRecorder implements ReceiptTransactions {
 
     private final TransactionService transactions;
     private final ReceiptInbox inbox;
-    private final ErasedUsers erasedUsers;
+    private final AwaitedErasures erasures;
     private final ProcessedEvents processedEvents;
     private final Clock clock;
 
     ReceiptTransactionRecorder(
             TransactionService transactions,
             ReceiptInbox inbox,
-            ErasedUsers erasedUsers,
+            AwaitedErasures erasures,
             ProcessedEvents processedEvents,
             Clock clock) {
         this.transactions = transactions;
         this.inbox = inbox;
-        this.erasedUsers = erasedUsers;
+        this.erasures = erasures;
         this.processedEvents = processedEvents;
         this.clock = clock;
     }
@@ -62,8 +63,7 @@ class ReceiptTransactionRecorder implements ReceiptTransactions {
                         receipt.userId(),
                         draft,
                         DEFAULT_CATEGORY,
-                        (id, now) -> erasedUsers
-                                .lockAndCheck(receipt.userId())
+                        (id, now) -> erasures.erasedOnceAwaited(receipt.userId())
                                 .flatMap(erased -> erased
                                         ? processedEvents
                                                 .markProcessed(eventId, ERASED_CONSUMER)

@@ -2,6 +2,7 @@ package io.mita.budget.category;
 
 import static io.mita.budget.support.BudgetClient.json;
 import static io.mita.budget.support.BudgetClient.problem;
+import static io.mita.budget.support.BudgetPlans.aPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mita.budget.support.BudgetClient;
@@ -45,7 +46,7 @@ class CategoryIT {
 
     @BeforeEach
     void setUp() {
-        alice = new BudgetClient(webTestClient, UUID.randomUUID());
+        alice = BudgetClient.forANewUser(webTestClient);
     }
 
     @Test
@@ -129,10 +130,9 @@ class CategoryIT {
         String month = LocalDate.now(ZoneOffset.UTC).toString().substring(0, 7);
         alice.put(
                         "/api/budget/plans/" + month,
-                        Map.of(
-                                "income", "1000.00",
-                                "currency", "EUR",
-                                "categories", List.of(Map.of("category", "pets", "amount", "50.00"))),
+                        aPlan().withIncome("1000.00")
+                                .withCategories("pets", "50.00")
+                                .json(),
                         null)
                 .expectStatus()
                 .isCreated();
@@ -175,7 +175,7 @@ class CategoryIT {
         String id = groceries.get("id").asString();
         problem(alice.delete(PATH + "/" + id), 409, "CATEGORY_IS_DEFAULT");
 
-        BudgetClient bob = new BudgetClient(webTestClient, UUID.randomUUID());
+        BudgetClient bob = BudgetClient.forANewUser(webTestClient);
         problem(bob.patch(PATH + "/" + id, Map.of("name", "Mine")), 404, "CATEGORY_NOT_FOUND");
         problem(bob.post(PATH + "/" + id + "/archive", null), 404, "CATEGORY_NOT_FOUND");
         problem(bob.delete(PATH + "/" + id), 404, "CATEGORY_NOT_FOUND");

@@ -2,6 +2,7 @@ package io.mita.budget.dashboard;
 
 import static io.mita.budget.support.BudgetClient.json;
 import static io.mita.budget.support.BudgetClient.problem;
+import static io.mita.budget.support.BudgetPlans.aPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mita.budget.support.BudgetClient;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,18 +36,9 @@ class DashboardIT {
 
     @BeforeEach
     void setUp() {
-        user = new BudgetClient(webTestClient, UUID.randomUUID());
-        other = new BudgetClient(webTestClient, UUID.randomUUID());
-        user.put(
-                        "/api/budget/plans/2026-06",
-                        Map.of(
-                                "income", "3000.00",
-                                "currency", "EUR",
-                                "categories",
-                                        List.of(
-                                                Map.of("category", "groceries", "amount", "300.00"),
-                                                Map.of("category", "dining", "amount", "150.00"))),
-                        null)
+        user = BudgetClient.forANewUser(webTestClient);
+        other = BudgetClient.forANewUser(webTestClient);
+        user.put("/api/budget/plans/2026-06", aPlan().json(), null)
                 .expectStatus()
                 .isCreated();
         latest05 = user.spend("20.00", "groceries", "2026-05-31").toString();
@@ -190,7 +181,7 @@ class DashboardIT {
 
     @Test
     void aUserWithNothingGetsAnEmptyDashboard() {
-        JsonNode dashboard = json(new BudgetClient(webTestClient, UUID.randomUUID())
+        JsonNode dashboard = json(BudgetClient.forANewUser(webTestClient)
                 .get(DashboardController.PATH)
                 .expectStatus()
                 .isOk());

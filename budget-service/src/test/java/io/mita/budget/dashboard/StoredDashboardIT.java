@@ -1,17 +1,16 @@
 package io.mita.budget.dashboard;
 
 import static io.mita.budget.support.BudgetClient.json;
+import static io.mita.budget.support.BudgetPlans.aPlan;
+import static io.mita.budget.support.ReceiptFixtures.aGroceriesReceipt;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.mita.budget.inbound.ReceiptConfirmed;
 import io.mita.budget.inbound.ReceiptTransactions;
 import io.mita.budget.support.BudgetClient;
-import io.mita.common.erasure.ErasedUsers;
+import io.mita.budget.support.HeldErasure;
 import io.mita.testsupport.MitaIntegrationTest;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,9 +29,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,15 +43,7 @@ class StoredDashboardIT {
 
     static final String MARKER = "Served as stored";
     static final LocalDate JUNE_1 = LocalDate.of(2026, 6, 1);
-    static final Map<String, Object> JUNE_PLAN = Map.of(
-            "income",
-            "3000.00",
-            "currency",
-            "EUR",
-            "categories",
-            List.of(
-                    Map.of("category", "groceries", "amount", "300.00"),
-                    Map.of("category", "dining", "amount", "150.00")));
+    static final Map<String, Object> JUNE_PLAN = aPlan().json();
 
     @Autowired
     WebTestClient webTestClient;
@@ -83,7 +70,7 @@ class StoredDashboardIT {
 
     @BeforeEach
     void setUp() {
-        user = new BudgetClient(webTestClient, UUID.randomUUID());
+        user = BudgetClient.forANewUser(webTestClient);
         user.put("/api/budget/plans/2026-06", JUNE_PLAN, null).expectStatus().isCreated();
         user.spend("3.00", "dining", "2026-06-01");
     }
@@ -143,17 +130,7 @@ class StoredDashboardIT {
         long before = servedAsStoredWithTheMarker();
 
         Boolean created = receipts.recordOnce(
-                        UUID.randomUUID(),
-                        new ReceiptConfirmed(
-                                UUID.randomUUID(),
-                                user.user(),
-                                "Lidl",
-                                JUNE_1,
-                                "12.00",
-                                "EUR",
-                                "groceries",
-                                null,
-                                Instant.now()))
+                        UUID.randomUUID(), aGroceriesReceipt(user.user(), "Lidl", JUNE_1, "12.00"))
                 .block(Duration.ofSeconds(30));
 
         assertThat(created).isTrue();
@@ -178,13 +155,8 @@ class StoredDashboardIT {
 
         user.put(
                         "/api/budget/plans/2026-06",
-                        Map.of(
-                                "income", "3000.00",
-                                "currency", "EUR",
-                                "categories",
-                                        List.of(
-                                                Map.of("category", "groceries", "amount", "600.00"),
-                                                Map.of("category", "dining", "amount", "150.00"))),
+                        aPlan().withCategories("groceries", "600.00", "dining", "150.00")
+                                .json(),
                         etag)
                 .expectStatus()
                 .isOk();
@@ -348,24 +320,14 @@ class StoredDashboardIT {
         dashboard("");
         DashboardTexts computed =
                 statement.compute(user.user(), new DashboardDay(JUNE_1)).block(Duration.ofSeconds(30));
-        // the erasure in common-lib's order (PersonalDataErasure): its lock, the deletions, the tombstone, then
-        // COMMIT only once the miss's store is seen waiting for that lock
-        CountDownLatch deleted = new CountDownLatch(1);
-        Sinks.Empty<Void> commit = Sinks.empty();
-        CompletableFuture<Void> erasure = TransactionalOperator.create(transactions)
-                .transactional(forTheUser(ErasedUsers.LOCK_EXCLUSIVE)
-                        .then(forTheUser("DELETE FROM stored_dashboard WHERE user_id = :userId"))
-                        .then(forTheUser(ErasedUsers.RECORD))
-                        .then(Mono.fromRunnable(deleted::countDown))
-                        .then(commit.asMono()))
-                .toFuture();
-        assertThat(deleted.await(30, TimeUnit.SECONDS)).isTrue();
+        // the erasure's lock, its deletion and tombstone; COMMIT only once the miss's store is seen waiting for it
+        HeldErasure erasure = HeldErasure.begin(
+                transactions, database, user.user(), List.of("DELETE FROM stored_dashboard WHERE user_id = :userId"));
 
         CompletableFuture<Void> miss =
                 stored.store(user.user(), JUNE_1, computed).toFuture();
-        await().atMost(Duration.ofSeconds(30)).until(this::someoneWaitsForAnAdvisoryLock);
-        commit.tryEmitEmpty();
-        erasure.get(30, TimeUnit.SECONDS);
+        erasure.awaitSomeoneWaitingForItsLock();
+        erasure.commit();
         miss.get(30, TimeUnit.SECONDS);
 
         assertThat(count("SELECT count(*) AS n FROM stored_dashboard WHERE user_id = :userId", user.user()))
@@ -468,19 +430,6 @@ class StoredDashboardIT {
                 .map(row -> row.get("today", LocalDate.class))
                 .one()
                 .block(Duration.ofSeconds(30));
-    }
-
-    private Mono<Void> forTheUser(String sql) {
-        return database.sql(sql).bind("userId", user.user()).then();
-    }
-
-    private boolean someoneWaitsForAnAdvisoryLock() {
-        return database.sql("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
-                                + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
-                        .map(row -> row.get("n", Long.class))
-                        .one()
-                        .block(Duration.ofSeconds(30))
-                > 0;
     }
 
     private long count(String sql, UUID userId) {

@@ -1,11 +1,11 @@
 package io.mita.budget.erasure;
 
+import static io.mita.budget.support.ReceiptFixtures.aGroceriesReceipt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.mita.budget.inbound.ReceiptConfirmed;
 import io.mita.budget.inbound.ReceiptTransactions;
 import io.mita.budget.support.BudgetClient;
 import io.mita.budget.support.PersonalBudgets;
@@ -16,7 +16,6 @@ import io.mita.testsupport.TestEventProducer;
 import io.mita.testsupport.TopicRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -67,8 +66,8 @@ class UserErasureIT {
 
     @Test
     void theErasedUsersRowsGoFromEveryTableOnceAndTheOtherUsersStay() {
-        UUID erased = seed(new BudgetClient(webTestClient, UUID.randomUUID()));
-        UUID kept = seed(new BudgetClient(webTestClient, UUID.randomUUID()));
+        UUID erased = seed(BudgetClient.forANewUser(webTestClient));
+        UUID kept = seed(BudgetClient.forANewUser(webTestClient));
         Map<String, Long> before = PersonalRows.perTable(database, erased);
         assertThat(before).containsEntry(PersonalBudgets.TRANSACTION_LOCAL, 0L);
         before.remove(PersonalBudgets.TRANSACTION_LOCAL);
@@ -105,9 +104,9 @@ class UserErasureIT {
 
     @Test
     void anErasedUsersStillValidTokenIsRefusedAndAReceiptConsumedAfterTheErasureCreatesNothing() {
-        BudgetClient user = new BudgetClient(webTestClient, UUID.randomUUID());
+        BudgetClient user = BudgetClient.forANewUser(webTestClient);
         seed(user);
-        BudgetClient other = new BudgetClient(webTestClient, UUID.randomUUID());
+        BudgetClient other = BudgetClient.forANewUser(webTestClient);
         UUID marker = UUID.randomUUID();
 
         producer.publish(TOPIC, user.user().toString(), erasedEvent(marker, user.user(), user.user()));
@@ -119,18 +118,7 @@ class UserErasureIT {
         other.get("/api/budget/transactions").expectStatus().isOk();
 
         UUID receiptEvent = UUID.randomUUID();
-        Boolean created = receipts.recordOnce(
-                        receiptEvent,
-                        new ReceiptConfirmed(
-                                UUID.randomUUID(),
-                                user.user(),
-                                "Late shop",
-                                today,
-                                "9.99",
-                                "EUR",
-                                "groceries",
-                                null,
-                                Instant.now()))
+        Boolean created = receipts.recordOnce(receiptEvent, aGroceriesReceipt(user.user(), "Late shop", today, "9.99"))
                 .block(Duration.ofSeconds(30));
         assertThat(created).isFalse();
         assertThat(PersonalRows.processed(database, "budget-receipts-of-erased-users", receiptEvent))
@@ -142,7 +130,7 @@ class UserErasureIT {
 
     @Test
     void anErasureAboutSomeoneElseThanItsSubjectGoesToTheDeadLetterTopicAndDeletesNothing() {
-        UUID user = seed(new BudgetClient(webTestClient, UUID.randomUUID()));
+        UUID user = seed(BudgetClient.forANewUser(webTestClient));
         UUID eventId = UUID.randomUUID();
 
         producer.publish(TOPIC, erasedEvent(eventId, user, UUID.randomUUID()));

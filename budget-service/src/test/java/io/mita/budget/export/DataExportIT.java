@@ -46,9 +46,9 @@ class DataExportIT {
 
     @Test
     void theCallerGetsEveryRowOfTheirsFromEveryTableAndNothingOfAnyoneElse() {
-        BudgetClient caller = new BudgetClient(webTestClient, UUID.randomUUID());
+        BudgetClient caller = BudgetClient.forANewUser(webTestClient);
         UUID user = PersonalBudgets.seed(webTestClient, receipts, caller);
-        UUID other = PersonalBudgets.seed(webTestClient, receipts, new BudgetClient(webTestClient, UUID.randomUUID()));
+        UUID other = PersonalBudgets.seed(webTestClient, receipts, BudgetClient.forANewUser(webTestClient));
         Map<String, Long> rows = PersonalRows.perTable(database, user);
         assertThat(rows.remove(PersonalBudgets.TRANSACTION_LOCAL)).isZero();
 

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +38,7 @@ class PlanIT {
 
     @BeforeEach
     void setUp() {
-        alice = new BudgetClient(webTestClient, UUID.randomUUID());
+        alice = BudgetClient.forANewUser(webTestClient);
     }
 
     @Test
@@ -137,7 +136,7 @@ class PlanIT {
     @Test
     void anotherUsersPlanIsNotFound() {
         alice.put(path, aPlan(), null).expectStatus().isCreated();
-        BudgetClient bob = new BudgetClient(webTestClient, UUID.randomUUID());
+        BudgetClient bob = BudgetClient.forANewUser(webTestClient);
 
         problem(bob.get(path), 404, "PLAN_NOT_FOUND");
         problem(bob.get("/api/budget/calendar/" + MONTH), 404, "PLAN_NOT_FOUND");

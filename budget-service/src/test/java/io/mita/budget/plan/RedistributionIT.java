@@ -3,6 +3,7 @@ package io.mita.budget.plan;
 import static io.mita.budget.plan.EveOfThisMonth.FIRST_DAY;
 import static io.mita.budget.plan.EveOfThisMonth.MONTH;
 import static io.mita.budget.support.BudgetClient.json;
+import static io.mita.budget.support.BudgetPlans.aPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudevents.CloudEvent;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
@@ -219,7 +219,7 @@ class RedistributionIT {
     }
 
     private BudgetClient user() {
-        return new BudgetClient(webTestClient, UUID.randomUUID());
+        return BudgetClient.forANewUser(webTestClient);
     }
 
     private static String plans() {
@@ -227,13 +227,9 @@ class RedistributionIT {
     }
 
     private static Map<String, Object> plan(String groceries, String dining) {
-        return Map.of(
-                "income", "2000.00",
-                "currency", "EUR",
-                "categories",
-                        List.of(
-                                Map.of("category", "groceries", "amount", groceries),
-                                Map.of("category", "dining", "amount", dining)));
+        return aPlan().withIncome("2000.00")
+                .withCategories("groceries", groceries, "dining", dining)
+                .json();
     }
 
     private static JsonNode data(CloudEvent event) {

@@ -2,6 +2,7 @@ package io.mita.budget.plan;
 
 import static io.mita.budget.plan.EveOfThisMonth.FIRST_DAY;
 import static io.mita.budget.plan.EveOfThisMonth.MONTH;
+import static io.mita.budget.support.BudgetPlans.aPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mita.budget.support.BudgetClient;
@@ -58,7 +59,7 @@ class SpendingChangeStatementsIT {
     }
 
     private void assertCreateStatements() {
-        BudgetClient user = new BudgetClient(webTestClient, UUID.randomUUID());
+        BudgetClient user = BudgetClient.forANewUser(webTestClient);
         user.put("/api/budget/plans/" + MONTH, plan(), null).expectStatus().isCreated();
         user.spend("50.00", "groceries", FIRST_DAY.toString());
         String key = UUID.randomUUID().toString();
@@ -102,14 +103,8 @@ class SpendingChangeStatementsIT {
     }
 
     private static Map<String, Object> plan() {
-        return Map.of(
-                "income",
-                "2000.00",
-                "currency",
-                "EUR",
-                "categories",
-                List.of(
-                        Map.of("category", "groceries", "amount", "400.00"),
-                        Map.of("category", "dining", "amount", "150.00")));
+        return aPlan().withIncome("2000.00")
+                .withCategories("groceries", "400.00", "dining", "150.00")
+                .json();
     }
 }

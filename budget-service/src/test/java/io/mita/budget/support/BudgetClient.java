@@ -25,6 +25,11 @@ public final class BudgetClient {
         this.user = user;
     }
 
+    /** The API as a user nobody has seen before (a random id with a valid token): each test its own budget. */
+    public static BudgetClient forANewUser(WebTestClient client) {
+        return new BudgetClient(client, UUID.randomUUID());
+    }
+
     public UUID user() {
         return user;
     }

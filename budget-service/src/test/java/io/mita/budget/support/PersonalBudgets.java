@@ -1,15 +1,14 @@
 package io.mita.budget.support;
 
 import static io.mita.budget.support.BudgetClient.json;
+import static io.mita.budget.support.BudgetPlans.aPlan;
+import static io.mita.budget.support.ReceiptFixtures.aGroceriesReceipt;
 
-import io.mita.budget.inbound.ReceiptConfirmed;
 import io.mita.budget.inbound.ReceiptTransactions;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -35,11 +34,9 @@ public final class PersonalBudgets {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         user.put(
                         "/api/budget/plans/" + YearMonth.from(today),
-                        Map.of(
-                                "income", "3000.00",
-                                "currency", "EUR",
-                                "savingsTarget", "500.00",
-                                "categories", List.of(Map.of("category", "groceries", "amount", "300.00"))),
+                        aPlan().withSavingsTarget("500.00")
+                                .withCategories("groceries", "300.00")
+                                .json(),
                         null)
                 .expectStatus()
                 .isCreated();
@@ -62,18 +59,7 @@ public final class PersonalBudgets {
                 .exchange()
                 .expectStatus()
                 .isCreated();
-        receipts.recordOnce(
-                        UUID.randomUUID(),
-                        new ReceiptConfirmed(
-                                UUID.randomUUID(),
-                                user.user(),
-                                "Lidl",
-                                today,
-                                "12.00",
-                                "EUR",
-                                "groceries",
-                                null,
-                                Instant.now()))
+        receipts.recordOnce(UUID.randomUUID(), aGroceriesReceipt(user.user(), "Lidl", today, "12.00"))
                 .block(Duration.ofSeconds(30));
         String goal = json(user.post(
                                 "/api/budget/goals",

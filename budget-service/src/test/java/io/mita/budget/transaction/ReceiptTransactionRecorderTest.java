@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mita.budget.category.KnownCategories;
 import io.mita.budget.category.UnknownCategoryException;
+import io.mita.budget.erasure.AwaitedErasures;
 import io.mita.budget.inbound.ReceiptConfirmed;
 import io.mita.budget.money.InvalidMoneyException;
 import io.mita.budget.plan.SpendingChanges;
 import io.mita.budget.support.RecordingOutbox;
-import io.mita.common.erasure.ErasedUsers;
 import io.mita.common.inbox.ProcessedEvents;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,10 +57,10 @@ class ReceiptTransactionRecorderTest {
                     new InlineTransactions(),
                     clock),
             inbox,
-            // nobody erased: the tombstone's refusal is ReceiptOfErasedUserIT's, on the real database
-            new ErasedUsers(null) {
+            // nobody erased: the refusal is on the real database (UserErasureIT, ReceiptDuringErasureIT)
+            new AwaitedErasures(null) {
                 @Override
-                public Mono<Boolean> lockAndCheck(UUID userId) {
+                public Mono<Boolean> erasedOnceAwaited(UUID userId) {
                     return Mono.just(false);
                 }
             },
