@@ -51,6 +51,14 @@ public class PiiMaskingLogCustomizer implements StructuredLoggingJsonMembersCust
         while (topLevel.parent() != null && topLevel.parent().parent() != null) {
             topLevel = topLevel.parent();
         }
-        return topLevel.name() == null || !WITHOUT_PERSONAL_DATA.contains(topLevel.name());
+        return topLevel.name() == null || mayCarryPersonalData(topLevel.name());
+    }
+
+    /**
+     * Whether the values under this top-level member of a log line are masked: all but the members the logging
+     * system fills and the checked ids. {@code io.mita.common.logging.EcsLogLineFormatter} asks the same.
+     */
+    public static boolean mayCarryPersonalData(String topLevelMember) {
+        return !WITHOUT_PERSONAL_DATA.contains(topLevelMember);
     }
 }

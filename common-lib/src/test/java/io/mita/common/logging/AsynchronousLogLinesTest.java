@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.util.ContextInitializer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.logging.LoggingInitializationContext;
@@ -17,19 +18,20 @@ import org.springframework.mock.env.MockEnvironment;
 
 /**
  * common-lib's logback-spring.xml writes structured lines through a queue; stopping the logging system
- * (what Boot's shutdown hook does) writes every line still queued.
+ * (what Boot's shutdown hook does) writes every line still queued, with MITA's formatter and with Boot's.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class AsynchronousLogLinesTest {
 
     private static final int LINES = 2_000;
 
-    @Test
-    void everyLineLoggedJustBeforeShutdownIsWritten(CapturedOutput output) {
+    @ParameterizedTest
+    @ValueSource(strings = {"io.mita.common.logging.EcsLogLineFormatter", "ecs"})
+    void everyLineLoggedJustBeforeShutdownIsWritten(String format, CapturedOutput output) {
         LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("spring.application.name", "async-log-test")
-                .withProperty("logging.structured.format.console", "ecs")
+                .withProperty("logging.structured.format.console", format)
                 .withProperty("logging.structured.json.customizer", "io.mita.common.pii.PiiMaskingLogCustomizer");
         logging.beforeInitialize();
         logging.initialize(new LoggingInitializationContext(environment), "classpath:logback-spring.xml", null);
