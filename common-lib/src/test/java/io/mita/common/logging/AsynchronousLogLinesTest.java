@@ -2,16 +2,11 @@ package io.mita.common.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.util.ContextInitializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.logging.LoggingInitializationContext;
-import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.env.MockEnvironment;
@@ -26,21 +21,23 @@ class AsynchronousLogLinesTest {
     private static final int LINES = 2_000;
 
     @ParameterizedTest
-    @ValueSource(strings = {"io.mita.common.logging.EcsLogLineFormatter", "ecs"})
-    void everyLineLoggedJustBeforeShutdownIsWritten(String format, CapturedOutput output) {
-        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+    @CsvSource({
+        "io.mita.common.logging.EcsLogLineFormatter, EcsLogLineFormatter",
+        "ecs, ElasticCommonSchemaStructuredLogFormatter"
+    })
+    void everyLineLoggedJustBeforeShutdownIsWritten(String format, String formatter, CapturedOutput output) {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("spring.application.name", "async-log-test")
                 .withProperty("logging.structured.format.console", format)
                 .withProperty("logging.structured.json.customizer", "io.mita.common.pii.PiiMaskingLogCustomizer");
-        logging.beforeInitialize();
-        logging.initialize(new LoggingInitializationContext(environment), "classpath:logback-spring.xml", null);
-
-        Logger log = LoggerFactory.getLogger("mita.request");
-        for (int i = 0; i < LINES; i++) {
-            log.info("GET /api/things/{} for jane.doe@example.com -> 200 in 1 ms", i);
+        try (ProcessLogging logging = ProcessLogging.start(environment)) {
+            assertThat(logging.consoleFormatter().getSimpleName()).isEqualTo(formatter);
+            Logger log = LoggerFactory.getLogger("mita.request");
+            for (int i = 0; i < LINES; i++) {
+                log.info("GET /api/things/{} for jane.doe@example.com -> 200 in 1 ms", i);
+            }
+            logging.shutDown();
         }
-        logging.getShutdownHandler().run();
 
         String written = output.getOut();
         assertThat(written.lines().filter(line -> line.contains("\"logger\":\"mita.request\"")))
@@ -48,13 +45,5 @@ class AsynchronousLogLinesTest {
         assertThat(written)
                 .contains("GET /api/things/" + (LINES - 1) + " for j***@example.com")
                 .doesNotContain("jane.doe");
-    }
-
-    @AfterEach
-    void restoreTheTestLogging() throws Exception {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        context.stop();
-        context.reset();
-        new ContextInitializer(context).autoConfig();
     }
 }
