@@ -17,8 +17,10 @@ public class PiiMasker {
 
     public static final String REDACTED = "[REDACTED]";
 
+    // the local part is bounded by its longest legal length (64, RFC 5321): unbounded, every position of a long run
+    // of address characters without an @ after it rescanned the rest of the run (quadratic in the run's length)
     private static final Pattern EMAIL =
-            Pattern.compile("([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\\.[A-Za-z]{2,})");
+            Pattern.compile("([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{0,63}@([A-Za-z0-9.-]+\\.[A-Za-z]{2,})");
     private static final Pattern CARD = Pattern.compile("(?<!\\d)(?:\\d[ -]?){12,18}\\d(?!\\d)");
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");

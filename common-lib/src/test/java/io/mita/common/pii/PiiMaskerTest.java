@@ -18,6 +18,20 @@ class PiiMaskerTest {
     }
 
     @Test
+    void masksAnAddressWhoseLocalPartHasTheLongestLegalLength() {
+        String local = "j" + "x".repeat(63);
+        assertThat(masker.mask("to " + local + "@example.com")).isEqualTo("to j***@example.com");
+    }
+
+    @Test
+    void masksTheAddressAtTheEndOfARunOfAddressCharactersLongerThanALocalPart() {
+        String run = "a".repeat(20_000) + "jane.doe";
+        String masked = masker.mask(run + "@example.com and more");
+        assertThat(masked).endsWith("***@example.com and more").doesNotContain("jane.doe");
+        assertThat(masked).hasSize(run.length() - 63 + "***@example.com and more".length());
+    }
+
+    @Test
     void masksACardNumberThatPassesLuhnButLeavesOtherLongNumbersAlone() {
         assertThat(masker.mask("card 4111 1111 1111 1111 used")).isEqualTo("card **** **** **** 1111 used");
         assertThat(masker.mask("order 1234567890123 shipped")).isEqualTo("order 1234567890123 shipped");
