@@ -18,6 +18,12 @@ class ReactorNettyEventLoopsTest {
     }
 
     @Test
+    void anEmptyMitaIoWorkersAsComposePassesItLeavesTheCountToTheProcessors() {
+        assertThat(ReactorNettyEventLoops.count(null, environment(Map.of("MITA_IO_WORKERS", "")), 3))
+                .contains(3);
+    }
+
+    @Test
     void mitaIoWorkersGivesTheCountWhateverTheProcessors() {
         assertThat(ReactorNettyEventLoops.count(null, environment(Map.of("MITA_IO_WORKERS", " 1 ")), 8))
                 .contains(1);
