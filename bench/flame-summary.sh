@@ -24,6 +24,8 @@ awk -v top="$top" '
     order[++n] = "regular expressions";                    pattern[n] = "java/util/regex|java\\.util\\.regex"
     order[++n] = "R2DBC / PostgreSQL driver";              pattern[n] = "io/r2dbc|io\\.r2dbc|org/springframework/r2dbc|org\\.springframework\\.r2dbc"
     order[++n] = "Redis (Lettuce)";                        pattern[n] = "io/lettuce|io\\.lettuce"
+    order[++n] = "Kafka clients and spring-kafka";         pattern[n] = "org/apache/kafka|org\\.apache\\.kafka|org/springframework/kafka|org\\.springframework\\.kafka"
+    order[++n] = "PostgreSQL JDBC driver (LISTEN)";        pattern[n] = "org/postgresql|org\\.postgresql"
     order[++n] = "JSON (Jackson)";                         pattern[n] = "tools/jackson|tools\\.jackson|com/fasterxml|com\\.fasterxml"
     order[++n] = "JIT compiler threads";                   pattern[n] = "(^|;)(C2Compiler|Compile::|CompileBroker|C1_|Compilation::)"
     order[++n] = "GC";                                     pattern[n] = "(^|;)(GCTaskThread|VM_GenCollect|SerialHeap|GenCollectedHeap|DefNewGeneration|TenuredGeneration)"

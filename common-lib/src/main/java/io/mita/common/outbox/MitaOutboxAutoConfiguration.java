@@ -49,14 +49,17 @@ public class MitaOutboxAutoConfiguration {
             ObjectProvider<PiiMasker> masker,
             MitaEventsProperties properties,
             ObjectProvider<Clock> clock,
-            ObjectProvider<Tracer> tracer) {
+            ObjectProvider<Tracer> tracer,
+            ObjectProvider<OutboxRelay> relay) {
+        // a committed event wakes this process's relay (none in a service that publishes nothing)
         return new OutboxWriter(
                 database,
                 jsonMapper,
                 masker.getIfAvailable(PiiMasker::new),
                 properties.source(),
                 clock.getIfAvailable(Clock::systemUTC),
-                Optional.ofNullable(tracer.getIfAvailable()));
+                Optional.ofNullable(tracer.getIfAvailable()),
+                () -> relay.ifAvailable(OutboxRelay::wakeUp));
     }
 
     @Bean

@@ -21,7 +21,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -35,11 +34,16 @@ import reactor.core.scheduler.Schedulers;
  * rest is sent again on the next pass: an event may be published twice, never lost; consumers are idempotent
  * on the event id. An event Kafka refuses for good is parked after {@code parkAfterRefusals} refusals, so
  * it no longer holds back the events behind it; transient failures are retried without end.
+ *
+ * <p>Passes come every {@code poll-interval} while there is work, every {@code idle-poll-interval} while the outbox
+ * is empty, and at once after {@link #wakeUp()}: the {@link OutboxWriter} of this process calls it when a
+ * transaction that appended an event commits ({@link RelayLoop}).
  */
 public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final long PURGE_EVERY_PASSES = 3000;
+    /** Published events older than the retention are deleted at most this often. */
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
     private final OutboxLeases leases;
     private final KafkaTemplate<String, CloudEvent> kafka;
@@ -51,8 +55,9 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     private final Counter parked;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong parkedNow = new AtomicLong();
-    private final AtomicLong passes = new AtomicLong();
-    private volatile Disposable loop;
+    private final Counter passes;
+    private final RelayLoop loop;
+    private volatile long nextPurgeNanos = System.nanoTime() + PURGE_EVERY.toNanos();
 
     public OutboxRelay(
             DatabaseClient database,
@@ -82,6 +87,12 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
         Gauge.builder("mita.outbox.parked.events", parkedNow, AtomicLong::get)
                 .description("parked events in the outbox, waiting for an operator")
                 .register(meters);
+        this.passes = Counter.builder("mita.outbox.relay.passes")
+                .description(
+                        "passes of the outbox relay (one per poll interval while busy, per idle interval while idle)")
+                .register(meters);
+        this.loop = new RelayLoop(
+                this::timedPass, properties.pollInterval(), properties.idlePollInterval(), Schedulers.parallel());
     }
 
     /** Who holds a lease, as stored in {@code claimed_by}. */
@@ -91,10 +102,23 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
     @Override
     public void start() {
-        loop = Flux.interval(properties.pollInterval(), Schedulers.single())
-                .onBackpressureDrop()
-                .concatMap(tick -> publishPass().onErrorResume(this::logPassFailure), 1)
-                .subscribe();
+        loop.start();
+    }
+
+    /**
+     * A pass as soon as the relay can: an event was committed. Cheap and safe from any thread; wake-ups while a pass
+     * runs make one more pass, not one each.
+     */
+    public void wakeUp() {
+        loop.wakeUp();
+    }
+
+    /** A pass of the loop: whether it found work (published, left events pending, or failed). */
+    private Mono<Boolean> timedPass() {
+        return publishPass()
+                .map(published -> published > 0 || pending.get() > 0)
+                .onErrorResume(failure -> logPassFailure(failure).thenReturn(true))
+                .doFinally(signal -> passes.increment());
     }
 
     /** One pass: claim, publish, stamp, release; returns how many events were stamped published. */
@@ -234,9 +258,11 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     }
 
     private Mono<Void> purgeNow() {
-        if (passes.incrementAndGet() % PURGE_EVERY_PASSES != 0) {
+        long now = System.nanoTime();
+        if (now - nextPurgeNanos < 0) {
             return Mono.empty();
         }
+        nextPurgeNanos = now + PURGE_EVERY.toNanos();
         return leases.purgePublishedBefore(properties.retention());
     }
 
@@ -247,12 +273,10 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
     @Override
     public void stop() {
-        Disposable running = loop;
-        loop = null;
-        if (running == null) {
+        if (!loop.isRunning()) {
             return;
         }
-        running.dispose();
+        loop.stop();
         try {
             // a batch claimed by this relay is free for another instance at once, not after the lease
             leases.release(relayId).block(Duration.ofSeconds(5));
@@ -263,7 +287,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
     @Override
     public boolean isRunning() {
-        return loop != null && !loop.isDisposed();
+        return loop.isRunning();
     }
 
     /** Stops after the web server stopped taking requests, so the last events still get out. */

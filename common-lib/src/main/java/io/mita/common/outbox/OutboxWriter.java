@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>A change that announces several events can have them written in one statement, one round trip, at its end:
  * {@link #appendAll} for events known together, {@link #together} for a change whose steps append their own (each
  * event keeps the correlation id, actor and trace parent of its own append).
+ *
+ * <p>When the transaction that wrote an event commits (at once without one), {@code committed} runs: the relay of this
+ * process is woken, so it need not poll an empty outbox often ({@link OutboxRelay#wakeUp()}).
  */
 public class OutboxWriter {
 
@@ -57,7 +63,9 @@ public class OutboxWriter {
     private final String source;
     private final Clock clock;
     private final Optional<Tracer> tracer;
+    private final Runnable committed;
 
+    /** A writer that tells nobody of its commits (no relay in this process to wake). */
     public OutboxWriter(
             DatabaseClient database,
             JsonMapper jsonMapper,
@@ -65,6 +73,19 @@ public class OutboxWriter {
             String source,
             Clock clock,
             Optional<Tracer> tracer) {
+        this(database, jsonMapper, masker, source, clock, tracer, () -> {});
+    }
+
+    /** {@code committed}: runs once the transaction that wrote events has committed (cheap, must not throw). */
+    public OutboxWriter(
+            DatabaseClient database,
+            JsonMapper jsonMapper,
+            PiiMasker masker,
+            String source,
+            Clock clock,
+            Optional<Tracer> tracer,
+            Runnable committed) {
+        this.committed = committed;
         this.database = database;
         this.jsonMapper = jsonMapper;
         this.masker = masker;
@@ -147,7 +168,7 @@ public class OutboxWriter {
         insert = bindNullable(insert, "correlationId", event.correlationId());
         insert = bindNullable(insert, "actorId", event.actorId());
         insert = bindNullable(insert, "traceparent", event.traceparent());
-        return insert.then();
+        return insert.then().then(afterCommit());
     }
 
     private Mono<Void> insertAll(List<PendingEvent> events) {
@@ -187,6 +208,22 @@ public class OutboxWriter {
                 .bind("actorIds", actorIds)
                 .bind("traceparents", traceparents)
                 .bind("data", data)
+                .then()
+                .then(afterCommit());
+    }
+
+    /** Runs {@code committed} when the current transaction commits, or now when there is none (auto-commit). */
+    private Mono<Void> afterCommit() {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .filter(TransactionSynchronizationManager::isSynchronizationActive)
+                .doOnNext(transaction -> transaction.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public Mono<Void> afterCommit() {
+                        return Mono.fromRunnable(committed);
+                    }
+                }))
+                .onErrorResume(NoTransactionException.class, none -> Mono.empty())
+                .switchIfEmpty(Mono.fromRunnable(committed))
                 .then();
     }
 

@@ -1,10 +1,12 @@
 package io.mita.common.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.mita.common.events.OutgoingEvent;
 import io.mita.testsupport.KafkaTestBroker;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,9 +21,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -187,9 +191,10 @@ class OutboxRelayIT {
         List<UUID> ids = List.of(
                 outbox.append(writer, TYPE, subject, new Counted(subject, 0)),
                 outbox.append(writer, TYPE, subject, new Counted(subject, 1)));
-        SendingThreads.NAMES.clear();
         try {
             for (int pass = 0; pass < 2; pass++) {
+                // each pass waits for its own send (the first pass's thread names would end the second's wait at once)
+                SendingThreads.NAMES.clear();
                 CompletableFuture<Integer> running = brokenRelay.publishPass().toFuture();
                 // while the send waits for metadata (max.block.ms): the batch is leased, no transaction is open
                 await().atMost(Duration.ofSeconds(5)).until(() -> !SendingThreads.NAMES.isEmpty());
@@ -257,10 +262,131 @@ class OutboxRelayIT {
         }
     }
 
+    @Test
+    void anIdleRelayPublishesAnEventCommittedInItsProcessAtOnceInsteadOfAfterItsIdleInterval() {
+        var outbox = new OutboxTestDatabase();
+        String topic = "mita.relaytest-" + UUID.randomUUID().toString().substring(0, 8) + ".v1";
+        var meters = new SimpleMeterRegistry();
+        var kafka = OutboxTestDatabase.kafka(Map.of());
+        // idle for an hour: only the writer's wake-up can explain a prompt publish
+        var relay = new OutboxRelay(
+                outbox.database,
+                outbox.transactions,
+                kafka,
+                properties(topic, Duration.ofMillis(50), Duration.ofHours(1), 50, Duration.ofSeconds(30), 2),
+                meters);
+        OutboxWriter writer = outbox.writer("/mita/relaytest", relay::wakeUp);
+        String subject = UUID.randomUUID().toString();
+        try {
+            relay.start();
+            // the first pass found the outbox empty: the relay now waits its idle interval
+            await().atMost(Duration.ofSeconds(30)).until(() -> passes(meters) >= 1);
+
+            UUID id = outbox.append(writer, TYPE, subject, new Counted(subject, 0));
+
+            assertThat(idsOn(topic, 1)).containsExactly(id.toString());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> "published".equals(outbox.row(id).get("status")));
+        } finally {
+            relay.stop();
+            relay.destroy();
+            kafka.destroy();
+        }
+    }
+
+    @Test
+    void anIdleRelayStillFindsAnEventNoWakeUpAnnouncedWithinItsIdleInterval() {
+        var outbox = new OutboxTestDatabase();
+        String topic = "mita.relaytest-" + UUID.randomUUID().toString().substring(0, 8) + ".v1";
+        var meters = new SimpleMeterRegistry();
+        var kafka = OutboxTestDatabase.kafka(Map.of());
+        var relay = new OutboxRelay(
+                outbox.database,
+                outbox.transactions,
+                kafka,
+                properties(topic, Duration.ofMillis(50), Duration.ofSeconds(1), 50, Duration.ofSeconds(30), 2),
+                meters);
+        // written by another process (another instance of the service): nobody wakes this relay
+        OutboxWriter elsewhere = outbox.writer("/mita/relaytest");
+        String subject = UUID.randomUUID().toString();
+        try {
+            relay.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> passes(meters) >= 1);
+
+            UUID id = outbox.append(elsewhere, TYPE, subject, new Counted(subject, 0));
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> "published".equals(outbox.row(id).get("status")));
+            assertThat(idsOn(topic, 1)).containsExactly(id.toString());
+        } finally {
+            relay.stop();
+            relay.destroy();
+            kafka.destroy();
+        }
+    }
+
+    @Test
+    void theWriterAnnouncesEventsOnlyOnceTheirTransactionCommittedAndNeverThoseOfARolledBackOne() {
+        var outbox = new OutboxTestDatabase();
+        AtomicInteger announced = new AtomicInteger();
+        OutboxWriter writer = outbox.writer("/mita/relaytest", announced::incrementAndGet);
+        String subject = UUID.randomUUID().toString();
+
+        Integer seenInside = outbox.transactions
+                .transactional(writer.append(new OutgoingEvent(TYPE, subject, new Counted(subject, 0)), "actor-it")
+                        .then(Mono.fromCallable(announced::get)))
+                .block();
+        assertThat(seenInside).as("before the commit").isZero();
+        assertThat(announced).as("after the commit").hasValue(1);
+
+        assertThatThrownBy(() -> outbox.transactions
+                        .transactional(
+                                writer.append(new OutgoingEvent(TYPE, subject, new Counted(subject, 1)), "actor-it")
+                                        .then(Mono.error(new IllegalStateException("the change failed"))))
+                        .block())
+                .hasMessageContaining("the change failed");
+        assertThat(announced).as("rolled back: nothing to publish").hasValue(1);
+
+        outbox.transactions
+                .transactional(writer.appendAll(
+                        List.of(
+                                new OutgoingEvent(TYPE, subject, new Counted(subject, 2)),
+                                new OutgoingEvent(TYPE, subject, new Counted(subject, 3))),
+                        "actor-it"))
+                .block();
+        assertThat(announced).as("two events in one statement, one commit").hasValue(2);
+
+        writer.append(new OutgoingEvent(TYPE, subject, new Counted(subject, 4)), "actor-it")
+                .block();
+        assertThat(announced).as("no transaction: committed with its statement").hasValue(3);
+        assertThat(outbox.count("subject = $1", subject)).isEqualTo(4);
+    }
+
+    private static double passes(SimpleMeterRegistry meters) {
+        return meters.get("mita.outbox.relay.passes").counter().count();
+    }
+
     private static MitaEventsProperties properties(
             String topic, Duration pollInterval, int batchSize, Duration lease, int parkAfterRefusals) {
+        return properties(topic, pollInterval, pollInterval, batchSize, lease, parkAfterRefusals);
+    }
+
+    private static MitaEventsProperties properties(
+            String topic,
+            Duration pollInterval,
+            Duration idlePollInterval,
+            int batchSize,
+            Duration lease,
+            int parkAfterRefusals) {
         return new MitaEventsProperties(
-                topic, "/mita/relaytest", pollInterval, batchSize, Duration.ofDays(7), lease, parkAfterRefusals);
+                topic,
+                "/mita/relaytest",
+                pollInterval,
+                idlePollInterval,
+                batchSize,
+                Duration.ofDays(7),
+                lease,
+                parkAfterRefusals);
     }
 
     private static long transactionsOpenOn(OutboxTestDatabase outbox) {

@@ -51,8 +51,19 @@ final class OutboxTestDatabase {
     }
 
     OutboxWriter writer(String source) {
+        return writer(source, () -> {});
+    }
+
+    /** A writer that runs {@code committed} after each commit of events (as the application's wakes its relay). */
+    OutboxWriter writer(String source, Runnable committed) {
         return new OutboxWriter(
-                database, JsonMapper.builder().build(), new PiiMasker(), source, Clock.systemUTC(), Optional.empty());
+                database,
+                JsonMapper.builder().build(),
+                new PiiMasker(),
+                source,
+                Clock.systemUTC(),
+                Optional.empty(),
+                committed);
     }
 
     /** Appends one event in a transaction of its own and returns its id. */
