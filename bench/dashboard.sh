@@ -22,6 +22,7 @@
 #
 #   flock /tmp/mita-stack.lock bench/dashboard.sh [--users 1000] [--rounds 3] [--seconds 20] [--warmup 40]
 #        [--connections 16] [--probe-clients 4] [--profile laptop|production] [--jfr] [--profiler async]
+#        [--profile-part 1|2]
 #
 # --profile: the JVM options of the services (bench/lib/profiles.sh); laptop (infra/local/mita's default, C1 only
 # for budget-service) unless given. The goals are about production.
@@ -30,6 +31,10 @@
 # --profiler async: async-profiler (CPU, one sample per ms of CPU time; bench/lib/async-profiler.sh) on budget-service
 # during Part 2's measured seconds only, so the samples are the create → dashboard cycle's (mostly the create's): prints
 # the flame summary (bench/flame-summary.sh) and the hottest io.mita frames by inclusive share; keeps the flame graph.
+# --profile-part 1 (with --profiler async): samples Part 1 instead of Part 2: after the counted rounds, one more
+# baseline and one more dashboard segment of SECONDS each (not counted in the rounds' figures), budget-service sampled
+# during each (from 2 s in, SECONDS - 4 s); prints each one's flame summary, hottest io.mita frames and its CPU per
+# request (the profiler's own cost included). Part 2 then runs unprofiled. 2 (the default): Part 2, as above.
 # Part 2 also prints budget-service's CPU per measured create → reflected cycle (its ticks over the measured seconds).
 # A running stack is refused (this script starts and stops its own). The access tokens live 15 minutes: everything
 # after the logins must fit in 13.
@@ -43,13 +48,17 @@ readonly PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "${MITA_DB_HOST:-127.0.0.1}" -p 
 
 source "$ROOT/bench/lib/options.sh"
 source "$ROOT/bench/lib/async-profiler.sh"
-users=1000 rounds=3 seconds=20 warmup=40 connections=16 probe_clients=4 jfr=0 profile=laptop profiler=
+users=1000 rounds=3 seconds=20 warmup=40 connections=16 probe_clients=4 jfr=0 profile=laptop profiler= profile_part=2
 parse_options dashboard --users=users --rounds=rounds --seconds=seconds --warmup=warmup --connections=connections \
-  --probe-clients=probe_clients --jfr=jfr=1 --profile=profile --profiler=profiler -- "$@"
+  --probe-clients=probe_clients --jfr=jfr=1 --profile=profile --profiler=profiler --profile-part=profile_part -- "$@"
 [[ -z $profiler || $profiler == async ]] || { echo "dashboard: --profiler async" >&2; exit 2; }
+[[ $profile_part == 1 || $profile_part == 2 ]] || { echo "dashboard: --profile-part 1|2" >&2; exit 2; }
+[[ $profile_part == 2 || $profiler == async ]] || { echo "dashboard: --profile-part 1 needs --profiler async" >&2; exit 2; }
+((profile_part == 2 || seconds >= 8)) || { echo "dashboard: --profile-part 1 needs --seconds 8 or more" >&2; exit 2; }
 [[ -z $profiler ]] || async_profiler_jar >/dev/null
 [[ $profile == laptop || $profile == production ]] || { echo "dashboard: --profile laptop|production" >&2; exit 2; }
-if ((warmup + rounds * 3 * (seconds + 3) + 40 + jfr * 30 > 780)); then
+part1_profiled=$((profile_part == 1 ? 2 * (seconds + 6) : 0))
+if ((warmup + rounds * 3 * (seconds + 3) + part1_profiled + 40 + jfr * 30 > 780)); then
   echo "dashboard: warm-up, rounds, probe and JFR must fit in 13 minutes (one access token's lifetime)" >&2
   exit 2
 fi
@@ -72,6 +81,19 @@ env ${profile_vars[@]+"${profile_vars[@]}"} "$MITA" up --detach --timeout "${MIT
   || { tail -20 "$OUT/up.log" >&2; exit 1; }
 budget_pid=$(pgrep -f -- "-Dmita.module=budget-service " | head -1)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# profile_report PREFIX LABEL: the flame summary of PREFIX.collapsed and its hottest io.mita frames (inclusive share;
+# the same report as Part 2's, which keeps its own copy while Part 2 is being changed on another branch)
+profile_report() {
+  echo "-- budget-service during $2: flame summary ($1.html)"
+  "$ROOT/bench/flame-summary.sh" "$1.collapsed" 20 || true
+  echo "  hottest io.mita frames (share of samples whose stack passes through the frame):"
+  awk '{count = $NF; total += count; delete seen; k = split($0, frames, ";")
+        for (i = 1; i <= k; i++) { f = frames[i]; sub(/ [0-9]+$/, "", f)
+          if (f ~ /^io[\/.]mita/ && !(f in seen)) { seen[f] = 1; hit[f] += count } } }
+       END { PROCINFO["sorted_in"] = "@val_num_desc"; m = 0
+             for (f in hit) { if (++m > 25) break; printf "    %5.1f %%  %s\n", 100 * hit[f] / total, f } }' \
+    "$1.collapsed" || true
+}
 
 # --- users and tokens -----------------------------------------------------------------------------------
 echo "== registering and logging in $users users (4 at a time)"
@@ -229,6 +251,24 @@ for what in dashboard dash-miss; do
     "$(stats "$OUT/ratio-p95-$what.txt" 1)"
 done
 echo "PART1 hit_p95_ms=$(stats "$OUT/dashboard.txt" 4 | cut -d' ' -f1) hit_ratio=$(stats "$OUT/dashboard.txt" 6 | cut -d' ' -f1) miss_p95_ms=$(stats "$OUT/dash-miss.txt" 4 | cut -d' ' -f1) miss_rps=$(stats "$OUT/dash-miss.txt" 2 | cut -d' ' -f1) miss_round_hit_ratio=$(stats "$OUT/dash-miss.txt" 6 | cut -d' ' -f1)"
+
+if ((profile_part == 1)); then
+  for what in baseline dashboard; do
+    url=$BASELINE
+    [[ $what == dashboard ]] && url=$DASHBOARD
+    echo "== async-profiler: one more $what segment of ${seconds}s (not counted), budget-service sampled"
+    (sleep 2 && async_profile "$budget_pid" $((seconds - 4)) "$OUT/budget-part1-$what") &
+    profiler_job=$!
+    before=$(cpu_ticks "$budget_pid")
+    line=$(run_wrk "profiled-$what" "$url" "$seconds")
+    requests=$(field requests "$line")
+    ((requests > 0)) || requests=1
+    wait "$profiler_job" || true
+    echo "$what (profiled): req/s $(field rps "$line"), budget-service CPU/req $(awk -v d=$(($(cpu_ticks "$budget_pid") - before)) -v t="$TICKS" -v n="$requests" 'BEGIN {printf "%.3f", d * 1000 / t / n}') ms (the profiler's cost included), load $(cut -d' ' -f1 /proc/loadavg)"
+    profile_report "$OUT/budget-part1-$what" "the $what segment"
+  done
+  profiler= # Part 2 runs unprofiled
+fi
 
 if ((jfr)); then
   echo "== JFR: 20 s of dashboard load on budget-service"

@@ -3,6 +3,8 @@ package io.mita.budget.dashboard;
 import io.mita.common.security.CurrentUser;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -11,7 +13,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code GET /api/budget/dashboard?zone=Europe/Berlin}: the caller's dashboard as of today in {@code zone} (an
- * IANA time-zone id, UTC when absent; anything else is 400 {@code VALIDATION_FAILED}).
+ * IANA time-zone id, UTC when absent; anything else is 400 {@code VALIDATION_FAILED}). The body is a {@link
+ * DashboardResponse} as JSON, written as bytes ({@link DashboardBody}: a stored dashboard is not serialised again).
  */
 @RestController
 @RequestMapping(DashboardController.PATH)
@@ -26,8 +29,11 @@ class DashboardController {
     }
 
     @GetMapping
-    Mono<DashboardResponse> dashboard(CurrentUser user, @RequestParam(required = false) String zone) {
-        return Mono.defer(() -> service.dashboard(user.userId(), zone(zone)));
+    Mono<ResponseEntity<byte[]>> dashboard(CurrentUser user, @RequestParam(required = false) String zone) {
+        return Mono.defer(() -> service.dashboard(user.userId(), zone(zone)))
+                .map(body -> ResponseEntity.ok()
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(body));
     }
 
     static final ZoneId UTC = ZoneId.of("UTC");

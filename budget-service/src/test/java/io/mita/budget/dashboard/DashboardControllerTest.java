@@ -18,8 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code GET /api/budget/dashboard}: its answer and refusals, over fake sources (today 10 March 2026). */
 @MitaWebFluxTest(DashboardController.class)
@@ -35,26 +37,30 @@ class DashboardControllerTest {
         }
 
         @Bean
-        DashboardService dashboardService(Clock clock) {
+        DashboardService dashboardService(Clock clock, JsonMapper json) {
             long[] planned = new long[31];
             planned[9] = 1_250;
+            DashboardBody body = new DashboardBody(json);
             return new DashboardService(
-                    (user, day) -> Mono.just(new DashboardParts(
-                            new PlannedMonth(
-                                    day.month(),
-                                    Currency.getInstance("EUR"),
-                                    Map.of("groceries", planned),
-                                    Map.of("groceries", new long[31])),
-                            List.of(new DashboardTransaction(
-                                    UUID.randomUUID(),
-                                    "EXPENSE",
-                                    "3.20",
-                                    "EUR",
-                                    "dining",
-                                    LocalDate.of(2026, 3, 9),
-                                    "Cafe")),
-                            List.of(),
-                            List.of())),
+                    (user, day) -> Mono.just(body.renderedParts(
+                            new DashboardParts(
+                                    new PlannedMonth(
+                                            day.month(),
+                                            Currency.getInstance("EUR"),
+                                            Map.of("groceries", planned),
+                                            Map.of("groceries", new long[31])),
+                                    List.of(new DashboardTransaction(
+                                            UUID.randomUUID(),
+                                            "EXPENSE",
+                                            "3.20",
+                                            "EUR",
+                                            "dining",
+                                            LocalDate.of(2026, 3, 9),
+                                            "Cafe")),
+                                    List.of(),
+                                    List.of()),
+                            day.today())),
+                    body,
                     clock);
         }
     }
@@ -69,6 +75,8 @@ class DashboardControllerTest {
         get(DashboardController.PATH)
                 .expectStatus()
                 .isOk()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_JSON)
                 .expectBody()
                 .jsonPath("$.today")
                 .isEqualTo("2026-03-10")

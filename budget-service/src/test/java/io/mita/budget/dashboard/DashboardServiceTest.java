@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The dashboard over a fake of its one read: today's safe-to-spend and the month to date computed by hand from a
@@ -28,13 +29,15 @@ class DashboardServiceTest {
     private static final YearMonth JUNE = YearMonth.of(2026, 6);
     private static final Clock TENTH_OF_JUNE = Clock.fixed(Instant.parse("2026-06-10T12:00:00Z"), ZoneOffset.UTC);
     private static final ZoneId UTC = ZoneId.of("UTC");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final DashboardBody BODY = new DashboardBody(JSON);
 
     private final UUID user = UUID.randomUUID();
     private final List<String> calls = new ArrayList<>();
 
     @Test
     void todaysSafeToSpendIsWhatTodaysPlansLeaveAfterTodaysSpending() {
-        DashboardResponse answer = service(june()).dashboard(user, UTC).block();
+        DashboardResponse answer = answer(service(june()), UTC);
 
         // today (10 June): groceries planned 25.00, spent 25.00; dining planned 5.00, spent 3.00 → 2.00
         assertThat(answer.today()).isEqualTo(LocalDate.of(2026, 6, 10));
@@ -46,8 +49,7 @@ class DashboardServiceTest {
 
     @Test
     void theMonthToDateIsTheMonthsPlanTheSpendingUpToTodayAndWhatRemainsPerCategory() {
-        DashboardResponse.Budget budget =
-                service(june()).dashboard(user, UTC).block().budget();
+        DashboardResponse.Budget budget = answer(service(june()), UTC).budget();
 
         // groceries: 300.00 planned over June (10.00 a day, 15.00 moved onto today from later days: the month's
         // total is unchanged), spent 12.00 (3 June) + 25.00 (today) = 37.00; the 4.00 of 11 June is tomorrow's
@@ -64,8 +66,7 @@ class DashboardServiceTest {
     @Test
     void todayIsTheDateInTheCallersZone() {
         // 12:00 UTC on 10 June is already 11 June on Kiritimati (UTC+14)
-        DashboardResponse answer =
-                service(june()).dashboard(user, ZoneId.of("Pacific/Kiritimati")).block();
+        DashboardResponse answer = answer(service(june()), ZoneId.of("Pacific/Kiritimati"));
 
         assertThat(answer.today()).isEqualTo(LocalDate.of(2026, 6, 11));
         assertThat(answer.zone()).isEqualTo("Pacific/Kiritimati");
@@ -77,7 +78,7 @@ class DashboardServiceTest {
 
     @Test
     void aMonthWithoutPlanHasNoBudgetButEverythingElse() {
-        DashboardResponse answer = service(null).dashboard(user, UTC).block();
+        DashboardResponse answer = answer(service(null), UTC);
 
         assertThat(answer.budget()).isNull();
         assertThat(answer.latestTransactions()).hasSize(1);
@@ -87,7 +88,7 @@ class DashboardServiceTest {
 
     @Test
     void everythingIsReadOnceForTheCallerAndTodayAndShownAsRead() {
-        DashboardResponse answer = service(june()).dashboard(user, UTC).block();
+        DashboardResponse answer = answer(service(june()), UTC);
 
         assertThat(calls).containsExactly("read " + user + " 2026-06-10");
         assertThat(answer.latestTransactions().get(0).amount()).isEqualTo("25.00");
@@ -110,28 +111,37 @@ class DashboardServiceTest {
         return new DashboardService(
                 (userId, day) -> {
                     calls.add("read " + userId + " " + day.today());
-                    return Mono.just(new DashboardParts(
-                            month,
-                            List.of(new DashboardTransaction(
-                                    UUID.randomUUID(),
-                                    "EXPENSE",
-                                    "25.00",
-                                    "EUR",
-                                    "groceries",
-                                    LocalDate.of(2026, 6, 10),
-                                    null)),
-                            List.of(new DashboardGoal(
-                                    UUID.randomUUID(),
-                                    "Bike",
-                                    "400.00",
-                                    "EUR",
-                                    LocalDate.of(2026, 9, 30),
-                                    "100.00",
-                                    "300.00",
-                                    new BigDecimal("25.0"))),
-                            List.of(new DashboardHabit(UUID.randomUUID(), "Cook", "DAY", false, 4, 6, "PENDING"))));
+                    return Mono.just(BODY.renderedParts(
+                            new DashboardParts(
+                                    month,
+                                    List.of(new DashboardTransaction(
+                                            UUID.randomUUID(),
+                                            "EXPENSE",
+                                            "25.00",
+                                            "EUR",
+                                            "groceries",
+                                            LocalDate.of(2026, 6, 10),
+                                            null)),
+                                    List.of(new DashboardGoal(
+                                            UUID.randomUUID(),
+                                            "Bike",
+                                            "400.00",
+                                            "EUR",
+                                            LocalDate.of(2026, 9, 30),
+                                            "100.00",
+                                            "300.00",
+                                            new BigDecimal("25.0"))),
+                                    List.of(new DashboardHabit(
+                                            UUID.randomUUID(), "Cook", "DAY", false, 4, 6, "PENDING"))),
+                            day.today()));
                 },
+                BODY,
                 TENTH_OF_JUNE);
+    }
+
+    /** The service's answer, its JSON read back. */
+    private DashboardResponse answer(DashboardService service, ZoneId zone) {
+        return JSON.readValue(service.dashboard(user, zone).block(), DashboardResponse.class);
     }
 
     /**

@@ -58,7 +58,7 @@ class StoredDashboardIT {
     DashboardStatement statement;
 
     @Autowired
-    StoredDashboardRepository stored;
+    StoredDashboards stored;
 
     @Autowired
     MeterRegistry meters;
@@ -274,12 +274,35 @@ class StoredDashboardIT {
                 statement.compute(user.user(), new DashboardDay(JUNE_1)).block(Duration.ofSeconds(30));
 
         user.spend("7.00", "dining", "2026-06-01");
-        stored.store(user.user(), JUNE_1, beforeTheWrite).block(Duration.ofSeconds(30));
+        stored.store(user.user(), new DashboardDay(JUNE_1), beforeTheWrite).block(Duration.ofSeconds(30));
 
         assertThat(storedVersion()).isEqualTo(beforeTheWrite.version()).isLessThan(dataVersion());
         JsonNode dashboard = dashboard("");
         assertThat(dashboard.get("budget").get("spent").asString()).isEqualTo("10.00");
         assertThat(storedVersion()).isEqualTo(dataVersion());
+    }
+
+    @Test
+    void aDashboardStoredBeforeItsRenderedPartsExistedIsComputedAgainAndThenServedAsStored() {
+        JsonNode first = dashboard("");
+        // a row as V8 stored it: the same version and day, no rendered parts (V9_1)
+        database.sql("UPDATE stored_dashboard SET body = NULL WHERE user_id = :userId")
+                .bind("userId", user.user())
+                .then()
+                .block(Duration.ofSeconds(30));
+        double misses = reads("miss");
+
+        JsonNode again = dashboard("");
+
+        assertThat(reads("miss")).isEqualTo(misses + 1);
+        assertThat(again).isEqualTo(first);
+        assertThat(count(
+                        "SELECT count(*) AS n FROM stored_dashboard WHERE user_id = :userId AND body IS NOT NULL",
+                        user.user()))
+                .isOne();
+        double hits = reads("hit");
+        assertThat(dashboard("")).isEqualTo(first);
+        assertThat(reads("hit")).isEqualTo(hits + 1);
     }
 
     @Test
@@ -289,8 +312,8 @@ class StoredDashboardIT {
         user.spend("7.00", "dining", "2026-06-01");
         DashboardTexts newer = statement.compute(user.user(), today).block(Duration.ofSeconds(30));
 
-        stored.store(user.user(), JUNE_1, newer).block(Duration.ofSeconds(30));
-        stored.store(user.user(), JUNE_1, older).block(Duration.ofSeconds(30));
+        stored.store(user.user(), today, newer).block(Duration.ofSeconds(30));
+        stored.store(user.user(), today, older).block(Duration.ofSeconds(30));
 
         assertThat(newer.version()).isGreaterThan(older.version());
         assertThat(storedVersion()).isEqualTo(newer.version());
@@ -309,7 +332,7 @@ class StoredDashboardIT {
         DashboardTexts texts =
                 statement.compute(erased, new DashboardDay(JUNE_1)).block(Duration.ofSeconds(30));
 
-        stored.store(erased, JUNE_1, texts).block(Duration.ofSeconds(30));
+        stored.store(erased, new DashboardDay(JUNE_1), texts).block(Duration.ofSeconds(30));
 
         assertThat(count("SELECT count(*) AS n FROM stored_dashboard WHERE user_id = :userId", erased))
                 .isZero();
@@ -324,8 +347,9 @@ class StoredDashboardIT {
         HeldErasure erasure = HeldErasure.begin(
                 transactions, database, user.user(), List.of("DELETE FROM stored_dashboard WHERE user_id = :userId"));
 
-        CompletableFuture<Void> miss =
-                stored.store(user.user(), JUNE_1, computed).toFuture();
+        CompletableFuture<Void> miss = stored.store(user.user(), new DashboardDay(JUNE_1), computed)
+                .then()
+                .toFuture();
         erasure.awaitSomeoneWaitingForItsLock();
         erasure.commit();
         miss.get(30, TimeUnit.SECONDS);
@@ -374,16 +398,17 @@ class StoredDashboardIT {
     // ---------------------------------------------------------------------------------------------
 
     /**
-     * Reads the dashboard (stored by that read, or already), gives the stored row a marker goal, and shows that the
-     * next read serves it; answers the stored version.
+     * Reads the dashboard (stored by that read, or already), gives the stored row's rendered parts a marker goal,
+     * and shows that the next read serves it; answers the stored version.
      */
     private long servedAsStoredWithTheMarker() {
         dashboard("");
-        database.sql("UPDATE stored_dashboard SET next_goals = :goals WHERE user_id = :userId")
-                .bind(
-                        "goals",
-                        "[[\"" + UUID.randomUUID() + "\", \"" + MARKER
-                                + "\", \"1.00\", \"EUR\", \"2026-12-31\", \"0.00\"]]")
+        // a hit writes the stored rendered parts (V9_1): the marker goal goes into them
+        database.sql("UPDATE stored_dashboard SET body = jsonb_set(body::jsonb, '{nextGoals}',"
+                        + " jsonb_build_array(jsonb_build_object('id', :id, 'name', :name)))::text"
+                        + " WHERE user_id = :userId")
+                .bind("id", UUID.randomUUID().toString())
+                .bind("name", MARKER)
                 .bind("userId", user.user())
                 .then()
                 .block(Duration.ofSeconds(30));
