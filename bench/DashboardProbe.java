@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  * taking the next user of a token file: POST an expense of today (with an Idempotency-Key; budget-service
  * redistributes the month in the same database transaction), then GET the dashboard until its latest
  * transactions name the new id. The time measured is from the POST's start to the first dashboard that shows
- * the expense; one line per run with percentiles. Loopback only, bounded in time.
+ * the expense; one line per run with percentiles. The clients run the same cycle for --warmup seconds first (at most
+ * 300) and those cycles are not counted: a fresh JVM compiles the create path for about a minute, so a short
+ * warm-up measures the JIT, not the service. Loopback only, bounded in time.
  *
  * java bench/DashboardProbe.java BASE_URL TOKEN_FILE [--clients N] [--seconds S] [--warmup S]
  */
@@ -46,7 +48,7 @@ public class DashboardProbe {
             switch (args[i]) {
                 case "--clients" -> clients = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Math.min(Integer.parseInt(args[i + 1]), 120);
-                case "--warmup" -> warmup = Math.min(Integer.parseInt(args[i + 1]), 60);
+                case "--warmup" -> warmup = Math.min(Integer.parseInt(args[i + 1]), 300);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
