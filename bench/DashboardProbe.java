@@ -21,7 +21,13 @@ import java.util.regex.Pattern;
  * taking the next user of a token file: POST an expense of today (with an Idempotency-Key; budget-service
  * redistributes the month in the same database transaction), then GET the dashboard until its latest
  * transactions name the new id. The time measured is from the POST's start to the first dashboard that shows
- * the expense; one line per run with percentiles. Loopback only, bounded in time.
+ * the expense; one line per run with percentiles. The clients run the same cycle for --warmup seconds first (at most
+ * 300) and those cycles are not counted: a fresh JVM compiles the create path for about a minute, so a short
+ * warm-up measures the JIT, not the service. Every expense the probe made is deleted again, untimed: a warm-up's
+ * right after its cycle, the measured ones after the measured seconds. The dashboard shows a user's 5 latest
+ * transactions, newest day first and random ids within a day, so a user with 5 expenses of today already would hide
+ * the next one (a cycle that never shows it: a failure and 50 extra reads); with the deletions a user holds the seed's
+ * expense of today plus the measured seconds' share (cycles ÷ users). Loopback only, bounded in time.
  *
  * java bench/DashboardProbe.java BASE_URL TOKEN_FILE [--clients N] [--seconds S] [--warmup S]
  */
@@ -46,7 +52,7 @@ public class DashboardProbe {
             switch (args[i]) {
                 case "--clients" -> clients = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Math.min(Integer.parseInt(args[i + 1]), 120);
-                case "--warmup" -> warmup = Math.min(Integer.parseInt(args[i + 1]), 60);
+                case "--warmup" -> warmup = Math.min(Integer.parseInt(args[i + 1]), 300);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -61,6 +67,7 @@ public class DashboardProbe {
         AtomicLong failures = new AtomicLong();
         AtomicLong extraReads = new AtomicLong();
         AtomicLong next = new AtomicLong();
+        ConcurrentLinkedQueue<String[]> measured = new ConcurrentLinkedQueue<>();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             Thread thread = new Thread(() -> {
@@ -101,7 +108,10 @@ public class DashboardProbe {
                             }
                         }
                         long took = System.nanoTime() - start;
-                        if (start >= warmupEnd) {
+                        if (start < warmupEnd) {
+                            delete(http, base, token, id.group(1));
+                        } else {
+                            measured.add(new String[] {token, id.group(1)});
                             if (shown) {
                                 reflected.add(took);
                                 creates.add(createdAt - start);
@@ -120,6 +130,14 @@ public class DashboardProbe {
         for (Thread thread : threads) {
             thread.join();
         }
+        // after the measured seconds, untimed: the measured expenses go too (the next run starts from the same days)
+        for (String[] expense : measured) {
+            try {
+                delete(http, base, expense[0], expense[1]);
+            } catch (Exception e) {
+                // best effort: a leftover expense only crowds its user's latest transactions
+            }
+        }
         List<Long> sorted = new ArrayList<>(reflected);
         Collections.sort(sorted);
         List<Long> createSorted = new ArrayList<>(creates);
@@ -130,6 +148,17 @@ public class DashboardProbe {
                 sorted.size(), failures.get(), extraReads.get(), sorted.size() / (double) seconds,
                 percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
                 percentile(createSorted, 50), percentile(createSorted, 95), clients, seconds);
+    }
+
+    /** Soft-deletes an expense the probe made: untimed, outside the measured cycles. */
+    private static void delete(HttpClient http, URI base, String token, String id) throws Exception {
+        http.send(
+                HttpRequest.newBuilder(base.resolve("/api/budget/transactions/" + id))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token)
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
     }
 
     private static double percentile(List<Long> sorted, int p) {

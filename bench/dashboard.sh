@@ -17,19 +17,26 @@
 # PostgreSQL). Median [min-max] of requests/s and p95 over the rounds, the dashboard/baseline ratios, and each
 # dashboard round's hit ratio (budget-service's counter mita.budget.dashboard.reads, from /actuator/prometheus on
 # the management port), from the same invocation.
-# Part 2: bench/DashboardProbe.java, PROBE_CLIENTS closed-loop clients: POST an expense of today (redistributes
-# the month) then GET the dashboard until it shows it; p50/p95 of create → reflected.
+# Part 2: bench/DashboardProbe.java, closed-loop clients: POST an expense of today (redistributes the month) then
+# GET the dashboard until it shows it; p50/p95 of create → reflected, in steady state: first PROBE_CLIENTS clients
+# after PROBE_WARMUP seconds of the same cycle (not counted; a fresh JVM compiles the create path for about a minute,
+# and a 10 s warm-up measured mostly the JIT: 42 % of the samples in C2's threads), then 1 client (5 s warm-up, the
+# JVM is warm by then). Both lines are printed: 1 client is the latency of one user's change, PROBE_CLIENTS clients
+# that of concurrent changes; each with budget-service's CPU per measured cycle (over the measured seconds). The probe
+# deletes its expenses again, untimed (a user with 5 expenses of today would hide the next one from the dashboard's
+# latest transactions): keep USERS above a third of the cycles of 20 s (failures= in the PROBE line says otherwise).
 #
 #   flock /tmp/mita-stack.lock bench/dashboard.sh [--users 1000] [--rounds 3] [--seconds 20] [--warmup 40]
-#        [--connections 16] [--probe-clients 4] [--profile laptop|production] [--jfr] [--profiler async]
-#        [--profile-part 1|2]
+#        [--connections 16] [--probe-clients 4] [--probe-warmup 60] [--profile laptop|production] [--jfr]
+#        [--profiler async] [--profile-part 1|2]
 #
 # --profile: the JVM options of the services (bench/lib/profiles.sh); laptop (infra/local/mita's default, C1 only
 # for budget-service) unless given. The goals are about production.
 #
 # --jfr: after the rounds, 20 s of JFR on budget-service under dashboard load; prints the top frames (bench/jfr-top.sh).
 # --profiler async: async-profiler (CPU, one sample per ms of CPU time; bench/lib/async-profiler.sh) on budget-service
-# during Part 2's measured seconds only, so the samples are the create → dashboard cycle's (mostly the create's): prints
+# during the measured seconds of Part 2's PROBE_CLIENTS run only (after its warm-up), so the samples are the warm
+# create → dashboard cycle's (mostly the create's): prints
 # the flame summary (bench/flame-summary.sh) and the hottest io.mita frames by inclusive share; keeps the flame graph.
 # --profile-part 1 (with --profiler async): samples Part 1 instead of Part 2: after the counted rounds, one more
 # baseline and one more dashboard segment of SECONDS each (not counted in the rounds' figures), budget-service sampled
@@ -48,9 +55,12 @@ readonly PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "${MITA_DB_HOST:-127.0.0.1}" -p 
 
 source "$ROOT/bench/lib/options.sh"
 source "$ROOT/bench/lib/async-profiler.sh"
-users=1000 rounds=3 seconds=20 warmup=40 connections=16 probe_clients=4 jfr=0 profile=laptop profiler= profile_part=2
+users=1000 rounds=3 seconds=20 warmup=40 connections=16 probe_clients=4 probe_warmup=60 jfr=0 profile=laptop profiler=
+profile_part=2
 parse_options dashboard --users=users --rounds=rounds --seconds=seconds --warmup=warmup --connections=connections \
-  --probe-clients=probe_clients --jfr=jfr=1 --profile=profile --profiler=profiler --profile-part=profile_part -- "$@"
+  --probe-clients=probe_clients --probe-warmup=probe_warmup --jfr=jfr=1 --profile=profile --profiler=profiler \
+  --profile-part=profile_part -- "$@"
+((probe_warmup >= 0 && probe_warmup <= 300)) || { echo "dashboard: --probe-warmup 0..300 (seconds)" >&2; exit 2; }
 [[ -z $profiler || $profiler == async ]] || { echo "dashboard: --profiler async" >&2; exit 2; }
 [[ $profile_part == 1 || $profile_part == 2 ]] || { echo "dashboard: --profile-part 1|2" >&2; exit 2; }
 [[ $profile_part == 2 || $profiler == async ]] || { echo "dashboard: --profile-part 1 needs --profiler async" >&2; exit 2; }
@@ -58,7 +68,7 @@ parse_options dashboard --users=users --rounds=rounds --seconds=seconds --warmup
 [[ -z $profiler ]] || async_profiler_jar >/dev/null
 [[ $profile == laptop || $profile == production ]] || { echo "dashboard: --profile laptop|production" >&2; exit 2; }
 part1_profiled=$((profile_part == 1 ? 2 * (seconds + 6) : 0))
-if ((warmup + rounds * 3 * (seconds + 3) + part1_profiled + 40 + jfr * 30 > 780)); then
+if ((warmup + rounds * 3 * (seconds + 3) + part1_profiled + probe_warmup + 5 + 2 * seconds + 15 + jfr * 30 > 780)); then
   echo "dashboard: warm-up, rounds, probe and JFR must fit in 13 minutes (one access token's lifetime)" >&2
   exit 2
 fi
@@ -71,7 +81,7 @@ command -v wrk >/dev/null || apt-get install -y wrk >/dev/null 2>&1 || { apt-get
 OUT=${TMPDIR:-/tmp}/mita-dashboard-$(date -u +%Y%m%dT%H%M%S)
 mkdir -p "$OUT"
 readonly OUT TICKS=$(getconf CLK_TCK)
-echo "dashboard: profile=$profile users=$users rounds=$rounds seconds=$seconds warmup=$warmup connections=$connections probe_clients=$probe_clients (output in $OUT)"
+echo "dashboard: profile=$profile users=$users rounds=$rounds seconds=$seconds warmup=$warmup connections=$connections probe_clients=$probe_clients probe_warmup=$probe_warmup (output in $OUT)"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; commit $(git -C "$ROOT" rev-parse --short HEAD)"
 
 source "$ROOT/bench/lib/profiles.sh"
@@ -280,20 +290,31 @@ if ((jfr)); then
 fi
 
 # --- part 2 ---------------------------------------------------------------------------------------------
-echo "== create -> dashboard reflects it: $probe_clients clients, 10 s warm-up, ${seconds}s measured (load $(cut -d' ' -f1-3 /proc/loadavg))"
-if [[ $profiler == async ]]; then
-  (sleep 10 && async_profile "$budget_pid" "$seconds" "$OUT/budget-probe") &
-fi
-(sleep 10 && cpu_ticks "$budget_pid" >"$OUT/probe-cpu-start") &
-probe=$(java "$ROOT/bench/DashboardProbe.java" "$BUDGET" "$OUT/tokens.txt" --clients "$probe_clients" \
-  --seconds "$seconds" --warmup 10)
-echo "$probe"
-probe_cycles=$(field cycles "$probe")
-((probe_cycles > 0)) || probe_cycles=1
-echo "budget-service CPU per measured create -> reflected cycle: $(awk -v d=$(($(cpu_ticks "$budget_pid") - $(cat "$OUT/probe-cpu-start"))) -v t="$TICKS" -v n="$probe_cycles" 'BEGIN {printf "%.2f", d * 1000 / t / n}') ms (the profiler's own cost included when --profiler async)"
-if [[ $profiler == async ]]; then
+# probe CLIENTS WARMUP NAME [profile]: one DashboardProbe run; prints its PROBE line and budget-service's CPU per measured
+# cycle (ticks from the end of the warm-up to the end of the run); the line is kept in $OUT/NAME.probe
+probe() {
+  local clients=$1 probe_warmup=$2 name=$3 line cycles
+  echo "== create -> dashboard reflects it: $clients client(s), ${probe_warmup}s warm-up (not counted), ${seconds}s measured (load $(cut -d' ' -f1-3 /proc/loadavg))"
+  if [[ ${4:-} == profile ]]; then
+    (sleep "$probe_warmup" && async_profile "$budget_pid" "$seconds" "$OUT/budget-probe") &
+  fi
+  # CPU over the measured seconds only (the probe deletes its expenses before and after them, untimed)
+  (sleep "$probe_warmup" && cpu_ticks "$budget_pid" >"$OUT/$name-cpu-start" && sleep "$seconds" \
+    && cpu_ticks "$budget_pid" >"$OUT/$name-cpu-end") &
+  line=$(java "$ROOT/bench/DashboardProbe.java" "$BUDGET" "$OUT/tokens.txt" --clients "$clients" \
+    --seconds "$seconds" --warmup "$probe_warmup")
   wait
-  echo "-- budget-service during the probe: flame summary ($OUT/budget-probe.html)"
+  echo "$line" | tee "$OUT/$name.probe"
+  cycles=$(field cycles "$line")
+  ((cycles > 0)) || cycles=1
+  echo "budget-service CPU per measured create -> reflected cycle ($clients client(s)): $(awk -v d=$(($(cat "$OUT/$name-cpu-end") - $(cat "$OUT/$name-cpu-start"))) -v t="$TICKS" -v n="$cycles" 'BEGIN {printf "%.2f", d * 1000 / t / n}') ms$([[ ${4:-} == profile ]] && echo " (the profiler's own cost included)")"
+}
+probe "$probe_clients" "$probe_warmup" probe-concurrent $([[ $profiler == async ]] && echo profile)
+probe=$(cat "$OUT/probe-concurrent.probe")
+probe 1 5 probe-single
+probe_single=$(cat "$OUT/probe-single.probe")
+if [[ $profiler == async ]]; then
+  echo "-- budget-service during the $probe_clients-client probe's measured seconds: flame summary ($OUT/budget-probe.html)"
   "$ROOT/bench/flame-summary.sh" "$OUT/budget-probe.collapsed" 20 || true
   echo "  hottest io.mita frames (share of samples whose stack passes through the frame):"
   awk '{count = $NF; total += count; delete seen; k = split($0, frames, ";")
@@ -304,4 +325,4 @@ if [[ $profiler == async ]]; then
     "$OUT/budget-probe.collapsed" || true
 fi
 echo "token age at the end: $(($(date +%s) - tokens_at)) s (tokens live 900 s)"
-echo "RESULT users=$users connections=$connections baseline_rps=$(stats "$OUT/baseline.txt" 2 | cut -d' ' -f1) baseline_p95_ms=$(stats "$OUT/baseline.txt" 4 | cut -d' ' -f1) dashboard_rps=$(stats "$OUT/dashboard.txt" 2 | cut -d' ' -f1) dashboard_p95_ms=$(stats "$OUT/dashboard.txt" 4 | cut -d' ' -f1) ratio_rps=$(stats "$OUT/ratio-rps.txt" 1 | cut -d' ' -f1) create_to_dashboard_p95_ms=$(field p95_ms "$probe") load=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' ,)"
+echo "RESULT users=$users connections=$connections baseline_rps=$(stats "$OUT/baseline.txt" 2 | cut -d' ' -f1) baseline_p95_ms=$(stats "$OUT/baseline.txt" 4 | cut -d' ' -f1) dashboard_rps=$(stats "$OUT/dashboard.txt" 2 | cut -d' ' -f1) dashboard_p95_ms=$(stats "$OUT/dashboard.txt" 4 | cut -d' ' -f1) ratio_rps=$(stats "$OUT/ratio-rps.txt" 1 | cut -d' ' -f1) create_to_dashboard_p95_ms=$(field p95_ms "$probe") create_to_dashboard_1_client_p95_ms=$(field p95_ms "$probe_single") load=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' ,)"

@@ -49,6 +49,24 @@ record Transaction(
                 null);
     }
 
+    /** This new transaction as inserted: its category's key, version 0. */
+    Transaction inserted(String categoryKey) {
+        return new Transaction(
+                id,
+                userId,
+                type,
+                amount,
+                currency,
+                categoryKey,
+                occurredOn,
+                merchant,
+                note,
+                createdAt,
+                updatedAt,
+                deletedAt,
+                0L);
+    }
+
     /** The amount in its currency, with the currency's fraction digits (the column keeps 4). */
     Money money() {
         return new Money(amount, Currency.getInstance(currency));

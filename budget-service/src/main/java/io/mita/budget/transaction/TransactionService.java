@@ -27,6 +27,7 @@ import reactor.core.publisher.Mono;
 class TransactionService {
 
     private final TransactionRepository transactions;
+    private final NewTransactions newTransactions;
     private final TransactionListing listing;
     private final IdempotencyKeys idempotencyKeys;
     private final TransactionPublisher publisher;
@@ -37,6 +38,7 @@ class TransactionService {
 
     TransactionService(
             TransactionRepository transactions,
+            NewTransactions newTransactions,
             TransactionListing listing,
             IdempotencyKeys idempotencyKeys,
             TransactionPublisher publisher,
@@ -45,6 +47,7 @@ class TransactionService {
             TransactionalOperator inTransaction,
             Clock clock) {
         this.transactions = transactions;
+        this.newTransactions = newTransactions;
         this.listing = listing;
         this.idempotencyKeys = idempotencyKeys;
         this.publisher = publisher;
@@ -146,10 +149,20 @@ class TransactionService {
                 .onErrorMap(OptimisticLockingFailureException.class, e -> new TransactionVersionConflictException(id));
     }
 
+    /**
+     * Inserts the row with its category check in one statement ({@link NewTransactions}); only when that finds no
+     * active category does the category feature answer ({@link KnownCategories#activeKey}: it seeds a new user's
+     * defaults, or refuses an unknown or archived category), and the insert is tried once more.
+     */
     private Mono<Transaction> insert(UUID userId, UUID id, TransactionDraft draft, Instant now) {
-        return categories
-                .activeKey(userId, draft.category())
-                .flatMap(key -> transactions.save(Transaction.record(id, userId, draft.withCategory(key), now)))
+        return newTransactions
+                .insertIfCategoryActive(Transaction.record(id, userId, draft, now))
+                .switchIfEmpty(Mono.defer(() -> categories
+                        .activeKey(userId, draft.category())
+                        .flatMap(key -> newTransactions.insertIfCategoryActive(
+                                Transaction.record(id, userId, draft.withCategory(key), now)))
+                        .switchIfEmpty(Mono.error(() ->
+                                new UnknownCategoryException(draft.category().strip())))))
                 .flatMap(saved -> publisher.created(saved).thenReturn(saved))
                 .flatMap(saved -> spendingChanged(saved).thenReturn(saved));
     }

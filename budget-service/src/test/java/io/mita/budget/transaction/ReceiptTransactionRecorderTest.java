@@ -29,7 +29,7 @@ import reactor.core.publisher.Mono;
 class ReceiptTransactionRecorderTest {
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-01-16T10:00:00Z"), ZoneOffset.UTC);
-    private final InMemoryTransactions transactions = new InMemoryTransactions();
+    private final InMemoryTransactions transactions = new InMemoryTransactions(key -> this.active.contains(key));
     private final RecordingOutbox outbox = new RecordingOutbox();
     private final InMemoryReceiptInbox inbox = new InMemoryReceiptInbox();
     /** The user's active categories: two defaults; anything else is unknown (or archived). */
@@ -48,6 +48,7 @@ class ReceiptTransactionRecorderTest {
     };
     private final ReceiptTransactionRecorder recorder = new ReceiptTransactionRecorder(
             new TransactionService(
+                    transactions,
                     transactions,
                     new TransactionListing(null, null),
                     new InMemoryIdempotencyKeys(),

@@ -36,8 +36,10 @@ class TransactionControllerTest {
 
         @Bean
         TransactionService transactionService() {
+            InMemoryTransactions transactions = new InMemoryTransactions();
             return new TransactionService(
-                    new InMemoryTransactions(),
+                    transactions,
+                    transactions,
                     new TransactionListing(null, null), // SQL only: TransactionListingIT covers it
                     new InMemoryIdempotencyKeys(),
                     new TransactionPublisher(new RecordingOutbox()),

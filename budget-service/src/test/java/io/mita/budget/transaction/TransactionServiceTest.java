@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -31,7 +32,7 @@ class TransactionServiceTest {
     private static final Instant NOW = Instant.parse("2026-01-15T09:30:00Z");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final InMemoryTransactions transactions = new InMemoryTransactions();
+    private final InMemoryTransactions transactions = new InMemoryTransactions(key -> this.active.contains(key));
     private final InMemoryIdempotencyKeys keys = new InMemoryIdempotencyKeys();
     private final RecordingOutbox outbox = new RecordingOutbox();
     /** The user's active categories: the defaults the tests name, plus "food"; "travel" is archived. */
@@ -49,6 +50,7 @@ class TransactionServiceTest {
         return Mono.empty();
     };
     private final TransactionService service = new TransactionService(
+            transactions,
             transactions,
             new TransactionListing(null, null), // listing is SQL only: TransactionListingIT covers it
             keys,
@@ -224,6 +226,37 @@ class TransactionServiceTest {
     }
 
     @Test
+    void aNewUsersFirstTransactionIsInsertedOnceTheCategoryFeatureHasSeededTheirCategories() {
+        Set<String> seeded = ConcurrentHashMap.newKeySet();
+        InMemoryTransactions rows = new InMemoryTransactions(seeded::contains);
+        TransactionService firstUse = serviceWith(rows, (user, category) -> {
+            seeded.addAll(active); // what CategoryService.activeKey does for a user without categories
+            return Mono.just(category.strip().toLowerCase(Locale.ROOT));
+        });
+
+        Transaction created =
+                firstUse.create(alice, groceries("12.50"), "key-1").block();
+
+        assertThat(rows.row(created.id()).category()).isEqualTo("groceries");
+        assertThat(created.version()).isZero();
+        assertThat(outbox.types()).containsExactly(TransactionPublisher.CREATED);
+    }
+
+    @Test
+    void aCategoryArchivedBetweenTheCategoryFeaturesAnswerAndTheInsertIsRefusedAndNothingIsWritten() {
+        // the insert's own check finds the category archived both times; the category feature still answered it
+        InMemoryTransactions rows = new InMemoryTransactions(key -> false);
+        TransactionService racing = serviceWith(rows, (user, category) -> Mono.just("groceries"));
+
+        assertThatThrownBy(
+                        () -> racing.create(alice, groceries("12.50"), "key-1").block())
+                .isInstanceOf(UnknownCategoryException.class);
+        assertThat(rows.size()).isZero();
+        assertThat(outbox.types()).isEmpty();
+        assertThat(changedDays).isEmpty();
+    }
+
+    @Test
     void aPatchToAnUnknownCategoryIsRefusedAndTheTransactionStays() {
         Transaction created = service.create(alice, groceries("12.50"), null).block();
 
@@ -276,8 +309,13 @@ class TransactionServiceTest {
     }
 
     private TransactionService serviceWith(KnownCategories known) {
+        return serviceWith(transactions, known);
+    }
+
+    private TransactionService serviceWith(InMemoryTransactions rows, KnownCategories known) {
         return new TransactionService(
-                transactions,
+                rows,
+                rows,
                 new TransactionListing(null, null),
                 keys,
                 new TransactionPublisher(outbox),

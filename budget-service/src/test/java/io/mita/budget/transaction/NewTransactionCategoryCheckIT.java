@@ -1,0 +1,123 @@
+package io.mita.budget.transaction;
+
+import static io.mita.budget.support.BudgetClient.json;
+import static io.mita.budget.support.BudgetClient.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mita.budget.money.Money;
+import io.mita.budget.support.BudgetClient;
+import io.mita.testsupport.MitaIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * A new transaction's insert checks its category in the same statement ({@link NewTransactionRepository}): it writes
+ * only for an active category of its user, and it holds that category {@code FOR SHARE} like the category feature's
+ * own check, so a concurrent delete waits for it and then finds the category in use.
+ */
+@MitaIntegrationTest
+class NewTransactionCategoryCheckIT {
+
+    private static final String CATEGORIES = "/api/budget/categories";
+
+    @Autowired
+    WebTestClient webTestClient;
+
+    @Autowired
+    DatabaseClient database;
+
+    @Autowired
+    ReactiveTransactionManager transactionManager;
+
+    @Autowired
+    NewTransactions newTransactions;
+
+    private BudgetClient alice;
+
+    @BeforeEach
+    void setUp() {
+        alice = BudgetClient.forANewUser(webTestClient);
+    }
+
+    @Test
+    void theInsertWritesARowOnlyForAnActiveCategoryOfItsUserStoredByItsKey() {
+        alice.get(CATEGORIES).expectStatus().isOk(); // seeds the defaults
+        String pets = json(alice.post(CATEGORIES, Map.of("name", "Pets"))
+                        .expectStatus()
+                        .isCreated())
+                .get("id")
+                .asString();
+        alice.post(CATEGORIES + "/" + pets + "/archive", null).expectStatus().isOk();
+        BudgetClient bob = BudgetClient.forANewUser(webTestClient);
+        json(bob.post(CATEGORIES, Map.of("name", "Garden")).expectStatus().isCreated());
+
+        Transaction groceries = insert(alice.user(), " Groceries ");
+
+        assertThat(groceries.category()).isEqualTo("groceries");
+        assertThat(groceries.version()).isZero();
+        assertThat(insert(alice.user(), "pets")).as("archived").isNull();
+        assertThat(insert(alice.user(), "travel")).as("unknown").isNull();
+        assertThat(insert(alice.user(), "garden")).as("another user's").isNull();
+        assertThat(database.sql("SELECT category, version FROM transaction WHERE user_id = :user")
+                        .bind("user", alice.user())
+                        .map(row -> row.get("category", String.class) + " " + row.get("version", Long.class))
+                        .all()
+                        .collectList()
+                        .block(Duration.ofSeconds(30)))
+                .containsExactly("groceries 0");
+    }
+
+    @Test
+    void aDeleteOfTheCategoryWaitsForACreateStillInsertingWithItAndThenFindsItInUse() throws Exception {
+        String id = json(alice.post(CATEGORIES, Map.of("name", "Pets"))
+                        .expectStatus()
+                        .isCreated())
+                .get("id")
+                .asString();
+        // a create that has inserted its row (and so locked the category) and not committed yet
+        CompletableFuture<Void> inFlight = TransactionalOperator.create(transactionManager)
+                .transactional(newTransactions
+                        .insertIfCategoryActive(aRecord(alice.user(), "pets"))
+                        .then(Mono.delay(Duration.ofSeconds(3)))
+                        .then())
+                .toFuture();
+        Thread.sleep(500);
+
+        problem(alice.delete(CATEGORIES + "/" + id), 409, "CATEGORY_IN_USE");
+        assertThat(inFlight).isDone();
+        inFlight.get();
+    }
+
+    /** The inserted transaction, or null when nothing was inserted. */
+    private Transaction insert(UUID user, String category) {
+        return newTransactions.insertIfCategoryActive(aRecord(user, category)).block(Duration.ofSeconds(30));
+    }
+
+    private static Transaction aRecord(UUID user, String category) {
+        return Transaction.record(
+                UUID.randomUUID(),
+                user,
+                new TransactionDraft(
+                        TransactionType.EXPENSE,
+                        Money.parse("12.50", "EUR"),
+                        category,
+                        LocalDate.now(ZoneOffset.UTC),
+                        "Corner shop",
+                        null),
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
+    }
+}
