@@ -91,8 +91,8 @@ env ${profile_vars[@]+"${profile_vars[@]}"} "$MITA" up --detach --timeout "${MIT
   || { tail -20 "$OUT/up.log" >&2; exit 1; }
 budget_pid=$(pgrep -f -- "-Dmita.module=budget-service " | head -1)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-# profile_report PREFIX LABEL: the flame summary of PREFIX.collapsed and its hottest io.mita frames (inclusive share;
-# the same report as Part 2's, which keeps its own copy while Part 2 is being changed on another branch)
+# profile_report PREFIX LABEL: the flame summary of PREFIX.collapsed and its hottest io.mita frames (inclusive share),
+# for Part 1's segments and Part 2's probe alike
 profile_report() {
   echo "-- budget-service during $2: flame summary ($1.html)"
   "$ROOT/bench/flame-summary.sh" "$1.collapsed" 20 || true
@@ -313,16 +313,6 @@ probe "$probe_clients" "$probe_warmup" probe-concurrent $([[ $profiler == async 
 probe=$(cat "$OUT/probe-concurrent.probe")
 probe 1 5 probe-single
 probe_single=$(cat "$OUT/probe-single.probe")
-if [[ $profiler == async ]]; then
-  echo "-- budget-service during the $probe_clients-client probe's measured seconds: flame summary ($OUT/budget-probe.html)"
-  "$ROOT/bench/flame-summary.sh" "$OUT/budget-probe.collapsed" 20 || true
-  echo "  hottest io.mita frames (share of samples whose stack passes through the frame):"
-  awk '{count = $NF; total += count; delete seen; k = split($0, frames, ";")
-        for (i = 1; i <= k; i++) { f = frames[i]; sub(/ [0-9]+$/, "", f)
-          if (f ~ /^io[\/.]mita/ && !(f in seen)) { seen[f] = 1; hit[f] += count } } }
-       END { PROCINFO["sorted_in"] = "@val_num_desc"; m = 0
-             for (f in hit) { if (++m > 25) break; printf "    %5.1f %%  %s\n", 100 * hit[f] / total, f } }' \
-    "$OUT/budget-probe.collapsed" || true
-fi
+[[ $profiler != async ]] || profile_report "$OUT/budget-probe" "the $probe_clients-client probe's measured seconds"
 echo "token age at the end: $(($(date +%s) - tokens_at)) s (tokens live 900 s)"
 echo "RESULT users=$users connections=$connections baseline_rps=$(stats "$OUT/baseline.txt" 2 | cut -d' ' -f1) baseline_p95_ms=$(stats "$OUT/baseline.txt" 4 | cut -d' ' -f1) dashboard_rps=$(stats "$OUT/dashboard.txt" 2 | cut -d' ' -f1) dashboard_p95_ms=$(stats "$OUT/dashboard.txt" 4 | cut -d' ' -f1) ratio_rps=$(stats "$OUT/ratio-rps.txt" 1 | cut -d' ' -f1) create_to_dashboard_p95_ms=$(field p95_ms "$probe") create_to_dashboard_1_client_p95_ms=$(field p95_ms "$probe_single") load=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' ,)"
