@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mita.common.events.OutgoingEvent;
 import io.mita.testsupport.KafkaTestBroker;
@@ -25,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -125,12 +127,7 @@ class OutboxRelayIT {
         String topic = "mita.relaytest-" + UUID.randomUUID().toString().substring(0, 8) + ".v1";
         var meters = new SimpleMeterRegistry();
         var kafka = OutboxTestDatabase.kafka(Map.of());
-        var relay = new OutboxRelay(
-                outbox.database,
-                outbox.transactions,
-                kafka,
-                properties(topic, Duration.ofHours(1), 50, Duration.ofSeconds(30), 2),
-                meters);
+        var relay = passesOnDemand(outbox, kafka, topic, meters);
         String subject = UUID.randomUUID().toString();
         OutboxWriter writer = outbox.writer("/mita/relaytest");
         UUID before = outbox.append(writer, TYPE, subject, new Counted(subject, 0));
@@ -180,12 +177,7 @@ class OutboxRelayIT {
                 "delivery.timeout.ms", 12000,
                 "request.timeout.ms", 2000,
                 "interceptor.classes", SendingThreads.class.getName()));
-        var brokenRelay = new OutboxRelay(
-                outbox.database,
-                outbox.transactions,
-                unreachable,
-                properties(topic, Duration.ofHours(1), 50, Duration.ofSeconds(30), 2),
-                new SimpleMeterRegistry());
+        var brokenRelay = passesOnDemand(outbox, unreachable, topic, new SimpleMeterRegistry());
         OutboxWriter writer = outbox.writer("/mita/relaytest");
         String subject = UUID.randomUUID().toString();
         List<UUID> ids = List.of(
@@ -215,12 +207,7 @@ class OutboxRelayIT {
 
             // Kafka back: the same rows are published, in order
             var kafka = OutboxTestDatabase.kafka(Map.of());
-            var relay = new OutboxRelay(
-                    outbox.database,
-                    outbox.transactions,
-                    kafka,
-                    properties(topic, Duration.ofHours(1), 50, Duration.ofSeconds(30), 2),
-                    new SimpleMeterRegistry());
+            var relay = passesOnDemand(outbox, kafka, topic, new SimpleMeterRegistry());
             assertThat(relay.publishPass().block()).isEqualTo(2);
             assertThat(idsOn(topic, 2))
                     .containsExactly(ids.get(0).toString(), ids.get(1).toString());
@@ -244,12 +231,7 @@ class OutboxRelayIT {
         assertThat(leases.claim("crashed-relay", 50, Duration.ofSeconds(2)).block())
                 .hasSize(1);
         var kafka = OutboxTestDatabase.kafka(Map.of());
-        var relay = new OutboxRelay(
-                outbox.database,
-                outbox.transactions,
-                kafka,
-                properties(topic, Duration.ofHours(1), 50, Duration.ofSeconds(30), 2),
-                new SimpleMeterRegistry());
+        var relay = passesOnDemand(outbox, kafka, topic, new SimpleMeterRegistry());
         try {
             assertThat(relay.publishPass().block()).as("while the lease lives").isZero();
             await().atMost(Duration.ofSeconds(10))
@@ -360,6 +342,17 @@ class OutboxRelayIT {
                 .block();
         assertThat(announced).as("no transaction: committed with its statement").hasValue(3);
         assertThat(outbox.count("subject = $1", subject)).isEqualTo(4);
+    }
+
+    /** A relay that polls once an hour: the test runs its passes itself ({@link OutboxRelay#publishPass()}). */
+    private static OutboxRelay passesOnDemand(
+            OutboxTestDatabase outbox, KafkaTemplate<String, CloudEvent> kafka, String topic, MeterRegistry meters) {
+        return new OutboxRelay(
+                outbox.database,
+                outbox.transactions,
+                kafka,
+                properties(topic, Duration.ofHours(1), 50, Duration.ofSeconds(30), 2),
+                meters);
     }
 
     private static double passes(SimpleMeterRegistry meters) {
