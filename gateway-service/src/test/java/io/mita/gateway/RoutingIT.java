@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.micrometer.tracing.propagation.Propagator;
 import io.mita.common.correlation.CorrelationId;
 import io.mita.gateway.FakeDownstream.ReceivedRequest;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
@@ -28,6 +30,12 @@ class RoutingIT extends GatewayTestSupport {
 
     @Autowired
     RouteLocator routeLocator;
+
+    @Autowired
+    List<HttpHeadersFilter> headersFilters;
+
+    @Autowired
+    Propagator propagator;
 
     @Test
     void forwardsAnAuthenticatedRequestUnchangedWithItsTokenAndTheResponsesCorrelationId() {
@@ -124,6 +132,15 @@ class RoutingIT extends GatewayTestSupport {
         assertThat(received.hasHeader("X-Authenticated-User")).isFalse();
         assertThat(received.hasHeader("X-Forwarded-User")).isFalse();
         assertThat(received.header("Idempotency-Key")).isEqualTo("key-1");
+    }
+
+    @Test
+    void runsTheProxiedHeadersThroughTheForwardedAndHopByHopRemovalButNoGrpcFilter() {
+        assertThat(headersFilters)
+                .extracting(filter -> filter.getClass().getSimpleName())
+                .contains(
+                        "RemoveForwardedHeadersFilter", "RemoveXForwardedHeadersFilter", "RemoveHopByHopHeadersFilter")
+                .doesNotContain("GRPCRequestHeadersFilter", "GRPCResponseHeadersFilter");
     }
 
     @ParameterizedTest
@@ -299,6 +316,29 @@ class RoutingIT extends GatewayTestSupport {
         String forwarded = DOWNSTREAM.receivedAt(path).get(0).header("traceparent");
         assertThat(forwarded).matches("00-" + traceId + "-[0-9a-f]{16}-01");
         assertThat(forwarded).doesNotContain(clientSpanId);
+    }
+
+    @Test
+    void propagatesTheTraceContextWithoutBaggage() {
+        assertThat(propagator.fields()).contains("traceparent", "tracestate").doesNotContain("baggage");
+    }
+
+    @Test
+    void dropsAClientsBaggageFromTheForwardedRequest() {
+        String path = "/api/budget/baggage/" + UUID.randomUUID();
+
+        client.get()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, bearer())
+                .header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-01")
+                .header("baggage", "userId=someone-else,role=ADMIN")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        ReceivedRequest received = DOWNSTREAM.receivedAt(path).get(0);
+        assertThat(received.hasHeader("baggage")).isFalse();
+        assertThat(received.header("traceparent")).startsWith("00-0af7651916cd43dd8448eb211c80319c-");
     }
 
     @Test

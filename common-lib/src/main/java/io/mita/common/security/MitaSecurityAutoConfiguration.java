@@ -97,7 +97,8 @@ public class MitaSecurityAutoConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.OPTIONS)
                         .permitAll()
-                        .pathMatchers(open.toArray(String[]::new))
+                        // one matcher for all open paths, not one per path (AnyPathPatternMatcher)
+                        .matchers(AnyPathPatternMatcher.of(open))
                         .permitAll()
                         .anyExchange()
                         .authenticated())

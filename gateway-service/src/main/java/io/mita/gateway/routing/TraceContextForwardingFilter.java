@@ -3,7 +3,10 @@ package io.mita.gateway.routing;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.propagation.Propagator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
@@ -14,8 +17,9 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Continues the trace downstream: the proxied request carries the gateway's own server span as its
- * parent ({@code traceparent}, {@code tracestate}, baggage: whatever the configured propagator writes),
- * replacing the client's copies, so a service's span hangs under the gateway's and follows its
+ * parent ({@code traceparent}, {@code tracestate}: whatever the configured propagator writes), replacing the
+ * client's copies and dropping a client's {@code baggage} header (baggage propagation is off:
+ * {@code management.tracing.baggage.enabled=false}; were it on, the propagator would write its own), so a service's span hangs under the gateway's and follows its
  * sampling decision. It stands in for Spring Cloud Gateway's client observation (off:
  * {@code spring.cloud.gateway.server.webflux.observability.enabled=false}), which opened a second
  * observation per request (a client span, a timer and their handlers) that no dashboard, alert or SLO
@@ -24,10 +28,19 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 class TraceContextForwardingFilter implements HttpHeadersFilter, Ordered {
 
+    /** W3C's baggage header, dropped whether or not the propagator writes it (baggage is off in MITA). */
+    static final String BAGGAGE = "baggage";
+
     private final Propagator propagator;
+
+    /** The propagator's header names and the baggage header, computed once (the propagator builds a new list per call). */
+    private final List<String> replaced;
 
     TraceContextForwardingFilter(ObjectProvider<Propagator> propagator) {
         this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
+        Set<String> names = new LinkedHashSet<>(this.propagator.fields());
+        names.add(BAGGAGE);
+        this.replaced = List.copyOf(names);
     }
 
     @Override
@@ -37,7 +50,9 @@ class TraceContextForwardingFilter implements HttpHeadersFilter, Ordered {
             return input;
         }
         HttpHeaders forwarded = HttpHeaders.copyOf(input);
-        propagator.fields().forEach(forwarded::remove);
+        for (String name : replaced) {
+            forwarded.remove(name);
+        }
         propagator.inject(span.get().context(), forwarded, HttpHeaders::set);
         return forwarded;
     }
