@@ -80,7 +80,8 @@ else
 fi
 for ((r = 1; r <= rounds; r++)); do
   topic="mita.auditbench$(date +%s)r$r.v1"
-  "$MITA" stop audit-service >>"$OUT/stack.log" 2>&1
+  # running after `up` and after round r-1's ingest, unless the ceiling already stopped it
+  if curl -s -o /dev/null "$AUDIT/livez"; then "$MITA" stop audit-service >>"$OUT/stack.log" 2>&1; fi
   java -cp "$clients:$slf4j" bench/AuditIngestLoad.java "$BOOTSTRAP" "$topic" "$events" "$users" >>"$OUT/load.log" 2>&1
 
   java -Xmx256m -Dlog4j2.configurationFile="$ROOT/infra/kafka/tools-log4j2.properties" -cp "$kafka_cp" \
