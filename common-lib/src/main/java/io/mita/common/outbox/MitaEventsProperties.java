@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * What this service publishes and how its outbox relay behaves. The defaults live in
- * {@code mita-data-service-defaults.yml} (poll interval 200 ms, idle poll interval 5 s, batch size 200, retention
+ * {@code mita-data-service-defaults.yml} (poll interval 200 ms, idle poll interval 5 s, pass spacing 20 ms, batch size 200, retention
  * 7 days, lease 60 s, parked after 3 refusals), not here.
  *
  * @param topic              the topic the relay publishes to ({@code mita.<service>.v1}); no relay when unset
@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pollInterval       how often the relay looks for unpublished events while it finds some
  * @param idlePollInterval   how often it looks while the outbox is empty; an event committed by this process wakes
  *                           it at once (so this bounds only the delay of events no wake-up announced)
+ * @param passSpacing        the least time between the starts of two passes when a commit wakes the relay: the
+ *                           commits within it share one pass (zero: a pass right after each wake-up)
  * @param batchSize          how many events one relay pass claims at most
  * @param retention          how long published events stay in the outbox table
  * @param lease              how long a claimed batch belongs to one relay; a crashed relay's batch is
@@ -27,6 +29,7 @@ public record MitaEventsProperties(
         String source,
         Duration pollInterval,
         Duration idlePollInterval,
+        Duration passSpacing,
         Integer batchSize,
         Duration retention,
         Duration lease,

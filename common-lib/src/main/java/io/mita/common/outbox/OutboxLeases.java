@@ -18,13 +18,17 @@ class OutboxLeases {
     static final long CLAIM_LOCK = 0x6d69_7461_6f75_7462L; // "mitaoutb"
 
     private static final String TRY_CLAIM_LOCK = "SELECT pg_try_advisory_xact_lock(:key) AS locked";
-    private static final String LEASED_ELSEWHERE = """
-            SELECT EXISTS (SELECT 1 FROM outbox_event
-                           WHERE status = 'pending' AND claimed_until > now() AND claimed_by <> :relay) AS leased""";
+    /**
+     * Claims nothing while another relay holds a live lease on a pending row. One statement with the check: it runs
+     * after the lock's statement, so its snapshot sees every claim committed before the lock was taken.
+     */
     private static final String CLAIM = "UPDATE outbox_event"
             + " SET claimed_by = :relay, claimed_until = now() + make_interval(secs => :seconds)"
             + " WHERE seq IN (SELECT seq FROM outbox_event WHERE status = 'pending' ORDER BY seq LIMIT :limit)"
+            + " AND NOT EXISTS (SELECT 1 FROM outbox_event WHERE status = 'pending' AND claimed_until > now()"
+            + " AND claimed_by <> :relay)"
             + " RETURNING " + OutboxRecord.COLUMNS;
+
     private static final String STAMP_PUBLISHED = """
             UPDATE outbox_event SET status = 'published', published_at = now(), attempts = attempts + 1
             WHERE seq = ANY(:seqs) AND status = 'pending'""";
@@ -67,12 +71,7 @@ class OutboxLeases {
                 .map(row -> row.get("locked", Boolean.class))
                 .one()
                 .filter(Boolean.TRUE::equals)
-                .flatMap(locked -> database.sql(LEASED_ELSEWHERE)
-                        .bind("relay", relay)
-                        .map(row -> row.get("leased", Boolean.class))
-                        .one())
-                .filter(Boolean.FALSE::equals)
-                .flatMap(free -> database.sql(CLAIM)
+                .flatMap(locked -> database.sql(CLAIM)
                         .bind("relay", relay)
                         .bind("seconds", (double) lease.toMillis() / 1000)
                         .bind("limit", limit)

@@ -92,7 +92,11 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
                         "passes of the outbox relay (one per poll interval while busy, per idle interval while idle)")
                 .register(meters);
         this.loop = new RelayLoop(
-                this::timedPass, properties.pollInterval(), properties.idlePollInterval(), Schedulers.parallel());
+                this::timedPass,
+                properties.pollInterval(),
+                properties.idlePollInterval(),
+                properties.passSpacing(),
+                Schedulers.parallel());
     }
 
     /** Who holds a lease, as stored in {@code claimed_by}. */

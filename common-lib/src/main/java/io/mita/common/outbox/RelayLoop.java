@@ -1,6 +1,7 @@
 package io.mita.common.outbox;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import reactor.core.Disposable;
@@ -15,13 +16,20 @@ import reactor.core.scheduler.Scheduler;
  * committed in this process). A wake-up that comes during a pass is kept: one more pass follows it, because the pass
  * may have looked before the event was committed. So an idle relay costs one pass per {@code idle} instead of one per
  * {@code busy}, and an event written in this process still goes out at once (docs/decisions.md, "Idle CPU").
+ *
+ * <p>A woken pass starts no sooner than {@code spacing} after the previous pass started: under a stream of commits
+ * (one every few milliseconds) the wake-ups within that time share one pass instead of making one pass each, while a
+ * lone commit after a quiet spell still starts its pass at once (docs/decisions.md, "The relay's passes under a
+ * stream of changes").
  */
 final class RelayLoop {
 
     private final Supplier<Mono<Boolean>> pass;
     private final Duration busy;
     private final Duration idle;
+    private final long spacingNanos;
     private final Scheduler timer;
+    private volatile long lastPassNanos;
     private final AtomicBoolean woken = new AtomicBoolean();
     private volatile Sinks.Empty<Void> waiting = Sinks.empty();
     private volatile Disposable loop;
@@ -30,14 +38,18 @@ final class RelayLoop {
      * @param pass  one pass; emits whether it found work (an error or no value counts as work: the next pass comes
      *              {@code busy} later)
      * @param busy  the pause after a pass that found work
-     * @param idle  the pause after a pass that found none
-     * @param timer the scheduler that times the pauses (a test's virtual time)
+     * @param idle    the pause after a pass that found none
+     * @param spacing the least time between the starts of two passes when a wake-up asks for the second (zero: at
+     *                once)
+     * @param timer   the scheduler that times the pauses (a test's virtual time)
      */
-    RelayLoop(Supplier<Mono<Boolean>> pass, Duration busy, Duration idle, Scheduler timer) {
+    RelayLoop(Supplier<Mono<Boolean>> pass, Duration busy, Duration idle, Duration spacing, Scheduler timer) {
         this.pass = pass;
         this.busy = busy;
         this.idle = idle;
+        this.spacingNanos = spacing.toNanos();
         this.timer = timer;
+        this.lastPassNanos = timer.now(TimeUnit.NANOSECONDS) - spacingNanos;
     }
 
     synchronized void start() {
@@ -69,6 +81,7 @@ final class RelayLoop {
     private Mono<Void> passThenPause() {
         // a wake-up from before this pass is served by it: its event was committed before the pass looks
         woken.set(false);
+        lastPassNanos = timer.now(TimeUnit.NANOSECONDS);
         return Mono.defer(pass)
                 .onErrorReturn(true)
                 .defaultIfEmpty(true)
@@ -80,11 +93,20 @@ final class RelayLoop {
             Sinks.Empty<Void> wake = Sinks.empty();
             waiting = wake;
             if (woken.get()) {
-                return Mono.<Void>empty();
+                return spaced();
             }
             // a wake-up comes on the committing (database) thread: the pass starts on the timer's
             return Mono.firstWithSignal(
-                    Mono.delay(length, timer).then(), wake.asMono().publishOn(timer));
+                    Mono.delay(length, timer).then(),
+                    wake.asMono().publishOn(timer).then(Mono.defer(this::spaced)));
         });
+    }
+
+    /** Empty at once when the last pass started {@code spacing} ago or earlier, else when it will have. */
+    private Mono<Void> spaced() {
+        long wait = lastPassNanos + spacingNanos - timer.now(TimeUnit.NANOSECONDS);
+        return wait <= 0
+                ? Mono.empty()
+                : Mono.delay(Duration.ofNanos(wait), timer).then();
     }
 }

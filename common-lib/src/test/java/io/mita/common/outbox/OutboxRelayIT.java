@@ -277,6 +277,60 @@ class OutboxRelayIT {
     }
 
     @Test
+    void aStreamOfCommitsSharesTheRelaysPassesInsteadOfWakingOnePassEach() throws Exception {
+        var outbox = new OutboxTestDatabase();
+        String topic = "mita.relaytest-" + UUID.randomUUID().toString().substring(0, 8) + ".v1";
+        var meters = new SimpleMeterRegistry();
+        var kafka = OutboxTestDatabase.kafka(Map.of());
+        Duration spacing = Duration.ofSeconds(1);
+        var relay = new OutboxRelay(
+                outbox.database,
+                outbox.transactions,
+                kafka,
+                // polls every 10 s, longer than the stream: every pass in it is a woken one (a pass that published is
+                // otherwise followed by a poll one poll interval later, spacing or not)
+                properties(topic, Duration.ofSeconds(10), Duration.ofHours(1), spacing, 50, Duration.ofSeconds(30), 2),
+                meters);
+        OutboxWriter writer = outbox.writer("/mita/relaytest", relay::wakeUp);
+        String subject = UUID.randomUUID().toString();
+        int events = 20;
+        try {
+            relay.start();
+            // the topic exists and the producer has its metadata: from here on a pass takes milliseconds
+            UUID first = outbox.append(writer, TYPE, subject, new Counted(subject, -1));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> "published".equals(outbox.row(first).get("status")));
+            Thread.sleep(spacing.toMillis());
+            double passesBefore = passes(meters);
+
+            // one commit (and one wake-up) per event, 200 ms apart: far longer than a pass over one event takes
+            long started = System.nanoTime();
+            List<String> written = new ArrayList<>();
+            for (int n = 0; n < events; n++) {
+                written.add(outbox.append(writer, TYPE, subject, new Counted(subject, n))
+                        .toString());
+                Thread.sleep(200);
+            }
+            long writingSpacings = Duration.ofNanos(System.nanoTime() - started).dividedBy(spacing) + 1;
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> outbox.count("status = 'pending'") == 0);
+            // every event acknowledged (order and duplicates are the two-relay test's question)
+            assertThat(idsOn(topic, events)).containsAll(written);
+            double passesTaken = passes(meters) - passesBefore;
+            System.out.printf(
+                    "stream of commits: events=%d spacing=%s writing spacings=%d passes=%.0f%n",
+                    events, spacing, writingSpacings, passesTaken);
+            // the first commit's pass at once, then at most one per spacing while commits come (one of slack); a pass
+            // per commit would be about 20
+            assertThat(passesTaken).isLessThanOrEqualTo(writingSpacings + 2.0);
+        } finally {
+            relay.stop();
+            relay.destroy();
+            kafka.destroy();
+        }
+    }
+
+    @Test
     void anIdleRelayStillFindsAnEventNoWakeUpAnnouncedWithinItsIdleInterval() {
         var outbox = new OutboxTestDatabase();
         String topic = "mita.relaytest-" + UUID.randomUUID().toString().substring(0, 8) + ".v1";
@@ -371,11 +425,24 @@ class OutboxRelayIT {
             int batchSize,
             Duration lease,
             int parkAfterRefusals) {
+        return properties(
+                topic, pollInterval, idlePollInterval, Duration.ofMillis(20), batchSize, lease, parkAfterRefusals);
+    }
+
+    private static MitaEventsProperties properties(
+            String topic,
+            Duration pollInterval,
+            Duration idlePollInterval,
+            Duration passSpacing,
+            int batchSize,
+            Duration lease,
+            int parkAfterRefusals) {
         return new MitaEventsProperties(
                 topic,
                 "/mita/relaytest",
                 pollInterval,
                 idlePollInterval,
+                passSpacing,
                 batchSize,
                 Duration.ofDays(7),
                 lease,

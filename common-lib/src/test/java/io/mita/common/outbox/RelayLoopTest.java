@@ -20,6 +20,7 @@ class RelayLoopTest {
 
     private static final Duration BUSY = Duration.ofMillis(200);
     private static final Duration IDLE = Duration.ofSeconds(5);
+    private static final Duration SPACING = Duration.ofMillis(20);
 
     private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
     /** The virtual time (ms) at which each pass started. */
@@ -150,8 +151,73 @@ class RelayLoopTest {
         assertThat(loop.isRunning()).isFalse();
     }
 
+    @Test
+    void withASpacingAWakeUpLongAfterTheLastPassStillRunsAPassAtOnce() {
+        loop = spacedLoop(this::answering);
+        loop.start();
+        time.advanceTimeBy(Duration.ofSeconds(1));
+        assertThat(passes).containsExactly(200L);
+
+        loop.wakeUp();
+
+        assertThat(passes).containsExactly(200L, 1000L);
+    }
+
+    @Test
+    void withASpacingWakeUpsSoonAfterAPassStartedShareOnePassAtTheSpacingsEnd() {
+        loop = spacedLoop(this::answering);
+        loop.start();
+        time.advanceTimeBy(Duration.ofSeconds(1));
+        loop.wakeUp();
+        assertThat(passes).containsExactly(200L, 1000L);
+
+        // commits 5, 10 and 15 ms after the woken pass started (it finished at once and found nothing)
+        time.advanceTimeBy(Duration.ofMillis(5));
+        loop.wakeUp();
+        time.advanceTimeBy(Duration.ofMillis(5));
+        loop.wakeUp();
+        time.advanceTimeBy(Duration.ofMillis(5));
+        loop.wakeUp();
+        time.advanceTimeBy(Duration.ofMillis(4));
+        assertThat(passes).as("not before the spacing's end").containsExactly(200L, 1000L);
+        time.advanceTimeBy(Duration.ofMillis(1));
+        assertThat(passes).as("one pass for the three").containsExactly(200L, 1000L, 1020L);
+        time.advanceTimeBy(Duration.ofSeconds(4));
+        assertThat(passes).as("the wake-ups were used up by that pass").containsExactly(200L, 1000L, 1020L);
+    }
+
+    @Test
+    void withASpacingWakeUpsDuringAPassLongerThanTheSpacingMakeOneMorePassRightAfterIt() {
+        List<Sinks.One<Boolean>> running = new ArrayList<>();
+        loop = spacedLoop(() -> {
+            passes.add(time.now(TimeUnit.MILLISECONDS));
+            Sinks.One<Boolean> pass = Sinks.one();
+            running.add(pass);
+            return pass.asMono();
+        });
+        loop.start();
+        time.advanceTimeBy(BUSY);
+        loop.wakeUp();
+        loop.wakeUp();
+        time.advanceTimeBy(Duration.ofMillis(50));
+        running.get(0).tryEmitValue(false);
+
+        assertThat(passes).as("the pass took longer than the spacing: at once").containsExactly(200L, 250L);
+        loop.wakeUp();
+        running.get(1).tryEmitValue(false);
+        assertThat(passes)
+                .as("this one ended at once: it waits for the spacing")
+                .containsExactly(200L, 250L);
+        time.advanceTimeBy(Duration.ofMillis(20));
+        assertThat(passes).containsExactly(200L, 250L, 270L);
+    }
+
     private RelayLoop newLoop(Supplier<Mono<Boolean>> pass) {
-        return new RelayLoop(pass, BUSY, IDLE, time);
+        return new RelayLoop(pass, BUSY, IDLE, Duration.ZERO, time);
+    }
+
+    private RelayLoop spacedLoop(Supplier<Mono<Boolean>> pass) {
+        return new RelayLoop(pass, BUSY, IDLE, SPACING, time);
     }
 
     private Mono<Boolean> answering() {
