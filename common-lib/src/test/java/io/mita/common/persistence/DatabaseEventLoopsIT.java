@@ -5,12 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.mita.common.config.MitaDefaultsEnvironmentPostProcessor;
 import io.mita.testsupport.PostgresTestDatabase;
+import io.netty.util.concurrent.EventExecutor;
+import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -19,6 +21,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.resources.LoopResources;
 
 /**
@@ -45,7 +48,8 @@ class DatabaseEventLoopsIT {
     @Test
     void theConnectionsRunOnTheDriversOwnLoopsAndSpreadOverBothOfTwo() {
         dataService.withPropertyValues("mita.database.event-loops.count=2").run(context -> {
-            assertThat(context).hasNotFailed();
+            // the driver's factory still sits under the pool of the data-service defaults
+            assertThat(context).hasNotFailed().getBean(ConnectionFactory.class).isInstanceOf(ConnectionPool.class);
             assertThat(loopThreads(context)).isEqualTo(Set.of("mita-r2dbc-epoll-1", "mita-r2dbc-epoll-2"));
         });
     }
@@ -81,14 +85,15 @@ class DatabaseEventLoopsIT {
 
     @Test
     void theDriversLoopsEndWhenTheContextCloses() {
+        List<Thread> loops = new ArrayList<>();
         dataService.withPropertyValues("mita.database.event-loops.count=2").run(context -> {
-            assertThat(loopThreads(context)).isNotEmpty();
-            assertThat(liveThreads()).anyMatch(name -> name.startsWith(DatabaseEventLoops.PREFIX));
+            assertThat(loopThreads(context)).hasSize(2);
+            loops.addAll(threadsOf(context.getBean(DatabaseEventLoops.class)));
+            assertThat(loops).hasSize(2).allMatch(Thread::isAlive);
         });
-        // the runner has closed the context
+        // the runner has closed the context (other test classes' contexts, and their loops, may still be open)
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(
-                        () -> assertThat(liveThreads()).noneMatch(name -> name.startsWith(DatabaseEventLoops.PREFIX)));
+                .untilAsserted(() -> assertThat(loops).noneMatch(Thread::isAlive));
     }
 
     @Test
@@ -125,10 +130,14 @@ class DatabaseEventLoopsIT {
                 .single();
     }
 
-    private static Set<String> liveThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(Thread::isAlive)
-                .map(Thread::getName)
-                .collect(Collectors.toSet());
+    /** The thread of each loop of the group, as each loop reports it. */
+    private static List<Thread> threadsOf(DatabaseEventLoops group) {
+        List<Thread> threads = new ArrayList<>();
+        for (EventExecutor loop : group.onClient(true)) {
+            threads.add(Mono.fromCallable(Thread::currentThread)
+                    .subscribeOn(Schedulers.fromExecutor(loop))
+                    .block(Duration.ofSeconds(30)));
+        }
+        return threads;
     }
 }
