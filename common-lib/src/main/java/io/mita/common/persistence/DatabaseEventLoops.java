@@ -2,6 +2,7 @@ package io.mita.common.persistence;
 
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
+import java.lang.reflect.Constructor;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,8 +20,9 @@ import reactor.netty.resources.LoopResources;
  * transport it runs: Reactor Netty's {@code LoopResources.onChannel} does that per connection through Netty 4.2's
  * {@code IoEventLoopGroup.isCompatible}, which calls {@code next()} and so advances the round robin a second time per
  * connection: with an even number of loops every connection landed on every other loop, with two all on one
- * (netty #17544, fixed upstream after the Netty this build uses). Here the channel class is asked for once per channel
- * type and then instantiated directly (docs/decisions.md, "Event loops follow the cores").
+ * (netty #17544, merged upstream; Netty 4.2.18 of this build still does it). Here the channel class is asked for once
+ * per channel type (the driver only ever passes this group) and then instantiated directly (docs/decisions.md, "The
+ * database driver's own event loops").
  */
 final class DatabaseEventLoops implements LoopResources, AutoCloseable {
 
@@ -61,9 +63,15 @@ final class DatabaseEventLoops implements LoopResources, AutoCloseable {
 
     private <C extends Channel> Supplier<? extends Channel> constructor(Class<C> channelType, EventLoopGroup group) {
         Class<? extends C> channelClass = loops.onChannelClass(channelType, group);
+        Constructor<? extends C> constructor;
+        try {
+            constructor = channelClass.getConstructor();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(channelClass.getName() + " has no constructor without arguments", e);
+        }
         return () -> {
             try {
-                return channelClass.getConstructor().newInstance();
+                return constructor.newInstance();
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot create a " + channelClass.getName(), e);
             }
