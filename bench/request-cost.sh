@@ -35,8 +35,9 @@
 #                       after --env and the cache value's settings (so it wins over them; JVM flags go in
 #                       JDK_JAVA_OPTIONS, e.g. --variant io4=JDK_JAVA_OPTIONS=-Dreactor.netty.ioWorkerCount=4 restores
 #                       Reactor Netty's default of max(cores, 4) event loops against MITA's max(cores, 2): compare with
-#                       --variant base --variant io4=... --passes 2; io3 (=3) uses every loop of the R2DBC driver,
-#                       which with an even count uses half: docs/decisions.md; MITA_IO_WORKERS=N sets it too). Repeat the
+#                       --variant base --variant io4=... --passes 2; MITA_IO_WORKERS=N sets it too;
+#                       --variant tcp=MITA_DB_OWN_EVENT_LOOPS=false puts the R2DBC driver back on Reactor Netty's
+#                       TcpResources, where an even loop count uses half its loops: docs/decisions.md). Repeat the
 #                       option to give one variant several assignments; `--variant NAME` alone is a variant without
 #                       any (the baseline). Variants run in the order first named, one stack each, for every cache
 #                       value, so settings are compared within one invocation on the same jars

@@ -13,8 +13,9 @@ import reactor.netty.ReactorNetty;
 /**
  * Sizes Reactor Netty's event loops to the available processors (at least {@value #LEAST}) instead of its own
  * default of max(processors, 4), which on a 2-core host runs twice as many loops as cores for the HTTP server and
- * client ({@code HttpResources}) and again for the R2DBC PostgreSQL driver ({@code TcpResources}). Reactor Netty
- * reads {@value ReactorNetty#IO_WORKER_COUNT} once, when {@code LoopResources} is first initialised, so the count is
+ * client ({@code HttpResources}) and again for the R2DBC PostgreSQL driver (its own group of the same count,
+ * {@code io.mita.common.persistence.DatabaseEventLoops}, or {@code TcpResources} when that is switched off). Reactor
+ * Netty reads {@value ReactorNetty#IO_WORKER_COUNT} once, when {@code LoopResources} is first initialised, so the count is
  * set as that system property while the environment is prepared, before any bean (and so any loop) exists.
  *
  * <p>The operator decides first: {@code -Dreactor.netty.ioWorkerCount} (e.g. in {@code JDK_JAVA_OPTIONS}) is left

@@ -15,7 +15,8 @@ import reactor.netty.tcp.TcpResources;
 /**
  * A process of its own for {@link ReactorNettyEventLoopsIT} (Reactor Netty reads its loop count once per JVM): starts a
  * Netty WebFlux server on a free port the way every service does, then prints how many event loops the server's loop
- * resources and the R2DBC driver's ({@code TcpResources}, what r2dbc-postgresql runs on unless given its own) hold.
+ * resources and {@code TcpResources} hold ({@code TcpResources}: what r2dbc-postgresql runs on unless given loops of its
+ * own, as with {@code MITA_DB_OWN_EVENT_LOOPS=false}; its own group takes the same count: {@code DatabaseEventLoopsIT}).
  */
 public final class EventLoopProbe {
 
@@ -31,8 +32,8 @@ public final class EventLoopProbe {
             EventLoopGroup server = context.getBean(ReactorResourceFactory.class)
                     .getLoopResources()
                     .onServer(true);
-            EventLoopGroup database = TcpResources.get().onClient(true);
-            System.out.println(REPORT + " server=" + count(server) + " database=" + count(database));
+            EventLoopGroup tcp = TcpResources.get().onClient(true);
+            System.out.println(REPORT + " server=" + count(server) + " tcp=" + count(tcp));
         }
         System.exit(0);
     }

@@ -20,28 +20,28 @@ class ReactorNettyEventLoopsIT {
     @Test
     void onTwoProcessorsTheServerAndTheDatabaseDriverRunTwoEventLoopsEachWhereReactorNettyWouldRunFour()
             throws Exception {
-        assertThat(probe(2, List.of(), Map.of())).isEqualTo("event-loops server=2 database=2");
+        assertThat(probe(2, List.of(), Map.of())).isEqualTo("event-loops server=2 tcp=2");
     }
 
     @Test
     void onOneProcessorTheyRunTwoEventLoopsEach() throws Exception {
-        assertThat(probe(1, List.of(), Map.of())).isEqualTo("event-loops server=2 database=2");
+        assertThat(probe(1, List.of(), Map.of())).isEqualTo("event-loops server=2 tcp=2");
     }
 
     @Test
     void onSixProcessorsTheyRunSixEventLoopsEach() throws Exception {
-        assertThat(probe(6, List.of(), Map.of())).isEqualTo("event-loops server=6 database=6");
+        assertThat(probe(6, List.of(), Map.of())).isEqualTo("event-loops server=6 tcp=6");
     }
 
     @Test
     void theOperatorsMitaIoWorkersGivesTheCount() throws Exception {
-        assertThat(probe(2, List.of(), Map.of("MITA_IO_WORKERS", "3"))).isEqualTo("event-loops server=3 database=3");
+        assertThat(probe(2, List.of(), Map.of("MITA_IO_WORKERS", "3"))).isEqualTo("event-loops server=3 tcp=3");
     }
 
     @Test
     void theOperatorsReactorNettySystemPropertyWinsOverMitaIoWorkersAndTheProcessors() throws Exception {
         assertThat(probe(2, List.of("-Dreactor.netty.ioWorkerCount=4"), Map.of("MITA_IO_WORKERS", "3")))
-                .isEqualTo("event-loops server=4 database=4");
+                .isEqualTo("event-loops server=4 tcp=4");
     }
 
     private static String probe(int processors, List<String> jvmOptions, Map<String, String> environment)
