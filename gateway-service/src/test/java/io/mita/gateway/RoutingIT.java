@@ -117,6 +117,28 @@ class RoutingIT extends GatewayTestSupport {
     }
 
     @Test
+    void forwardsOneCorrelationIdInPlaceOfTheTwoAClientSentAndAnswersWithTheSame() {
+        String path = "/api/budget/categories/" + UUID.randomUUID();
+
+        String answered = client.get()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, bearer())
+                .header(CorrelationId.HEADER, "first-id", "second-id")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getFirst(CorrelationId.HEADER);
+
+        assertThat(answered).isNotBlank().isNotIn("first-id", "second-id");
+        assertThat(DOWNSTREAM.receivedAt(path))
+                .singleElement()
+                .extracting(request -> request.headers().get(CorrelationId.HEADER))
+                .isEqualTo(List.of(answered));
+    }
+
+    @Test
     void dropsIdentityHeadersSentByTheClientButForwardsOtherHeaders() {
         String path = "/api/budget/goals";
 
