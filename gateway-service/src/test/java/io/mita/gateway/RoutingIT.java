@@ -18,6 +18,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
+import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
+import org.springframework.cloud.gateway.filter.factory.SpringCloudCircuitBreakerFilterFactory;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -36,6 +41,9 @@ class RoutingIT extends GatewayTestSupport {
 
     @Autowired
     Propagator propagator;
+
+    @Autowired
+    List<GlobalFilter> globalFilters;
 
     @Test
     void forwardsAnAuthenticatedRequestUnchangedWithItsTokenAndTheResponsesCorrelationId() {
@@ -109,6 +117,28 @@ class RoutingIT extends GatewayTestSupport {
     }
 
     @Test
+    void forwardsOneCorrelationIdInPlaceOfTheTwoAClientSentAndAnswersWithTheSame() {
+        String path = "/api/budget/categories/" + UUID.randomUUID();
+
+        String answered = client.get()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, bearer())
+                .header(CorrelationId.HEADER, "first-id", "second-id")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getFirst(CorrelationId.HEADER);
+
+        assertThat(answered).isNotBlank().isNotIn("first-id", "second-id");
+        assertThat(DOWNSTREAM.receivedAt(path))
+                .singleElement()
+                .extracting(request -> request.headers().get(CorrelationId.HEADER))
+                .isEqualTo(List.of(answered));
+    }
+
+    @Test
     void dropsIdentityHeadersSentByTheClientButForwardsOtherHeaders() {
         String path = "/api/budget/goals";
 
@@ -141,6 +171,50 @@ class RoutingIT extends GatewayTestSupport {
                 .contains(
                         "RemoveForwardedHeadersFilter", "RemoveXForwardedHeadersFilter", "RemoveHopByHopHeadersFilter")
                 .doesNotContain("GRPCRequestHeadersFilter", "GRPCResponseHeadersFilter");
+    }
+
+    @Test
+    void cachesRequestBodiesOnlyThroughTheCacheThatSkipsBodilessRequests() {
+        assertThat(globalFilters)
+                .extracting(filter -> filter.getClass().getSimpleName())
+                .contains("BodyCacheForRequestsWithBody")
+                .doesNotContain("AdaptCachedBodyGlobalFilter");
+    }
+
+    @Test
+    void retriesEveryRouteButTheStreamingOnesWithTheGatewaysOwnGetRetryInsideTheBreaker() {
+        List<Route> routes = routeLocator.getRoutes().collectList().block();
+
+        assertThat(routes).hasSize(9).allSatisfy(route -> {
+            List<String> filters =
+                    route.getFilters().stream().map(RoutingIT::filterClass).toList();
+            assertThat(filters)
+                    .as(route.getId())
+                    .noneMatch(name -> name.startsWith(RetryGatewayFilterFactory.class.getName()));
+            int breaker = indexOf(filters, SpringCloudCircuitBreakerFilterFactory.class.getName());
+            int retry = filters.indexOf("io.mita.gateway.routing.GetRetryFilter");
+            assertThat(breaker).as(route.getId()).isNotNegative();
+            if (route.getId().endsWith("-stream")) {
+                assertThat(retry).as(route.getId()).isNegative();
+            } else {
+                assertThat(retry).as(route.getId()).isGreaterThan(breaker);
+            }
+        });
+    }
+
+    private static String filterClass(GatewayFilter filter) {
+        GatewayFilter delegate = filter instanceof OrderedGatewayFilter ordered ? ordered.getDelegate() : filter;
+        return delegate.getClass().getName();
+    }
+
+    /** The first filter whose class is {@code className} or one of its nested or anonymous classes. */
+    private static int indexOf(List<String> classNames, String className) {
+        for (int i = 0; i < classNames.size(); i++) {
+            if (classNames.get(i).equals(className) || classNames.get(i).startsWith(className + "$")) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @ParameterizedTest

@@ -31,7 +31,9 @@ public class MitaWebAutoConfiguration {
         return new ShutdownDrain(drain);
     }
 
+    /** The gateway has its own (it writes the id into the proxied request's headers itself). */
     @Bean
+    @ConditionalOnMissingBean
     CorrelationIdWebFilter correlationIdWebFilter() {
         return new CorrelationIdWebFilter();
     }

@@ -11,12 +11,33 @@ import reactor.core.publisher.Mono;
 /**
  * Gives every exchange a correlation id: a well-formed incoming {@code X-Correlation-Id} is kept,
  * otherwise a new one is made. The id is set on the request (so a gateway forwards it), on the
- * response, and in the Reactor context (from where it reaches the logs' MDC and outgoing events).
+ * response, in the exchange's attribute {@link CorrelationId#CONTEXT_KEY} and in the Reactor context (from where it
+ * reaches the logs' MDC and outgoing events). A gateway that writes the id into the proxied request's headers itself
+ * uses {@link #leavingTheRequestAsReceived()}: no mutated request per request without a well-formed id.
  */
 public class CorrelationIdWebFilter implements WebFilter, Ordered {
 
     /** Runs before security, so even a 401 carries the id. */
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+    private final boolean setsRequestHeader;
+
+    public CorrelationIdWebFilter() {
+        this(true);
+    }
+
+    private CorrelationIdWebFilter(boolean setsRequestHeader) {
+        this.setsRequestHeader = setsRequestHeader;
+    }
+
+    /**
+     * The id on the response, in the attribute and in the context only; the request keeps the headers it came with,
+     * so whoever forwards it must write the attribute's id into the forwarded headers (the gateway's
+     * {@code TraceContextForwardingFilter}).
+     */
+    public static CorrelationIdWebFilter leavingTheRequestAsReceived() {
+        return new CorrelationIdWebFilter(false);
+    }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -27,7 +48,7 @@ public class CorrelationIdWebFilter implements WebFilter, Ordered {
         exchange.getResponse().getHeaders().set(CorrelationId.HEADER, id);
         // the request already carries exactly this id (every call a gateway forwards): no mutated request and
         // exchange (a copy of all headers) per request
-        ServerWebExchange withId = keptAsReceived ? exchange : withRequestHeader(exchange, id);
+        ServerWebExchange withId = keptAsReceived || !setsRequestHeader ? exchange : withRequestHeader(exchange, id);
         withId.getAttributes().put(CorrelationId.CONTEXT_KEY, id);
         return chain.filter(withId).contextWrite(context -> context.put(CorrelationId.CONTEXT_KEY, id));
     }

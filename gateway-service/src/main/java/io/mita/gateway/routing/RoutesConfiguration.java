@@ -2,19 +2,18 @@ package io.mita.gateway.routing;
 
 import io.mita.common.correlation.CorrelationId;
 import io.mita.gateway.resilience.UpstreamFallbackController;
-import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.cloud.gateway.event.EnableBodyCachingEvent;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.route.builder.UriSpec;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 
 /**
  * Generates one route per downstream service from {@link GatewayRoutesProperties}, each with the same
@@ -29,7 +28,8 @@ class RoutesConfiguration {
     static final int STREAMING_ORDER = -1;
 
     @Bean
-    RouteLocator mitaRoutes(RouteLocatorBuilder builder, GatewayRoutesProperties properties) {
+    RouteLocator mitaRoutes(
+            RouteLocatorBuilder builder, GatewayRoutesProperties properties, ApplicationEventPublisher events) {
         RouteLocatorBuilder.Builder routes = builder.routes();
         properties.routes().forEach((id, route) -> {
             if (!route.streamingPaths().isEmpty()) {
@@ -48,8 +48,11 @@ class RoutesConfiguration {
                     id,
                     spec -> timeouts(
                                     spec.path(array(route.paths()))
-                                            .filters(filters ->
-                                                    retry(breaker(oneCorrelationId(filters), id), properties.retry())),
+                                            .filters(filters -> retry(
+                                                    breaker(oneCorrelationId(filters), id),
+                                                    id,
+                                                    properties.retry(),
+                                                    events)),
                                     properties,
                                     route)
                             .uri(route.uri()));
@@ -79,17 +82,22 @@ class RoutesConfiguration {
                 config -> config.setName(name).setFallbackUri(UpstreamFallbackController.FORWARD_URI));
     }
 
-    /** Only GET is safe to repeat: on connect errors and on 502/503/504, with a short exponential back-off. */
-    private static GatewayFilterSpec retry(GatewayFilterSpec filters, GatewayRoutesProperties.Retry retry) {
+    /**
+     * Only GET is safe to repeat: on connect errors and on 502/503/504, with a short exponential back-off
+     * ({@link GetRetryFilter}). The route's request bodies are cached before they are forwarded, as Spring's
+     * {@code Retry} filter had them cached ({@link BodyCacheForRequestsWithBody}: a streamed upload is read before the
+     * response timeout starts, so a too-large one is a 413, not a 503).
+     */
+    private static GatewayFilterSpec retry(
+            GatewayFilterSpec filters,
+            String routeId,
+            GatewayRoutesProperties.Retry retry,
+            ApplicationEventPublisher events) {
         if (retry.retries() == 0) {
             return filters;
         }
-        return filters.retry(config -> config.setRetries(retry.retries())
-                .setMethods(HttpMethod.GET)
-                .setSeries()
-                .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE, HttpStatus.GATEWAY_TIMEOUT)
-                .setExceptions(ConnectException.class)
-                .setBackoff(retry.firstBackoff(), retry.maxBackoff(), 2, true));
+        events.publishEvent(new EnableBodyCachingEvent(RoutesConfiguration.class, routeId));
+        return filters.filter(new GetRetryFilter(retry));
     }
 
     private static UriSpec timeouts(

@@ -3,6 +3,7 @@ package io.mita.gateway.routing;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.propagation.Propagator;
+import io.mita.common.correlation.CorrelationId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,12 @@ import org.springframework.web.server.ServerWebExchange;
  * sampling decision. It stands in for Spring Cloud Gateway's client observation (off:
  * {@code spring.cloud.gateway.server.webflux.observability.enabled=false}), which opened a second
  * observation per request (a client span, a timer and their handlers) that no dashboard, alert or SLO
- * reads (issue 14, docs/decisions.md). Without a server span (tracing off) the headers pass unchanged.
+ * reads (issue 14, docs/decisions.md). Without a server span (tracing off) the trace headers pass unchanged.
+ *
+ * <p>In the same copy of the headers it writes the gateway's correlation id (the exchange's
+ * {@link CorrelationId#CONTEXT_KEY} attribute) when the request did not come with exactly that id: the gateway's
+ * {@code CorrelationIdWebFilter} leaves the request as received ({@code GatewayCorrelationIdConfiguration}), so a
+ * request without a well-formed id is not copied and mutated once more before routing (issue 14, "sixth pass").
  */
 @Component
 class TraceContextForwardingFilter implements HttpHeadersFilter, Ordered {
@@ -45,16 +51,29 @@ class TraceContextForwardingFilter implements HttpHeadersFilter, Ordered {
 
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+        String correlationId = exchange.getAttribute(CorrelationId.CONTEXT_KEY);
+        boolean writesCorrelationId = correlationId != null && !carriesOnly(input, correlationId);
         Optional<Span> span = serverSpan(exchange);
-        if (span.isEmpty()) {
+        if (span.isEmpty() && !writesCorrelationId) {
             return input;
         }
         HttpHeaders forwarded = HttpHeaders.copyOf(input);
-        for (String name : replaced) {
-            forwarded.remove(name);
+        if (writesCorrelationId) {
+            forwarded.set(CorrelationId.HEADER, correlationId);
         }
-        propagator.inject(span.get().context(), forwarded, HttpHeaders::set);
+        if (span.isPresent()) {
+            for (String name : replaced) {
+                forwarded.remove(name);
+            }
+            propagator.inject(span.get().context(), forwarded, HttpHeaders::set);
+        }
         return forwarded;
+    }
+
+    /** The request came with exactly this id (a well-formed one of the client's: the gateway kept it). */
+    private static boolean carriesOnly(HttpHeaders headers, String correlationId) {
+        List<String> received = headers.get(CorrelationId.HEADER);
+        return received != null && received.size() == 1 && received.get(0).equals(correlationId);
     }
 
     private static Optional<Span> serverSpan(ServerWebExchange exchange) {

@@ -1,0 +1,195 @@
+package io.mita.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ALREADY_ROUTED_ATTR;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+class GetRetryFilterTest {
+
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(10);
+
+    private final GetRetryFilter filter =
+            new GetRetryFilter(new GatewayRoutesProperties.Retry(2, FIRST_BACKOFF, Duration.ofMillis(500)));
+
+    @Test
+    void callsAGetThatSucceedsOnceAndPassesItsAnswerOn() {
+        Downstream downstream = new Downstream(exchange -> answer(exchange, HttpStatus.OK));
+        MockServerWebExchange exchange = exchange(HttpMethod.GET);
+
+        StepVerifier.create(filter.filter(exchange, downstream)).verifyComplete();
+
+        assertThat(downstream.tries()).isEqualTo(1);
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void triesAGetThreeTimesWhenTheConnectionIsRefusedAndThenFailsWithTheRefusal() {
+        ConnectException refused = new ConnectException("Connection refused");
+        Downstream downstream = new Downstream(exchange -> Mono.error(refused));
+
+        StepVerifier.create(filter.filter(exchange(HttpMethod.GET), downstream))
+                .expectErrorMatches(failure -> failure == refused)
+                .verify(Duration.ofSeconds(30));
+
+        assertThat(downstream.tries()).isEqualTo(3);
+    }
+
+    @Test
+    void retriesAGetWhoseFailureWasCausedByARefusedConnection() {
+        Downstream downstream = new Downstream(exchange -> Mono.error(new IOException(new ConnectException())));
+
+        StepVerifier.create(filter.filter(exchange(HttpMethod.GET), downstream))
+                .expectError(IOException.class)
+                .verify(Duration.ofSeconds(30));
+
+        assertThat(downstream.tries()).isEqualTo(3);
+    }
+
+    @Test
+    void neverRetriesAGetThatFailedForAnotherReason() {
+        Downstream downstream = new Downstream(exchange -> Mono.error(new IOException("reset by peer")));
+
+        StepVerifier.create(filter.filter(exchange(HttpMethod.GET), downstream))
+                .expectError(IOException.class)
+                .verify(Duration.ofSeconds(30));
+
+        assertThat(downstream.tries()).isEqualTo(1);
+    }
+
+    @Test
+    void triesAGetAnswered502503Or504ThreeTimesAndPassesTheLastAnswerOn() {
+        for (HttpStatus status :
+                List.of(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE, HttpStatus.GATEWAY_TIMEOUT)) {
+            Downstream downstream = new Downstream(exchange -> answer(exchange, status));
+            MockServerWebExchange exchange = exchange(HttpMethod.GET);
+
+            StepVerifier.create(filter.filter(exchange, downstream))
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(30));
+
+            assertThat(downstream.tries()).as("%s", status).isEqualTo(3);
+            assertThat(exchange.getResponse().getStatusCode()).isEqualTo(status);
+        }
+    }
+
+    @Test
+    void neverRetriesAGetAnsweredWithAnotherError() {
+        Downstream downstream = new Downstream(exchange -> answer(exchange, HttpStatus.INTERNAL_SERVER_ERROR));
+
+        StepVerifier.create(filter.filter(exchange(HttpMethod.GET), downstream)).verifyComplete();
+
+        assertThat(downstream.tries()).isEqualTo(1);
+    }
+
+    @Test
+    void stopsRetryingWhenASecondTrySucceedsAndResetsTheExchangeBeforeIt() {
+        List<Object> alreadyRoutedAtEachTry = new ArrayList<>();
+        Downstream downstream = new Downstream(exchange -> {
+            alreadyRoutedAtEachTry.add(exchange.getAttributes().get(GATEWAY_ALREADY_ROUTED_ATTR));
+            exchange.getAttributes().put(GATEWAY_ALREADY_ROUTED_ATTR, true);
+            return alreadyRoutedAtEachTry.size() == 1
+                    ? answer(exchange, HttpStatus.SERVICE_UNAVAILABLE)
+                    : answer(exchange, HttpStatus.OK);
+        });
+        MockServerWebExchange exchange = exchange(HttpMethod.GET);
+
+        StepVerifier.create(filter.filter(exchange, downstream))
+                .expectComplete()
+                .verify(Duration.ofSeconds(30));
+
+        assertThat(downstream.tries()).isEqualTo(2);
+        assertThat(alreadyRoutedAtEachTry).containsExactly(null, null);
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void neverRetriesAnyOtherMethodWhetherRefusedOrAnswered503() {
+        for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)) {
+            Downstream refused = new Downstream(exchange -> Mono.error(new ConnectException()));
+            StepVerifier.create(filter.filter(exchange(method), refused))
+                    .expectError(ConnectException.class)
+                    .verify(Duration.ofSeconds(30));
+            assertThat(refused.tries()).as("%s refused", method).isEqualTo(1);
+
+            Downstream unavailable = new Downstream(exchange -> answer(exchange, HttpStatus.SERVICE_UNAVAILABLE));
+            StepVerifier.create(filter.filter(exchange(method), unavailable)).verifyComplete();
+            assertThat(unavailable.tries()).as("%s answered 503", method).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void waitsTheFirstBackoffDoubledPerRetryUpToTheLongestWait() {
+        GetRetryFilter slow =
+                new GetRetryFilter(new GatewayRoutesProperties.Retry(6, Duration.ofMillis(50), Duration.ofMillis(500)));
+
+        assertThat(List.of(slow.backoff(1), slow.backoff(2), slow.backoff(3), slow.backoff(4), slow.backoff(5)))
+                .containsExactly(
+                        Duration.ofMillis(50),
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(200),
+                        Duration.ofMillis(400),
+                        Duration.ofMillis(500));
+    }
+
+    @Test
+    void waitsBetweenTries() {
+        Downstream downstream = new Downstream(exchange -> answer(exchange, HttpStatus.SERVICE_UNAVAILABLE));
+        GetRetryFilter patient = new GetRetryFilter(
+                new GatewayRoutesProperties.Retry(2, Duration.ofMillis(200), Duration.ofMillis(500)));
+
+        long started = System.nanoTime();
+        StepVerifier.create(patient.filter(exchange(HttpMethod.GET), downstream))
+                .expectComplete()
+                .verify(Duration.ofSeconds(30));
+
+        // 200 ms before the second try, 400 ms before the third
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+    }
+
+    private static MockServerWebExchange exchange(HttpMethod method) {
+        return MockServerWebExchange.from(MockServerHttpRequest.method(method, "/api/budget/envelopes"));
+    }
+
+    private static Mono<Void> answer(ServerWebExchange exchange, HttpStatus status) {
+        return Mono.fromRunnable(() -> exchange.getResponse().setStatusCode(status));
+    }
+
+    /** The rest of the route's filters and the proxied call: counts the tries. */
+    private static final class Downstream implements GatewayFilterChain {
+
+        private final Function<ServerWebExchange, Mono<Void>> call;
+        private final AtomicInteger tries = new AtomicInteger();
+
+        Downstream(Function<ServerWebExchange, Mono<Void>> call) {
+            this.call = call;
+        }
+
+        @Override
+        public Mono<Void> filter(ServerWebExchange exchange) {
+            return Mono.defer(() -> {
+                tries.incrementAndGet();
+                return call.apply(exchange);
+            });
+        }
+
+        int tries() {
+            return tries.get();
+        }
+    }
+}
