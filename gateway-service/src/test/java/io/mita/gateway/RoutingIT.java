@@ -98,16 +98,7 @@ class RoutingIT extends GatewayTestSupport {
     void replacesAMalformedClientCorrelationIdWithOneThatReachesBothDownstreamAndTheClient() {
         String path = "/api/budget/dashboard";
 
-        String answered = client.get()
-                .uri(path)
-                .header(HttpHeaders.AUTHORIZATION, bearer())
-                .header(CorrelationId.HEADER, "not a valid id; drop table")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .returnResult(String.class)
-                .getResponseHeaders()
-                .getFirst(CorrelationId.HEADER);
+        String answered = answeredCorrelationId(path, "not a valid id; drop table");
 
         assertThat(answered).isNotBlank().isNotEqualTo("not a valid id; drop table");
         assertThat(DOWNSTREAM.receivedAt(path))
@@ -116,20 +107,25 @@ class RoutingIT extends GatewayTestSupport {
                 .isEqualTo(answered);
     }
 
-    @Test
-    void forwardsOneCorrelationIdInPlaceOfTheTwoAClientSentAndAnswersWithTheSame() {
-        String path = "/api/budget/categories/" + UUID.randomUUID();
-
-        String answered = client.get()
+    /** GETs {@code path} with the client's correlation id headers and returns the id the gateway answered with. */
+    private String answeredCorrelationId(String path, String... clientIds) {
+        return client.get()
                 .uri(path)
                 .header(HttpHeaders.AUTHORIZATION, bearer())
-                .header(CorrelationId.HEADER, "first-id", "second-id")
+                .header(CorrelationId.HEADER, clientIds)
                 .exchange()
                 .expectStatus()
                 .isOk()
                 .returnResult(String.class)
                 .getResponseHeaders()
                 .getFirst(CorrelationId.HEADER);
+    }
+
+    @Test
+    void forwardsOneCorrelationIdInPlaceOfTheTwoAClientSentAndAnswersWithTheSame() {
+        String path = "/api/budget/categories/" + UUID.randomUUID();
+
+        String answered = answeredCorrelationId(path, "first-id", "second-id");
 
         assertThat(answered).isNotBlank().isNotIn("first-id", "second-id");
         assertThat(DOWNSTREAM.receivedAt(path))

@@ -90,12 +90,7 @@ class RelayLoopTest {
     @Test
     void wakeUpsDuringAPassMakeExactlyOneMorePassRightAfterIt() {
         List<Sinks.One<Boolean>> running = new ArrayList<>();
-        loop = newLoop(() -> {
-            passes.add(time.now(TimeUnit.MILLISECONDS));
-            Sinks.One<Boolean> pass = Sinks.one();
-            running.add(pass);
-            return pass.asMono();
-        });
+        loop = newLoop(heldOpenUntilAnswered(running));
         loop.start();
         time.advanceTimeBy(BUSY);
         assertThat(running).hasSize(1);
@@ -189,12 +184,7 @@ class RelayLoopTest {
     @Test
     void withASpacingWakeUpsDuringAPassLongerThanTheSpacingMakeOneMorePassRightAfterIt() {
         List<Sinks.One<Boolean>> running = new ArrayList<>();
-        loop = spacedLoop(() -> {
-            passes.add(time.now(TimeUnit.MILLISECONDS));
-            Sinks.One<Boolean> pass = Sinks.one();
-            running.add(pass);
-            return pass.asMono();
-        });
+        loop = spacedLoop(heldOpenUntilAnswered(running));
         loop.start();
         time.advanceTimeBy(BUSY);
         loop.wakeUp();
@@ -218,6 +208,16 @@ class RelayLoopTest {
 
     private RelayLoop spacedLoop(Supplier<Mono<Boolean>> pass) {
         return new RelayLoop(pass, BUSY, IDLE, SPACING, time);
+    }
+
+    /** A pass that records its start and stays open until the test answers its sink (added to {@code running}). */
+    private Supplier<Mono<Boolean>> heldOpenUntilAnswered(List<Sinks.One<Boolean>> running) {
+        return () -> {
+            passes.add(time.now(TimeUnit.MILLISECONDS));
+            Sinks.One<Boolean> pass = Sinks.one();
+            running.add(pass);
+            return pass.asMono();
+        };
     }
 
     private Mono<Boolean> answering() {
