@@ -35,25 +35,13 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 source "$ROOT/bench/lib/options.sh"
+source "$ROOT/bench/lib/stack-lock.sh"
 events=100000 rounds=3 users=1000 profile=laptop ceiling=1
 parse_options audit-ingest --events=events --rounds=rounds --users=users --profile=profile --ceiling=ceiling=1 \
   --no-ceiling=ceiling=0 -- "$@"
 [[ $profile == laptop || $profile == production ]] || { echo "audit-ingest: --profile laptop|production" >&2; exit 2; }
-# Takes the stack lock itself unless it runs under it already: as `flock /tmp/mita-stack.lock bench/audit-ingest.sh`
-# (the way the briefs give it), flock(1) leaves its locked descriptor open in this process, and a second flock on the
-# same file from here would wait for that one forever (it did, 2026-12-02 04:12–04:33, holding every bench back).
-stack_lock_held() {
-  local fd
-  for fd in "/proc/$$/fd/"*; do
-    [[ $(readlink "$fd" 2>/dev/null) == /tmp/mita-stack.lock ]] && return 0
-  done
-  return 1
-}
-if [[ -z ${MITA_BENCH_LOCKED:-} ]] && ! stack_lock_held; then
-  if ((ceiling)); then ceiling_option=--ceiling; else ceiling_option=--no-ceiling; fi
-  exec env MITA_BENCH_LOCKED=1 flock /tmp/mita-stack.lock "$0" --events "$events" --rounds "$rounds" --users "$users" \
-    --profile "$profile" "$ceiling_option"
-fi
+if ((ceiling)); then ceiling_option=--ceiling; else ceiling_option=--no-ceiling; fi
+run_under_stack_lock "$0" --events "$events" --rounds "$rounds" --users "$users" --profile "$profile" "$ceiling_option"
 readonly MITA="$ROOT/infra/local/mita" AUDIT="http://127.0.0.1:${AUDIT_PORT:-8086}"
 readonly BOOTSTRAP=${MITA_KAFKA_BOOTSTRAP:-127.0.0.1:9092}
 readonly PSQL=(psql -X -q -At -v ON_ERROR_STOP=1 -h "${MITA_DB_HOST:-127.0.0.1}" -p "${MITA_DB_PORT:-5432}"

@@ -27,17 +27,16 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 source "$ROOT/bench/lib/options.sh"
 source "$ROOT/bench/lib/async-profiler.sh"
+source "$ROOT/bench/lib/stack-lock.sh"
 events=1000000 rounds=3 profile=laptop profiler= extra_env=()
 parse_options audit-integrity --events=events --rounds=rounds --profile=profile --profiler=profiler '--env=extra_env[]' \
   -- "$@"
 [[ $profile == laptop || $profile == production ]] || { echo "audit-integrity: --profile laptop|production" >&2; exit 2; }
 [[ -z $profiler || $profiler == async ]] || { echo "audit-integrity: --profiler async" >&2; exit 2; }
-if [[ -z ${MITA_BENCH_LOCKED:-} ]]; then
-  relaunch=(--events "$events" --rounds "$rounds" --profile "$profile")
-  [[ -z $profiler ]] || relaunch+=(--profiler "$profiler")
-  for kv in ${extra_env[@]+"${extra_env[@]}"}; do relaunch+=(--env "$kv"); done
-  exec env MITA_BENCH_LOCKED=1 flock /tmp/mita-stack.lock "$0" "${relaunch[@]}"
-fi
+relaunch=(--events "$events" --rounds "$rounds" --profile "$profile")
+[[ -z $profiler ]] || relaunch+=(--profiler "$profiler")
+for kv in ${extra_env[@]+"${extra_env[@]}"}; do relaunch+=(--env "$kv"); done
+run_under_stack_lock "$0" "${relaunch[@]}"
 [[ -z $profiler ]] || async_profiler_jar >/dev/null
 # shellcheck source=bench/audit-bench-lib.sh
 source "$ROOT/bench/audit-bench-lib.sh"

@@ -18,13 +18,12 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 source "$ROOT/bench/lib/options.sh"
+source "$ROOT/bench/lib/stack-lock.sh"
 events=1000000 rounds=3 seconds=20 clients=4 profile=laptop
 parse_options audit-query --events=events --rounds=rounds --seconds=seconds --clients=clients --profile=profile -- "$@"
 [[ $profile == laptop || $profile == production ]] || { echo "audit-query: --profile laptop|production" >&2; exit 2; }
-if [[ -z ${MITA_BENCH_LOCKED:-} ]]; then
-  exec env MITA_BENCH_LOCKED=1 flock /tmp/mita-stack.lock "$0" --events "$events" --rounds "$rounds" \
-    --seconds "$seconds" --clients "$clients" --profile "$profile"
-fi
+run_under_stack_lock "$0" --events "$events" --rounds "$rounds" --seconds "$seconds" --clients "$clients" \
+  --profile "$profile"
 # shellcheck source=bench/audit-bench-lib.sh
 source "$ROOT/bench/audit-bench-lib.sh"
 OUT=${TMPDIR:-/tmp}/mita-audit-query-$(date -u +%Y%m%dT%H%M%S)

@@ -4,8 +4,9 @@
 #   bench/insights-rebuild.sh [events] [rounds]        (defaults 50000 3)
 #
 # Starts the local stack with auth-service and insights-service only (infra/local/mita, under
-# flock /tmp/mita-stack.lock), publishes EVENTS budget events (bench/InsightsRebuildLoad.java: created, every fifth
-# updated, every tenth deleted; 200 users) to the stack's mita.budget.v1, then runs the rebuild command
+# flock /tmp/mita-stack.lock, taken unless it runs under it already: bench/lib/stack-lock.sh), publishes EVENTS
+# budget events (bench/InsightsRebuildLoad.java: created, every fifth updated, every tenth deleted; 200 users) to
+# the stack's mita.budget.v1, then runs the rebuild command
 # (infra/runbooks/rebuild-projections.sh: POST /api/insights/admin/projections/rebuild as the bootstrap ADMIN) ROUNDS times and prints each round's
 # records, milliseconds and events/s as insights-service measured them (the replay from offset 0 and the swap),
 # and their median. The topic also holds whatever earlier runs of the stack published; all of it is replayed.
@@ -20,9 +21,8 @@ AUTH=http://127.0.0.1:${AUTH_PORT:-8081}
 INSIGHTS=http://127.0.0.1:${INSIGHTS_PORT:-8084}
 BOOTSTRAP=${MITA_KAFKA_BOOTSTRAP:-127.0.0.1:9092}
 
-if [[ -z "${MITA_BENCH_LOCKED:-}" ]]; then
-  exec env MITA_BENCH_LOCKED=1 flock /tmp/mita-stack.lock "$0" "$@"
-fi
+source "$ROOT/bench/lib/stack-lock.sh"
+run_under_stack_lock "$0" "$@"
 
 printf 'Machine load average at start: %s; %s CPUs; commit %s; %s\n\n' \
   "$(cut -d' ' -f1-3 /proc/loadavg)" "$(nproc)" "$(git rev-parse --short HEAD)" "$(date -u '+%Y-%m-%d %H:%M UTC')"

@@ -6,8 +6,9 @@
 #   bench/notification-latency.sh [--users 100] [--rate 200] [--seconds 20] [--rounds 3] [--warmup 10]
 #                                 [--connections 1000] [--events-per-user 3] [--hold 40]
 #
-# Takes flock /tmp/mita-stack.lock itself, then starts its own stack (infra/local/mita up --only auth,notification:
-# auth-service, notification-service, Kafka, the SMTP catcher) and stops it at the end; a running stack is refused.
+# Takes flock /tmp/mita-stack.lock itself unless it runs under it already (bench/lib/stack-lock.sh), then starts its
+# own stack (infra/local/mita up --only auth,notification: auth-service, notification-service, Kafka, the SMTP
+# catcher) and stops it at the end; a running stack is refused.
 # bench/NotificationLatencyProbe.java (run as a single-file program; kafka-clients, slf4j-api and the PostgreSQL
 # driver from ~/.m2) does the work:
 #   users        registers and logs in max(USERS, CONNECTIONS) users at auth-service (4 at a time: Argon2).
@@ -32,6 +33,7 @@ readonly MANAGEMENT="http://127.0.0.1:${NOTIFICATION_MANAGEMENT_PORT:-9085}"
 readonly BOOTSTRAP=${MITA_KAFKA_BOOTSTRAP:-127.0.0.1:9092}
 
 source "$ROOT/bench/lib/options.sh"
+source "$ROOT/bench/lib/stack-lock.sh"
 users=100 rate=200 seconds=20 rounds=3 warmup=10 connections=1000 per_user=3 hold=40
 parse_options notification-latency --users=users --rate=rate --seconds=seconds --rounds=rounds --warmup=warmup \
   --connections=connections --events-per-user=per_user --hold=hold -- "$@"
@@ -40,11 +42,8 @@ if ((rounds < 3)); then
   exit 2
 fi
 
-if [[ -z "${MITA_BENCH_LOCKED:-}" ]]; then
-  exec env MITA_BENCH_LOCKED=1 flock /tmp/mita-stack.lock "$0" \
-    --users "$users" --rate "$rate" --seconds "$seconds" --rounds "$rounds" --warmup "$warmup" \
-    --connections "$connections" --events-per-user "$per_user" --hold "$hold"
-fi
+run_under_stack_lock "$0" --users "$users" --rate "$rate" --seconds "$seconds" --rounds "$rounds" --warmup "$warmup" \
+  --connections "$connections" --events-per-user "$per_user" --hold "$hold"
 if curl -s -o /dev/null "$NOTIFICATION/livez" || curl -s -o /dev/null "$AUTH/livez"; then
   echo "notification-latency: a stack is running; stop it (infra/local/mita down) so this run can start its own" >&2
   exit 1
