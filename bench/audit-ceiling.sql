@@ -13,6 +13,8 @@
 --
 --   psql -X -q -At -v ON_ERROR_STOP=1 -v topic=TOPIC -v service_role=ROLE -d DB -f bench/audit-ceiling.sql
 --
+-- (never with -1/--single-transaction: each timed copy commits inside the procedure audit_ceiling.timed_copy)
+--
 -- Prints one line: rows  ceiling_seconds  bare_seconds  synchronous_commit  definitions_compared  ceiling_cpu_ticks
 -- bare_cpu_ticks (the backend's CPU time in clock ticks, getconf CLK_TCK a second; read by pg_read_file, so the
 -- psql user must be a superuser, as the bench's postgres is)
@@ -112,23 +114,34 @@ SELECT coalesce(
      ORDER BY (r.setrole <> 0 AND r.setdatabase <> 0) DESC, (r.setrole <> 0) DESC LIMIT 1),
     current_setting('synchronous_commit')) AS sync \gset
 SET synchronous_commit = :'sync';
-\set cpu_ticks '(SELECT split_part(s, \' \', 14)::bigint + split_part(s, \' \', 15)::bigint FROM pg_read_file(\'/proc/self/stat\') AS s)'
 
--- the backend's own CPU time (utime + stime of /proc/self/stat, in clock ticks), beside the wall time: on a shared
--- machine the wall time is a share of the cores, the CPU time is what the copy costs whatever the load
-SELECT clock_timestamp() AS t0, :cpu_ticks AS c0 \gset
-BEGIN;
-INSERT INTO audit_ceiling.audit_event SELECT * FROM ceiling_event;
-INSERT INTO audit_ceiling.audit_chain SELECT * FROM ceiling_chain;
-COMMIT;
-SELECT extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) AS ceiling_s, :cpu_ticks - :c0 AS ceiling_ticks \gset
+-- One timed copy, made twice below: the round's rows into audit_ceiling.EVENT_TABLE and their chain rows into
+-- audit_ceiling.CHAIN_TABLE in one transaction, committed inside the procedure so the commit (its WAL flush) is timed
+-- too. Returns the wall time in seconds and the backend's own CPU time (utime + stime of /proc/self/stat, in clock
+-- ticks): on a shared machine the wall time is a share of the cores, the CPU time is what the copy costs whatever
+-- the load.
+CREATE FUNCTION audit_ceiling.backend_cpu_ticks() RETURNS bigint
+    LANGUAGE sql AS
+$$
+SELECT split_part(s, ' ', 14)::bigint + split_part(s, ' ', 15)::bigint FROM pg_read_file('/proc/self/stat') AS s
+$$;
+CREATE PROCEDURE audit_ceiling.timed_copy(event_table text, chain_table text, OUT s numeric, OUT ticks bigint)
+    LANGUAGE plpgsql AS
+$$
+DECLARE
+    t0 timestamptz := clock_timestamp();
+    c0 bigint      := audit_ceiling.backend_cpu_ticks();
+BEGIN
+    EXECUTE format('INSERT INTO audit_ceiling.%I SELECT * FROM ceiling_event', event_table);
+    EXECUTE format('INSERT INTO audit_ceiling.%I SELECT * FROM ceiling_chain', chain_table);
+    COMMIT;
+    s := extract(epoch FROM clock_timestamp() - t0);
+    ticks := audit_ceiling.backend_cpu_ticks() - c0;
+END;
+$$;
 
-SELECT clock_timestamp() AS t0, :cpu_ticks AS c0 \gset
-BEGIN;
-INSERT INTO audit_ceiling.bare_event SELECT * FROM ceiling_event;
-INSERT INTO audit_ceiling.bare_chain SELECT * FROM ceiling_chain;
-COMMIT;
-SELECT extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) AS bare_s, :cpu_ticks - :c0 AS bare_ticks \gset
+CALL audit_ceiling.timed_copy('audit_event', 'audit_chain', NULL, NULL) \gset ceiling_
+CALL audit_ceiling.timed_copy('bare_event', 'bare_chain', NULL, NULL) \gset bare_
 
 DROP SCHEMA audit_ceiling CASCADE;
 \echo :rows :ceiling_s :bare_s :sync :definitions :ceiling_ticks :bare_ticks
