@@ -161,12 +161,58 @@ class RoutingIT extends GatewayTestSupport {
     }
 
     @Test
-    void runsTheProxiedHeadersThroughTheForwardedAndHopByHopRemovalButNoGrpcFilter() {
+    void runsTheProxiedHeadersThroughTheGatewaysOwnHopByHopAndForwardedRemovalInsteadOfSpringsThreeAndNoGrpcFilter() {
         assertThat(headersFilters)
                 .extracting(filter -> filter.getClass().getSimpleName())
-                .contains(
-                        "RemoveForwardedHeadersFilter", "RemoveXForwardedHeadersFilter", "RemoveHopByHopHeadersFilter")
-                .doesNotContain("GRPCRequestHeadersFilter", "GRPCResponseHeadersFilter");
+                .containsOnlyOnce("TraceContextForwardingFilter")
+                .doesNotContain(
+                        "RemoveForwardedHeadersFilter",
+                        "RemoveXForwardedHeadersFilter",
+                        "RemoveHopByHopHeadersFilter",
+                        "GRPCRequestHeadersFilter",
+                        "GRPCResponseHeadersFilter");
+        assertThat(headersFilters)
+                .filteredOn(filter -> filter.getClass().getSimpleName().equals("HopByHopAndForwardedHeadersFilter"))
+                .hasSize(2)
+                .anyMatch(filter -> filter.supports(HttpHeadersFilter.Type.REQUEST))
+                .anyMatch(filter -> filter.supports(HttpHeadersFilter.Type.RESPONSE));
+    }
+
+    @Test
+    void dropsTheHopByHopAndForwardedHeadersAClientSentButForwardsTheRest() {
+        String path = "/api/budget/accounts/" + UUID.randomUUID();
+
+        client.get()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, bearer())
+                .header(HttpHeaders.CONNECTION, "keep-alive, X-Hop-Test")
+                .header("X-Hop-Test", "1")
+                .header("Keep-Alive", "timeout=5")
+                .header(HttpHeaders.TE, "trailers")
+                .header(HttpHeaders.PROXY_AUTHORIZATION, "Basic eDp5")
+                .header("Forwarded", "for=203.0.113.7")
+                .header("X-Forwarded-For", "203.0.113.7")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "mita.example")
+                .header("Idempotency-Key", "key-2")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        ReceivedRequest received = DOWNSTREAM.receivedAt(path).get(0);
+        for (String dropped : List.of(
+                "X-Hop-Test",
+                "Keep-Alive",
+                "TE",
+                "Proxy-Authorization",
+                "Forwarded",
+                "X-Forwarded-For",
+                "X-Forwarded-Proto",
+                "X-Forwarded-Host")) {
+            assertThat(received.hasHeader(dropped)).as(dropped).isFalse();
+        }
+        assertThat(received.header("Idempotency-Key")).isEqualTo("key-2");
+        assertThat(received.header(HttpHeaders.AUTHORIZATION)).startsWith("Bearer ");
     }
 
     @Test

@@ -10,33 +10,33 @@ import reactor.core.publisher.Mono;
 
 /**
  * Gives every exchange a correlation id: a well-formed incoming {@code X-Correlation-Id} is kept,
- * otherwise a new one is made. The id is set on the request (so a gateway forwards it), on the
- * response, in the exchange's attribute {@link CorrelationId#CONTEXT_KEY} and in the Reactor context (from where it
- * reaches the logs' MDC and outgoing events). A gateway that writes the id into the proxied request's headers itself
- * uses {@link #leavingTheRequestAsReceived()}: no mutated request per request without a well-formed id.
+ * otherwise a new one is made. The id is set on the response, in the exchange's attribute {@link CorrelationId#CONTEXT_KEY}
+ * and in the Reactor context (from where it reaches the logs' MDC and outgoing events); a new id goes onto the request
+ * as well ({@link NewIdOnRequest}: by default as its header, so whatever forwards the request forwards the id).
  */
 public class CorrelationIdWebFilter implements WebFilter, Ordered {
 
     /** Runs before security, so even a 401 carries the id. */
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
-    private final boolean setsRequestHeader;
-
-    public CorrelationIdWebFilter() {
-        this(true);
-    }
-
-    private CorrelationIdWebFilter(boolean setsRequestHeader) {
-        this.setsRequestHeader = setsRequestHeader;
-    }
-
     /**
-     * The id on the response, in the attribute and in the context only; the request keeps the headers it came with,
-     * so whoever forwards it must write the attribute's id into the forwarded headers (the gateway's
-     * {@code TraceContextForwardingFilter}).
+     * What the chain continues with when the request did not come with exactly one well-formed id: the exchange
+     * given the new id by whatever means suits the process.
      */
-    public static CorrelationIdWebFilter leavingTheRequestAsReceived() {
-        return new CorrelationIdWebFilter(false);
+    @FunctionalInterface
+    public interface NewIdOnRequest {
+        ServerWebExchange carry(ServerWebExchange exchange, String id);
+    }
+
+    private final NewIdOnRequest newIdOnRequest;
+
+    /** A new id is set as the request's header: a mutated request and exchange. */
+    public CorrelationIdWebFilter() {
+        this(CorrelationIdWebFilter::withRequestHeader);
+    }
+
+    public CorrelationIdWebFilter(NewIdOnRequest newIdOnRequest) {
+        this.newIdOnRequest = newIdOnRequest;
     }
 
     @Override
@@ -48,7 +48,7 @@ public class CorrelationIdWebFilter implements WebFilter, Ordered {
         exchange.getResponse().getHeaders().set(CorrelationId.HEADER, id);
         // the request already carries exactly this id (every call a gateway forwards): no mutated request and
         // exchange (a copy of all headers) per request
-        ServerWebExchange withId = keptAsReceived || !setsRequestHeader ? exchange : withRequestHeader(exchange, id);
+        ServerWebExchange withId = keptAsReceived ? exchange : newIdOnRequest.carry(exchange, id);
         withId.getAttributes().put(CorrelationId.CONTEXT_KEY, id);
         return chain.filter(withId).contextWrite(context -> context.put(CorrelationId.CONTEXT_KEY, id));
     }
