@@ -114,6 +114,7 @@ clock_ticks=$(getconf CLK_TCK)
 cpu_ticks() {
   local pid total=0 fields
   for pid in "$@"; do
+    [[ $pid =~ ^[0-9]+$ ]] || continue
     fields=$(cut -d')' -f2 "/proc/$pid/stat" 2>/dev/null) || continue
     total=$((total + $(awk '{print $12 + $13}' <<<"$fields")))
   done
@@ -136,7 +137,7 @@ cpu_snapshot() {
 cpu_shares() {
   awk -v hz="$clock_ticks" -v cores="$(nproc)" '{for (i = 1; i <= 5; i++) v[NR, i] = $i}
     END {s = (v[2, 1] - v[1, 1]) / 1000; if (s <= 0) {print "- - - -"; exit}
-         printf "%.0f %.0f %.0f %.0f", 100 * (v[2, 2] - v[1, 2]) / hz / s, 100 * (v[2, 3] - v[1, 3]) / hz / s,
+         printf "%.0f %.0f %.0f %.0f\n", 100 * (v[2, 2] - v[1, 2]) / hz / s, 100 * (v[2, 3] - v[1, 3]) / hz / s,
                 100 * (v[2, 4] - v[1, 4]) / hz / s, 100 * (v[2, 5] - v[1, 5]) / hz / s / cores}' <(printf '%s\n%s\n' "$1" "$2")
 }
 # step_times: audit-service's step timers as "step=ms-per-transaction" (sum ÷ count of the transaction timer)
