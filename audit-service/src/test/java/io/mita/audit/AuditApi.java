@@ -81,6 +81,16 @@ public final class AuditApi {
                 .exchange();
     }
 
+    /** The integrity check over the whole log, as this caller: answers and finds the log intact. */
+    public WebTestClient.BodyContentSpec expectIntactLog() {
+        return call("/api/audit/integrity")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.intact")
+                .isEqualTo(true);
+    }
+
     public static void expectProblem(WebTestClient.ResponseSpec response, HttpStatus status, String code) {
         response.expectStatus()
                 .isEqualTo(status)

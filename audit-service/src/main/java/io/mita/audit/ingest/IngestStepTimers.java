@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * How long each step of the chain writer's transaction takes ({@value #NAME}, tag {@code step}): where ingest time
- * goes (bench/RESULTS.md, "Audit log"). Read at {@code /actuator/prometheus}.
+ * How long each step of ingest takes ({@value #NAME}, tag {@code step}): the listener reading and masking a batch
+ * ({@code read}) and the steps of the chain writer's transaction, among them {@code masked}, the time it waited for
+ * the batch being masked: where ingest time goes (bench/RESULTS.md, "Audit log"). Read at {@code /actuator/prometheus}.
  */
 @Component
 class IngestStepTimers {
@@ -40,7 +41,8 @@ class IngestStepTimers {
         return timers.computeIfAbsent(
                 step,
                 name -> Timer.builder(NAME)
-                        .description("one step of the audit chain writer's transaction")
+                        .description(
+                                "one step of audit ingest: reading a batch, or a step of the chain writer's transaction")
                         .tag("step", name)
                         .register(meters));
     }

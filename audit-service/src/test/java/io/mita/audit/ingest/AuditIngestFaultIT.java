@@ -8,10 +8,12 @@ import static org.awaitility.Awaitility.await;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mita.audit.AuditApi;
 import io.mita.audit.TestEventPublisher;
 import io.mita.testsupport.KafkaTestBroker;
 import io.mita.testsupport.MitaIntegrationTest;
 import io.mita.testsupport.PostgresTestDatabase;
+import io.mita.testsupport.TestTokens;
 import io.mita.testsupport.TopicRecords;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -28,10 +30,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -45,6 +51,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The audit consumer under faults, against the real broker and PostgreSQL: the service reaches its database
@@ -57,17 +64,22 @@ class AuditIngestFaultIT {
     static final String OUTAGE_TOPIC = "mita.outage-test.v1";
     static final String POISON_TOPIC = "mita.poison-test.v1";
     static final String REFUSAL_TOPIC = "mita.refusal-test.v1";
+    static final String ROLLBACK_TOPIC = "mita.rollback-test.v1";
     static final Duration RETRY_WINDOW = Duration.ofSeconds(2);
 
     private static NioReactor reactor;
     private static TcpCrusher databaseProxy;
     private static TestEventPublisher publisher;
+    private static String consumerGroup;
 
     @Value("${mita.service.database}")
     String database;
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    WebTestClient web;
 
     @DynamicPropertySource
     static void throughTheProxy(DynamicPropertyRegistry registry) throws IOException {
@@ -86,12 +98,15 @@ class AuditIngestFaultIT {
         registry.add("mita.kafka.consumer.initial-back-off", () -> "100ms");
         registry.add("mita.kafka.consumer.max-back-off", () -> "1s");
         // a group of its own: other test contexts of this JVM consume the same topics into their own databases
-        registry.add("mita.audit.consumer-group", () -> "audit-fault-it-" + UUID.randomUUID());
+        // the faults meet the batch masked while its transaction takes the lock (off by default, docs/audit.md)
+        registry.add("mita.audit.mask-while-locking", () -> "true");
+        consumerGroup = "audit-fault-it-" + UUID.randomUUID();
+        registry.add("mita.audit.consumer-group", () -> consumerGroup);
     }
 
     @BeforeAll
     static void topics() throws Exception {
-        publisher = TestEventPublisher.forTopics(OUTAGE_TOPIC, POISON_TOPIC, REFUSAL_TOPIC);
+        publisher = TestEventPublisher.forTopics(OUTAGE_TOPIC, POISON_TOPIC, REFUSAL_TOPIC, ROLLBACK_TOPIC);
     }
 
     @AfterAll
@@ -220,6 +235,77 @@ class AuditIngestFaultIT {
         } finally {
             execute("DROP TRIGGER IF EXISTS it_refuse ON audit_event");
             execute("DROP FUNCTION IF EXISTS it_refuse_subject()");
+        }
+    }
+
+    /**
+     * The batch is read and masked while its transaction already holds the chain's lock; when that transaction fails
+     * after the batch was masked (here: at the insert, as a serialisation failure, the kind of failure that is retried),
+     * nothing of the batch is stored or chained and its offsets stay uncommitted, so it is delivered again and stored
+     * once, chained once, when the database takes it. Were the offsets committed before the transaction, the batch
+     * would be lost: never redelivered, the committed offset past events that are not stored.
+     */
+    @Test
+    void aBatchWhoseTransactionFailsAfterItWasMaskedKeepsItsOffsetsAndIsStoredOnceWhenDeliveredAgain()
+            throws Exception {
+        String subject = aSubject();
+        execute("CREATE FUNCTION it_fail_subject() RETURNS trigger AS $$ BEGIN"
+                + " IF NEW.subject = '" + subject + "' THEN"
+                + " RAISE EXCEPTION 'failing for the test' USING ERRCODE = 'serialization_failure'; END IF;"
+                + " RETURN NEW; END $$ LANGUAGE plpgsql");
+        execute("CREATE TRIGGER it_fail BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION it_fail_subject()");
+        List<CloudEvent> batch = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            batch.add(anEvent(subject)
+                    .withData(
+                            "application/json",
+                            ("{\"email\":\"someone" + i + "@example.com\",\"password\":\"secret\"}")
+                                    .getBytes(StandardCharsets.UTF_8))
+                    .build());
+        }
+        try {
+            publisher.publish(ROLLBACK_TOPIC, batch.toArray(CloudEvent[]::new));
+            // delivered, read, masked, and its transaction failed at the insert: twice, to be sure it is redelivered
+            await().atMost(KafkaTestBroker.patience()).until(() -> retries(ROLLBACK_TOPIC, "infrastructure") >= 2);
+
+            assertThat(storedFor(subject)).as("stored of the failed batch").isZero();
+            assertThat(count("SELECT count(*) FROM subject_key WHERE subject = ?", subject))
+                    .as("keys created by the failed transaction")
+                    .isZero();
+            assertThat(committedOffset(ROLLBACK_TOPIC))
+                    .as("committed offset while the batch is not stored")
+                    .isZero();
+        } finally {
+            execute("DROP TRIGGER IF EXISTS it_fail ON audit_event");
+            execute("DROP FUNCTION IF EXISTS it_fail_subject()");
+        }
+
+        await().atMost(KafkaTestBroker.patience()).until(() -> storedFor(subject) == 5);
+        await().atMost(KafkaTestBroker.patience()).until(() -> committedOffset(ROLLBACK_TOPIC) == 5);
+        System.out.printf(
+                "transaction failed after masking: produced=5 stored=%d infrastructure-retries=%.0f committed=%d%n",
+                storedFor(subject), retries(ROLLBACK_TOPIC, "infrastructure"), committedOffset(ROLLBACK_TOPIC));
+        for (CloudEvent event : batch) {
+            assertThat(rowsWithId(event.getId())).as("rows of " + event.getId()).isEqualTo(1);
+        }
+        assertThat(count(
+                        "SELECT count(*) FROM audit_chain c JOIN audit_event e ON e.seq = c.seq"
+                                + " WHERE c.event_id = e.event_id AND e.subject = ?",
+                        subject))
+                .as("chain rows of the batch")
+                .isEqualTo(5);
+        new AuditApi(web, TestTokens.forUser(UUID.randomUUID(), "COMPLIANCE")).expectIntactLog();
+    }
+
+    /** The offset this test's consumer group committed on the topic's one partition (0 when none). */
+    private static long committedOffset(String topic) throws Exception {
+        try (AdminClient admin =
+                AdminClient.create(Map.<String, Object>of("bootstrap.servers", KafkaTestBroker.bootstrapServers()))) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(consumerGroup)
+                    .partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(new TopicPartition(topic, 0));
+            return committed == null ? 0 : committed.offset();
         }
     }
 
