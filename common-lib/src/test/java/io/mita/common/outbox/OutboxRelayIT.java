@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mita.common.events.OutgoingEvent;
 import io.mita.testsupport.KafkaTestBroker;
+import io.mita.testsupport.LogLines;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -160,6 +162,54 @@ class OutboxRelayIT {
             // a parked event stays parked: later passes neither send it nor count it again
             assertThat(relay.publishPass().block()).isZero();
             assertThat(outbox.row(tooLarge).get("refusals")).isEqualTo(2);
+        } finally {
+            relay.destroy();
+            kafka.destroy();
+        }
+    }
+
+    @Test
+    void aPassThatPublishesAllItClaimedEndsTheLeaseWithItsStampAndCountsThePendingEventsAtMostOnceASecond() {
+        var outbox = new OutboxTestDatabase();
+        String topic = "mita.relaytest-" + UUID.randomUUID().toString().substring(0, 8) + ".v1";
+        var meters = new SimpleMeterRegistry();
+        var kafka = OutboxTestDatabase.kafka(Map.of());
+        var relay = passesOnDemand(outbox, kafka, topic, meters);
+        String subject = UUID.randomUUID().toString();
+        OutboxWriter writer = outbox.writer("/mita/relaytest");
+        try {
+            outbox.append(writer, TYPE, subject, new Counted(subject, 0));
+            assertThat(relay.publishPass().block()).as("warms the topic").isEqualTo(1);
+            long start = System.nanoTime();
+            assertThat(relay.publishPass().block())
+                    .as("finds nothing, so counts")
+                    .isZero();
+            UUID first = outbox.append(writer, TYPE, subject, new Counted(subject, 1));
+            UUID second = outbox.append(writer, TYPE, subject, new Counted(subject, 2));
+
+            List<String> statements = new ArrayList<>();
+            try (LogLines lines = LogLines.of("io.r2dbc.postgresql.QUERY", Level.DEBUG)) {
+                assertThat(relay.publishPass().block()).isEqualTo(2);
+                lines.lines().forEach(line -> statements.add(line.getFormattedMessage()));
+            }
+            boolean withinASecond = System.nanoTime() - start < OutboxRelay.GAUGES_EVERY.toNanos();
+
+            assertThat(statements)
+                    .as("no release after a pass that stamped its whole batch")
+                    .noneMatch(sql -> sql.contains("SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by"))
+                    .anyMatch(sql -> sql.contains("SET status = 'published'"));
+            if (withinASecond) {
+                assertThat(statements).as("counted a moment ago").noneMatch(sql -> sql.contains("count(*)"));
+            }
+            for (UUID id : List.of(first, second)) {
+                assertThat(outbox.row(id).get("status")).isEqualTo("published");
+                assertThat(outbox.row(id).get("claimed_by")).isNull();
+                assertThat(outbox.row(id).get("claimed_until")).isNull();
+            }
+            assertThat(relay.publishPass().block())
+                    .as("a pass that finds nothing counts")
+                    .isZero();
+            assertThat(meters.get("mita.outbox.pending").gauge().value()).isZero();
         } finally {
             relay.destroy();
             kafka.destroy();
