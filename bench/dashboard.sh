@@ -45,7 +45,9 @@
 # baseline and one more dashboard segment of SECONDS each (not counted in the rounds' figures), budget-service sampled
 # during each (from 2 s in, SECONDS - 4 s); prints each one's flame summary, hottest io.mita frames and its CPU per
 # request (the profiler's own cost included). Part 2 then runs unprofiled. 2 (the default): Part 2, as above.
-# Part 2 also prints budget-service's CPU per measured create → reflected cycle (its ticks over the measured seconds).
+# Part 2 also prints budget-service's CPU per measured create → reflected cycle (its ticks over the measured seconds),
+# and per measured cycle the outbox relay's passes, the budget database's committed transactions and its client
+# backends' CPU (PostgreSQL's side of the cycle).
 # A running stack is refused (this script starts and stops its own). The access tokens live 15 minutes: everything
 # after the logins must fit in 13.
 set -euo pipefail
@@ -297,6 +299,26 @@ if ((jfr)); then
 fi
 
 # --- part 2 ---------------------------------------------------------------------------------------------
+# database_counters: budget-service's outbox relay passes (its counter) and the budget database's committed
+# transactions (an explicit transaction or one statement outside one: a proxy for round trips) on the first line, then
+# "pid ticks" of each client backend of that database (budget-service's pool; nothing else uses it during the probe)
+database_counters() {
+  local pid
+  echo "$(curl -sf "$METRICS" | awk '/^mita_outbox_relay_passes_total/ {p = $NF} END {printf "%d", p}') $(
+    "${PSQL[@]}" -At -c "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")"
+  for pid in $("${PSQL[@]}" -At -c "SELECT pid FROM pg_stat_activity WHERE datname = current_database()
+      AND backend_type = 'client backend' AND pid <> pg_backend_pid()"); do
+    [[ -r /proc/$pid/stat ]] && echo "$pid $(cpu_ticks "$pid")"
+  done
+}
+# per_cycle START_FILE END_FILE CYCLES: the database counters' differences per measured cycle (backends' CPU of the
+# backends present at both readings)
+per_cycle() {
+  awk -v t="$TICKS" -v n="$3" 'FNR == 1 {if (NR == 1) {p = $1; x = $2} else {p = $1 - p; x = $2 - x}; next}
+    NR == FNR {before[$1] = $2; next}
+    ($1 in before) {d += $2 - before[$1]}
+    END {printf "per measured cycle: %.2f relay passes, %.1f committed transactions in the budget database, %.2f ms of its backends'"'"' CPU\n", p / n, x / n, d * 1000 / t / n}' "$1" "$2"
+}
 # probe CLIENTS WARMUP NAME [profile]: one DashboardProbe run; prints its PROBE line and budget-service's CPU per measured
 # cycle (ticks from the end of the warm-up to the end of the run); the line is kept in $OUT/NAME.probe
 probe() {
@@ -305,9 +327,10 @@ probe() {
   if [[ ${4:-} == profile ]]; then
     (sleep "$probe_warmup" && async_profile "$budget_pid" "$seconds" "$OUT/budget-probe") &
   fi
-  # CPU over the measured seconds only (the probe deletes its expenses before and after them, untimed)
-  (sleep "$probe_warmup" && cpu_ticks "$budget_pid" >"$OUT/$name-cpu-start" && sleep "$seconds" \
-    && cpu_ticks "$budget_pid" >"$OUT/$name-cpu-end") &
+  # CPU over the measured seconds only (the probe deletes its expenses before and after them, untimed); with it the
+  # relay's passes, budget-service's PostgreSQL backends' CPU and the database's committed transactions
+  (sleep "$probe_warmup" && cpu_ticks "$budget_pid" >"$OUT/$name-cpu-start" && database_counters >"$OUT/$name-db-start" \
+    && sleep "$seconds" && cpu_ticks "$budget_pid" >"$OUT/$name-cpu-end" && database_counters >"$OUT/$name-db-end") &
   line=$(java "$ROOT/bench/DashboardProbe.java" "$BUDGET" "$OUT/tokens.txt" --clients "$clients" \
     --seconds "$seconds" --warmup "$probe_warmup")
   wait
@@ -315,6 +338,7 @@ probe() {
   cycles=$(field cycles "$line")
   ((cycles > 0)) || cycles=1
   echo "budget-service CPU per measured create -> reflected cycle ($clients client(s)): $(awk -v d=$(($(cat "$OUT/$name-cpu-end") - $(cat "$OUT/$name-cpu-start"))) -v t="$TICKS" -v n="$cycles" 'BEGIN {printf "%.2f", d * 1000 / t / n}') ms$([[ ${4:-} == profile ]] && echo " (the profiler's own cost included)")"
+  per_cycle "$OUT/$name-db-start" "$OUT/$name-db-end" "$cycles"
 }
 probe "$probe_clients" "$probe_warmup" probe-concurrent $([[ $profiler == async ]] && echo profile)
 probe=$(cat "$OUT/probe-concurrent.probe")

@@ -5,12 +5,11 @@ import io.mita.budget.category.CategoryKinds;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -148,38 +147,23 @@ class MonthCellRepository implements MonthCells {
     @Override
     public Mono<Void> changeAllocations(
             UUID userId, YearMonth month, Map<String, long[]> before, Map<String, long[]> after) {
-        if (!before.keySet().equals(after.keySet())) {
+        Optional<ChangedCells> changed = ChangedCells.between(before, after);
+        if (changed.isEmpty()) {
             return replaceAllocations(userId, month, after);
         }
-        List<String> categories = new ArrayList<>();
-        List<Integer> days = new ArrayList<>();
-        List<Long> amounts = new ArrayList<>();
-        for (Map.Entry<String, long[]> category : after.entrySet()) {
-            long[] old = before.get(category.getKey());
-            long[] changed = category.getValue();
-            if (old.length != changed.length) {
-                return replaceAllocations(userId, month, after);
-            }
-            for (int day = 1; day <= changed.length; day++) {
-                if (old[day - 1] != changed[day - 1]) {
-                    categories.add(category.getKey());
-                    days.add(day);
-                    amounts.add(changed[day - 1]);
-                }
-            }
-        }
-        if (categories.isEmpty()) {
+        ChangedCells cells = changed.get();
+        if (cells.isEmpty()) {
             return Mono.empty();
         }
         return database.sql(UPDATE_ALLOCATIONS)
                 .bind("userId", userId)
                 .bind("month", month.atDay(1))
-                .bind("categories", categories.toArray(String[]::new))
-                .bind("days", days.toArray(Integer[]::new))
-                .bind("amounts", amounts.toArray(Long[]::new))
+                .bind("categories", cells.categories())
+                .bind("days", cells.days())
+                .bind("amounts", cells.amounts())
                 .fetch()
                 .rowsUpdated()
-                .flatMap(rows -> rows == categories.size() ? Mono.empty() : replaceAllocations(userId, month, after));
+                .flatMap(rows -> rows == cells.size() ? Mono.empty() : replaceAllocations(userId, month, after));
     }
 
     @Override

@@ -109,16 +109,22 @@ class Rebalancing implements SpendingChanges {
                     boolean changed = fresh
                             || !outcome.moves().isEmpty()
                             || !persisted.keySet().equals(plannedKeys(ledger));
-                    Mono<Void> store = !changed
-                            ? Mono.empty()
-                            : fresh
-                                    ? cells.replaceAllocations(userId, month, plannedByCategory(outcome.after()))
-                                    : cells.changeAllocations(
-                                            userId, month, persisted, plannedByCategory(outcome.after()));
-                    Mono<Void> record = worthRecording(run)
-                            ? runs.record(run).then(publisher.redistributed(run, plan.currency()))
-                            : Mono.empty();
-                    return store.then(record)
+                    Map<String, long[]> after = plannedByCategory(outcome.after());
+                    boolean recorded = worthRecording(run);
+                    Mono<Void> store;
+                    if (!changed) {
+                        store = recorded ? runs.record(run) : Mono.empty();
+                    } else if (fresh) {
+                        store = cells.replaceAllocations(userId, month, after)
+                                .then(recorded ? runs.record(run) : Mono.empty());
+                    } else {
+                        // a spending change that moved money: the changed cells and the run in one statement
+                        store = recorded
+                                ? runs.recordWithAllocations(run, persisted, after, cells)
+                                : cells.changeAllocations(userId, month, persisted, after);
+                    }
+                    Mono<Void> published = recorded ? publisher.redistributed(run, plan.currency()) : Mono.empty();
+                    return store.then(published)
                             .then(thresholds(plan, read.spending(), read.claimedThresholds()))
                             .thenReturn(run);
                 });

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -19,23 +20,37 @@ import reactor.core.publisher.Mono;
 @Component
 class RedistributionRunRepository implements RedistributionRuns {
 
-    /**
-     * The run and all its moves in one statement: the run's row in a data-modifying CTE, the moves unnested from
-     * seven arrays of the same length (days as days of the run's month). One round trip and one statement text
-     * whatever the number of moves, where a head insert plus a multi-row {@code VALUES} of 7 parameters per move
-     * cost two round trips and a new statement text (parsed and planned again) for every move count.
-     */
-    static final String INSERT_RUN = """
-            WITH run AS (
-                INSERT INTO redistribution_run (id, user_id, month, trigger, ran_on, balanced, shortfall_minor, created_at)
-                VALUES (:id, :userId, :month, :trigger, :ranOn, :balanced, :shortfall, :createdAt))
+    /** The run's row, for a data-modifying {@code WITH}. */
+    private static final String RUN_ROW = """
+            INSERT INTO redistribution_run (id, user_id, month, trigger, ran_on, balanced, shortfall_minor, created_at)
+            VALUES (:id, :userId, :month, :trigger, :ranOn, :balanced, :shortfall, :createdAt)""";
+
+    /** The run's moves unnested from seven arrays of the same length (days as days of the run's month). */
+    private static final String MOVES = """
             INSERT INTO redistribution_move
                 (run_id, position, from_category, from_day, to_category, to_day, amount_minor, reason)
             SELECT :id, move.position, move.from_category, :month + move.from_day - 1, move.to_category,
                    :month + move.to_day - 1, move.amount, move.reason
             FROM unnest(:positions::int[], :fromCategories::text[], :fromDays::int[], :toCategories::text[],
-                        :toDays::int[], :amounts::bigint[], :reasons::text[])
+                        :toDays::int[], :moveAmounts::bigint[], :reasons::text[])
                 AS move (position, from_category, from_day, to_category, to_day, amount, reason)""";
+
+    /**
+     * The run and all its moves in one statement: the run's row in a data-modifying CTE, the moves unnested. One
+     * round trip and one statement text whatever the number of moves, where a head insert plus a multi-row
+     * {@code VALUES} of 7 parameters per move cost two round trips and a new statement text (parsed and planned
+     * again) for every move count.
+     */
+    static final String INSERT_RUN = "WITH run AS (" + RUN_ROW + ") " + MOVES;
+
+    /**
+     * {@link #INSERT_RUN} and the daily allocations the run changed ({@link MonthCellRepository#UPDATE_ALLOCATIONS})
+     * in one statement: a spending change that moves money writes both, and they were two round trips. Answers how
+     * many cells it updated (fewer than asked: a row is missing, the caller replaces the month).
+     */
+    static final String INSERT_RUN_WITH_CELLS = "WITH cells AS (" + MonthCellRepository.UPDATE_ALLOCATIONS
+            + " RETURNING 1), run AS (" + RUN_ROW + "), moves AS (" + MOVES + ")"
+            + " SELECT count(*) AS cells FROM cells";
 
     private final DatabaseClient database;
 
@@ -45,6 +60,40 @@ class RedistributionRunRepository implements RedistributionRuns {
 
     @Override
     public Mono<Void> record(RedistributionRun run) {
+        return database.sql(INSERT_RUN)
+                .bindValues(values(run))
+                .fetch()
+                .rowsUpdated()
+                .then();
+    }
+
+    /**
+     * One statement ({@link #INSERT_RUN_WITH_CELLS}) when the run changed cells of the same month; else as the
+     * default (the month replaced, or nothing to write).
+     */
+    @Override
+    public Mono<Void> recordWithAllocations(
+            RedistributionRun run, Map<String, long[]> before, Map<String, long[]> after, MonthCells cells) {
+        Optional<ChangedCells> changed = ChangedCells.between(before, after);
+        if (changed.isEmpty() || changed.get().isEmpty()) {
+            return RedistributionRuns.super.recordWithAllocations(run, before, after, cells);
+        }
+        ChangedCells written = changed.get();
+        Map<String, Object> values = values(run);
+        values.put("categories", written.categories());
+        values.put("days", written.days());
+        values.put("amounts", written.amounts());
+        return database.sql(INSERT_RUN_WITH_CELLS)
+                .bindValues(values)
+                .map(row -> row.get("cells", Long.class))
+                .one()
+                .flatMap(rows -> rows == written.size()
+                        ? Mono.empty()
+                        : cells.replaceAllocations(run.userId(), run.month(), after));
+    }
+
+    /** The parameters of {@link #RUN_ROW} and {@link #MOVES} for this run. */
+    private static Map<String, Object> values(RedistributionRun run) {
         List<Move> moves = run.moves();
         int size = moves.size();
         Integer[] positions = new Integer[size];
@@ -64,7 +113,7 @@ class RedistributionRunRepository implements RedistributionRuns {
             amounts[i] = move.amount();
             reasons[i] = move.reason().name();
         }
-        Map<String, Object> values = new HashMap<>(16);
+        Map<String, Object> values = new HashMap<>(32);
         values.put("id", run.id());
         values.put("userId", run.userId());
         values.put("month", run.month().atDay(1));
@@ -78,9 +127,9 @@ class RedistributionRunRepository implements RedistributionRuns {
         values.put("fromDays", fromDays);
         values.put("toCategories", toCategories);
         values.put("toDays", toDays);
-        values.put("amounts", amounts);
+        values.put("moveAmounts", amounts);
         values.put("reasons", reasons);
-        return database.sql(INSERT_RUN).bindValues(values).fetch().rowsUpdated().then();
+        return values;
     }
 
     @Override

@@ -14,6 +14,12 @@ import reactor.core.publisher.Mono;
 @Component
 class IdempotencyKeyRepository implements IdempotencyKeys {
 
+    /** The claim of a key for a transaction id: one row, or none when the key was claimed before. */
+    static final String CLAIM = """
+            INSERT INTO idempotency_key (user_id, key, request_hash, transaction_id, created_at)
+            VALUES (:userId, :key, :requestHash, :transactionId, :claimedAt)
+            ON CONFLICT (user_id, key) DO NOTHING""";
+
     private final DatabaseClient database;
 
     IdempotencyKeyRepository(DatabaseClient database) {
@@ -22,15 +28,12 @@ class IdempotencyKeyRepository implements IdempotencyKeys {
 
     @Override
     public Mono<Boolean> claim(UUID userId, String key, String requestHash, UUID transactionId, Instant now) {
-        return database.sql("""
-                        INSERT INTO idempotency_key (user_id, key, request_hash, transaction_id, created_at)
-                        VALUES (:userId, :key, :requestHash, :transactionId, :createdAt)
-                        ON CONFLICT (user_id, key) DO NOTHING""")
+        return database.sql(CLAIM)
                 .bind("userId", userId)
                 .bind("key", key)
                 .bind("requestHash", requestHash)
                 .bind("transactionId", transactionId)
-                .bind("createdAt", now)
+                .bind("claimedAt", now)
                 .fetch()
                 .rowsUpdated()
                 .map(rows -> rows == 1);

@@ -19,6 +19,17 @@ class NewTransactionRepository implements NewTransactions {
                 :updatedAt, 0
             FROM (""" + KnownCategories.ACTIVE_KEY_SELECT + ") AS c";
 
+    /**
+     * {@link #INSERT} only when the same statement claimed the key ({@link IdempotencyKeyRepository#CLAIM} as a
+     * data-modifying {@code WITH}): one round trip where the claim was one of its own. Answers whether the key was
+     * claimed and whether the row was inserted. The claim runs first (the insert reads its result), so a concurrent
+     * request with the same key still waits on the key's primary key until the first one ends, and a key claimed
+     * before inserts nothing.
+     */
+    static final String INSERT_IF_CLAIMED = "WITH claim AS (" + IdempotencyKeyRepository.CLAIM + " RETURNING 1),"
+            + " inserted AS (" + INSERT + " WHERE EXISTS (SELECT 1 FROM claim) RETURNING 1)"
+            + " SELECT EXISTS (SELECT 1 FROM claim) AS claimed, EXISTS (SELECT 1 FROM inserted) AS inserted";
+
     private final DatabaseClient database;
 
     NewTransactionRepository(DatabaseClient database) {
@@ -27,8 +38,33 @@ class NewTransactionRepository implements NewTransactions {
 
     @Override
     public Mono<Transaction> insertIfCategoryActive(Transaction recorded) {
-        DatabaseClient.GenericExecuteSpec insert = database.sql(INSERT)
-                .bind("id", recorded.id())
+        return bound(database.sql(INSERT), recorded)
+                .fetch()
+                .rowsUpdated()
+                .filter(rows -> rows == 1)
+                .map(rows -> recorded.inserted(KnownCategories.keyOf(recorded.category())));
+    }
+
+    /** In one statement ({@link #INSERT_IF_CLAIMED}); {@code keys} is the same table's, not asked. */
+    @Override
+    public Mono<KeyedInsert> insertIfClaimed(
+            Transaction recorded, String key, String requestHash, IdempotencyKeys keys) {
+        return bound(database.sql(INSERT_IF_CLAIMED), recorded)
+                .bind("key", key)
+                .bind("requestHash", requestHash)
+                .bind("transactionId", recorded.id())
+                .bind("claimedAt", recorded.createdAt())
+                .map(row -> !Boolean.TRUE.equals(row.get("claimed", Boolean.class))
+                        ? KeyedInsert.NOT_CLAIMED
+                        : Boolean.TRUE.equals(row.get("inserted", Boolean.class))
+                                ? KeyedInsert.of(recorded.inserted(KnownCategories.keyOf(recorded.category())))
+                                : KeyedInsert.CLAIMED_ONLY)
+                .one();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bound(
+            DatabaseClient.GenericExecuteSpec spec, Transaction recorded) {
+        DatabaseClient.GenericExecuteSpec insert = spec.bind("id", recorded.id())
                 .bind("userId", recorded.userId())
                 .bind("type", recorded.type().name())
                 .bind("amount", recorded.amount())
@@ -38,11 +74,7 @@ class NewTransactionRepository implements NewTransactions {
                 .bind("createdAt", recorded.createdAt())
                 .bind("updatedAt", recorded.updatedAt());
         insert = bindNullable(insert, "merchant", recorded.merchant());
-        insert = bindNullable(insert, "note", recorded.note());
-        return insert.fetch()
-                .rowsUpdated()
-                .filter(rows -> rows == 1)
-                .map(rows -> recorded.inserted(KnownCategories.keyOf(recorded.category())));
+        return bindNullable(insert, "note", recorded.note());
     }
 
     private static DatabaseClient.GenericExecuteSpec bindNullable(

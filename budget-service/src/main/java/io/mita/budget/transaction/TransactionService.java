@@ -68,11 +68,15 @@ class TransactionService {
         Instant now = now();
         Mono<Transaction> work = idempotencyKey == null
                 ? insert(userId, id, draft, now)
-                : idempotencyKeys
-                        .claim(userId, idempotencyKey, draft.fingerprint(), id, now)
-                        .flatMap(claimed -> claimed
-                                ? insert(userId, id, draft, now)
-                                : replay(userId, idempotencyKey, draft.fingerprint()));
+                : newTransactions
+                        .insertIfClaimed(
+                                Transaction.record(id, userId, draft, now),
+                                idempotencyKey,
+                                draft.fingerprint(),
+                                idempotencyKeys)
+                        .flatMap(keyed -> !keyed.claimed()
+                                ? replay(userId, idempotencyKey, draft.fingerprint())
+                                : recorded(userId, id, draft, now, Mono.justOrEmpty(keyed.inserted())));
         return inTransaction.transactional(publisher.together(work));
     }
 
@@ -150,13 +154,27 @@ class TransactionService {
     }
 
     /**
-     * Inserts the row with its category check in one statement ({@link NewTransactions}); only when that finds no
+     * Inserts the row with its category check in one statement ({@link NewTransactions}; with an idempotency key the
+     * key's claim is part of it too, {@link NewTransactions#insertIfClaimed}); only when that finds no
      * active category does the category feature answer ({@link KnownCategories#activeKey}: it seeds a new user's
      * defaults, or refuses an unknown or archived category), and the insert is tried once more.
      */
     private Mono<Transaction> insert(UUID userId, UUID id, TransactionDraft draft, Instant now) {
-        return newTransactions
-                .insertIfCategoryActive(Transaction.record(id, userId, draft, now))
+        return recorded(
+                userId,
+                id,
+                draft,
+                now,
+                newTransactions.insertIfCategoryActive(Transaction.record(id, userId, draft, now)));
+    }
+
+    /**
+     * After the first insert ({@code firstInsert}, empty when it found no active category): the fall-back through
+     * the category feature, then the created event and the month's redistribution.
+     */
+    private Mono<Transaction> recorded(
+            UUID userId, UUID id, TransactionDraft draft, Instant now, Mono<Transaction> firstInsert) {
+        return firstInsert
                 .switchIfEmpty(Mono.defer(() -> categories
                         .activeKey(userId, draft.category())
                         .flatMap(key -> newTransactions.insertIfCategoryActive(

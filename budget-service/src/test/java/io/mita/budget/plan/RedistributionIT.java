@@ -116,6 +116,38 @@ class RedistributionIT {
     }
 
     @Test
+    void aSpendingChangeThatMovesADayWhoseRowIsMissingWritesTheWholeMonthAgain() {
+        BudgetClient user = user();
+        user.put(plans(), plan("400.00", "150.00"), null).expectStatus().isCreated();
+        user.spend("50.00", "groceries", FIRST_DAY.toString());
+        database.sql("DELETE FROM daily_allocation WHERE user_id = :user AND category = 'groceries' AND day = :day")
+                .bind("user", user.user())
+                .bind("day", FIRST_DAY)
+                .fetch()
+                .rowsUpdated()
+                .block(Duration.ofSeconds(30));
+
+        user.spend("20.00", "groceries", FIRST_DAY.toString());
+
+        assertThat(count(
+                        "SELECT count(*) AS n FROM daily_allocation WHERE user_id = :user AND category = 'groceries'",
+                        user))
+                .as("every day of the month has its row again")
+                .isEqualTo(MONTH.lengthOfMonth());
+        assertThat(json(user.get("/api/budget/calendar/" + MONTH).expectStatus().isOk())
+                        .get("days")
+                        .get(0)
+                        .get("categories")
+                        .get(0)
+                        .get("planned")
+                        .asString())
+                .isEqualTo("70.00");
+        assertThat(json(user.get(plans() + "/redistributions").expectStatus().isOk()))
+                .as("both runs recorded")
+                .hasSize(2);
+    }
+
+    @Test
     void anExpenseInAMonthWithoutPlanRedistributesNothing() {
         BudgetClient user = user();
 

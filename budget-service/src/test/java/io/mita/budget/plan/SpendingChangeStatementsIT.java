@@ -25,10 +25,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * What one create of an expense in a planned month sends to PostgreSQL (issue 9's create → dashboard goal): every
  * statement is a round trip inside the transaction that every later change of the same user-month waits for. The
- * create here takes the longest usual path: idempotency key, the row with its category check (one statement) and its
- * event, the month's
- * redistribution with its recorded run and event, and a threshold reached with its event; the three events are
- * written together in one statement at the end.
+ * create here takes the longest usual path: idempotency key, the row with its category check (one statement with the
+ * key's claim) and its event, the month's redistribution with its changed daily allocations and recorded run (one
+ * statement) and its event, and a threshold reached with its event; the three events are written together in one
+ * statement at the end.
  */
 @MitaIntegrationTest
 @Import(EveOfThisMonth.class)
@@ -36,7 +36,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @TestPropertySource(properties = "mita.erasure.refresh=1h")
 class SpendingChangeStatementsIT {
 
-    private static final int MOST_STATEMENTS = 10;
+    /**
+     * BEGIN, the key's claim with the row and its category check, the plan's lock, the month's reading, the changed
+     * daily allocations with the run and its moves, the threshold's claim, the three events, COMMIT.
+     */
+    private static final int MOST_STATEMENTS = 8;
+
     private static final String TRANSACTION_CREATED = "mita.budget.transaction.created.v1";
 
     @Autowired
@@ -89,6 +94,17 @@ class SpendingChangeStatementsIT {
                 .as("the create's transaction, BEGIN to COMMIT")
                 .hasSizeLessThanOrEqualTo(MOST_STATEMENTS)
                 .anyMatch(sql -> sql.contains("INSERT INTO threshold_reached"));
+        assertThat(statements)
+                .filteredOn(sql -> sql.contains("INSERT INTO idempotency_key"))
+                .as("the key's claim and the row with its category check: one statement")
+                .singleElement()
+                .matches(sql -> sql.contains("INSERT INTO transaction") && sql.contains("FROM category"));
+        assertThat(statements)
+                .filteredOn(sql -> sql.contains("UPDATE daily_allocation"))
+                .as("the daily allocations the run changed, the run and its moves: one statement")
+                .singleElement()
+                .matches(sql -> sql.contains("INSERT INTO redistribution_run")
+                        && sql.contains("INSERT INTO redistribution_move"));
         assertThat(statements)
                 .filteredOn(sql -> sql.contains("INSERT INTO outbox_event"))
                 .as("the created, redistributed and threshold events: one statement, in the same transaction")

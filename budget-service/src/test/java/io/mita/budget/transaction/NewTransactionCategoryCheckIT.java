@@ -27,12 +27,15 @@ import reactor.core.publisher.Mono;
 /**
  * A new transaction's insert checks its category in the same statement ({@link NewTransactionRepository}): it writes
  * only for an active category of its user, and it holds that category {@code FOR SHARE} like the category feature's
- * own check, so a concurrent delete waits for it and then finds the category in use.
+ * own check, so a concurrent delete waits for it and then finds the category in use. With an idempotency key, the
+ * key's claim is made in the same statement and the row is written only when the key was claimed now.
  */
 @MitaIntegrationTest
 class NewTransactionCategoryCheckIT {
 
     private static final String CATEGORIES = "/api/budget/categories";
+    /** A request's fingerprint, as long as the column (a SHA-256 in hex). */
+    private static final String HASH = "ab".repeat(32);
 
     @Autowired
     WebTestClient webTestClient;
@@ -45,6 +48,9 @@ class NewTransactionCategoryCheckIT {
 
     @Autowired
     NewTransactions newTransactions;
+
+    @Autowired
+    IdempotencyKeys keys;
 
     private BudgetClient alice;
 
@@ -79,6 +85,41 @@ class NewTransactionCategoryCheckIT {
                         .collectList()
                         .block(Duration.ofSeconds(30)))
                 .containsExactly("groceries 0");
+    }
+
+    @Test
+    void aKeyedInsertClaimsTheKeyAndInsertsOnceAndForAnInactiveCategoryClaimsOnly() {
+        alice.get(CATEGORIES).expectStatus().isOk(); // seeds the defaults
+        Transaction first = aRecord(alice.user(), "groceries");
+        Transaction second = aRecord(alice.user(), "groceries");
+
+        NewTransactions.KeyedInsert claimed =
+                newTransactions.insertIfClaimed(first, "key-1", HASH, keys).block(Duration.ofSeconds(30));
+        NewTransactions.KeyedInsert replayed =
+                newTransactions.insertIfClaimed(second, "key-1", HASH, keys).block(Duration.ofSeconds(30));
+        // rolled back: a key claimed without its row would fail the key's deferred reference at COMMIT
+        NewTransactions.KeyedInsert archived = TransactionalOperator.create(transactionManager)
+                .execute(status -> {
+                    status.setRollbackOnly();
+                    return newTransactions.insertIfClaimed(aRecord(alice.user(), "travel"), "key-2", HASH, keys);
+                })
+                .single()
+                .block(Duration.ofSeconds(30));
+
+        assertThat(claimed.claimed()).isTrue();
+        assertThat(claimed.inserted().id()).isEqualTo(first.id());
+        assertThat(claimed.inserted().category()).isEqualTo("groceries");
+        assertThat(replayed).as("claimed before: nothing written").isEqualTo(NewTransactions.KeyedInsert.NOT_CLAIMED);
+        assertThat(archived).as("unknown category").isEqualTo(NewTransactions.KeyedInsert.CLAIMED_ONLY);
+        assertThat(database.sql("SELECT id FROM transaction WHERE user_id = :user")
+                        .bind("user", alice.user())
+                        .map(row -> row.get("id", UUID.class))
+                        .all()
+                        .collectList()
+                        .block(Duration.ofSeconds(30)))
+                .containsExactly(first.id());
+        assertThat(keys.find(alice.user(), "key-1").block(Duration.ofSeconds(30)))
+                .isEqualTo(new IdempotencyKeys.Claim(HASH, first.id()));
     }
 
     @Test

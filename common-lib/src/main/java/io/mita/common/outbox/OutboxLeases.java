@@ -29,9 +29,12 @@ class OutboxLeases {
             + " AND claimed_by <> :relay)"
             + " RETURNING " + OutboxRecord.COLUMNS;
 
+    /** Also ends the lease of the stamped events: a pass that stamps its whole batch has nothing left to release. */
     private static final String STAMP_PUBLISHED = """
-            UPDATE outbox_event SET status = 'published', published_at = now(), attempts = attempts + 1
+            UPDATE outbox_event SET status = 'published', published_at = now(), attempts = attempts + 1,
+                claimed_by = NULL, claimed_until = NULL
             WHERE seq = ANY(:seqs) AND status = 'pending'""";
+
     private static final String MARK_FAILED =
             "UPDATE outbox_event SET attempts = attempts + 1, last_error = :error WHERE seq = ANY(:seqs)";
     private static final String REFUSE = """

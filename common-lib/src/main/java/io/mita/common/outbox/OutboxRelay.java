@@ -44,6 +44,11 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /** Published events older than the retention are deleted at most this often. */
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
+    /**
+     * How old the gauges' counts may get while every pass publishes all it claimed (a stream of changes): one
+     * statement per pass saved, the gauges at most this late (a scrape comes every 15 s or so).
+     */
+    static final Duration GAUGES_EVERY = Duration.ofSeconds(1);
 
     private final OutboxLeases leases;
     private final KafkaTemplate<String, CloudEvent> kafka;
@@ -58,6 +63,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     private final Counter passes;
     private final RelayLoop loop;
     private volatile long nextPurgeNanos = System.nanoTime() + PURGE_EVERY.toNanos();
+    private volatile long gaugesCountedNanos = System.nanoTime() - GAUGES_EVERY.toNanos();
 
     public OutboxRelay(
             DatabaseClient database,
@@ -125,18 +131,41 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
                 .doFinally(signal -> passes.increment());
     }
 
-    /** One pass: claim, publish, stamp, release; returns how many events were stamped published. */
+    /**
+     * One pass: claim, publish, stamp (which ends the lease of the stamped events), release the lease of the rest;
+     * returns how many events were stamped published. A pass that stamped its whole batch releases nothing.
+     */
     public Mono<Integer> publishPass() {
         return leases.claim(relayId, properties.batchSize(), properties.lease())
                 .flatMap(batch -> batch.isEmpty()
-                        ? Mono.just(0)
+                        ? Mono.just(new Pass(0, 0))
                         : Mono.usingWhen(
-                                Mono.just(batch),
-                                this::publishAndSettle,
-                                claimed -> leases.release(relayId),
-                                (claimed, failure) -> leases.release(relayId),
-                                claimed -> leases.release(relayId)))
-                .flatMap(count -> refreshGauges().then(purgeNow()).thenReturn(count));
+                                        Mono.just(batch),
+                                        claimed -> publishAndSettle(claimed)
+                                                .flatMap(stamped -> stamped == claimed.size()
+                                                        ? Mono.just(stamped)
+                                                        : leases.release(relayId)
+                                                                .thenReturn(stamped)),
+                                        claimed -> Mono.empty(),
+                                        (claimed, failure) -> leases.release(relayId),
+                                        claimed -> leases.release(relayId))
+                                .map(stamped -> new Pass(batch.size(), stamped)))
+                .flatMap(pass -> gaugesAfter(pass).then(purgeNow()).thenReturn(pass.stamped()));
+    }
+
+    /**
+     * The gauges' counts after a pass. A pass that stamped all it claimed, less than a batch (nothing else was
+     * pending when it claimed), refreshes them only when the last counts are {@link #GAUGES_EVERY} old: under a
+     * stream of changes most passes are such passes, and the count was one of their seven statements. Every other
+     * pass counts, so the loop's "work left?" after a pass that published nothing reads a fresh count.
+     */
+    private Mono<Void> gaugesAfter(Pass pass) {
+        boolean allOfLessThanABatch =
+                pass.claimed() > 0 && pass.stamped() == pass.claimed() && pass.claimed() < properties.batchSize();
+        if (allOfLessThanABatch && System.nanoTime() - gaugesCountedNanos < GAUGES_EVERY.toNanos()) {
+            return Mono.empty();
+        }
+        return refreshGauges();
     }
 
     private Mono<Integer> publishAndSettle(List<OutboxRecord> batch) {
@@ -255,6 +284,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     private Mono<Void> refreshGauges() {
         return leases.counts()
                 .doOnNext(counts -> {
+                    gaugesCountedNanos = System.nanoTime();
                     pending.set(counts.pending());
                     parkedNow.set(counts.parked());
                 })
@@ -313,6 +343,9 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     }
 
     private record Outcome(long seq, Kind kind, String error) {}
+
+    /** What a pass did: events claimed and stamped published. */
+    private record Pass(int claimed, int stamped) {}
 
     private record Send(OutboxRecord record, CompletableFuture<?> ack) {
 

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mita.common.events.OutgoingEvent;
 import io.mita.testsupport.KafkaTestBroker;
+import io.mita.testsupport.LogLines;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -123,46 +125,84 @@ class OutboxRelayIT {
 
     @Test
     void anEventKafkaRefusesForGoodIsParkedWithItsReasonAndTheEventsBehindItArePublished() {
-        var outbox = new OutboxTestDatabase();
-        String topic = "mita.relaytest-" + UUID.randomUUID().toString().substring(0, 8) + ".v1";
-        var meters = new SimpleMeterRegistry();
-        var kafka = OutboxTestDatabase.kafka(Map.of());
-        var relay = passesOnDemand(outbox, kafka, topic, meters);
-        String subject = UUID.randomUUID().toString();
-        OutboxWriter writer = outbox.writer("/mita/relaytest");
-        UUID before = outbox.append(writer, TYPE, subject, new Counted(subject, 0));
-        UUID tooLarge = outbox.append(writer, TYPE, subject, new Bulky("x".repeat(2 * 1024 * 1024)));
-        UUID noEnvelope = outbox.append(outbox.writer("not a uri ^"), TYPE, subject, new Counted(subject, 1));
-        UUID after = outbox.append(writer, TYPE, subject, new Counted(subject, 2));
+        OnDemandRelay on = OnDemandRelay.create();
+        UUID before = on.outbox().append(on.writer(), TYPE, on.subject(), new Counted(on.subject(), 0));
+        UUID tooLarge = on.outbox().append(on.writer(), TYPE, on.subject(), new Bulky("x".repeat(2 * 1024 * 1024)));
+        UUID noEnvelope =
+                on.outbox().append(on.outbox().writer("not a uri ^"), TYPE, on.subject(), new Counted(on.subject(), 1));
+        UUID after = on.outbox().append(on.writer(), TYPE, on.subject(), new Counted(on.subject(), 2));
         try {
             // the first pass publishes what is in front of the refused events and nothing behind them
-            assertThat(relay.publishPass().block()).isEqualTo(1);
-            assertThat(outbox.row(after).get("status")).isEqualTo("pending");
-            assertThat(outbox.row(tooLarge).get("refusals")).isEqualTo(1);
+            assertThat(on.relay().publishPass().block()).isEqualTo(1);
+            assertThat(on.outbox().row(after).get("status")).isEqualTo("pending");
+            assertThat(on.outbox().row(tooLarge).get("refusals")).isEqualTo(1);
             // the second refusal parks both, and the event behind them goes out in the same pass
-            assertThat(relay.publishPass().block()).isEqualTo(1);
+            assertThat(on.relay().publishPass().block()).isEqualTo(1);
 
-            Map<String, Object> parkedTooLarge = outbox.row(tooLarge);
+            Map<String, Object> parkedTooLarge = on.outbox().row(tooLarge);
             assertThat(parkedTooLarge.get("status")).isEqualTo("parked");
             assertThat((String) parkedTooLarge.get("parked_reason")).contains("RecordTooLargeException");
-            Map<String, Object> parkedNoEnvelope = outbox.row(noEnvelope);
+            Map<String, Object> parkedNoEnvelope = on.outbox().row(noEnvelope);
             assertThat(parkedNoEnvelope.get("status")).isEqualTo("parked");
             assertThat((String) parkedNoEnvelope.get("parked_reason")).contains("not a uri");
-            assertThat(outbox.row(before).get("status")).isEqualTo("published");
-            assertThat(outbox.row(after).get("status")).isEqualTo("published");
-            assertThat(outbox.row(after).get("claimed_by")).isNull();
-            assertThat(meters.get("mita.outbox.parked").counter().count()).isEqualTo(2.0);
-            assertThat(meters.get("mita.outbox.parked.events").gauge().value()).isEqualTo(2.0);
-            assertThat(meters.get("mita.outbox.pending").gauge().value()).isZero();
+            assertThat(on.outbox().row(before).get("status")).isEqualTo("published");
+            assertThat(on.outbox().row(after).get("status")).isEqualTo("published");
+            assertThat(on.outbox().row(after).get("claimed_by")).isNull();
+            assertThat(on.meters().get("mita.outbox.parked").counter().count()).isEqualTo(2.0);
+            assertThat(on.meters().get("mita.outbox.parked.events").gauge().value())
+                    .isEqualTo(2.0);
+            assertThat(on.meters().get("mita.outbox.pending").gauge().value()).isZero();
 
             // the first pass sent the event behind the refusals too, but could not stamp it out of order: sent twice
-            assertThat(idsOn(topic, 3)).containsExactly(before.toString(), after.toString(), after.toString());
+            assertThat(idsOn(on.topic(), 3)).containsExactly(before.toString(), after.toString(), after.toString());
             // a parked event stays parked: later passes neither send it nor count it again
-            assertThat(relay.publishPass().block()).isZero();
-            assertThat(outbox.row(tooLarge).get("refusals")).isEqualTo(2);
+            assertThat(on.relay().publishPass().block()).isZero();
+            assertThat(on.outbox().row(tooLarge).get("refusals")).isEqualTo(2);
         } finally {
-            relay.destroy();
-            kafka.destroy();
+            on.relay().destroy();
+            on.kafka().destroy();
+        }
+    }
+
+    @Test
+    void aPassThatPublishesAllItClaimedEndsTheLeaseWithItsStampAndCountsThePendingEventsAtMostOnceASecond() {
+        OnDemandRelay on = OnDemandRelay.create();
+        try {
+            on.outbox().append(on.writer(), TYPE, on.subject(), new Counted(on.subject(), 0));
+            assertThat(on.relay().publishPass().block()).as("warms the topic").isEqualTo(1);
+            long start = System.nanoTime();
+            assertThat(on.relay().publishPass().block())
+                    .as("finds nothing, so counts")
+                    .isZero();
+            UUID first = on.outbox().append(on.writer(), TYPE, on.subject(), new Counted(on.subject(), 1));
+            UUID second = on.outbox().append(on.writer(), TYPE, on.subject(), new Counted(on.subject(), 2));
+
+            List<String> statements = new ArrayList<>();
+            try (LogLines lines = LogLines.of("io.r2dbc.postgresql.QUERY", Level.DEBUG)) {
+                assertThat(on.relay().publishPass().block()).isEqualTo(2);
+                lines.lines().forEach(line -> statements.add(line.getFormattedMessage()));
+            }
+            boolean withinASecond = System.nanoTime() - start < OutboxRelay.GAUGES_EVERY.toNanos();
+
+            assertThat(statements)
+                    .as("no release after a pass that stamped its whole batch")
+                    .noneMatch(sql -> sql.contains("SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by"))
+                    .anyMatch(sql -> sql.contains("SET status = 'published'"));
+            if (withinASecond) {
+                assertThat(statements).as("counted a moment ago").noneMatch(sql -> sql.contains("count(*)"));
+            }
+            for (UUID id : List.of(first, second)) {
+                assertThat(on.outbox().row(id).get("status")).isEqualTo("published");
+                assertThat(on.outbox().row(id).get("claimed_by")).isNull();
+                assertThat(on.outbox().row(id).get("claimed_until")).isNull();
+            }
+            assertThat(on.relay().publishPass().block())
+                    .as("a pass that finds nothing counts")
+                    .isZero();
+            assertThat(on.meters().get("mita.outbox.pending").gauge().value()).isZero();
+        } finally {
+            on.relay().destroy();
+            on.kafka().destroy();
         }
     }
 
@@ -396,6 +436,32 @@ class OutboxRelayIT {
                 .block();
         assertThat(announced).as("no transaction: committed with its statement").hasValue(3);
         assertThat(outbox.count("subject = $1", subject)).isEqualTo(4);
+    }
+
+    /** A fresh outbox, a writer and one subject, and a relay the test runs pass by pass ({@link #passesOnDemand}). */
+    private record OnDemandRelay(
+            OutboxTestDatabase outbox,
+            String topic,
+            SimpleMeterRegistry meters,
+            KafkaTemplate<String, CloudEvent> kafka,
+            OutboxRelay relay,
+            String subject,
+            OutboxWriter writer) {
+
+        static OnDemandRelay create() {
+            var outbox = new OutboxTestDatabase();
+            String topic = "mita.relaytest-" + UUID.randomUUID().toString().substring(0, 8) + ".v1";
+            var meters = new SimpleMeterRegistry();
+            var kafka = OutboxTestDatabase.kafka(Map.of());
+            return new OnDemandRelay(
+                    outbox,
+                    topic,
+                    meters,
+                    kafka,
+                    passesOnDemand(outbox, kafka, topic, meters),
+                    UUID.randomUUID().toString(),
+                    outbox.writer("/mita/relaytest"));
+        }
     }
 
     /** A relay that polls once an hour: the test runs its passes itself ({@link OutboxRelay#publishPass()}). */
