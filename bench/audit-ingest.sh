@@ -30,14 +30,14 @@
 #      own /proc/self/stat): on a shared machine the wall time is a share of the cores, the CPU time is not, and
 #      2 × that rate bounds what any design could store on 2 cores (both cores inserting, nothing else running).
 #   5. where the time went (since 2026-12-02): audit-service's step timers (mita.audit.ingest.step, per chain
-#      transaction: read = the listener reading and masking a batch, masked = the transaction waiting for it, the
-#      transaction's own steps) from /actuator/prometheus, and the CPU share of audit-service's JVM, of all PostgreSQL
-#      processes and of the Kafka broker, and the machine's idle share, from the first batch stored to the last
-#      (/proc, 2 cores = 200 %): whether a core sits idle while ingest runs.
+#      transaction: read = the listener reading and masking a batch, then the transaction's own steps) from
+#      /actuator/prometheus, and the CPU share of audit-service's JVM, of all PostgreSQL processes and of the Kafka
+#      broker, and the machine's idle share, from the first batch stored to the last (/proc, 2 cores = 200 %):
+#      whether a core sits idle while ingest runs.
 # --variant NAME=K=V: rounds take turns over the variants named (a b a b ... with --rounds 2 × their number), K=V in
 # audit-service's environment for the rounds of NAME (repeat for several assignments; `--variant NAME` alone: no
 # setting, a baseline); the summary gives each variant's median and its ratio to the first variant's, all from one
-# invocation. E.g. --variant before=AUDIT_MASK_WHILE_LOCKING=false --variant after=AUDIT_MASK_WHILE_LOCKING=true.
+# invocation. E.g. --variant default --variant small-polls=AUDIT_MAX_POLL_RECORDS=500.
 # Prints one line per round and the median [min–max] of every rate and of their ratios to the raw rate.
 set -euo pipefail
 

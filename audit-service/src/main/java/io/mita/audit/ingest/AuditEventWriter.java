@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,9 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * chain's advisory lock (one writer at a time), reads the chain head, leaves out the event ids already stored (one
  * look-up per batch: a replayed event id is stored once), inserts the rest with one multi-row
  * {@code INSERT ... RETURNING ...} per chunk (a batch costs one round trip, not one per row), hashes the rows PostgreSQL returned, as it stored them,
- * in seq order, and inserts their chain rows with one more statement. The events may still be being read and masked
- * when the transaction begins ({@link #append(BatchOutline, Mono)}): it takes the lock and does its look-ups
- * meanwhile. The listener commits the Kafka offsets only after this transaction committed. Data is stored sealed with its subject's key ({@link SubjectSealing}; keys
+ * in seq order, and inserts their chain rows with one more statement. The listener commits the Kafka offsets only
+ * after this transaction committed. Data is stored sealed with its subject's key ({@link SubjectSealing}; keys
  * created here for new subjects), never in clear; a {@code mita.auth.user.erased.v1} in the batch destroys its
  * user's key in the same transaction.
  */
@@ -92,81 +90,17 @@ class AuditEventWriter {
         if (events.isEmpty()) {
             return Mono.just(0L);
         }
-        return append(BatchOutline.of(events), Mono.just(events));
-    }
-
-    /**
-     * Appends {@code events}, which may still be being read and masked when this is subscribed: the transaction takes
-     * the lock, reads the head and looks up the outline's stored ids and subjects' keys first, then waits for the
-     * events (step {@code masked}: how long the transaction waited for them). Whatever the events need that the
-     * outline did not name is looked up then, under the same lock, so the outline never decides what is stored.
-     *
-     * @return how many rows were new (duplicates of stored event ids are skipped)
-     */
-    Mono<Long> append(BatchOutline outline, Mono<List<IncomingAuditEvent>> events) {
         Mono<Long> appended = timers.time(
                         "lock", databaseClient.sql(ChainLock.ACQUIRE).fetch().rowsUpdated())
                 .then(timers.time("head", chainHead()))
-                .flatMap(head -> timers.time("lookup", storedIds(outline.eventIds()))
-                        .flatMap(stored -> timers.time("keys", subjectKeys(outline.subjects()))
-                                .flatMap(keys -> timers.time("masked", events)
-                                        .flatMap(batch -> completed(outline, batch, stored, keys)
-                                                .flatMap(known -> write(head, batch, known))))));
+                .flatMap(head -> timers.time("lookup", notYetStored(events))
+                        .flatMap(fresh -> timers.time("keys", subjectKeys(fresh))
+                                .flatMap(keys -> timers.time(
+                                                "insert", insert(fresh, keys).collectList())
+                                        .flatMap(stored -> timers.time("chain", chain(head, stored)))
+                                        .flatMap(count -> timers.time("erase", erase(events))
+                                                .thenReturn(count)))));
         return timers.time("transaction", transactions.transactional(timers.time("body", appended)));
-    }
-
-    /** What the writer knows of a batch under the lock: the stored ids among its events and its subjects' keys. */
-    private record Known(Set<UUID> stored, SubjectKeys keys) {}
-
-    /** Adds what {@code batch} needs beyond {@code outline}: its other ids' look-up and its other subjects' keys. */
-    private Mono<Known> completed(
-            BatchOutline outline, List<IncomingAuditEvent> batch, Set<UUID> stored, SubjectKeys keys) {
-        Set<UUID> otherIds = new LinkedHashSet<>();
-        Set<String> otherSubjects = new LinkedHashSet<>();
-        for (IncomingAuditEvent event : batch) {
-            if (!outline.eventIds().contains(event.eventId())) {
-                otherIds.add(event.eventId());
-            }
-            if (event.dataJson() != null && !outline.subjects().contains(event.subject())) {
-                otherSubjects.add(event.subject());
-            }
-        }
-        if (otherIds.isEmpty() && otherSubjects.isEmpty()) {
-            return Mono.just(new Known(stored, keys));
-        }
-        return storedIds(otherIds)
-                .flatMap(moreStored -> subjectKeys(otherSubjects).map(moreKeys -> {
-                    Set<UUID> allStored = new HashSet<>(stored);
-                    allStored.addAll(moreStored);
-                    Map<String, byte[]> wrapped = new HashMap<>(keys.wrapped());
-                    wrapped.putAll(moreKeys.wrapped());
-                    Set<String> erased = new HashSet<>(keys.erased());
-                    erased.addAll(moreKeys.erased());
-                    return new Known(allStored, new SubjectKeys(wrapped, erased));
-                }));
-    }
-
-    /** The rest of the transaction once the events are read: insert the new ones, chain them, apply erasures. */
-    private Mono<Long> write(byte[] head, List<IncomingAuditEvent> batch, Known known) {
-        List<IncomingAuditEvent> fresh = notYetStored(batch, known.stored());
-        Mono<Long> chained = fresh.isEmpty()
-                ? Mono.just(0L)
-                : timers.time("insert", insert(fresh, known.keys()).collectList())
-                        .flatMap(stored -> timers.time("chain", chain(head, stored)));
-        return chained.flatMap(count -> timers.time("erase", erase(batch)).thenReturn(count));
-    }
-
-    /** Which of {@code ids} are stored already (one look-up). */
-    private Mono<Set<UUID>> storedIds(Set<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Mono.just(Set.of());
-        }
-        return databaseClient
-                .sql("SELECT event_id FROM audit_event WHERE event_id = ANY(CAST(:ids AS uuid[]))")
-                .bind("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
-                .map(row -> row.get("event_id", UUID.class))
-                .all()
-                .collect(Collectors.toSet());
     }
 
     /**
@@ -174,16 +108,34 @@ class AuditEventWriter {
      * partitioned by month (V5), so PostgreSQL cannot keep event_id unique on its own; this writer does, under the
      * chain's lock, with one look-up per batch.
      */
-    private static List<IncomingAuditEvent> notYetStored(List<IncomingAuditEvent> events, Set<UUID> stored) {
-        Set<UUID> seen = new HashSet<>(stored);
-        return events.stream().filter(event -> seen.add(event.eventId())).toList();
+    private Mono<List<IncomingAuditEvent>> notYetStored(List<IncomingAuditEvent> events) {
+        String[] ids = events.stream()
+                .map(event -> event.eventId().toString())
+                .distinct()
+                .toArray(String[]::new);
+        return databaseClient
+                .sql("SELECT event_id FROM audit_event WHERE event_id = ANY(CAST(:ids AS uuid[]))")
+                .bind("ids", ids)
+                .map(row -> row.get("event_id", UUID.class))
+                .all()
+                .collect(Collectors.toSet())
+                .map(stored -> {
+                    Set<UUID> seen = new HashSet<>(stored);
+                    return events.stream()
+                            .filter(event -> seen.add(event.eventId()))
+                            .toList();
+                });
     }
 
     /** The wrapped keys of the batch's subjects (created for new ones), and which of them were erased. */
     private record SubjectKeys(Map<String, byte[]> wrapped, Set<String> erased) {}
 
-    private Mono<SubjectKeys> subjectKeys(Set<String> ofSubjects) {
-        String[] subjects = ofSubjects.toArray(String[]::new);
+    private Mono<SubjectKeys> subjectKeys(List<IncomingAuditEvent> events) {
+        String[] subjects = events.stream()
+                .filter(event -> event.dataJson() != null)
+                .map(IncomingAuditEvent::subject)
+                .distinct()
+                .toArray(String[]::new);
         if (subjects.length == 0) {
             return Mono.just(new SubjectKeys(Map.of(), Set.of()));
         }

@@ -10,8 +10,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * How long each step of ingest takes ({@value #NAME}, tag {@code step}): the listener reading and masking a batch
- * ({@code read}) and the steps of the chain writer's transaction, among them {@code masked}, the time it waited for
- * the batch being masked: where ingest time goes (bench/RESULTS.md, "Audit log"). Read at {@code /actuator/prometheus}.
+ * ({@code read}) and the steps of the chain writer's transaction: where ingest time goes (bench/RESULTS.md, "Audit
+ * log"). Read at {@code /actuator/prometheus}.
  */
 @Component
 class IngestStepTimers {

@@ -98,8 +98,6 @@ class AuditIngestFaultIT {
         registry.add("mita.kafka.consumer.initial-back-off", () -> "100ms");
         registry.add("mita.kafka.consumer.max-back-off", () -> "1s");
         // a group of its own: other test contexts of this JVM consume the same topics into their own databases
-        // the faults meet the batch masked while its transaction takes the lock (off by default, docs/audit.md)
-        registry.add("mita.audit.mask-while-locking", () -> "true");
         consumerGroup = "audit-fault-it-" + UUID.randomUUID();
         registry.add("mita.audit.consumer-group", () -> consumerGroup);
     }
@@ -239,11 +237,11 @@ class AuditIngestFaultIT {
     }
 
     /**
-     * The batch is read and masked while its transaction already holds the chain's lock; when that transaction fails
-     * after the batch was masked (here: at the insert, as a serialisation failure, the kind of failure that is retried),
-     * nothing of the batch is stored or chained and its offsets stay uncommitted, so it is delivered again and stored
-     * once, chained once, when the database takes it. Were the offsets committed before the transaction, the batch
-     * would be lost: never redelivered, the committed offset past events that are not stored.
+     * The batch is read and masked, then its chain transaction fails (here: at the insert, as a serialisation failure,
+     * the kind of failure that is retried): nothing of the batch is stored or chained, no subject key is left behind and
+     * its offsets stay uncommitted, so it is delivered again and stored once, chained once, when the database takes it.
+     * Were the offsets committed before the transaction committed (the listener returning before it), the batch would
+     * be lost: never redelivered, the committed offset past events that are not stored.
      */
     @Test
     void aBatchWhoseTransactionFailsAfterItWasMaskedKeepsItsOffsetsAndIsStoredOnceWhenDeliveredAgain()
