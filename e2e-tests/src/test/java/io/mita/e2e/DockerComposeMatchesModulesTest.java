@@ -178,6 +178,16 @@ class DockerComposeMatchesModulesTest {
         assertThat(routes).isEqualTo(expected);
     }
 
+    @Test
+    void auth_service_trusts_exactly_the_gateways_fixed_address_on_the_compose_network_as_its_proxy() {
+        Map<String, Object> networks = map(service(GATEWAY).get("networks"), "services." + GATEWAY + ".networks");
+        String gatewayAddress = String.valueOf(map(networks.get("default"), "services." + GATEWAY + ".networks.default")
+                .get("ipv4_address"));
+
+        assertThat(gatewayAddress).matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        assertThat(environment("auth-service")).containsEntry("MITA_AUTH_TRUSTED_PROXIES", gatewayAddress + "/32");
+    }
+
     // --- reading the repository ----------------------------------------------------------------
 
     /** The test runs in e2e-tests/ under Maven; from elsewhere, walk up to the folder with both files. */

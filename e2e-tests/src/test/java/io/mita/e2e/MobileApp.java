@@ -85,7 +85,12 @@ public final class MobileApp {
     }
 
     String login(String email, String password) {
-        Map<?, ?> tokens = http.post()
+        return login(http, email, password);
+    }
+
+    /** Signs in through {@code client} (e.g. {@link #from(String)}: another address) and answers the access token. */
+    static String login(WebTestClient client, String email, String password) {
+        Map<?, ?> tokens = client.post()
                 .uri("/api/auth/login")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", email, "password", password))

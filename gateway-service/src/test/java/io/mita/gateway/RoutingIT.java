@@ -161,21 +161,71 @@ class RoutingIT extends GatewayTestSupport {
     }
 
     @Test
-    void runsTheProxiedHeadersThroughTheGatewaysOwnHopByHopAndForwardedRemovalInsteadOfSpringsThreeAndNoGrpcFilter() {
+    void runsTheProxiedRequestsHeadersThroughOneFilterOfTheGatewaysAndTheResponsesThroughItsOwnRemoval() {
         assertThat(headersFilters)
                 .extracting(filter -> filter.getClass().getSimpleName())
-                .containsOnlyOnce("TraceContextForwardingFilter")
+                .containsOnlyOnce("ProxiedRequestHeadersFilter", "HopByHopAndForwardedHeadersFilter")
                 .doesNotContain(
+                        "TraceContextForwardingFilter",
+                        "IdentityHeadersFilter",
                         "RemoveForwardedHeadersFilter",
                         "RemoveXForwardedHeadersFilter",
                         "RemoveHopByHopHeadersFilter",
                         "GRPCRequestHeadersFilter",
                         "GRPCResponseHeadersFilter");
         assertThat(headersFilters)
-                .filteredOn(filter -> filter.getClass().getSimpleName().equals("HopByHopAndForwardedHeadersFilter"))
-                .hasSize(2)
-                .anyMatch(filter -> filter.supports(HttpHeadersFilter.Type.REQUEST))
-                .anyMatch(filter -> filter.supports(HttpHeadersFilter.Type.RESPONSE));
+                .filteredOn(filter -> filter.getClass().getSimpleName().startsWith("Proxied"))
+                .singleElement()
+                .satisfies(filter -> assertThat(filter.supports(HttpHeadersFilter.Type.REQUEST))
+                        .isTrue())
+                .satisfies(filter -> assertThat(filter.supports(HttpHeadersFilter.Type.RESPONSE))
+                        .isFalse());
+        assertThat(headersFilters)
+                .filteredOn(filter -> filter.getClass().getSimpleName().startsWith("HopByHop"))
+                .singleElement()
+                .satisfies(filter -> assertThat(filter.supports(HttpHeadersFilter.Type.RESPONSE))
+                        .isTrue())
+                .satisfies(filter -> assertThat(filter.supports(HttpHeadersFilter.Type.REQUEST))
+                        .isFalse());
+    }
+
+    @Test
+    void forwardsTheClientAddressBehindATrustedProxyAsTheOnlyXForwardedForOnEveryRoute() {
+        String clientIp = newClientIp();
+        String budget = uniquePath();
+        String auth = "/api/auth/sessions/" + UUID.randomUUID();
+
+        for (String path : List.of(budget, auth)) {
+            client.get()
+                    .uri(path)
+                    .header(HttpHeaders.AUTHORIZATION, bearer())
+                    .header("X-Forwarded-For", "192.0.2.66, " + clientIp)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+        }
+
+        assertThat(DOWNSTREAM.receivedAt(budget).get(0).headers().get("X-Forwarded-For"))
+                .containsExactly(clientIp);
+        assertThat(DOWNSTREAM.receivedAt(auth).get(0).headers().get("X-Forwarded-For"))
+                .containsExactly(clientIp);
+    }
+
+    @Test
+    void forwardsThePeerAsTheOnlyXForwardedForWhenAnUntrustedPeerSentOne() {
+        String path = uniquePath();
+
+        untrustedClient()
+                .get()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, bearer())
+                .header("X-Forwarded-For", "198.51.100.1")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        assertThat(DOWNSTREAM.receivedAt(path).get(0).headers().get("X-Forwarded-For"))
+                .containsExactly("127.0.0.2");
     }
 
     @Test
@@ -191,7 +241,7 @@ class RoutingIT extends GatewayTestSupport {
                 .header(HttpHeaders.TE, "trailers")
                 .header(HttpHeaders.PROXY_AUTHORIZATION, "Basic eDp5")
                 .header("Forwarded", "for=203.0.113.7")
-                .header("X-Forwarded-For", "203.0.113.7")
+                .header("X-Forwarded-For", "192.0.2.66, 203.0.113.7")
                 .header("X-Forwarded-Proto", "https")
                 .header("X-Forwarded-Host", "mita.example")
                 .header("Idempotency-Key", "key-2")
@@ -206,11 +256,12 @@ class RoutingIT extends GatewayTestSupport {
                 "TE",
                 "Proxy-Authorization",
                 "Forwarded",
-                "X-Forwarded-For",
                 "X-Forwarded-Proto",
                 "X-Forwarded-Host")) {
             assertThat(received.hasHeader(dropped)).as(dropped).isFalse();
         }
+        // 127.0.0.1 is a trusted proxy here: its right-most entry is the client, and the only value passed on
+        assertThat(received.headers().get("X-Forwarded-For")).containsExactly("203.0.113.7");
         assertThat(received.header("Idempotency-Key")).isEqualTo("key-2");
         assertThat(received.header(HttpHeaders.AUTHORIZATION)).startsWith("Bearer ");
     }

@@ -20,7 +20,8 @@ import org.springframework.web.server.ServerWebExchange;
 public class ClientAddressResolver {
 
     static final String ATTRIBUTE = ClientAddressResolver.class.getName() + ".clientIp";
-    static final String UNKNOWN = "unknown";
+    /** What {@link #clientIp} answers for a request without a peer address. */
+    public static final String UNKNOWN = "unknown";
 
     private final List<IpRange> trustedProxies;
 

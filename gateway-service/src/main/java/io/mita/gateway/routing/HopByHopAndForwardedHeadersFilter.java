@@ -25,8 +25,10 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code spring.cloud.gateway.server.webflux.trusted-proxies} is set): they decide about those headers then, as with
  * Spring's filters ({@link ProxiedHeadersConfiguration}).</li>
  * </ul>
- * Headers with none of these pass on as they are, without a copy; no header filter of the gateway writes into its
- * input (each copies first).
+ * Headers with none of these pass on as they are, without a copy; otherwise the answer is a copy of its own that no
+ * one else holds. On requests it is the first step of {@link ProxiedRequestHeadersFilter}, whose writes go into that
+ * copy (issue 14, "eighth pass"); on responses it is a header filter of its own. No header filter of the gateway writes
+ * into its input.
  */
 final class HopByHopAndForwardedHeadersFilter implements HttpHeadersFilter, Ordered {
 
@@ -49,7 +51,7 @@ final class HopByHopAndForwardedHeadersFilter implements HttpHeadersFilter, Orde
     }
 
     /**
-     * For the proxied request's headers.
+     * For the proxied request's headers (inside {@link ProxiedRequestHeadersFilter}).
      *
      * @param hopByHop        the hop-by-hop set, lower case (as Spring's filter holds it)
      * @param dropsForwarded  whether {@code Forwarded} goes (Spring's {@code ForwardedHeadersFilter} is off)

@@ -19,7 +19,7 @@ import org.springframework.http.HttpHeaders;
  * Generates one route per downstream service from {@link GatewayRoutesProperties}, each with the same
  * filters: a circuit breaker named after the route (falling back to a 503 problem) and, inside it, a
  * retry of GET requests. Streaming paths get their own route first, with a breaker but no retry.
- * Paths are forwarded unchanged; identity headers are stripped by {@link IdentityHeadersFilter}.
+ * Paths are forwarded unchanged; identity headers are stripped by {@link IdentityHeaders} ({@link ProxiedRequestHeadersFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 class RoutesConfiguration {

@@ -7,9 +7,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 
-class IdentityHeadersFilterTest {
+class IdentityHeadersTest {
 
-    private final IdentityHeadersFilter filter = new IdentityHeadersFilter();
+    private final ProxiedRequestHeadersFilter filter = ProxiedRequestHeaders.with(new IdentityHeaders());
     private final MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/budget"));
 
     @Test
@@ -18,13 +18,26 @@ class IdentityHeadersFilterTest {
         input.add("x-user-id", "someone-else");
         input.add("X-USER-ROLES", "ADMIN");
         input.add("X-Authenticated-User", "admin@mita.local");
-        input.add("X-Forwarded-User", "admin");
         input.add(HttpHeaders.AUTHORIZATION, "Bearer token");
 
         HttpHeaders forwarded = filter.filter(HttpHeaders.readOnlyHttpHeaders(input), exchange);
 
         assertThat(forwarded.headerNames()).containsExactly(HttpHeaders.AUTHORIZATION);
         assertThat(forwarded.getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer token");
+        assertThat(input.headerNames()).hasSize(4);
+    }
+
+    @Test
+    void removesTheForwardedUserHeaderAsAnIdentityHeader() {
+        HttpHeaders input = new HttpHeaders();
+        input.add("X-Forwarded-User", "admin");
+        input.add(HttpHeaders.AUTHORIZATION, "Bearer token");
+        IdentityHeaders identity = new IdentityHeaders();
+
+        assertThat(identity.appliesTo(input, exchange)).isTrue();
+        HttpHeaders copy = HttpHeaders.copyOf(input);
+        identity.applyTo(copy, exchange);
+        assertThat(copy.headerNames()).containsExactly(HttpHeaders.AUTHORIZATION);
     }
 
     @Test
