@@ -14,7 +14,12 @@ import reactor.core.publisher.Mono;
 @Component
 class IdempotencyKeyRepository implements IdempotencyKeys {
 
-    /** The claim of a key for a transaction id: one row, or none when the key was claimed before. */
+    /**
+     * The claim of a key for a transaction id: one row, or none when the key was claimed before. Spliced as it is into
+     * {@link NewTransactionRepository#INSERT_IF_CLAIMED} (the create's claim and insert in one statement), so a change
+     * here is a change of that statement too: both must keep claiming in the same table with the same conflict target
+     * ({@code NewTransactionCategoryCheckIT} claims a key with each and finds it claimed for the other).
+     */
     static final String CLAIM = """
             INSERT INTO idempotency_key (user_id, key, request_hash, transaction_id, created_at)
             VALUES (:userId, :key, :requestHash, :transactionId, :claimedAt)

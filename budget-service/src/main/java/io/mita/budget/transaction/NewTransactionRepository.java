@@ -45,10 +45,9 @@ class NewTransactionRepository implements NewTransactions {
                 .map(rows -> recorded.inserted(KnownCategories.keyOf(recorded.category())));
     }
 
-    /** In one statement ({@link #INSERT_IF_CLAIMED}); {@code keys} is the same table's, not asked. */
+    /** In one statement ({@link #INSERT_IF_CLAIMED}). */
     @Override
-    public Mono<KeyedInsert> insertIfClaimed(
-            Transaction recorded, String key, String requestHash, IdempotencyKeys keys) {
+    public Mono<KeyedInsert> insertIfClaimed(Transaction recorded, String key, String requestHash) {
         return bound(database.sql(INSERT_IF_CLAIMED), recorded)
                 .bind("key", key)
                 .bind("requestHash", requestHash)

@@ -1,6 +1,5 @@
 package io.mita.budget.transaction;
 
-import java.time.Instant;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,19 +18,10 @@ interface NewTransactions {
 
     /**
      * Claims the {@code Idempotency-Key} for {@code recorded} (as {@link IdempotencyKeys#claim} does, at
-     * {@code recorded}'s creation time) and, only when this call claimed it, inserts {@code recorded} as
-     * {@link #insertIfCategoryActive} does. This default makes the claim in {@code keys} and then inserts; the real
-     * repository makes both in one statement, in the table of {@link IdempotencyKeyRepository} (which is then
-     * {@code keys}).
+     * {@code recorded}'s creation time, in the same table) and, only when this call claimed it, inserts
+     * {@code recorded} as {@link #insertIfCategoryActive} does; the repository makes both in one statement.
      */
-    default Mono<KeyedInsert> insertIfClaimed(
-            Transaction recorded, String key, String requestHash, IdempotencyKeys keys) {
-        Instant now = recorded.createdAt();
-        return keys.claim(recorded.userId(), key, requestHash, recorded.id(), now)
-                .flatMap(claimed -> claimed
-                        ? insertIfCategoryActive(recorded).map(KeyedInsert::of).defaultIfEmpty(KeyedInsert.CLAIMED_ONLY)
-                        : Mono.just(KeyedInsert.NOT_CLAIMED));
-    }
+    Mono<KeyedInsert> insertIfClaimed(Transaction recorded, String key, String requestHash);
 
     /**
      * What {@link #insertIfClaimed} did: {@code claimed} false when the key had been claimed before (nothing was

@@ -70,10 +70,7 @@ class TransactionService {
                 ? insert(userId, id, draft, now)
                 : newTransactions
                         .insertIfClaimed(
-                                Transaction.record(id, userId, draft, now),
-                                idempotencyKey,
-                                draft.fingerprint(),
-                                idempotencyKeys)
+                                Transaction.record(id, userId, draft, now), idempotencyKey, draft.fingerprint())
                         .flatMap(keyed -> !keyed.claimed()
                                 ? replay(userId, idempotencyKey, draft.fingerprint())
                                 : recorded(userId, id, draft, now, Mono.justOrEmpty(keyed.inserted())));

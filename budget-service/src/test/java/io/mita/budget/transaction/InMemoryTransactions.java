@@ -8,11 +8,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@link TransactionRepository} and {@link NewTransactions} over the generic {@link InMemoryStore}; a new
- * transaction's category is active when {@code activeCategory} accepts its key (every key unless given).
+ * transaction's category is active when {@code activeCategory} accepts its key (every key unless given). A keyed
+ * insert claims its key in {@link #keys()}, the store to give the use case as its {@link IdempotencyKeys} (the
+ * repository's keyed insert claims in the table of {@link IdempotencyKeyRepository} the same way).
  */
 final class InMemoryTransactions extends InMemoryStore<Transaction> implements TransactionRepository, NewTransactions {
 
     private final Predicate<String> activeCategory;
+    private final InMemoryIdempotencyKeys keys = new InMemoryIdempotencyKeys();
 
     InMemoryTransactions() {
         this(key -> true);
@@ -60,6 +63,20 @@ final class InMemoryTransactions extends InMemoryStore<Transaction> implements T
                 recorded.updatedAt(),
                 null,
                 null));
+    }
+
+    /** Claims, then inserts only when this call claimed the key: one step after the other, as the statement does. */
+    @Override
+    public Mono<KeyedInsert> insertIfClaimed(Transaction recorded, String key, String requestHash) {
+        return keys.claim(recorded.userId(), key, requestHash, recorded.id(), recorded.createdAt())
+                .flatMap(claimed -> claimed
+                        ? insertIfCategoryActive(recorded).map(KeyedInsert::of).defaultIfEmpty(KeyedInsert.CLAIMED_ONLY)
+                        : Mono.just(KeyedInsert.NOT_CLAIMED));
+    }
+
+    /** The keys {@link #insertIfClaimed} claims in. */
+    InMemoryIdempotencyKeys keys() {
+        return keys;
     }
 
     @Override

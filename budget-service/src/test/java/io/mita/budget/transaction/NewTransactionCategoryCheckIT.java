@@ -23,6 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
 
 /**
  * A new transaction's insert checks its category in the same statement ({@link NewTransactionRepository}): it writes
@@ -94,17 +95,11 @@ class NewTransactionCategoryCheckIT {
         Transaction second = aRecord(alice.user(), "groceries");
 
         NewTransactions.KeyedInsert claimed =
-                newTransactions.insertIfClaimed(first, "key-1", HASH, keys).block(Duration.ofSeconds(30));
+                newTransactions.insertIfClaimed(first, "key-1", HASH).block(Duration.ofSeconds(30));
         NewTransactions.KeyedInsert replayed =
-                newTransactions.insertIfClaimed(second, "key-1", HASH, keys).block(Duration.ofSeconds(30));
-        // rolled back: a key claimed without its row would fail the key's deferred reference at COMMIT
-        NewTransactions.KeyedInsert archived = TransactionalOperator.create(transactionManager)
-                .execute(status -> {
-                    status.setRollbackOnly();
-                    return newTransactions.insertIfClaimed(aRecord(alice.user(), "travel"), "key-2", HASH, keys);
-                })
-                .single()
-                .block(Duration.ofSeconds(30));
+                newTransactions.insertIfClaimed(second, "key-1", HASH).block(Duration.ofSeconds(30));
+        NewTransactions.KeyedInsert archived =
+                rolledBack(newTransactions.insertIfClaimed(aRecord(alice.user(), "travel"), "key-2", HASH));
 
         assertThat(claimed.claimed()).isTrue();
         assertThat(claimed.inserted().id()).isEqualTo(first.id());
@@ -120,6 +115,33 @@ class NewTransactionCategoryCheckIT {
                 .containsExactly(first.id());
         assertThat(keys.find(alice.user(), "key-1").block(Duration.ofSeconds(30)))
                 .isEqualTo(new IdempotencyKeys.Claim(HASH, first.id()));
+    }
+
+    /**
+     * The keyed insert splices the key feature's claim ({@link IdempotencyKeyRepository#CLAIM}) into its statement
+     * ({@link NewTransactionRepository#INSERT_IF_CLAIMED}): a key claimed by either one is claimed for the other.
+     */
+    @Test
+    void aKeyClaimedByTheKeyedInsertOrByTheKeyFeaturesOwnClaimIsClaimedForTheOther() {
+        alice.get(CATEGORIES).expectStatus().isOk(); // seeds the defaults
+        Transaction first = aRecord(alice.user(), "groceries");
+        Transaction second = aRecord(alice.user(), "groceries");
+
+        Tuple2<NewTransactions.KeyedInsert, Boolean> insertThenClaim = rolledBack(newTransactions
+                .insertIfClaimed(first, "key-3", HASH)
+                .zipWhen(keyed -> keys.claim(alice.user(), "key-3", HASH, second.id(), second.createdAt())));
+        Tuple2<Boolean, NewTransactions.KeyedInsert> claimThenInsert =
+                rolledBack(keys.claim(alice.user(), "key-4", HASH, first.id(), first.createdAt())
+                        .zipWhen(claimed -> newTransactions.insertIfClaimed(second, "key-4", HASH)));
+
+        assertThat(insertThenClaim.getT1()).isEqualTo(NewTransactions.KeyedInsert.of(first.inserted("groceries")));
+        assertThat(insertThenClaim.getT2())
+                .as("the key feature's claim of a key the insert claimed")
+                .isFalse();
+        assertThat(claimThenInsert.getT1()).isTrue();
+        assertThat(claimThenInsert.getT2())
+                .as("the keyed insert of a key the key feature claimed writes nothing")
+                .isEqualTo(NewTransactions.KeyedInsert.NOT_CLAIMED);
     }
 
     @Test
@@ -141,6 +163,17 @@ class NewTransactionCategoryCheckIT {
         problem(alice.delete(CATEGORIES + "/" + id), 409, "CATEGORY_IN_USE");
         assertThat(inFlight).isDone();
         inFlight.get();
+    }
+
+    /** {@code work}'s answer in a transaction rolled back: a key claimed without its row fails its reference at COMMIT. */
+    private <T> T rolledBack(Mono<T> work) {
+        return TransactionalOperator.create(transactionManager)
+                .execute(status -> {
+                    status.setRollbackOnly();
+                    return work;
+                })
+                .single()
+                .block(Duration.ofSeconds(30));
     }
 
     /** The inserted transaction, or null when nothing was inserted. */

@@ -51,7 +51,7 @@ class ReceiptTransactionRecorderTest {
                     transactions,
                     transactions,
                     new TransactionListing(null, null),
-                    new InMemoryIdempotencyKeys(),
+                    transactions.keys(),
                     new TransactionPublisher(outbox),
                     categories,
                     spendingChanges,

@@ -41,7 +41,7 @@ class TransactionControllerTest {
                     transactions,
                     transactions,
                     new TransactionListing(null, null), // SQL only: TransactionListingIT covers it
-                    new InMemoryIdempotencyKeys(),
+                    transactions.keys(),
                     new TransactionPublisher(new RecordingOutbox()),
                     (user, category) -> Mono.just(category.strip().toLowerCase(Locale.ROOT)),
                     (user, days) -> Mono.empty(),

@@ -33,7 +33,6 @@ class TransactionServiceTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final InMemoryTransactions transactions = new InMemoryTransactions(key -> this.active.contains(key));
-    private final InMemoryIdempotencyKeys keys = new InMemoryIdempotencyKeys();
     private final RecordingOutbox outbox = new RecordingOutbox();
     /** The user's active categories: the defaults the tests name, plus "food"; "travel" is archived. */
     private final Set<String> active = Set.of("groceries", "dining", "food");
@@ -53,7 +52,7 @@ class TransactionServiceTest {
             transactions,
             transactions,
             new TransactionListing(null, null), // listing is SQL only: TransactionListingIT covers it
-            keys,
+            transactions.keys(),
             new TransactionPublisher(outbox),
             categories,
             spendingChanges,
@@ -317,7 +316,7 @@ class TransactionServiceTest {
                 rows,
                 rows,
                 new TransactionListing(null, null),
-                keys,
+                rows.keys(),
                 new TransactionPublisher(outbox),
                 known,
                 spendingChanges,

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -61,9 +62,12 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong parkedNow = new AtomicLong();
     private final Counter passes;
+    /** Times the loop's pauses, the gauges' pace and the purge (one clock: a test's virtual time moves all three). */
+    private final Scheduler timer = Schedulers.parallel();
+
     private final RelayLoop loop;
-    private volatile long nextPurgeNanos = System.nanoTime() + PURGE_EVERY.toNanos();
-    private volatile long gaugesCountedNanos = System.nanoTime() - GAUGES_EVERY.toNanos();
+    private final GaugeCountPace gaugeCounts;
+    private volatile long nextPurgeNanos;
 
     public OutboxRelay(
             DatabaseClient database,
@@ -102,7 +106,9 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
                 properties.pollInterval(),
                 properties.idlePollInterval(),
                 properties.passSpacing(),
-                Schedulers.parallel());
+                timer);
+        this.gaugeCounts = new GaugeCountPace(properties.batchSize(), GAUGES_EVERY, timer);
+        this.nextPurgeNanos = nowNanos() + PURGE_EVERY.toNanos();
     }
 
     /** Who holds a lease, as stored in {@code claimed_by}. */
@@ -154,18 +160,11 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     }
 
     /**
-     * The gauges' counts after a pass. A pass that stamped all it claimed, less than a batch (nothing else was
-     * pending when it claimed), refreshes them only when the last counts are {@link #GAUGES_EVERY} old: under a
-     * stream of changes most passes are such passes, and the count was one of their seven statements. Every other
-     * pass counts, so the loop's "work left?" after a pass that published nothing reads a fresh count.
+     * The gauges' counts after a pass, at {@link GaugeCountPace}'s pace: under a stream of changes most passes publish
+     * all they claimed and count only once per {@link #GAUGES_EVERY} (the count was one of their seven statements).
      */
     private Mono<Void> gaugesAfter(Pass pass) {
-        boolean allOfLessThanABatch =
-                pass.claimed() > 0 && pass.stamped() == pass.claimed() && pass.claimed() < properties.batchSize();
-        if (allOfLessThanABatch && System.nanoTime() - gaugesCountedNanos < GAUGES_EVERY.toNanos()) {
-            return Mono.empty();
-        }
-        return refreshGauges();
+        return gaugeCounts.countAfter(pass.claimed(), pass.stamped()) ? refreshGauges() : Mono.empty();
     }
 
     private Mono<Integer> publishAndSettle(List<OutboxRecord> batch) {
@@ -284,7 +283,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     private Mono<Void> refreshGauges() {
         return leases.counts()
                 .doOnNext(counts -> {
-                    gaugesCountedNanos = System.nanoTime();
+                    gaugeCounts.counted();
                     pending.set(counts.pending());
                     parkedNow.set(counts.parked());
                 })
@@ -292,12 +291,16 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     }
 
     private Mono<Void> purgeNow() {
-        long now = System.nanoTime();
+        long now = nowNanos();
         if (now - nextPurgeNanos < 0) {
             return Mono.empty();
         }
         nextPurgeNanos = now + PURGE_EVERY.toNanos();
         return leases.purgePublishedBefore(properties.retention());
+    }
+
+    private long nowNanos() {
+        return timer.now(TimeUnit.NANOSECONDS);
     }
 
     private Mono<Integer> logPassFailure(Throwable failure) {

@@ -202,6 +202,32 @@ class RelayLoopTest {
         assertThat(passes).containsExactly(200L, 250L, 270L);
     }
 
+    @Test
+    void underAStreamOfWokenPassesTheGaugesAreCountedOnceASecondOfTheLoopsClock() {
+        GaugeCountPace gauges = new GaugeCountPace(200, Duration.ofSeconds(1), time);
+        List<Long> counts = new ArrayList<>();
+        loop = spacedLoop(() -> {
+            long now = time.now(TimeUnit.MILLISECONDS);
+            passes.add(now);
+            // each pass publishes the one event it claimed, as under a stream of commits
+            if (gauges.countAfter(1, 1)) {
+                gauges.counted();
+                counts.add(now);
+            }
+            return Mono.just(true);
+        });
+        loop.start();
+
+        // a commit every 5 ms for 3 s
+        for (int ms = 0; ms < 3000; ms += 5) {
+            loop.wakeUp();
+            time.advanceTimeBy(Duration.ofMillis(5));
+        }
+
+        assertThat(passes).as("a pass per spacing").hasSizeGreaterThan(100);
+        assertThat(counts).as("the first pass counts, then one pass a second").containsExactly(0L, 1000L, 2000L, 3000L);
+    }
+
     private RelayLoop newLoop(Supplier<Mono<Boolean>> pass) {
         return new RelayLoop(pass, BUSY, IDLE, Duration.ZERO, time);
     }
