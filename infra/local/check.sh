@@ -90,6 +90,38 @@ up_records_the_stacks_variables_and_nothing_else() {
     && ! grep -q UNRELATED_SECRET "$UP_ENV_FILE"
 }
 
+# spawn_and_wait NAME TEXT: a run of a part that writes TEXT to its log and ends; returns once the log says it.
+spawn_and_wait() {
+  local name=$1 text=$2 i
+  spawn "$name" printf '%s\n' "$text"
+  for ((i = 0; i < 100; i++)); do
+    [[ $(cat "$LOG_DIR/$name.log" 2>/dev/null) == "$text" ]] && return 0
+    sleep 0.05
+  done
+  echo "      $name never wrote '$text'"
+  return 1
+}
+
+log_says() { [[ -e $1 && $(<"$1") == "$2" ]] || { echo "      ${1##*/}: '$(cat "$1" 2>/dev/null)', expected '$2'"; return 1; }; }
+
+a_first_run_keeps_no_earlier_log() {
+  mkdir -p "$LOG_DIR" "$PID_DIR"
+  spawn_and_wait first-run "run 1" && log_says "$LOG_DIR/first-run.log" "run 1" && [[ ! -e $LOG_DIR/first-run.log.1 ]]
+}
+
+a_part_started_seven_times_keeps_the_logs_of_its_last_five_earlier_runs() {
+  mkdir -p "$LOG_DIR" "$PID_DIR"
+  local run
+  for run in 1 2 3 4 5 6 7; do spawn_and_wait restarted "run $run" || return 1; done
+  log_says "$LOG_DIR/restarted.log" "run 7" && log_says "$LOG_DIR/restarted.log.1" "run 6" \
+    && log_says "$LOG_DIR/restarted.log.2" "run 5" && log_says "$LOG_DIR/restarted.log.5" "run 2" \
+    && [[ ! -e $LOG_DIR/restarted.log.6 && $LOG_KEEP == 5 ]]
+}
+
+check "a part's first run keeps no earlier log" a_first_run_keeps_no_earlier_log
+check "a part started seven times keeps the logs of its last five earlier runs (NAME.log.1 .. .5)" \
+  a_part_started_seven_times_keeps_the_logs_of_its_last_five_earlier_runs
+
 check "every new cluster id is a Kafka uuid that does not start with a dash" \
   every_new_cluster_id_is_a_kafka_uuid_that_does_not_start_with_a_dash
 check "a kept cluster id is reused" a_kept_cluster_id_is_reused

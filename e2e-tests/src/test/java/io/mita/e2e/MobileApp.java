@@ -21,7 +21,7 @@ public final class MobileApp {
 
     public static final String GATEWAY = System.getenv().getOrDefault("MITA_E2E_GATEWAY_URL", "http://127.0.0.1:8080");
     /** The gateway's management port: metrics and API docs, never served on {@link #GATEWAY}. */
-    static final String GATEWAY_MANAGEMENT =
+    public static final String GATEWAY_MANAGEMENT =
             System.getenv().getOrDefault("MITA_E2E_GATEWAY_MANAGEMENT_URL", "http://127.0.0.1:9080");
 
     static final String ADMIN_EMAIL = System.getenv().getOrDefault("MITA_BOOTSTRAP_ADMIN_EMAIL", "admin@mita.local");

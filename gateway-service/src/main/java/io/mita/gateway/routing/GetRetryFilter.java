@@ -1,5 +1,7 @@
 package io.mita.gateway.routing;
 
+import io.micrometer.core.instrument.Metrics;
+import io.mita.gateway.resilience.KeyedRequestRetry;
 import java.net.ConnectException;
 import java.time.Duration;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
@@ -13,28 +15,39 @@ import reactor.core.publisher.Mono;
 /**
  * Repeats a GET whose call failed to connect ({@link ConnectException}, or an error caused by one) or was answered
  * 502, 503 or 504, at most {@code retries} times, waiting {@code firstBackoff} doubled per retry up to
- * {@code maxBackoff}; every other method passes through once. What Spring Cloud Gateway's {@code Retry} filter did
- * with MITA's settings, without building a {@code retryWhen} spec and a {@code repeatWhen} companion pipeline per
- * request (issue 14, "sixth pass"): a try that succeeds costs one status check.
+ * {@code maxBackoff}. What Spring Cloud Gateway's {@code Retry} filter did with MITA's settings, without building a
+ * {@code retryWhen} spec and a {@code repeatWhen} companion pipeline per request (issue 14, "sixth pass"): a try that
+ * succeeds costs one status check. A POST with an {@code Idempotency-Key} is sent once more when its connection failed
+ * before any answer ({@link KeyedRequestRetry}); every other request passes through once.
  */
 final class GetRetryFilter implements GatewayFilter {
 
     private final int retries;
     private final Duration firstBackoff;
     private final Duration maxBackoff;
+    private final KeyedRequestRetry keyedRequests;
 
+    /** Keyed retries counted in Micrometer's global registry, which Spring Boot binds its registries to. */
     GetRetryFilter(GatewayRoutesProperties.Retry retry) {
+        this(retry, new KeyedRequestRetry(Metrics.globalRegistry));
+    }
+
+    GetRetryFilter(GatewayRoutesProperties.Retry retry, KeyedRequestRetry keyedRequests) {
         this.retries = retry.retries();
         this.firstBackoff = retry.firstBackoff();
         this.maxBackoff = retry.maxBackoff();
+        this.keyedRequests = keyedRequests;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        if (!HttpMethod.GET.equals(exchange.getRequest().getMethod())) {
-            return chain.filter(exchange);
+        if (HttpMethod.GET.equals(exchange.getRequest().getMethod())) {
+            return attempt(exchange, chain, 0);
         }
-        return attempt(exchange, chain, 0);
+        if (KeyedRequestRetry.appliesTo(exchange.getRequest())) {
+            return keyedRequests.filter(exchange, chain);
+        }
+        return chain.filter(exchange);
     }
 
     /** {@code retried}: tries made before this one. The last try's outcome is the answer, whatever it is. */

@@ -1,8 +1,11 @@
 package io.mita.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ALREADY_ROUTED_ATTR;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.mita.gateway.resilience.KeyedRequestRetry;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -12,20 +15,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.support.TimeoutException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
 import reactor.test.StepVerifier;
 
 class GetRetryFilterTest {
 
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(10);
 
-    private final GetRetryFilter filter =
-            new GetRetryFilter(new GatewayRoutesProperties.Retry(2, FIRST_BACKOFF, Duration.ofMillis(500)));
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final GetRetryFilter filter = new GetRetryFilter(
+            new GatewayRoutesProperties.Retry(2, FIRST_BACKOFF, Duration.ofMillis(500)), new KeyedRequestRetry(meters));
 
     @Test
     void callsAGetThatSucceedsOnceAndPassesItsAnswerOn() {
@@ -160,6 +166,95 @@ class GetRetryFilterTest {
 
         // 200 ms before the second try, 400 ms before the third
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+    }
+
+    @Test
+    void sendsAKeyedPostOnceMoreWhenItsConnectionClosedBeforeAnyAnswerAndCountsTheRetry() {
+        List<Object> alreadyRoutedAtEachTry = new ArrayList<>();
+        Downstream downstream = new Downstream(exchange -> {
+            alreadyRoutedAtEachTry.add(exchange.getAttributes().get(GATEWAY_ALREADY_ROUTED_ATTR));
+            exchange.getAttributes().put(GATEWAY_ALREADY_ROUTED_ATTR, true);
+            return alreadyRoutedAtEachTry.size() == 1
+                    ? Mono.error(PrematureCloseException.TEST_EXCEPTION)
+                    : answer(exchange, HttpStatus.CREATED);
+        });
+        MockServerWebExchange exchange = keyed(HttpMethod.POST);
+
+        StepVerifier.create(filter.filter(exchange, downstream))
+                .expectComplete()
+                .verify(Duration.ofSeconds(30));
+
+        assertThat(downstream.tries()).isEqualTo(2);
+        assertThat(alreadyRoutedAtEachTry).containsExactly(null, null);
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(meters.get("mita.gateway.keyed.retries")
+                        .tag("cause", "PrematureCloseException")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void sendsAKeyedPostOnceMoreWhenItsConnectionWasResetOrRefused() {
+        for (Throwable failure : List.of(
+                new IOException("recvAddress(..) failed: Connection reset by peer"),
+                new IOException("Broken pipe"),
+                new ConnectException("Connection refused"))) {
+            Downstream downstream = new Downstream(exchange -> Mono.error(failure));
+
+            StepVerifier.create(filter.filter(keyed(HttpMethod.POST), downstream))
+                    .expectErrorMatches(error -> error == failure)
+                    .verify(Duration.ofSeconds(30));
+
+            assertThat(downstream.tries()).as("%s", failure).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void neverRetriesAKeyedPostThatGotAnAnswerOrTimedOut() {
+        Downstream answered503 = new Downstream(exchange -> answer(exchange, HttpStatus.SERVICE_UNAVAILABLE));
+        StepVerifier.create(filter.filter(keyed(HttpMethod.POST), answered503)).verifyComplete();
+        assertThat(answered503.tries()).as("answered 503").isEqualTo(1);
+
+        Downstream closedWhileAnswering = new Downstream(exchange -> {
+            exchange.getAttributes().put(CLIENT_RESPONSE_ATTR, "the response's headers arrived");
+            return Mono.error(PrematureCloseException.TEST_EXCEPTION);
+        });
+        StepVerifier.create(filter.filter(keyed(HttpMethod.POST), closedWhileAnswering))
+                .expectError(PrematureCloseException.class)
+                .verify(Duration.ofSeconds(30));
+        assertThat(closedWhileAnswering.tries())
+                .as("closed after the answer began")
+                .isEqualTo(1);
+
+        Downstream timedOut = new Downstream(exchange -> Mono.error(new TimeoutException("Response took longer")));
+        StepVerifier.create(filter.filter(keyed(HttpMethod.POST), timedOut))
+                .expectError(TimeoutException.class)
+                .verify(Duration.ofSeconds(30));
+        assertThat(timedOut.tries()).as("timed out").isEqualTo(1);
+        assertThat(meters.find("mita.gateway.keyed.retries").counter()).isNull();
+    }
+
+    @Test
+    void neverRetriesAPostWithoutAKeyOrAnotherKeyedMethodWhoseConnectionClosedBeforeAnyAnswer() {
+        Downstream unkeyedPost = new Downstream(exchange -> Mono.error(PrematureCloseException.TEST_EXCEPTION));
+        StepVerifier.create(filter.filter(exchange(HttpMethod.POST), unkeyedPost))
+                .expectError(PrematureCloseException.class)
+                .verify(Duration.ofSeconds(30));
+        assertThat(unkeyedPost.tries()).as("POST without a key").isEqualTo(1);
+
+        for (HttpMethod method : List.of(HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)) {
+            Downstream keyedOther = new Downstream(exchange -> Mono.error(PrematureCloseException.TEST_EXCEPTION));
+            StepVerifier.create(filter.filter(keyed(method), keyedOther))
+                    .expectError(PrematureCloseException.class)
+                    .verify(Duration.ofSeconds(30));
+            assertThat(keyedOther.tries()).as("%s with a key", method).isEqualTo(1);
+        }
+    }
+
+    private static MockServerWebExchange keyed(HttpMethod method) {
+        return MockServerWebExchange.from(MockServerHttpRequest.method(method, "/api/budget/transactions")
+                .header(KeyedRequestRetry.IDEMPOTENCY_KEY, "3f1c9a52-key"));
     }
 
     private static MockServerWebExchange exchange(HttpMethod method) {
