@@ -27,7 +27,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The fault suite's flake, on purpose: budget's route points at a service that reads a create, records it (deduplicated
  * by its {@code Idempotency-Key}, as budget-service does) and then closes the connection without a byte of an answer,
  * the first time a path is asked; the second time it answers. The gateway must send a keyed POST once more, so the
- * app gets 201 and the resource exists once; a POST without the key, or one that got an answer, is not sent again.
+ * app gets 201 and the resource exists once; a POST without the key, one that got an answer, or one to a service that
+ * does not honour the key (ocr's route, pointed at the same service) is not sent again.
  */
 class KeyedRetryIT extends GatewayTestSupport {
 
@@ -36,6 +37,7 @@ class KeyedRetryIT extends GatewayTestSupport {
     @DynamicPropertySource
     static void budgetRoutedToTheClosingService(DynamicPropertyRegistry registry) {
         registry.add("mita.gateway.routes.budget.uri", SERVICE::uri);
+        registry.add("mita.gateway.routes.ocr.uri", SERVICE::uri);
     }
 
     @AfterAll
@@ -73,6 +75,21 @@ class KeyedRetryIT extends GatewayTestSupport {
         expectProblem(post(path, null), HttpStatus.SERVICE_UNAVAILABLE, "GATEWAY_UPSTREAM_UNAVAILABLE");
 
         assertThat(SERVICE.receivedAt(path)).hasSize(1);
+    }
+
+    @Test
+    void aKeyedPostToAServiceThatDoesNotHonourTheKeyIsNotSentAgainWhenItsConnectionClosedBeforeAnyAnswer() {
+        // ocr-service ignores Idempotency-Key: a second try could store a second receipt
+        String path = "/api/ocr/receipts/" + UUID.randomUUID() + "/closes-before-answering-once";
+        double retriesBefore = keyedRetries();
+
+        expectProblem(
+                post(path, UUID.randomUUID().toString()),
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "GATEWAY_UPSTREAM_UNAVAILABLE");
+
+        assertThat(SERVICE.receivedAt(path)).hasSize(1);
+        assertThat(keyedRetries() - retriesBefore).isZero();
     }
 
     @Test

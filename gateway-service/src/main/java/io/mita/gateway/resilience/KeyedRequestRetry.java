@@ -103,11 +103,13 @@ public final class KeyedRequestRetry {
         String routeId = route == null ? "none" : route.getId();
         Throwable cause = connectionFailure(failure);
         String causeName = cause == null ? "none" : cause.getClass().getSimpleName();
+        // the cause as text, not as the log call's exception: one line per retry, no stack trace
         log.warn(
-                "retrying a keyed POST once route={} path={} cause={}",
+                "retrying a keyed POST once route={} path={} cause={}: {}",
                 routeId,
                 exchange.getRequest().getPath().value(),
-                cause);
+                causeName,
+                cause == null ? "" : cause.getMessage());
         Counter.builder(RETRIES)
                 .description("POSTs with an Idempotency-Key sent again after their connection failed before an answer")
                 .tag("route", routeId)

@@ -48,13 +48,17 @@ public record GatewayRoutesProperties(
      *                        without retry and with a breaker that does not count their duration as slow
      * @param connectTimeout  overrides the default connect timeout for this service
      * @param responseTimeout overrides the default response timeout for this service
+     * @param honoursIdempotencyKey the service answers a repeated {@code Idempotency-Key} with the first request's
+     *                        result (budget-service): only then is a keyed POST whose connection failed before any
+     *                        answer sent once more ({@code KeyedRequestRetry}); false unless set
      */
     public record DownstreamRoute(
             @NotNull URI uri,
             @NotEmpty List<String> paths,
             List<String> streamingPaths,
             Duration connectTimeout,
-            Duration responseTimeout) {
+            Duration responseTimeout,
+            boolean honoursIdempotencyKey) {
 
         public DownstreamRoute {
             paths = paths == null ? List.of() : List.copyOf(paths);

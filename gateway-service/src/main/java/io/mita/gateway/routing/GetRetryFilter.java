@@ -1,6 +1,5 @@
 package io.mita.gateway.routing;
 
-import io.micrometer.core.instrument.Metrics;
 import io.mita.gateway.resilience.KeyedRequestRetry;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -27,11 +26,12 @@ final class GetRetryFilter implements GatewayFilter {
     private final Duration maxBackoff;
     private final KeyedRequestRetry keyedRequests;
 
-    /** Keyed retries counted in Micrometer's global registry, which Spring Boot binds its registries to. */
+    /** Without the keyed POST's retry: for a route whose service does not honour {@code Idempotency-Key}. */
     GetRetryFilter(GatewayRoutesProperties.Retry retry) {
-        this(retry, new KeyedRequestRetry(Metrics.globalRegistry));
+        this(retry, null);
     }
 
+    /** @param keyedRequests the keyed POST's retry, or null where the service does not honour the key */
     GetRetryFilter(GatewayRoutesProperties.Retry retry, KeyedRequestRetry keyedRequests) {
         this.retries = retry.retries();
         this.firstBackoff = retry.firstBackoff();
@@ -44,7 +44,7 @@ final class GetRetryFilter implements GatewayFilter {
         if (HttpMethod.GET.equals(exchange.getRequest().getMethod())) {
             return attempt(exchange, chain, 0);
         }
-        if (KeyedRequestRetry.appliesTo(exchange.getRequest())) {
+        if (keyedRequests != null && KeyedRequestRetry.appliesTo(exchange.getRequest())) {
             return keyedRequests.filter(exchange, chain);
         }
         return chain.filter(exchange);

@@ -1,6 +1,8 @@
 package io.mita.gateway.routing;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.mita.common.correlation.CorrelationId;
+import io.mita.gateway.resilience.KeyedRequestRetry;
 import io.mita.gateway.resilience.UpstreamFallbackController;
 import java.time.Duration;
 import java.util.List;
@@ -29,8 +31,12 @@ class RoutesConfiguration {
 
     @Bean
     RouteLocator mitaRoutes(
-            RouteLocatorBuilder builder, GatewayRoutesProperties properties, ApplicationEventPublisher events) {
+            RouteLocatorBuilder builder,
+            GatewayRoutesProperties properties,
+            ApplicationEventPublisher events,
+            MeterRegistry meters) {
         RouteLocatorBuilder.Builder routes = builder.routes();
+        KeyedRequestRetry keyedRequests = new KeyedRequestRetry(meters);
         properties.routes().forEach((id, route) -> {
             if (!route.streamingPaths().isEmpty()) {
                 String streamingId = GatewayRoutesProperties.streamingRouteId(id);
@@ -52,6 +58,7 @@ class RoutesConfiguration {
                                                     breaker(oneCorrelationId(filters), id),
                                                     id,
                                                     properties.retry(),
+                                                    route.honoursIdempotencyKey() ? keyedRequests : null,
                                                     events)),
                                     properties,
                                     route)
@@ -83,21 +90,24 @@ class RoutesConfiguration {
     }
 
     /**
-     * Only GET is safe to repeat: on connect errors and on 502/503/504, with a short exponential back-off
-     * ({@link GetRetryFilter}). The route's request bodies are cached before they are forwarded, as Spring's
-     * {@code Retry} filter had them cached ({@link BodyCacheForRequestsWithBody}: a streamed upload is read before the
-     * response timeout starts, so a too-large one is a 413, not a 503).
+     * A GET is safe to repeat: on connect errors and on 502/503/504, with a short exponential back-off
+     * ({@link GetRetryFilter}); on a route whose service honours {@code Idempotency-Key} ({@code keyedRequests} not
+     * null), a keyed POST whose connection failed before any answer is sent once more. The route's request bodies are
+     * cached before they are forwarded, as Spring's {@code Retry} filter had them cached
+     * ({@link BodyCacheForRequestsWithBody}: a streamed upload is read before the response timeout starts, so a
+     * too-large one is a 413, not a 503).
      */
     private static GatewayFilterSpec retry(
             GatewayFilterSpec filters,
             String routeId,
             GatewayRoutesProperties.Retry retry,
+            KeyedRequestRetry keyedRequests,
             ApplicationEventPublisher events) {
-        if (retry.retries() == 0) {
+        if (retry.retries() == 0 && keyedRequests == null) {
             return filters;
         }
         events.publishEvent(new EnableBodyCachingEvent(RoutesConfiguration.class, routeId));
-        return filters.filter(new GetRetryFilter(retry));
+        return filters.filter(new GetRetryFilter(retry, keyedRequests));
     }
 
     private static UriSpec timeouts(

@@ -252,6 +252,19 @@ class GetRetryFilterTest {
         }
     }
 
+    @Test
+    void neverRetriesAKeyedPostOnARouteWhoseServiceDoesNotHonourTheKey() {
+        GetRetryFilter withoutKeyedRetry =
+                new GetRetryFilter(new GatewayRoutesProperties.Retry(2, FIRST_BACKOFF, Duration.ofMillis(500)));
+        Downstream closing = new Downstream(exchange -> Mono.error(PrematureCloseException.TEST_EXCEPTION));
+
+        StepVerifier.create(withoutKeyedRetry.filter(keyed(HttpMethod.POST), closing))
+                .expectError(PrematureCloseException.class)
+                .verify(Duration.ofSeconds(30));
+
+        assertThat(closing.tries()).isEqualTo(1);
+    }
+
     private static MockServerWebExchange keyed(HttpMethod method) {
         return MockServerWebExchange.from(MockServerHttpRequest.method(method, "/api/budget/transactions")
                 .header(KeyedRequestRetry.IDEMPOTENCY_KEY, "3f1c9a52-key"));
