@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.channels.ClosedChannelException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -40,6 +42,9 @@ public final class KeyedRequestRetry {
 
     private final MeterRegistry meters;
 
+    /** Each (route, cause)'s counter, registered once, on its first retry. */
+    private final Map<RetryTags, Counter> retries = new ConcurrentHashMap<>();
+
     public KeyedRequestRetry(MeterRegistry meters) {
         this.meters = meters;
     }
@@ -52,18 +57,25 @@ public final class KeyedRequestRetry {
 
     /** The call, and once more if it failed on its connection before any answer arrived. */
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        return chain.filter(exchange).onErrorResume(failure -> failedBeforeAnyAnswer(exchange, failure), failure -> {
-            retrying(exchange, failure);
+        return chain.filter(exchange).onErrorResume(failure -> {
+            Throwable cause = connectionFailureBeforeAnyAnswer(exchange, failure);
+            if (cause == null) {
+                return Mono.error(failure);
+            }
+            retrying(exchange, cause);
             // drops the first try's connection and "already routed" mark (as the GET retry does)
             ServerWebExchangeUtils.reset(exchange);
             return chain.filter(exchange);
         });
     }
 
-    static boolean failedBeforeAnyAnswer(ServerWebExchange exchange, Throwable failure) {
-        return exchange.getAttribute(CLIENT_RESPONSE_ATTR) == null
-                && !exchange.getResponse().isCommitted()
-                && connectionFailure(failure) != null;
+    /** The connection failure in {@code failure} when no answer had arrived yet; null when it is not to be retried. */
+    static Throwable connectionFailureBeforeAnyAnswer(ServerWebExchange exchange, Throwable failure) {
+        if (exchange.getAttribute(CLIENT_RESPONSE_ATTR) != null
+                || exchange.getResponse().isCommitted()) {
+            return null;
+        }
+        return connectionFailure(failure);
     }
 
     /**
@@ -98,23 +110,30 @@ public final class KeyedRequestRetry {
                 && (message.contains("Connection reset") || message.contains("Broken pipe"));
     }
 
-    private void retrying(ServerWebExchange exchange, Throwable failure) {
+    /** Logs and counts a retry for {@code cause}, the connection failure of the first try. */
+    private void retrying(ServerWebExchange exchange, Throwable cause) {
         Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
         String routeId = route == null ? "none" : route.getId();
-        Throwable cause = connectionFailure(failure);
-        String causeName = cause == null ? "none" : cause.getClass().getSimpleName();
+        String causeName = cause.getClass().getSimpleName();
         // the cause as text, not as the log call's exception: one line per retry, no stack trace
         log.warn(
                 "retrying a keyed POST once route={} path={} cause={}: {}",
                 routeId,
                 exchange.getRequest().getPath().value(),
                 causeName,
-                cause == null ? "" : cause.getMessage());
-        Counter.builder(RETRIES)
-                .description("POSTs with an Idempotency-Key sent again after their connection failed before an answer")
-                .tag("route", routeId)
-                .tag("cause", causeName)
-                .register(meters)
+                cause.getMessage());
+        retries.computeIfAbsent(new RetryTags(routeId, causeName), this::register)
                 .increment();
     }
+
+    private Counter register(RetryTags tags) {
+        return Counter.builder(RETRIES)
+                .description("POSTs with an Idempotency-Key sent again after their connection failed before an answer")
+                .tag("route", tags.route())
+                .tag("cause", tags.cause())
+                .register(meters);
+    }
+
+    /** A retry counter's tags: few (the configured routes times the handful of connection-failure types). */
+    private record RetryTags(String route, String cause) {}
 }

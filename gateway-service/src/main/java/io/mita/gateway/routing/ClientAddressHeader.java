@@ -1,7 +1,6 @@
 package io.mita.gateway.routing;
 
 import io.mita.gateway.caller.ClientAddressResolver;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -23,18 +22,12 @@ final class ClientAddressHeader implements ProxiedRequestHeaderEdit {
     }
 
     @Override
-    public boolean appliesTo(HttpHeaders headers, ServerWebExchange exchange) {
-        return !ClientAddressResolver.UNKNOWN.equals(addresses.clientIp(exchange))
-                || headers.containsHeader(X_FORWARDED_FOR);
-    }
-
-    @Override
-    public void applyTo(HttpHeaders copy, ServerWebExchange exchange) {
+    public void edit(EditedHeaders headers, ServerWebExchange exchange) {
         String client = addresses.clientIp(exchange);
-        if (ClientAddressResolver.UNKNOWN.equals(client)) {
-            copy.remove(X_FORWARDED_FOR);
-        } else {
-            copy.set(X_FORWARDED_FOR, client);
+        if (!ClientAddressResolver.UNKNOWN.equals(client)) {
+            headers.writable().set(X_FORWARDED_FOR, client);
+        } else if (headers.current().containsHeader(X_FORWARDED_FOR)) {
+            headers.writable().remove(X_FORWARDED_FOR);
         }
     }
 }

@@ -14,14 +14,11 @@ import org.springframework.web.server.ServerWebExchange;
 final class CorrelationIdHeader implements ProxiedRequestHeaderEdit {
 
     @Override
-    public boolean appliesTo(HttpHeaders headers, ServerWebExchange exchange) {
+    public void edit(EditedHeaders headers, ServerWebExchange exchange) {
         String correlationId = exchange.getAttribute(CorrelationId.CONTEXT_KEY);
-        return correlationId != null && !carriesOnly(headers, correlationId);
-    }
-
-    @Override
-    public void applyTo(HttpHeaders copy, ServerWebExchange exchange) {
-        copy.set(CorrelationId.HEADER, exchange.getAttribute(CorrelationId.CONTEXT_KEY));
+        if (correlationId != null && !carriesOnly(headers.current(), correlationId)) {
+            headers.writable().set(CorrelationId.HEADER, correlationId);
+        }
     }
 
     /** The request came with exactly this id (a well-formed one of the client's: the gateway kept it). */

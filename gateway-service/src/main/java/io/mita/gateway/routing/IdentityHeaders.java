@@ -1,7 +1,6 @@
 package io.mita.gateway.routing;
 
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -15,17 +14,11 @@ final class IdentityHeaders implements ProxiedRequestHeaderEdit {
 
     /** A plain loop: a {@code Stream.noneMatch} per proxied request was 0.4 % of the gateway's CPU samples. */
     @Override
-    public boolean appliesTo(HttpHeaders headers, ServerWebExchange exchange) {
+    public void edit(EditedHeaders headers, ServerWebExchange exchange) {
         for (String name : SPOOFABLE) {
-            if (headers.containsHeader(name)) {
-                return true;
+            if (headers.current().containsHeader(name)) {
+                headers.writable().remove(name);
             }
         }
-        return false;
-    }
-
-    @Override
-    public void applyTo(HttpHeaders copy, ServerWebExchange exchange) {
-        SPOOFABLE.forEach(copy::remove);
     }
 }

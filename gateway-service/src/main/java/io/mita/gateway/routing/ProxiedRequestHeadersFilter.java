@@ -9,8 +9,8 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * The gateway's one filter of a proxied request's headers, in at most one copy of them per request (issue 14, "eighth
  * pass"): first the headers a proxy does not pass on are dropped ({@link HopByHopAndForwardedHeadersFilter}, which
- * copies only when something goes), then each {@link ProxiedRequestHeaderEdit} that applies writes into that copy, or
- * into one made for the first edit that applies when the removal made none. Headers with nothing to drop and nothing
+ * copies only when something goes), then each {@link ProxiedRequestHeaderEdit} writes into that copy, or into one made
+ * for the first edit that writes when the removal made none ({@link EditedHeaders}). Headers with nothing to drop and nothing
  * to write pass on as they are. The edits ({@link ProxiedHeadersConfiguration}, in this order): identity headers
  * dropped, the gateway's correlation id, the trace context, the client's address as {@code X-Forwarded-For}.
  */
@@ -34,18 +34,12 @@ final class ProxiedRequestHeadersFilter implements HttpHeadersFilter, Ordered {
 
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-        HttpHeaders headers = removal.filter(input, exchange);
-        boolean copied = headers != input;
+        HttpHeaders removed = removal.filter(input, exchange);
+        EditedHeaders headers = new EditedHeaders(removed, removed != input);
         for (ProxiedRequestHeaderEdit edit : edits) {
-            if (edit.appliesTo(headers, exchange)) {
-                if (!copied) {
-                    headers = HttpHeaders.copyOf(headers);
-                    copied = true;
-                }
-                edit.applyTo(headers, exchange);
-            }
+            edit.edit(headers, exchange);
         }
-        return headers;
+        return headers.current();
     }
 
     @Override

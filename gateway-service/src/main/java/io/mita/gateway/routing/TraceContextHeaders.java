@@ -5,7 +5,6 @@ import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.propagation.Propagator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
@@ -39,26 +38,28 @@ final class TraceContextHeaders implements ProxiedRequestHeaderEdit {
     }
 
     @Override
-    public boolean appliesTo(HttpHeaders headers, ServerWebExchange exchange) {
-        return serverSpan(exchange).isPresent();
-    }
-
-    @Override
-    public void applyTo(HttpHeaders copy, ServerWebExchange exchange) {
-        Optional<Span> span = serverSpan(exchange);
-        if (span.isEmpty()) {
+    public void edit(EditedHeaders headers, ServerWebExchange exchange) {
+        Span span = serverSpan(exchange);
+        if (span == null) {
             return;
         }
+        HttpHeaders copy = headers.writable();
         for (String name : replaced) {
             copy.remove(name);
         }
-        propagator.inject(span.get().context(), copy, HttpHeaders::set);
+        propagator.inject(span.context(), copy, HttpHeaders::set);
     }
 
-    private static Optional<Span> serverSpan(ServerWebExchange exchange) {
-        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                .map(context -> context.<TracingObservationHandler.TracingContext>get(
-                        TracingObservationHandler.TracingContext.class))
-                .map(TracingObservationHandler.TracingContext::getSpan);
+    /** The gateway's server span of this exchange, looked up once per request; null without one. */
+    private static Span serverSpan(ServerWebExchange exchange) {
+        ServerRequestObservationContext observation = ServerRequestObservationContext.findCurrent(
+                        exchange.getAttributes())
+                .orElse(null);
+        if (observation == null) {
+            return null;
+        }
+        TracingObservationHandler.TracingContext tracing =
+                observation.get(TracingObservationHandler.TracingContext.class);
+        return tracing == null ? null : tracing.getSpan();
     }
 }

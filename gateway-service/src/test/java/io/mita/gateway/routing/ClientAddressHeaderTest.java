@@ -6,10 +6,12 @@ import io.mita.gateway.caller.ClientAddressProperties;
 import io.mita.gateway.caller.ClientAddressResolver;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.server.ServerWebExchange;
 
 /** The proxied request's {@code X-Forwarded-For}: one value, the client address the gateway resolved. */
 class ClientAddressHeaderTest {
@@ -50,6 +52,21 @@ class ClientAddressHeaderTest {
                 MockServerHttpRequest.get("/api/auth/login").header(X_FORWARDED_FOR, "198.51.100.1"));
 
         assertThat(forwardedFor(trusting(), exchange)).isNull();
+    }
+
+    @Test
+    void asksItsResolverOncePerRequest() {
+        AtomicInteger asked = new AtomicInteger();
+        ClientAddressResolver counting = new ClientAddressResolver(new ClientAddressProperties(List.of())) {
+            @Override
+            public String clientIp(ServerWebExchange exchange) {
+                asked.incrementAndGet();
+                return super.clientIp(exchange);
+            }
+        };
+
+        assertThat(forwardedFor(counting, exchange("203.0.113.9"))).containsExactly("203.0.113.9");
+        assertThat(asked).hasValue(1);
     }
 
     /** The gateway's request filter with this edit on the request's own headers, as the server hands them over. */

@@ -194,6 +194,47 @@ class GetRetryFilterTest {
                 .isEqualTo(1.0);
     }
 
+    /** One walk asks each link at most twice (for the next one, and whether it is its own cause); two walks, four. */
+    @Test
+    void looksForTheConnectionFailureInAKeyedPostsFailureOnce() {
+        AtomicInteger askedForItsCause = new AtomicInteger();
+        RuntimeException wrapped = new RuntimeException("routing failed", new ConnectException("Connection refused")) {
+            @Override
+            public synchronized Throwable getCause() {
+                askedForItsCause.incrementAndGet();
+                return super.getCause();
+            }
+        };
+        Downstream downstream = new Downstream(
+                exchange -> askedForItsCause.get() == 0 ? Mono.error(wrapped) : answer(exchange, HttpStatus.CREATED));
+
+        StepVerifier.create(filter.filter(keyed(HttpMethod.POST), downstream))
+                .expectComplete()
+                .verify(Duration.ofSeconds(30));
+
+        assertThat(downstream.tries()).isEqualTo(2);
+        assertThat(askedForItsCause.get()).isBetween(1, 2);
+    }
+
+    @Test
+    void countsTheRetriesOfOneRouteAndCauseInOneCounterAndAnotherCauseInItsOwn() {
+        for (Throwable failure : List.of(
+                PrematureCloseException.TEST_EXCEPTION,
+                PrematureCloseException.TEST_EXCEPTION,
+                new ConnectException("Connection refused"))) {
+            AtomicInteger tries = new AtomicInteger();
+            Downstream downstream = new Downstream(exchange ->
+                    tries.incrementAndGet() == 1 ? Mono.error(failure) : answer(exchange, HttpStatus.CREATED));
+            StepVerifier.create(filter.filter(keyed(HttpMethod.POST), downstream))
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(30));
+        }
+
+        assertThat(meters.find("mita.gateway.keyed.retries").counters())
+                .extracting(counter -> counter.getId().getTag("cause") + "=" + counter.count())
+                .containsExactlyInAnyOrder("PrematureCloseException=2.0", "ConnectException=1.0");
+    }
+
     @Test
     void sendsAKeyedPostOnceMoreWhenItsConnectionWasResetOrRefused() {
         for (Throwable failure : List.of(

@@ -41,6 +41,26 @@ class ProxiedRequestHeadersFilterTest {
         assertThat(forwarded).isSameAs(input);
     }
 
+    /**
+     * Every edit the gateway configures, on a request with nothing for any of them: no proxy header, no identity claim,
+     * exactly the gateway's correlation id, no server span (tracing off), no peer address.
+     */
+    @Test
+    void passesARequestWithNothingForAnyOfTheGatewaysEditsOnAsTheSameHeaders() {
+        ServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/budget/x"));
+        exchange.getAttributes().put(CorrelationId.CONTEXT_KEY, "app-7f3a:42");
+        HttpHeaders input = readOnly("Accept", "*/*", CorrelationId.HEADER, "app-7f3a:42", "traceparent", "00-x");
+
+        HttpHeaders forwarded = ProxiedRequestHeaders.with(
+                        new IdentityHeaders(),
+                        new CorrelationIdHeader(),
+                        new TraceContextHeaders(Propagator.NOOP),
+                        new ClientAddressHeader(new ClientAddressResolver(new ClientAddressProperties(List.of()))))
+                .filter(input, exchange);
+
+        assertThat(forwarded).isSameAs(input);
+    }
+
     @Test
     void writesIntoTheCopyTheRemovalMadeInsteadOfCopyingAgain() {
         HttpHeaders removalsCopy = new HttpHeaders();
@@ -184,14 +204,11 @@ class ProxiedRequestHeadersFilterTest {
         }
 
         @Override
-        public boolean appliesTo(HttpHeaders headers, ServerWebExchange exchange) {
-            checked.add(headers);
-            return writes != null;
-        }
-
-        @Override
-        public void applyTo(HttpHeaders copy, ServerWebExchange exchange) {
-            copy.set(writes, "1");
+        public void edit(EditedHeaders headers, ServerWebExchange exchange) {
+            checked.add(headers.current());
+            if (writes != null) {
+                headers.writable().set(writes, "1");
+            }
         }
     }
 }

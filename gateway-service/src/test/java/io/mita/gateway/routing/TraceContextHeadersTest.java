@@ -7,6 +7,7 @@ import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.propagation.Propagator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
@@ -44,11 +45,33 @@ class TraceContextHeadersTest {
         assertThat(input.getFirst("traceparent")).isNotEqualTo(GATEWAYS_TRACEPARENT);
     }
 
+    @Test
+    void looksTheServerSpanUpOncePerRequest() {
+        AtomicInteger lookedUp = new AtomicInteger();
+        var counting = new TracingObservationHandler.TracingContext() {
+            @Override
+            public Span getSpan() {
+                lookedUp.incrementAndGet();
+                return super.getSpan();
+            }
+        };
+        var filter = ProxiedRequestHeaders.with(new TraceContextHeaders(new FixedW3cPropagator()));
+
+        HttpHeaders forwarded =
+                filter.filter(HttpHeaders.readOnlyHttpHeaders(new HttpHeaders()), exchangeWith(counting));
+
+        assertThat(forwarded.get("traceparent")).containsExactly(GATEWAYS_TRACEPARENT);
+        assertThat(lookedUp).hasValue(1);
+    }
+
     private static MockServerWebExchange exchangeWithServerSpan() {
+        return exchangeWith(new TracingObservationHandler.TracingContext());
+    }
+
+    private static MockServerWebExchange exchangeWith(TracingObservationHandler.TracingContext tracing) {
         var exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/budget/x"));
         var observation = new ServerRequestObservationContext(
                 exchange.getRequest(), exchange.getResponse(), exchange.getAttributes());
-        var tracing = new TracingObservationHandler.TracingContext();
         tracing.setSpan(Span.NOOP);
         observation.put(TracingObservationHandler.TracingContext.class, tracing);
         exchange.getAttributes()
