@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mita.testsupport.PostgresTestDatabase;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * V9_3 on a database that has months in {@code daily_allocation} (a row per day): every month comes out of
@@ -30,11 +28,14 @@ class MonthAllocationMigrationIT {
     private static final String ALICE = "'00000000-0000-0000-0000-00000000000a'";
     private static final String BOB = "'00000000-0000-0000-0000-00000000000b'";
 
-    private String database;
+    private DataSource dataSource;
 
     @BeforeAll
-    void migrateToV9_2WithDailyRowsThenOn() throws SQLException {
-        database = PostgresTestDatabase.create("month_allocation");
+    void migrateToV9_2WithDailyRowsThenOn() {
+        dataSource = new DriverManagerDataSource(
+                PostgresTestDatabase.jdbcUrl(PostgresTestDatabase.create("month_allocation")),
+                PostgresTestDatabase.user(),
+                PostgresTestDatabase.password());
         flyway().target("9.2").load().migrate();
         execute("""
                 INSERT INTO daily_allocation (user_id, month, category, day, amount_minor)
@@ -54,7 +55,7 @@ class MonthAllocationMigrationIT {
     }
 
     @Test
-    void everyMonthReadsTheSameAmountsAsARowPerCategoryAndTheDailyRowsAreGone() throws SQLException {
+    void everyMonthReadsTheSameAmountsAsARowPerCategoryAndTheDailyRowsAreGone() {
         assertThat(query("SELECT user_id || ' ' || month || ' ' || category || ' ' || amounts::text"
                         + " FROM month_allocation ORDER BY user_id, month, category"))
                 .containsExactly(
@@ -65,7 +66,7 @@ class MonthAllocationMigrationIT {
     }
 
     @Test
-    void theCopyKeepsTheDataVersionsAndALaterWriteBumpsItsUsers() throws SQLException {
+    void theCopyKeepsTheDataVersionsAndALaterWriteBumpsItsUsers() {
         assertThat(query("SELECT version FROM dashboard_data_version WHERE user_id = " + BOB))
                 .containsExactly("1");
 
@@ -107,35 +108,16 @@ class MonthAllocationMigrationIT {
 
     private FluentConfiguration flyway() {
         return Flyway.configure()
-                .dataSource(
-                        PostgresTestDatabase.jdbcUrl(database),
-                        PostgresTestDatabase.user(),
-                        PostgresTestDatabase.password())
+                .dataSource(dataSource)
                 .locations("classpath:db/mita-common", "classpath:db/migration")
                 .outOfOrder(true);
     }
 
-    private List<String> query(String sql) throws SQLException {
-        try (Connection connection = connect();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        }
+    private List<String> query(String sql) {
+        return new JdbcTemplate(dataSource).queryForList(sql, String.class);
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = connect();
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(
-                PostgresTestDatabase.jdbcUrl(database), PostgresTestDatabase.user(), PostgresTestDatabase.password());
+    private void execute(String sql) {
+        new JdbcTemplate(dataSource).execute(sql);
     }
 }

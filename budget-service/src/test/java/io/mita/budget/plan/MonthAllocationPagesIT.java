@@ -40,7 +40,35 @@ class MonthAllocationPagesIT {
     @Test
     void aMonthsCategoryRowsStayOnTheirPagesThroughItsRedistributionsAndItsReadTouchesNoMorePages() {
         BudgetClient alice = BudgetClient.forANewUser(webTestClient);
-        alice.put(
+        planTenCategories(alice);
+        // other users' months written after hers fill her page up to the fillfactor, as on a server in use
+        for (int i = 0; i < 3; i++) {
+            planTenCategories(BudgetClient.forANewUser(webTestClient));
+        }
+        Map<String, String> planned = cells(alice.user());
+        long plannedBuffers = buffersOfTheMonthsRead(alice.user());
+
+        // each overspends the first day: the rest of the month's groceries days cover it (the groceries row rewritten)
+        for (int i = 0; i < 3; i++) {
+            alice.spend("50.00", "groceries", FIRST_DAY.toString());
+        }
+
+        Map<String, String> changed = cells(alice.user());
+        assertThat(changed.keySet()).isEqualTo(planned.keySet());
+        assertThat(changed.entrySet().stream()
+                        .filter(row -> !row.getValue().equals(planned.get(row.getKey())))
+                        .map(Map.Entry::getKey))
+                .as("the category the runs moved")
+                .containsExactly("groceries");
+        assertThat(pages(changed))
+                .as("every category's row on the page the plan wrote it to")
+                .isEqualTo(pages(planned));
+        assertThat(buffersOfTheMonthsRead(alice.user())).isLessThanOrEqualTo(plannedBuffers);
+    }
+
+    /** A plan of 10 categories for this month: 10 rows of ~330 bytes in one insert. */
+    private static void planTenCategories(BudgetClient user) {
+        user.put(
                         "/api/budget/plans/" + MONTH,
                         aPlan().withIncome("4000.00")
                                 .withCategories(
@@ -68,25 +96,6 @@ class MonthAllocationPagesIT {
                         null)
                 .expectStatus()
                 .isCreated();
-        Map<String, String> planned = cells(alice.user());
-        long plannedBuffers = buffersOfTheMonthsRead(alice.user());
-
-        // each overspends the first day: the rest of the month's groceries days cover it (the groceries row rewritten)
-        for (int i = 0; i < 3; i++) {
-            alice.spend("50.00", "groceries", FIRST_DAY.toString());
-        }
-
-        Map<String, String> changed = cells(alice.user());
-        assertThat(changed.keySet()).isEqualTo(planned.keySet());
-        assertThat(changed.entrySet().stream()
-                        .filter(row -> !row.getValue().equals(planned.get(row.getKey())))
-                        .map(Map.Entry::getKey))
-                .as("the category the runs moved")
-                .containsExactly("groceries");
-        assertThat(pages(changed))
-                .as("every category's row on the page the plan wrote it to")
-                .isEqualTo(pages(planned));
-        assertThat(buffersOfTheMonthsRead(alice.user())).isLessThanOrEqualTo(plannedBuffers);
     }
 
     /** Each category row of the user's month with its page and row version ("page xmin"). */
