@@ -153,7 +153,7 @@ class CategoryRepository implements Categories {
                             OR EXISTS (SELECT 1 FROM budget_plan
                                        WHERE user_id = :userId
                                          AND allocations @> jsonb_build_array(jsonb_build_object('category', CAST(:key AS text))))
-                            OR EXISTS (SELECT 1 FROM daily_allocation WHERE user_id = :userId AND category = :key)
+                            OR EXISTS (SELECT 1 FROM month_allocation WHERE user_id = :userId AND category = :key)
                             AS used""")
                 .bind("userId", userId)
                 .bind("key", key)

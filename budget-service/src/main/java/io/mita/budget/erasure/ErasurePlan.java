@@ -35,7 +35,7 @@ class ErasurePlan {
             "DELETE FROM goal WHERE user_id = :userId",
             "DELETE FROM habit WHERE user_id = :userId",
             "DELETE FROM redistribution_run WHERE user_id = :userId",
-            "DELETE FROM daily_allocation WHERE user_id = :userId",
+            "DELETE FROM month_allocation WHERE user_id = :userId",
             "DELETE FROM threshold_reached WHERE user_id = :userId",
             "DELETE FROM budget_plan WHERE user_id = :userId",
             "DELETE FROM category WHERE user_id = :userId",

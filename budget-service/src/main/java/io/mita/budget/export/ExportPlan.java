@@ -18,6 +18,18 @@ class ExportPlan {
     static final String PATH = "/api/budget/me/export";
     static final String SERVICE = "budget";
 
+    /**
+     * Table {@code month_allocation} (a row per user, month and category, V9_3) exported as the rows of the table it
+     * replaced: a row per day with its {@code day} and {@code amount_minor}, under the old table's name, so the
+     * export's format did not change with the storage.
+     */
+    static final ExportedTable DAILY_ALLOCATION = new ExportedTable(
+            "daily_allocation",
+            "SELECT a.user_id, a.month, a.category, a.month + CAST(d.i AS int) - 1 AS day, d.amount_minor"
+                    + " FROM month_allocation a CROSS JOIN unnest(a.amounts) WITH ORDINALITY AS d (amount_minor, i)"
+                    + " WHERE a.user_id = :userId",
+            "concat_ws(':', month, category, day)");
+
     /** The tables the erasure deletes, read instead; each with a key unique per row for paging. */
     static final List<ExportedTable> TABLES = List.of(
             ExportedTable.table("transaction", "id"),
@@ -25,7 +37,7 @@ class ExportPlan {
             ExportedTable.table("receipt_inbox", "receipt_id"),
             ExportedTable.table("category", "id"),
             ExportedTable.table("budget_plan", "id"),
-            ExportedTable.table("daily_allocation", "concat_ws(':', month, category, day)"),
+            DAILY_ALLOCATION,
             ExportedTable.table("redistribution_run", "id"),
             new ExportedTable(
                     "redistribution_move",

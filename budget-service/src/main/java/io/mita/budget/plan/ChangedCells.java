@@ -1,50 +1,63 @@
 package io.mita.budget.plan;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The daily allocations a redistribution changed, as three arrays of the same length (category, day of the month,
- * new amount in minor units): what {@link MonthCellRepository#UPDATE_ALLOCATIONS} writes.
+ * Daily allocations to write as whole months of categories: the categories ({@code categories}) and their months one
+ * after the other ({@code amounts}, {@code days} amounts in minor units each, the 1st first), what
+ * {@link MonthCellRepository#INSERT_ALLOCATIONS} and {@link MonthCellRepository#UPDATE_ALLOCATIONS} write. A
+ * redistribution's changed cells are written as the months of the categories they belong to (one row each).
  */
-record ChangedCells(String[] categories, Integer[] days, Long[] amounts) {
+record ChangedCells(String[] categories, Long[] amounts, int days) {
 
     /**
-     * The cells of {@code after} that differ from {@code before}; empty when the two are not the same categories
-     * with months of the same length (the month must then be replaced whole).
+     * The categories of {@code after} whose month differs from {@code before}'s; empty when the two are not the same
+     * categories with months of {@code days} days (the month must then be replaced whole).
      */
-    static Optional<ChangedCells> between(Map<String, long[]> before, Map<String, long[]> after) {
-        if (!before.keySet().equals(after.keySet())) {
+    static Optional<ChangedCells> between(Map<String, long[]> before, Map<String, long[]> after, int days) {
+        if (!before.keySet().equals(after.keySet()) || !ofLength(before, days) || !ofLength(after, days)) {
             return Optional.empty();
         }
-        List<String> categories = new ArrayList<>();
-        List<Integer> days = new ArrayList<>();
-        List<Long> amounts = new ArrayList<>();
-        for (Map.Entry<String, long[]> category : after.entrySet()) {
-            long[] old = before.get(category.getKey());
-            long[] changed = category.getValue();
-            if (old.length != changed.length) {
-                return Optional.empty();
+        Map<String, long[]> changed = new LinkedHashMap<>();
+        after.forEach((category, month) -> {
+            if (!Arrays.equals(before.get(category), month)) {
+                changed.put(category, month);
             }
-            for (int day = 1; day <= changed.length; day++) {
-                if (old[day - 1] != changed[day - 1]) {
-                    categories.add(category.getKey());
-                    days.add(day);
-                    amounts.add(changed[day - 1]);
-                }
-            }
-        }
-        return Optional.of(new ChangedCells(
-                categories.toArray(String[]::new), days.toArray(Integer[]::new), amounts.toArray(Long[]::new)));
+        });
+        return Optional.of(of(changed, days));
     }
 
+    /** Every category of {@code months}; each month must have {@code days} days. */
+    static ChangedCells of(Map<String, long[]> months, int days) {
+        if (!ofLength(months, days)) {
+            throw new IllegalArgumentException("a category's month has not " + days + " days: " + months.keySet());
+        }
+        String[] categories = new String[months.size()];
+        Long[] amounts = new Long[months.size() * days];
+        int i = 0;
+        for (Map.Entry<String, long[]> month : months.entrySet()) {
+            categories[i] = month.getKey();
+            for (int day = 0; day < days; day++) {
+                amounts[i * days + day] = month.getValue()[day];
+            }
+            i++;
+        }
+        return new ChangedCells(categories, amounts, days);
+    }
+
+    /** The number of categories (rows) to write. */
     int size() {
         return categories.length;
     }
 
     boolean isEmpty() {
         return categories.length == 0;
+    }
+
+    private static boolean ofLength(Map<String, long[]> months, int days) {
+        return months.values().stream().allMatch(month -> month.length == days);
     }
 }

@@ -18,36 +18,39 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * {@link MonthCells} over table {@code daily_allocation} (written whole: delete the month, one insert of three
- * array parameters) and table {@code transaction} (one grouped query on the user's listing index). A month is
- * read as one row per category (the days aggregated into arrays): a row per day made each dashboard and each
- * redistribution decode ~300 rows (31 days × 10 categories) and bind ~900 parameters, which a JFR profile showed
- * as most of budget-service's CPU per request (bench/RESULTS.md, "Dashboard"). A redistribution's {@link #reading}
- * also reads the month's claimed thresholds ({@code threshold_reached}) and the category kinds, in the same statement.
+ * {@link MonthCells} over table {@code month_allocation} (one row per user, month and category, the month's days in
+ * an array; written whole: delete the month, one insert of two array parameters) and table {@code transaction} (one
+ * grouped query on the user's listing index). A row per day (table {@code daily_allocation} until V9_3) made every
+ * month read aggregate ~310 rows and every redistribution update ~30 of them; a row per category is 10 rows read and
+ * the moved categories' rows updated (docs/decisions.md, "A create → dashboard cycle, sixth pass"). A
+ * redistribution's {@link #reading} also reads the month's claimed thresholds ({@code threshold_reached}) and the
+ * category kinds, in the same statement.
  */
 @Component
 class MonthCellRepository implements MonthCells {
 
+    /**
+     * Category {@code cell.i} of parameter {@code :categories}'s amounts in parameter {@code :amounts} (the
+     * categories' months one after the other, {@code :days} days each), for a {@code FROM unnest(:categories::text[])
+     * WITH ORDINALITY AS cell (category, i)}.
+     */
+    private static final String CATEGORY_AMOUNTS = "(:amounts::bigint[])[(cell.i - 1) * :days + 1 : cell.i * :days]";
+
     /** A user-month's daily allocations, a row per category: one range of the primary key (user_id, month, ...). */
     static final String ALLOCATIONS = """
-            SELECT category, array_agg(extract(day FROM day)::int ORDER BY day) AS days,
-                   array_agg(amount_minor ORDER BY day) AS amounts
-            FROM daily_allocation
-            WHERE user_id = :userId AND month = :month
-            GROUP BY category""";
+            SELECT category, amounts FROM month_allocation WHERE user_id = :userId AND month = :month""";
 
-    /** The whole month in one statement whatever its size: three arrays of the same length, unnested. */
+    /** The whole month in one statement whatever its size: the categories and their months, unnested. */
     static final String INSERT_ALLOCATIONS = """
-            INSERT INTO daily_allocation (user_id, month, category, day, amount_minor)
-            SELECT :userId, :month, cell.category, :month + cell.day_of_month - 1, cell.amount
-            FROM unnest(:categories::text[], :days::int[], :amounts::bigint[]) AS cell (category, day_of_month, amount)""";
+            INSERT INTO month_allocation (user_id, month, category, amounts)
+            SELECT :userId, :month, cell.category, %s
+            FROM unnest(:categories::text[]) WITH ORDINALITY AS cell (category, i)""".formatted(CATEGORY_AMOUNTS);
 
-    /** Only the cells a redistribution changed: three arrays of the same length, one statement. */
+    /** Only the categories a redistribution changed, each month whole: one statement. */
     static final String UPDATE_ALLOCATIONS = """
-            UPDATE daily_allocation d SET amount_minor = cell.amount
-            FROM unnest(:categories::text[], :days::int[], :amounts::bigint[]) AS cell (category, day_of_month, amount)
-            WHERE d.user_id = :userId AND d.month = :month AND d.category = cell.category
-              AND d.day = :month + cell.day_of_month - 1""";
+            UPDATE month_allocation a SET amounts = %s
+            FROM unnest(:categories::text[]) WITH ORDINALITY AS cell (category, i)
+            WHERE a.user_id = :userId AND a.month = :month AND a.category = cell.category""".formatted(CATEGORY_AMOUNTS);
 
     /** A user-month's spending per category and day in the plan's currency: one range of a transaction index. */
     static final String SPENDING = """
@@ -62,11 +65,10 @@ class MonthCellRepository implements MonthCells {
      * claimed before (their percents in {@code days}); the kinds by {@link CategoryKinds#KINDS_STATEMENT}.
      */
     static final String READING = """
-            SELECT 'allocation' AS part, category AS name, array_agg(extract(day FROM day)::int ORDER BY day) AS days,
-                   array_agg(amount_minor ORDER BY day) AS minor, NULL::numeric[] AS spent, NULL::text AS kind
-            FROM daily_allocation
+            SELECT 'allocation' AS part, category AS name, NULL::int[] AS days, amounts AS minor,
+                   NULL::numeric[] AS spent, NULL::text AS kind
+            FROM month_allocation
             WHERE user_id = :userId AND month = :month
-            GROUP BY category
             UNION ALL
             SELECT 'spending', category, array_agg(extract(day FROM occurred_on)::int ORDER BY occurred_on), NULL,
                    array_agg(spent ORDER BY occurred_on), NULL
@@ -91,48 +93,27 @@ class MonthCellRepository implements MonthCells {
 
     @Override
     public Mono<Map<String, long[]>> allocations(UUID userId, YearMonth month) {
-        int length = month.lengthOfMonth();
         return database.sql(ALLOCATIONS)
                 .bind("userId", userId)
                 .bind("month", month.atDay(1))
-                .map(row -> Map.entry(
-                        row.get("category", String.class),
-                        byDay(row.get("days", Integer[].class), row.get("amounts", Long[].class), length)))
+                .map(row -> Map.entry(row.get("category", String.class), unboxed(row.get("amounts", Long[].class))))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new);
     }
 
     @Override
     public Mono<Void> replaceAllocations(UUID userId, YearMonth month, Map<String, long[]> allocations) {
-        int cells = allocations.values().stream()
-                .mapToInt(amounts -> amounts.length)
-                .sum();
-        String[] categories = new String[cells];
-        Integer[] days = new Integer[cells];
-        Long[] amounts = new Long[cells];
-        int i = 0;
-        for (Map.Entry<String, long[]> category : allocations.entrySet()) {
-            for (int day = 1; day <= category.getValue().length; day++, i++) {
-                categories[i] = category.getKey();
-                days[i] = day;
-                amounts[i] = category.getValue()[day - 1];
-            }
-        }
-        Mono<Void> delete = database.sql("DELETE FROM daily_allocation WHERE user_id = :userId AND month = :month")
+        ChangedCells months = ChangedCells.of(allocations, month.lengthOfMonth());
+        Mono<Void> delete = database.sql("DELETE FROM month_allocation WHERE user_id = :userId AND month = :month")
                 .bind("userId", userId)
                 .bind("month", month.atDay(1))
                 .fetch()
                 .rowsUpdated()
                 .then();
-        if (cells == 0) {
+        if (months.isEmpty()) {
             return delete;
         }
-        Mono<Void> insert = database.sql(INSERT_ALLOCATIONS)
-                .bind("userId", userId)
-                .bind("month", month.atDay(1))
-                .bind("categories", categories)
-                .bind("days", days)
-                .bind("amounts", amounts)
+        Mono<Void> insert = bind(database.sql(INSERT_ALLOCATIONS), userId, month, months)
                 .fetch()
                 .rowsUpdated()
                 .then();
@@ -141,29 +122,36 @@ class MonthCellRepository implements MonthCells {
 
     /**
      * A redistribution after a spending change moves a few days of a few categories: rewriting the whole month
-     * (~300 rows deleted and inserted, with their index entries) made most of a create's database work. Falls back
-     * to {@link #replaceAllocations} when the categories differ or a row is missing.
+     * (its rows deleted and inserted, with their index entries) made most of a create's database work. Updates the
+     * changed categories' rows; falls back to {@link #replaceAllocations} when the categories differ or a row is
+     * missing.
      */
     @Override
     public Mono<Void> changeAllocations(
             UUID userId, YearMonth month, Map<String, long[]> before, Map<String, long[]> after) {
-        Optional<ChangedCells> changed = ChangedCells.between(before, after);
+        Optional<ChangedCells> changed = ChangedCells.between(before, after, month.lengthOfMonth());
         if (changed.isEmpty()) {
             return replaceAllocations(userId, month, after);
         }
-        ChangedCells cells = changed.get();
-        if (cells.isEmpty()) {
+        ChangedCells months = changed.get();
+        if (months.isEmpty()) {
             return Mono.empty();
         }
-        return database.sql(UPDATE_ALLOCATIONS)
-                .bind("userId", userId)
-                .bind("month", month.atDay(1))
-                .bind("categories", cells.categories())
-                .bind("days", cells.days())
-                .bind("amounts", cells.amounts())
+        return bind(database.sql(UPDATE_ALLOCATIONS), userId, month, months)
                 .fetch()
                 .rowsUpdated()
-                .flatMap(rows -> rows == cells.size() ? Mono.empty() : replaceAllocations(userId, month, after));
+                .flatMap(rows -> rows == months.size() ? Mono.empty() : replaceAllocations(userId, month, after));
+    }
+
+    /** The parameters of {@link #INSERT_ALLOCATIONS} and {@link #UPDATE_ALLOCATIONS}. */
+    private static DatabaseClient.GenericExecuteSpec bind(
+            DatabaseClient.GenericExecuteSpec statement, UUID userId, YearMonth month, ChangedCells months) {
+        return statement
+                .bind("userId", userId)
+                .bind("month", month.atDay(1))
+                .bind("categories", months.categories())
+                .bind("amounts", months.amounts())
+                .bind("days", months.days());
     }
 
     @Override
@@ -209,8 +197,7 @@ class MonthCellRepository implements MonthCells {
                         String name = row.get("name", String.class);
                         Integer[] days = row.get("days", Integer[].class);
                         switch (row.get("part", String.class)) {
-                            case "allocation" ->
-                                allocations.put(name, byDay(days, row.get("minor", Long[].class), length));
+                            case "allocation" -> allocations.put(name, unboxed(row.get("minor", Long[].class)));
                             case "spending" ->
                                 spending.put(
                                         name,
@@ -235,6 +222,14 @@ class MonthCellRepository implements MonthCells {
             minor[i] = PlanAmounts.toMinor(amounts[i], currency);
         }
         return minor;
+    }
+
+    private static long[] unboxed(Long[] amounts) {
+        long[] month = new long[amounts.length];
+        for (int i = 0; i < amounts.length; i++) {
+            month[i] = amounts[i];
+        }
+        return month;
     }
 
     private static long[] byDay(Integer[] days, Long[] amounts, int length) {

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The dashboard's month: the same three reads as {@link PlannedMonthReader} (the plan by its unique key, the
- * month's daily allocations on the primary key of {@code daily_allocation}, the spending per category and day in
+ * month's daily allocations on the primary key of {@code month_allocation}, a row per category, the spending per category and day in
  * the plan's currency on a transaction index) as one subquery answering {@code {currency, allocations, cells,
  * spent}}, or SQL NULL without a plan. The planned month is then built by the calendar's own code
  * ({@link PlannedMonthReader#month}).
@@ -27,11 +27,8 @@ class MonthToDateReader implements MonthToDate {
             (SELECT json_build_object(
                  'currency', p.currency,
                  'allocations', p.allocations,
-                 'cells', (SELECT json_object_agg(a.category, json_build_array(a.days, a.amounts))
-                           FROM (SELECT category, array_agg(extract(day FROM day)::int ORDER BY day) AS days,
-                                        array_agg(amount_minor ORDER BY day) AS amounts
-                                 FROM daily_allocation WHERE user_id = :userId AND month = :first
-                                 GROUP BY category) a),
+                 'cells', (SELECT json_object_agg(a.category, a.amounts)
+                           FROM month_allocation a WHERE a.user_id = :userId AND a.month = :first),
                  'spent', (SELECT json_agg(json_build_array(s.category, extract(day FROM s.occurred_on)::int,
                                                             s.spent::text))
                            FROM (SELECT category, occurred_on, sum(amount) AS spent FROM transaction
@@ -59,11 +56,10 @@ class MonthToDateReader implements MonthToDate {
         Currency currency = Currency.getInstance(plan.get("currency").asString());
         Map<String, long[]> persisted = new TreeMap<>();
         plan.get("cells").properties().forEach(category -> {
-            JsonNode days = category.getValue().get(0);
-            JsonNode amounts = category.getValue().get(1);
-            long[] cells = new long[length];
-            for (int i = 0; i < days.size(); i++) {
-                cells[days.get(i).intValue() - 1] = amounts.get(i).longValue();
+            JsonNode amounts = category.getValue();
+            long[] cells = new long[amounts.size()];
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = amounts.get(i).longValue();
             }
             persisted.put(category.getKey(), cells);
         });

@@ -44,9 +44,10 @@ class RedistributionRunRepository implements RedistributionRuns {
     static final String INSERT_RUN = "WITH run AS (" + RUN_ROW + ") " + MOVES;
 
     /**
-     * {@link #INSERT_RUN} and the daily allocations the run changed ({@link MonthCellRepository#UPDATE_ALLOCATIONS})
-     * in one statement: a spending change that moves money writes both, and they were two round trips. Answers how
-     * many cells it updated (fewer than asked: a row is missing, the caller replaces the month).
+     * {@link #INSERT_RUN} and the months of the categories whose daily allocations the run changed
+     * ({@link MonthCellRepository#UPDATE_ALLOCATIONS}) in one statement: a spending change that moves money writes
+     * both, and they were two round trips. Answers how many category rows it updated (fewer than asked: a row is
+     * missing, the caller replaces the month).
      */
     static final String INSERT_RUN_WITH_CELLS = "WITH cells AS (" + MonthCellRepository.UPDATE_ALLOCATIONS
             + " RETURNING 1), run AS (" + RUN_ROW + "), moves AS (" + MOVES + ")"
@@ -74,7 +75,8 @@ class RedistributionRunRepository implements RedistributionRuns {
     @Override
     public Mono<Void> recordWithAllocations(
             RedistributionRun run, Map<String, long[]> before, Map<String, long[]> after, MonthCells cells) {
-        Optional<ChangedCells> changed = ChangedCells.between(before, after);
+        Optional<ChangedCells> changed =
+                ChangedCells.between(before, after, run.month().lengthOfMonth());
         if (changed.isEmpty() || changed.get().isEmpty()) {
             return RedistributionRuns.super.recordWithAllocations(run, before, after, cells);
         }

@@ -84,11 +84,10 @@ class DashboardIndexIT {
                 CROSS JOIN generate_series(DATE '2026-05-01', DATE '2026-05-31', INTERVAL '1 day') AS d
                 WHERE h.category IS NULL""");
         run("""
-                INSERT INTO daily_allocation (user_id, month, category, day, amount_minor)
-                SELECT md5('dashboard-user-' || u)::uuid, DATE '2026-06-01', c, d::date, 1000
+                INSERT INTO month_allocation (user_id, month, category, amounts)
+                SELECT md5('dashboard-user-' || u)::uuid, DATE '2026-06-01', c, array_fill(1000::bigint, ARRAY[30])
                 FROM generate_series(0, 999) AS u
-                CROSS JOIN unnest(ARRAY['groceries', 'dining']) AS c
-                CROSS JOIN generate_series(DATE '2026-06-01', DATE '2026-06-30', INTERVAL '1 day') AS d""");
+                CROSS JOIN unnest(ARRAY['groceries', 'dining']) AS c""");
         run("""
                 INSERT INTO budget_plan (id, user_id, month, currency, income_minor, savings_target_minor, commitments,
                                          allocations, allow_over_allocation, release_commitments, release_savings,
@@ -133,7 +132,7 @@ class DashboardIndexIT {
         assertThat(indexes(plan))
                 .contains(
                         "budget_plan_user_month",
-                        "daily_allocation_pkey",
+                        "month_allocation_pkey",
                         "transaction_user_listing",
                         "goal_user_next",
                         "habit_user",
@@ -160,7 +159,7 @@ class DashboardIndexIT {
     void theMonthIsThePlanByItsKeyItsAllocationsByPrimaryKeyAndARangeOfTheUsersTransactions() {
         JsonNode plan = explain("SELECT " + PlanStatements.MONTH_TO_DATE);
 
-        assertThat(indexes(plan)).contains("budget_plan_user_month", "daily_allocation_pkey");
+        assertThat(indexes(plan)).contains("budget_plan_user_month", "month_allocation_pkey");
         assertThat(indexes(plan)).containsAnyOf("transaction_user_listing", "transaction_user_category_day");
         assertThat(seqScans(plan)).isEmpty();
     }

@@ -73,7 +73,7 @@ class UserErasureIT {
         before.remove(PersonalBudgets.TRANSACTION_LOCAL);
         assertThat(before)
                 .as("every table with a user_id holds some of the user's rows")
-                .containsKeys("transaction", "idempotency_key", "category", "budget_plan", "daily_allocation")
+                .containsKeys("transaction", "idempotency_key", "category", "budget_plan", "month_allocation")
                 .containsKeys("redistribution_run", "threshold_reached", "goal", "goal_contribution")
                 .containsKeys("goal_allocation", "habit", "receipt_inbox")
                 .containsKeys("stored_dashboard", "dashboard_data_version")

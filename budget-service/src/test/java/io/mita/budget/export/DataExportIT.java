@@ -66,9 +66,21 @@ class DataExportIT {
                         .map(row -> row.get("n", Long.class))
                         .one()
                         .block(Duration.ofSeconds(30))));
+        // month_allocation (a row per category, V9_3) is exported as the table it replaced: a row per day
+        expected.remove("month_allocation");
+        expected.put(
+                ExportPlan.DAILY_ALLOCATION.name(),
+                database.sql("SELECT sum(cardinality(amounts)) AS n FROM month_allocation WHERE user_id = :u")
+                        .bind("u", user)
+                        .map(row -> ((Number) row.get("n")).longValue())
+                        .one()
+                        .block(Duration.ofSeconds(30)));
         assertThat(expected)
                 .allSatisfy((table, n) -> assertThat(n).as(table + " seeded").isPositive());
         ExportedDocuments.assertHoldsExactly(export, "budget", user, expected, other);
+        assertThat(export.get("daily_allocation").get(0).propertyNames())
+                .as("a daily allocation as the rows of daily_allocation were before V9_3")
+                .containsExactly("user_id", "month", "category", "day", "amount_minor");
         // amounts stay exact decimals, as strings
         assertThat(export.get("transaction").get(0).get("amount").isString()).isTrue();
     }

@@ -63,7 +63,9 @@ class PlanIT {
         assertThat(read.get("releasable").get("savings").asBoolean()).isTrue();
         assertThat(read.get("unallocated").asString()).isEqualTo("750.00");
         assertThat(dailyTotal()).as("the categories spread over the month").isEqualTo(55_000);
-        assertThat(rows("SELECT count(DISTINCT day) AS n FROM daily_allocation WHERE user_id = :user"))
+        assertThat(rows("SELECT count(DISTINCT cardinality(amounts)) AS n FROM month_allocation WHERE user_id = :user"))
+                .isOne();
+        assertThat(rows("SELECT max(cardinality(amounts)) AS n FROM month_allocation WHERE user_id = :user"))
                 .isEqualTo(MONTH.lengthOfMonth());
     }
 
@@ -114,7 +116,7 @@ class PlanIT {
 
         assertThat(rows("SELECT count(*) AS n FROM budget_plan WHERE user_id = :user"))
                 .isZero();
-        assertThat(rows("SELECT count(*) AS n FROM daily_allocation WHERE user_id = :user"))
+        assertThat(rows("SELECT count(*) AS n FROM month_allocation WHERE user_id = :user"))
                 .isZero();
     }
 
@@ -172,7 +174,7 @@ class PlanIT {
 
     /** This month's daily allocations of the plan's two categories. */
     private long dailyTotal() {
-        return rows("SELECT coalesce(sum(amount_minor), 0) AS n FROM daily_allocation"
+        return rows("SELECT coalesce(sum(amount), 0) AS n FROM month_allocation, unnest(amounts) AS amount"
                 + " WHERE user_id = :user AND category IN ('groceries', 'dining') AND month = '" + MONTH.atDay(1)
                 + "'");
     }

@@ -100,7 +100,7 @@ class SpendingChangeStatementsIT {
                 .singleElement()
                 .matches(sql -> sql.contains("INSERT INTO transaction") && sql.contains("FROM category"));
         assertThat(statements)
-                .filteredOn(sql -> sql.contains("UPDATE daily_allocation"))
+                .filteredOn(sql -> sql.contains("UPDATE month_allocation"))
                 .as("the daily allocations the run changed, the run and its moves: one statement")
                 .singleElement()
                 .matches(sql -> sql.contains("INSERT INTO redistribution_run")
