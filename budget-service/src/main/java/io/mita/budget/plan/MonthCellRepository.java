@@ -103,7 +103,7 @@ class MonthCellRepository implements MonthCells {
 
     @Override
     public Mono<Void> replaceAllocations(UUID userId, YearMonth month, Map<String, long[]> allocations) {
-        ChangedCells months = ChangedCells.of(allocations, month.lengthOfMonth());
+        CategoryMonths months = CategoryMonths.of(allocations, month.lengthOfMonth());
         Mono<Void> delete = database.sql("DELETE FROM month_allocation WHERE user_id = :userId AND month = :month")
                 .bind("userId", userId)
                 .bind("month", month.atDay(1))
@@ -129,11 +129,11 @@ class MonthCellRepository implements MonthCells {
     @Override
     public Mono<Void> changeAllocations(
             UUID userId, YearMonth month, Map<String, long[]> before, Map<String, long[]> after) {
-        Optional<ChangedCells> changed = ChangedCells.between(before, after, month.lengthOfMonth());
+        Optional<CategoryMonths> changed = CategoryMonths.between(before, after, month.lengthOfMonth());
         if (changed.isEmpty()) {
             return replaceAllocations(userId, month, after);
         }
-        ChangedCells months = changed.get();
+        CategoryMonths months = changed.get();
         if (months.isEmpty()) {
             return Mono.empty();
         }
@@ -145,7 +145,7 @@ class MonthCellRepository implements MonthCells {
 
     /** The parameters of {@link #INSERT_ALLOCATIONS} and {@link #UPDATE_ALLOCATIONS}. */
     private static DatabaseClient.GenericExecuteSpec bind(
-            DatabaseClient.GenericExecuteSpec statement, UUID userId, YearMonth month, ChangedCells months) {
+            DatabaseClient.GenericExecuteSpec statement, UUID userId, YearMonth month, CategoryMonths months) {
         return statement
                 .bind("userId", userId)
                 .bind("month", month.atDay(1))

@@ -75,12 +75,12 @@ class RedistributionRunRepository implements RedistributionRuns {
     @Override
     public Mono<Void> recordWithAllocations(
             RedistributionRun run, Map<String, long[]> before, Map<String, long[]> after, MonthCells cells) {
-        Optional<ChangedCells> changed =
-                ChangedCells.between(before, after, run.month().lengthOfMonth());
+        Optional<CategoryMonths> changed =
+                CategoryMonths.between(before, after, run.month().lengthOfMonth());
         if (changed.isEmpty() || changed.get().isEmpty()) {
             return RedistributionRuns.super.recordWithAllocations(run, before, after, cells);
         }
-        ChangedCells written = changed.get();
+        CategoryMonths written = changed.get();
         Map<String, Object> values = values(run);
         values.put("categories", written.categories());
         values.put("days", written.days());

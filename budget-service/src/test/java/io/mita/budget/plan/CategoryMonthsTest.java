@@ -8,14 +8,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-class ChangedCellsTest {
+class CategoryMonthsTest {
 
     @Test
     void aChangedDayWritesItsCategorysWholeMonthAndNoOtherCategory() {
         Map<String, long[]> before = months(new long[] {10, 10, 10}, new long[] {5, 5, 5});
         Map<String, long[]> after = months(new long[] {10, 10, 10}, new long[] {9, 3, 3});
 
-        ChangedCells changed = ChangedCells.between(before, after, 3).orElseThrow();
+        CategoryMonths changed = CategoryMonths.between(before, after, 3).orElseThrow();
 
         assertThat(changed.categories()).containsExactly("groceries");
         assertThat(changed.amounts()).containsExactly(9L, 3L, 3L);
@@ -27,7 +27,7 @@ class ChangedCellsTest {
     void nothingChangedIsEmpty() {
         Map<String, long[]> before = months(new long[] {10, 10, 10}, new long[] {5, 5, 5});
 
-        assertThat(ChangedCells.between(before, months(new long[] {10, 10, 10}, new long[] {5, 5, 5}), 3))
+        assertThat(CategoryMonths.between(before, months(new long[] {10, 10, 10}, new long[] {5, 5, 5}), 3))
                 .hasValueSatisfying(changed -> assertThat(changed.isEmpty()).isTrue());
     }
 
@@ -35,20 +35,20 @@ class ChangedCellsTest {
     void otherCategoriesOrMonthsOfAnotherLengthMustBeReplacedWhole() {
         Map<String, long[]> before = months(new long[] {10, 10, 10}, new long[] {5, 5, 5});
 
-        assertThat(ChangedCells.between(before, Map.of("dining", new long[] {10, 10, 10}), 3))
+        assertThat(CategoryMonths.between(before, Map.of("dining", new long[] {10, 10, 10}), 3))
                 .isEqualTo(Optional.empty());
-        assertThat(ChangedCells.between(before, months(new long[] {10, 10, 10}, new long[] {5, 5}), 3))
+        assertThat(CategoryMonths.between(before, months(new long[] {10, 10, 10}, new long[] {5, 5}), 3))
                 .isEqualTo(Optional.empty());
-        assertThat(ChangedCells.between(before, before, 31)).isEqualTo(Optional.empty());
+        assertThat(CategoryMonths.between(before, before, 31)).isEqualTo(Optional.empty());
     }
 
     @Test
     void aWholeMonthIsItsCategoriesMonthsOneAfterTheOther() {
-        ChangedCells month = ChangedCells.of(months(new long[] {1, 2}, new long[] {3, 4}), 2);
+        CategoryMonths month = CategoryMonths.of(months(new long[] {1, 2}, new long[] {3, 4}), 2);
 
         assertThat(month.categories()).containsExactly("dining", "groceries");
         assertThat(month.amounts()).containsExactly(1L, 2L, 3L, 4L);
-        assertThatThrownBy(() -> ChangedCells.of(months(new long[] {1, 2}, new long[] {3}), 2))
+        assertThatThrownBy(() -> CategoryMonths.of(months(new long[] {1, 2}, new long[] {3}), 2))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -11,13 +11,13 @@ import java.util.Optional;
  * {@link MonthCellRepository#INSERT_ALLOCATIONS} and {@link MonthCellRepository#UPDATE_ALLOCATIONS} write. A
  * redistribution's changed cells are written as the months of the categories they belong to (one row each).
  */
-record ChangedCells(String[] categories, Long[] amounts, int days) {
+record CategoryMonths(String[] categories, Long[] amounts, int days) {
 
     /**
      * The categories of {@code after} whose month differs from {@code before}'s; empty when the two are not the same
      * categories with months of {@code days} days (the month must then be replaced whole).
      */
-    static Optional<ChangedCells> between(Map<String, long[]> before, Map<String, long[]> after, int days) {
+    static Optional<CategoryMonths> between(Map<String, long[]> before, Map<String, long[]> after, int days) {
         if (!before.keySet().equals(after.keySet()) || !ofLength(before, days) || !ofLength(after, days)) {
             return Optional.empty();
         }
@@ -31,7 +31,7 @@ record ChangedCells(String[] categories, Long[] amounts, int days) {
     }
 
     /** Every category of {@code months}; each month must have {@code days} days. */
-    static ChangedCells of(Map<String, long[]> months, int days) {
+    static CategoryMonths of(Map<String, long[]> months, int days) {
         if (!ofLength(months, days)) {
             throw new IllegalArgumentException("a category's month has not " + days + " days: " + months.keySet());
         }
@@ -45,7 +45,7 @@ record ChangedCells(String[] categories, Long[] amounts, int days) {
             }
             i++;
         }
-        return new ChangedCells(categories, amounts, days);
+        return new CategoryMonths(categories, amounts, days);
     }
 
     /** The number of categories (rows) to write. */
