@@ -3,6 +3,7 @@ package io.mita.common.config;
 import io.mita.common.correlation.CorrelationIdLogging;
 import io.mita.common.correlation.CorrelationIdWebFilter;
 import io.mita.common.correlation.RequestLogWebFilter;
+import io.mita.common.lifecycle.ConnectionCloseWhileDraining;
 import io.mita.common.lifecycle.ShutdownDrain;
 import io.mita.common.pii.PiiMasker;
 import io.mita.common.problem.ProblemMapper;
@@ -29,6 +30,11 @@ public class MitaWebAutoConfiguration {
     @Bean
     ShutdownDrain shutdownDrain(@Value("${mita.shutdown.drain}") Duration drain) {
         return new ShutdownDrain(drain);
+    }
+
+    @Bean
+    ConnectionCloseWhileDraining connectionCloseWhileDraining(ShutdownDrain shutdownDrain) {
+        return new ConnectionCloseWhileDraining(shutdownDrain);
     }
 
     /** The gateway has its own (it writes the id into the proxied request's headers itself). */

@@ -28,6 +28,7 @@ public class ShutdownDrain implements SmartLifecycle {
     private final Duration drain;
     private final Sleeper sleeper;
     private volatile boolean running;
+    private volatile boolean draining;
 
     public ShutdownDrain(Duration drain) {
         this(drain, duration -> Thread.sleep(duration.toMillis()));
@@ -46,6 +47,7 @@ public class ShutdownDrain implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        draining = true;
         if (drain.isZero() || drain.isNegative()) {
             return;
         }
@@ -57,6 +59,14 @@ public class ShutdownDrain implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * From the moment the process started stopping: its answers then close their connections (see
+     * {@link ConnectionCloseWhileDraining}).
+     */
+    public boolean isDraining() {
+        return draining;
     }
 
     @Override

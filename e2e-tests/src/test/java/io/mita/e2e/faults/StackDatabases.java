@@ -71,6 +71,27 @@ final class StackDatabases {
         return audited;
     }
 
+    /**
+     * The {@code Idempotency-Key}s these users' creates claimed in budget-service's database, each with the transaction
+     * it made (the claim commits with the transaction).
+     */
+    static Map<String, String> claimedKeys(UUID... subjects) {
+        Map<String, String> transactionOfKey = new HashMap<>();
+        try (Connection connection = connect(BUDGET_DB);
+                var statement = connection.prepareStatement(
+                        "SELECT key, transaction_id::text FROM idempotency_key WHERE user_id = ANY(?)")) {
+            statement.setArray(1, connection.createArrayOf("uuid", subjects));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    transactionOfKey.put(rows.getString(1), rows.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read " + BUDGET_DB, e);
+        }
+        return transactionOfKey;
+    }
+
     /** How many outbox rows of an event type each transaction id has in budget-service's database. */
     static Map<String, Integer> outboxTransactions(UUID... subjects) {
         return countByTransaction(BUDGET_DB, "outbox_event", subjects);

@@ -31,7 +31,7 @@ final class TransactionLoad {
 
     /**
      * What one request got: an HTTP answer (with the problem {@code code} of an error answer, when it has one), or a
-     * failure before any answer ({@code failure} set).
+     * failure before any answer ({@code failure} set); {@code request} is what was sent, so the app can repeat it.
      */
     record Outcome(
             int status,
@@ -39,7 +39,13 @@ final class TransactionLoad {
             String retryAfter,
             String transactionId,
             String problemCode,
-            String failure) {
+            String failure,
+            HttpRequest request) {
+
+        /** The {@code Idempotency-Key} the request carried; null for a request without one. */
+        String idempotencyKey() {
+            return request.headers().firstValue("Idempotency-Key").orElse(null);
+        }
 
         boolean created() {
             return status == 201 && transactionId != null;
@@ -228,6 +234,14 @@ final class TransactionLoad {
     }
 
     /**
+     * The request of {@code earlier} sent once more, as the app repeats a create it got no 201 for: the same
+     * {@code Idempotency-Key} and body, so budget-service answers with the transaction the first try made, if it made one.
+     */
+    static Outcome repeat(Outcome earlier) {
+        return send(earlier.request());
+    }
+
+    /**
      * A create as the app sends it: with an {@code Idempotency-Key} of its own (the app would send the same key again
      * if it repeated this create), which lets the gateway send it once more when its connection to budget-service
      * closed before any answer (docs/decisions.md, "A keyed POST is retried once ...").
@@ -267,12 +281,13 @@ final class TransactionLoad {
                     response.headers().firstValue("Retry-After").orElse(null),
                     id,
                     problemCodeOf(response),
-                    null);
+                    null,
+                    request);
         } catch (IOException e) {
-            return new Outcome(0, null, null, null, null, rootCause(e));
+            return new Outcome(0, null, null, null, null, rootCause(e), request);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(0, null, null, null, null, "interrupted");
+            return new Outcome(0, null, null, null, null, "interrupted", request);
         }
     }
 
