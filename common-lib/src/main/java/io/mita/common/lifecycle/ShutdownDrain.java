@@ -42,6 +42,8 @@ public class ShutdownDrain implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        // a context stopped and started again (Spring's test contexts are paused between uses) serves as before
+        draining = false;
     }
 
     @Override

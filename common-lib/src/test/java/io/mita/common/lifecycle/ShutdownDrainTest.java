@@ -35,4 +35,17 @@ class ShutdownDrainTest {
         assertThat(slept).isEmpty();
         assertThat(drain.isRunning()).isFalse();
     }
+
+    @Test
+    void aDrainStoppedAndStartedAgainNoLongerDrains() {
+        var drain = new ShutdownDrain(Duration.ZERO, slept::add);
+        drain.start();
+        drain.stop();
+        assertThat(drain.isDraining()).isTrue();
+
+        drain.start();
+
+        assertThat(drain.isDraining()).isFalse();
+        assertThat(drain.isRunning()).isTrue();
+    }
 }

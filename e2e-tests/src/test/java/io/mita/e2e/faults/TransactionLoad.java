@@ -236,9 +236,30 @@ final class TransactionLoad {
     /**
      * The request of {@code earlier} sent once more, as the app repeats a create it got no 201 for: the same
      * {@code Idempotency-Key} and body, so budget-service answers with the transaction the first try made, if it made one.
+     * A 429 or 503 is waited out as the app would (its {@code Retry-After}, at most 5 s, three tries).
      */
     static Outcome repeat(Outcome earlier) {
-        return send(earlier.request());
+        Outcome answer = send(earlier.request());
+        for (int tries = 1; tries < 3 && (answer.status() == 429 || answer.status() == 503); tries++) {
+            sleepRetryAfter(answer.retryAfter());
+            answer = send(earlier.request());
+        }
+        return answer;
+    }
+
+    private static void sleepRetryAfter(String retryAfter) {
+        long seconds = 1;
+        try {
+            seconds = Math.min(
+                    5, Math.max(1, Long.parseLong(String.valueOf(retryAfter).trim())));
+        } catch (NumberFormatException notSeconds) {
+            // an HTTP date or nothing: one second
+        }
+        try {
+            Thread.sleep(seconds * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
